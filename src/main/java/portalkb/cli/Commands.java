@@ -1,0 +1,173 @@
+package portalkb.cli;
+
+import io.javalin.Javalin;
+import portalkb.config.AppConfig;
+import portalkb.config.ConfigLoader;
+import portalkb.index.ArticleWriter;
+import portalkb.index.BulkIndexer;
+import portalkb.index.JsonlImporter;
+import portalkb.store.Elastic;
+import portalkb.store.IndexInitializer;
+import portalkb.store.LocalNode;
+import portalkb.web.WebApp;
+import portalkb.web.WebServices;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** The CLI's commands; each builds what it needs from the configuration and delegates to its package. */
+final class Commands {
+
+    @FunctionalInterface
+    interface Command {
+        int run() throws IOException, InterruptedException;
+    }
+
+    private final Args args;
+
+    Commands(Args args) {
+        this.args = args;
+    }
+
+    Map<String, Command> table() {
+        Map<String, Command> t = new LinkedHashMap<>();
+        t.put("es", this::es);
+        t.put("init", this::init);
+        t.put("import", this::importFile);
+        t.put("serve", () -> serve(false));
+        t.put("demo", () -> serve(true));
+        t.put("config", this::printConfig);
+        t.put("bench", () -> new BenchCommand(config(), args).run());
+        return t;
+    }
+
+    AppConfig config() {
+        Map<String, String> overrides = new HashMap<>();
+        if (args.has("port")) {
+            overrides.put("server.port", Integer.toString(args.intOption("port", 7070)));
+        }
+        String file = args.option("config", null);
+        return ConfigLoader.load(file == null ? null : Path.of(file), overrides);
+    }
+
+    private int es() throws IOException, InterruptedException {
+        String action = args.word(1, "./kb es start|stop|status");
+        AppConfig config = config();
+        if (config.elasticsearch().external()) {
+            System.out.println("note: ES_URL is set (" + config.elasticsearch().url() + "); this manages the local node of "
+                + config.dataDir() + " only");
+        }
+        LocalNode node = new LocalNode(config);
+        switch (action) {
+            case "start" -> {
+                long start = System.nanoTime();
+                LocalNode.Status s = node.start();
+                System.out.printf("Elasticsearch is running at %s (pid %s, data %s) — ready after %.1f s%n",
+                    s.url(), s.pid() == null ? "not ours" : s.pid(), config.dataDir().resolve("es"), (System.nanoTime() - start) / 1e9);
+                return 0;
+            }
+            case "stop" -> {
+                System.out.println(node.stop() ? "Elasticsearch stopped" : "Elasticsearch was not running for " + config.dataDir());
+                return 0;
+            }
+            case "status" -> {
+                LocalNode.Status s = node.status();
+                if (s.running()) {
+                    System.out.println("running at " + s.url() + (s.ownedByThisDataFolder() ? " (pid " + s.pid() + ")" : " (not started from this data folder)"));
+                    return 0;
+                }
+                System.out.println("stopped (" + config.dataDir() + ")");
+                return 3;
+            }
+            default -> throw new UsageException("./kb es start|stop|status");
+        }
+    }
+
+    private int init() throws IOException, InterruptedException {
+        try (Elastic elastic = Elastic.connect(config())) {
+            boolean outdated = false;
+            for (IndexInitializer.Result r : new IndexInitializer(elastic).initialise()) {
+                System.out.println(r.describe());
+                outdated |= r.state() == IndexInitializer.State.OUTDATED;
+            }
+            return outdated ? 4 : 0;
+        }
+    }
+
+    private int importFile() throws IOException, InterruptedException {
+        Path file = Path.of(args.word(1, "./kb import FILE.jsonl"));
+        if (!Files.isReadable(file)) {
+            throw new IOException("cannot read " + file);
+        }
+        AppConfig config = config();
+        try (Elastic elastic = Elastic.connect(config)) {
+            initQuietly(elastic);
+            JsonlImporter.Summary summary = runImport(elastic, config, file);
+            return summary.lines() > 0 && summary.indexed() + summary.changed() + summary.unchanged() == 0 ? 1 : 0;
+        }
+    }
+
+    private JsonlImporter.Summary runImport(Elastic elastic, AppConfig config, Path file) throws IOException, InterruptedException {
+        try (BulkIndexer bulk = new BulkIndexer(elastic)) {
+            ArticleWriter writer = new ArticleWriter(elastic, bulk, config.ask().embeddings() && !args.has("no-embeddings"));
+            JsonlImporter.Summary summary = new JsonlImporter(writer, bulk, System.err).importFile(file);
+            summary.problems().stream().limit(50).forEach(p -> System.err.println("  " + p));
+            if (summary.problems().size() > 50) {
+                System.err.println("  … and " + (summary.problems().size() - 50) + " more");
+            }
+            System.out.println(summary.describe());
+            elastic.client().indices().refresh(r -> r.index(elastic.names().alias("*")));
+            return summary;
+        }
+    }
+
+    private static void initQuietly(Elastic elastic) throws IOException {
+        for (IndexInitializer.Result r : new IndexInitializer(elastic).initialise()) {
+            if (r.state() != IndexInitializer.State.UP_TO_DATE) {
+                System.err.println(r.describe());
+            }
+        }
+    }
+
+    private int serve(boolean demo) throws IOException, InterruptedException {
+        AppConfig config = config();
+        Elastic elastic = Elastic.connect(config);
+        initQuietly(elastic);
+        if (demo) {
+            Path corpus = Files.createTempFile("portalkb-demo", ".jsonl");
+            try (InputStream in = Commands.class.getResourceAsStream("/portalkb/demo/articles.jsonl")) {
+                Files.copy(in, corpus, StandardCopyOption.REPLACE_EXISTING);
+            }
+            System.out.println("Loading the bundled sample corpus …");
+            runImport(elastic, config, corpus);
+            Files.deleteIfExists(corpus);
+        }
+        Javalin app = WebApp.create(new WebServices(config, elastic));
+        app.start(config.server().host(), config.server().port());
+        String url = "http://" + config.server().host() + ":" + app.port();
+        System.out.println("PortalKB is up: " + url + "  (health: " + url + "/health; Elasticsearch: " + elastic.url() + ")");
+        if (demo) {
+            System.out.println("Open " + url + " and ask \"Which province reached 97.9% insurance coverage?\"");
+            System.out.println("Stop with Ctrl-C; the local Elasticsearch keeps running until ./kb es stop.");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+    }
+
+    private int printConfig() {
+        System.out.print(ConfigLoader.describe(config()));
+        return 0;
+    }
+}

@@ -1,0 +1,72 @@
+package portalkb.cli;
+
+import portalkb.config.ConfigException;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * {@code ./kb COMMAND …}: reads arguments, runs one command, maps every failure to a one-line message
+ * and an exit code (no stack trace unless PORTALKB_DEBUG=1).
+ */
+public final class Main {
+
+    private static final String USAGE = """
+        usage: ./kb COMMAND [options]
+          demo [--port N]            local Elasticsearch + sample corpus + web app (http://127.0.0.1:7070)
+          serve [--port N]           web app and API against the configured Elasticsearch
+          es start|stop|status       the local Elasticsearch node of this data folder
+          init                       create or verify the indices (index-config/)
+          import FILE.jsonl          import articles, one JSON object per line
+          config                     print the effective configuration (secrets masked)
+          bench ingest [--docs N]    our indexer vs a bare _bulk loop on generated articles
+        global options: --config FILE (portalkb.yaml); environment: PORTALKB_DATA, ES_URL, ES_API_KEY, …
+        """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        Args parsed = Args.parse(args);
+        if (parsed.positional().isEmpty() || parsed.has("help")) {
+            System.out.print(USAGE);
+            return parsed.positional().isEmpty() && !parsed.has("help") ? 2 : 0;
+        }
+        String command = parsed.positional().get(0);
+        Commands commands = new Commands(parsed);
+        Map<String, Commands.Command> table = commands.table();
+        Commands.Command handler = table.get(command);
+        if (handler == null) {
+            System.err.println("unknown command '" + command + "'\n" + USAGE);
+            return 2;
+        }
+        try {
+            return handler.run();
+        } catch (UsageException e) {
+            System.err.println("usage: " + e.getMessage());
+            return 2;
+        } catch (ConfigException e) {
+            System.err.println("configuration error: " + e.getMessage());
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.err.println("interrupted");
+            return 130;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("error: " + Errors.describe(e));
+            if ("1".equals(System.getenv("PORTALKB_DEBUG"))) {
+                e.printStackTrace();
+            }
+            return 1;
+        }
+    }
+
+    static String[] rest(String[] args, int from) {
+        return Arrays.copyOfRange(args, from, args.length);
+    }
+}

@@ -1,0 +1,49 @@
+package portalkb.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.nio.file.Path;
+
+/** The effective configuration, typed. Defaults and documentation: resources portalkb/config/defaults.yaml. */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record AppConfig(String data, Elasticsearch elasticsearch, Server server, Crawler crawler, Ask ask) {
+
+    public Path dataDir() {
+        return Path.of(data).toAbsolutePath().normalize();
+    }
+
+    public record Elasticsearch(String url, String apiKey, String username, String password, String caFile,
+                                String indexPrefix, int requestTimeoutMs, Local local) {
+        public boolean external() {
+            return url != null && !url.isBlank();
+        }
+
+        public String effectiveUrl() {
+            return external() ? url : "http://127.0.0.1:" + local.port();
+        }
+    }
+
+    public record Local(int port, int transportPort, String heap, int startTimeoutSeconds) {
+    }
+
+    public record Server(int port, String host, String adminToken, long maxBodyBytes, int maxQueryChars,
+                         int rateLimitPerMinute, boolean cors) {
+        public boolean adminEnabled() {
+            return adminToken != null && !adminToken.isBlank();
+        }
+    }
+
+    public record Crawler(String sources, String userAgent, int threads, long delayMs, int connectTimeoutMs,
+                          int readTimeoutMs, long maxPageBytes, int maxRedirects, int maxRetries,
+                          long retryBackoffMs, long recrawlAfterHours, int maxDepth, int maxPages) {
+    }
+
+    public record Ask(String model, int topK, OpenAi openai, Ollama ollama, boolean embeddings) {
+    }
+
+    public record OpenAi(String baseUrl, String model, String apiKey) {
+    }
+
+    public record Ollama(String baseUrl, String model) {
+    }
+}

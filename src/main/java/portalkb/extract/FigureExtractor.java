@@ -1,0 +1,240 @@
+package portalkb.extract;
+
+import portalkb.extract.MetricCatalogue.Metric;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the figures of a Vietnamese text ("97,9%", "10,8 bác sĩ/vạn dân", "136 cơ sở", "147.645 mũi")
+ * and names their metric from the catalogue. Dates, document numbers, ages and list numbers are no figures.
+ */
+public final class FigureExtractor {
+
+    // Vietnamese grouping "147.645" before decimals "97,9"; an English "97.9" is read as a decimal.
+    private static final Pattern NUMBER = Pattern.compile(
+        "(?<![\\p{L}\\d/.,\\-])(\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+,\\d+|\\d+\\.\\d{1,2}(?!\\d)|\\d+)(?![\\d/]|-\\p{L}|\\.\\d)");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\\d“\"(])|\\n+");
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[;()]|,\\s|\\sva\\s|:\\s");
+    private static final Pattern YEAR_IN_TEXT = Pattern.compile("(?:nam|/)\\s?((?:19|20)\\d{2})(?!\\d)");
+    private static final Set<String> NOT_FIGURE_BEFORE = Set.of("ngay", "thang", "nam", "so", "khoa", "thu",
+        "quy", "lan", "muc", "dieu", "khoan", "covid", "covid-", "mui", "tuan", "gio", "phong", "tiem");
+    private static final Map<String, Double> SCALE = Map.of("trieu", 1e6, "nghin", 1e3, "ngan", 1e3, "ty", 1e9);
+    // Units kept for figures of no known metric (folded form → display form).
+    private static final Map<String, String> OTHER_UNITS = Map.ofEntries(
+        Map.entry("%", "%"), Map.entry("nguoi", "người"), Map.entry("luot", "lượt"), Map.entry("co so", "cơ sở"),
+        Map.entry("xa", "xã"), Map.entry("giuong", "giường"), Map.entry("bac si", "bác sĩ"), Map.entry("bac sy", "bác sĩ"),
+        Map.entry("truong hop", "trường hợp"), Map.entry("mui", "mũi"), Map.entry("ky thuat", "kỹ thuật"),
+        Map.entry("don vi", "đơn vị"), Map.entry("benh vien", "bệnh viện"), Map.entry("tram y te", "trạm y tế"),
+        Map.entry("ho", "hộ"), Map.entry("ty dong", "tỷ đồng"), Map.entry("trieu dong", "triệu đồng"),
+        Map.entry("ca", "ca"), Map.entry("can bo", "cán bộ"), Map.entry("nhan vien", "nhân viên"),
+        Map.entry("benh nhan", "bệnh nhân"), Map.entry("tre", "trẻ"), Map.entry("nhiem vu", "nhiệm vụ"),
+        Map.entry("chi tieu", "chỉ tiêu"), Map.entry("giai phap", "giải pháp"));
+
+    private static final int NEAR = 30;
+
+    private final List<Metric> metrics;
+    private final List<Pattern> before;
+    private final List<Pattern> after;
+
+    public FigureExtractor() {
+        this(MetricCatalogue.get());
+    }
+
+    public FigureExtractor(MetricCatalogue catalogue) {
+        this.metrics = catalogue.metrics();
+        this.before = metrics.stream().map(Metric::beforePattern).toList();
+        this.after = metrics.stream().map(Metric::afterPattern).toList();
+    }
+
+    public static List<String> sentences(String text) {
+        List<String> out = new ArrayList<>();
+        for (String s : SENTENCE_END.split(Text.nfc(text))) {
+            String t = Text.collapseSpaces(s);
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** Figures of a whole text; {@code defaultYear} is the report year when a sentence names none. */
+    public List<Figure> extract(String text, Integer defaultYear) {
+        List<Figure> figures = new ArrayList<>();
+        List<String> sentences = sentences(text);
+        for (int i = 0; i < sentences.size(); i++) {
+            figures.addAll(extractSentence(sentences.get(i), i, defaultYear));
+        }
+        return figures;
+    }
+
+    public List<Figure> extractSentence(String sentence, int offset, Integer defaultYear) {
+        // Folding keeps length for Vietnamese letters (one char each after NFC), so offsets line up.
+        String folded = foldKeepingLength(sentence);
+        List<Figure> figures = new ArrayList<>();
+        Integer sentenceYear = yearOf(folded, folded.length());
+        Matcher m = NUMBER.matcher(folded);
+        while (m.find()) {
+            String previousWord = previousWord(folded, m.start());
+            if (NOT_FIGURE_BEFORE.contains(previousWord) || isYear(m.group(1), previousWord)) {
+                continue;
+            }
+            String rest = folded.substring(m.end());
+            double value = parse(m.group(1));
+            String scaleWord = firstWord(rest);
+            if (SCALE.containsKey(scaleWord)) {
+                value *= SCALE.get(scaleWord);
+                rest = rest.strip().substring(scaleWord.length());
+            }
+            int clauseStart = clauseStart(folded, m.start());
+            String beforeText = folded.substring(clauseStart, m.start());
+            Metric metric = metricFor(beforeText, rest);
+            String unit = unitOf(rest, metric);
+            if (unit == null) {
+                continue;
+            }
+            if (metric != null && !metric.units().contains(unit)) {
+                if (metric.unit() != null) {
+                    unit = metric.unit();
+                } else {
+                    metric = null;
+                }
+            }
+            Integer year = sentenceYear != null ? yearOf(folded, m.start()) : null;
+            figures.add(new Figure(metric == null ? MetricCatalogue.OTHER : metric.id(), value, unit,
+                sentence.substring(m.start(), m.end()) + (unit.equals("%") ? "%" : " " + unit),
+                year != null ? year : sentenceYear != null ? sentenceYear : defaultYear, sentence, offset));
+        }
+        return figures;
+    }
+
+    /** A cue right before the number wins; then the unit after it; then the nearest cue in the clause. */
+    private Metric metricFor(String beforeText, String rest) {
+        int nearestEnd = nearestBeforeEnd(beforeText);
+        if (nearestEnd >= 0 && beforeText.length() - nearestEnd <= NEAR) {
+            return nearestBefore(beforeText);
+        }
+        for (int i = 0; i < metrics.size(); i++) {
+            if (after.get(i) != null && after.get(i).matcher(rest).find()) {
+                return metrics.get(i);
+            }
+        }
+        return nearestBefore(beforeText);
+    }
+
+    private int nearestBeforeEnd(String beforeText) {
+        int bestEnd = -1;
+        for (Pattern p : before) {
+            if (p == null) {
+                continue;
+            }
+            Matcher b = p.matcher(beforeText);
+            while (b.find()) {
+                bestEnd = Math.max(bestEnd, b.end());
+            }
+        }
+        return bestEnd;
+    }
+
+    private Metric nearestBefore(String beforeText) {
+        Metric best = null;
+        int bestEnd = -1;
+        for (int i = 0; i < metrics.size(); i++) {
+            if (before.get(i) == null) {
+                continue;
+            }
+            Matcher b = before.get(i).matcher(beforeText);
+            int end = -1;
+            while (b.find()) {
+                end = b.end();
+            }
+            if (end > bestEnd) {
+                bestEnd = end;
+                best = metrics.get(i);
+            }
+        }
+        return best;
+    }
+
+    private static String unitOf(String rest, Metric metric) {
+        String r = rest.stripLeading();
+        if (r.startsWith("%") || r.startsWith("phan tram")) {
+            return "%";
+        }
+        if (metric != null && metric.unit() != null) {
+            return metric.unit();
+        }
+        for (int words = 3; words >= 1; words--) {
+            String candidate = firstWords(r, words);
+            if (OTHER_UNITS.containsKey(candidate)) {
+                return OTHER_UNITS.get(candidate);
+            }
+        }
+        return null;
+    }
+
+    private static int clauseStart(String folded, int position) {
+        Matcher b = CLAUSE_BREAK.matcher(folded);
+        int start = 0;
+        while (b.find() && b.end() <= position) {
+            start = b.end();
+        }
+        return start;
+    }
+
+    private static Integer yearOf(String folded, int before) {
+        Matcher y = YEAR_IN_TEXT.matcher(folded.substring(0, before));
+        Integer year = null;
+        while (y.find()) {
+            year = Integer.parseInt(y.group(1));
+        }
+        return year;
+    }
+
+    private static boolean isYear(String number, String previousWord) {
+        if (!number.matches("(19|20)\\d{2}")) {
+            return false;
+        }
+        return true; // a bare 4-digit 19xx/20xx in a report is a year far more often than a count
+    }
+
+    public static double parse(String number) {
+        String n = number;
+        if (n.matches("\\d{1,3}(\\.\\d{3})+(,\\d+)?")) {
+            n = n.replace(".", "");
+        }
+        return Double.parseDouble(n.replace(',', '.'));
+    }
+
+    private static String previousWord(String text, int position) {
+        Matcher w = Pattern.compile("([\\p{L}\\-]+)\\s*$").matcher(text.substring(Math.max(0, position - 20), position));
+        return w.find() ? w.group(1) : "";
+    }
+
+    private static String firstWord(String text) {
+        return firstWords(text.stripLeading(), 1);
+    }
+
+    private static String firstWords(String text, int count) {
+        String[] parts = text.stripLeading().split("[\\s,.;:()]+", count + 1);
+        if (parts.length < count) {
+            return "";
+        }
+        return String.join(" ", java.util.Arrays.copyOf(parts, count));
+    }
+
+    private static String foldKeepingLength(String sentence) {
+        StringBuilder out = new StringBuilder(sentence.length());
+        for (int i = 0; i < sentence.length(); i++) {
+            String c = String.valueOf(sentence.charAt(i));
+            String f = Text.fold(c);
+            out.append(f.length() == 1 ? f.charAt(0) : c.toLowerCase(Locale.ROOT).charAt(0));
+        }
+        return out.toString();
+    }
+}

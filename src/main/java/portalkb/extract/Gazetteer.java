@@ -1,0 +1,148 @@
+package portalkb.extract;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Provinces, their aliases and districts, and the 2025 merger (data: gazetteer.yaml). Resolves a
+ * user's or a source's spelling to a province, and finds provinces mentioned in article text.
+ */
+public final class Gazetteer {
+
+    public record Province(String id, String name, String kind, String today, List<String> aliases, List<String> districts) {
+        public boolean existsToday() {
+            return name.equals(today);
+        }
+    }
+
+    private record Entry(String name, String kind, String today, List<String> aliases, List<String> districts) {
+    }
+
+    private record File(List<Entry> provinces) {
+    }
+
+    private static final Pattern QUALIFIER = Pattern.compile(
+        "^(tinh|thanh pho|tp\\.?|t\\.p\\.?|province of|city of)\\s+|\\s+(province|city|tinh)$");
+
+    private static volatile Gazetteer instance;
+
+    private final Map<String, Province> byId = new LinkedHashMap<>();
+    private final Map<String, Province> byKey = new HashMap<>();
+    private final Map<String, Province> districtKey = new HashMap<>();
+    private final Pattern mentionPattern;
+    private final Map<String, Province> mentionNames = new HashMap<>();
+
+    public static Gazetteer get() {
+        if (instance == null) {
+            synchronized (Gazetteer.class) {
+                if (instance == null) {
+                    instance = load();
+                }
+            }
+        }
+        return instance;
+    }
+
+    private static Gazetteer load() {
+        try (InputStream in = Gazetteer.class.getResourceAsStream("/portalkb/extract/gazetteer.yaml")) {
+            return new Gazetteer(new ObjectMapper(new YAMLFactory()).readValue(in, File.class).provinces());
+        } catch (IOException e) {
+            throw new IllegalStateException("gazetteer.yaml is missing or invalid: " + e.getMessage(), e);
+        }
+    }
+
+    private Gazetteer(List<Entry> entries) {
+        Map<String, Set<String>> districtOwners = new HashMap<>();
+        for (Entry e : entries) {
+            Province p = new Province(Text.slug(e.name()), e.name(), e.kind(), e.today(),
+                e.aliases() == null ? List.of() : e.aliases(), e.districts() == null ? List.of() : e.districts());
+            byId.put(p.id(), p);
+            for (String d : p.districts()) {
+                districtOwners.computeIfAbsent(Text.fold(d), k -> new LinkedHashSet<>()).add(p.id());
+            }
+        }
+        for (Province p : byId.values()) {
+            byKey.put(Text.fold(p.name()), p);
+            byKey.put(p.id(), p);
+            p.aliases().forEach(a -> byKey.put(Text.fold(a), p));
+            mentionNames.put(p.name(), p);
+            p.aliases().stream().filter(a -> !a.equals(Text.fold(a))).forEach(a -> mentionNames.put(a, p));
+        }
+        districtOwners.forEach((key, owners) -> {
+            if (owners.size() == 1 && !byKey.containsKey(key)) {
+                districtKey.put(key, byId.get(owners.iterator().next()));
+            }
+        });
+        // Longest names first, so "Thừa Thiên Huế" wins over "Huế". Case-sensitive: "hòa bình" (peace) is no province.
+        String alternation = mentionNames.keySet().stream()
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .map(Pattern::quote).collect(Collectors.joining("|"));
+        mentionPattern = Pattern.compile("(?<![\\p{L}\\p{N}])(" + alternation + ")(?![\\p{L}\\p{N}])");
+    }
+
+    public Collection<Province> provinces() {
+        return byId.values();
+    }
+
+    /** The 34 provinces since 1 July 2025. */
+    public List<Province> provincesToday() {
+        return byId.values().stream().filter(Province::existsToday).toList();
+    }
+
+    public Optional<Province> byId(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** Any spelling: "Lạng Sơn", "lang son", "Lang Son province", "tỉnh Lạng Sơn", "TP.HCM", an id. */
+    public Optional<Province> resolve(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String key = Text.fold(text);
+        Province direct = byKey.get(key);
+        if (direct != null) {
+            return Optional.of(direct);
+        }
+        String stripped = QUALIFIER.matcher(key).replaceAll("").strip();
+        return Optional.ofNullable(byKey.get(stripped));
+    }
+
+    /** The province a district belongs to, when the district name is unambiguous. */
+    public Optional<Province> provinceOfDistrict(String district) {
+        if (district == null || district.isBlank()) {
+            return Optional.empty();
+        }
+        String key = Text.fold(district).replaceFirst("^(huyen|thi xa|thanh pho|quan)\\s+", "");
+        return Optional.ofNullable(districtKey.get(key));
+    }
+
+    public Province today(Province province) {
+        return byKey.get(Text.fold(province.today()));
+    }
+
+    /** Provinces named in a text (diacritic spellings, case-sensitive), in order of first mention. */
+    public List<Province> mentions(String text) {
+        Set<Province> found = new LinkedHashSet<>();
+        Matcher m = mentionPattern.matcher(Text.nfc(text));
+        while (m.find()) {
+            found.add(mentionNames.get(m.group(1)));
+        }
+        return new ArrayList<>(found);
+    }
+}

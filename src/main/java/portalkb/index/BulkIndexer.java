@@ -1,0 +1,166 @@
+package portalkb.index;
+
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import portalkb.store.Elastic;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Writes documents through the client's BulkIngester (batches by count and bytes). Operations refused
+ * with 429 or 5xx, and whole requests that fail (cluster down), are retried with exponential back-off;
+ * what still fails is reported per document — nothing is dropped silently.
+ */
+public final class BulkIndexer implements AutoCloseable {
+
+    public record Failure(String index, String id, int status, String reason) {
+    }
+
+    public record Settings(int maxOperations, long maxBytes, int maxConcurrentRequests, int maxAttempts, Duration firstBackoff) {
+        public static final Settings DEFAULT = new Settings(1000, 5L << 20, 2, 8, Duration.ofMillis(200));
+    }
+
+    private record Op(BulkOperation operation, String index, String id, int attempt) {
+    }
+
+    private final BulkIngester<Op> ingester;
+    private final Settings settings;
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "bulk-retry");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong succeeded = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
+    private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
+    private final AtomicLong failed = new AtomicLong();
+    private final Consumer<Failure> onFailure;
+
+    public BulkIndexer(Elastic elastic) {
+        this(elastic, Settings.DEFAULT, failure -> { });
+    }
+
+    public BulkIndexer(Elastic elastic, Settings settings, Consumer<Failure> onFailure) {
+        this.settings = settings;
+        this.onFailure = onFailure;
+        this.ingester = BulkIngester.of(b -> b.client(elastic.client())
+            .maxOperations(settings.maxOperations())
+            .maxSize(settings.maxBytes())
+            .maxConcurrentRequests(settings.maxConcurrentRequests())
+            .flushInterval(1, TimeUnit.SECONDS)
+            .listener(new Listener()));
+    }
+
+    public void index(String index, String id, Object document) {
+        submit(BulkOperation.of(o -> o.index(i -> i.index(index).id(id).document(document))), index, id);
+    }
+
+    public void delete(String index, String id) {
+        submit(BulkOperation.of(o -> o.delete(d -> d.index(index).id(id))), index, id);
+    }
+
+    private void submit(BulkOperation operation, String index, String id) {
+        pending.incrementAndGet();
+        ingester.add(operation, new Op(operation, index, id, 1));
+    }
+
+    /** Sends what is buffered and waits until every operation succeeded or was reported failed. */
+    public void flush() throws InterruptedException {
+        while (pending.get() > 0) {
+            ingester.flush();
+            Thread.sleep(20);
+        }
+    }
+
+    public long succeeded() {
+        return succeeded.get();
+    }
+
+    public long failedCount() {
+        return failed.get();
+    }
+
+    public long retriedCount() {
+        return retried.get();
+    }
+
+    public List<Failure> failures() {
+        return List.copyOf(failures);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        flush();
+        ingester.close();
+        retries.shutdownNow();
+    }
+
+    private void retryOrFail(Op op, int status, String reason) {
+        if (op.attempt() < settings.maxAttempts()) {
+            retried.incrementAndGet();
+            long delay = settings.firstBackoff().toMillis() << Math.min(op.attempt() - 1, 8);
+            retries.schedule(() -> ingester.add(op.operation(),
+                new Op(op.operation(), op.index(), op.id(), op.attempt() + 1)), delay, TimeUnit.MILLISECONDS);
+        } else {
+            fail(op, status, reason + " (after " + op.attempt() + " attempts)");
+        }
+    }
+
+    private void fail(Op op, int status, String reason) {
+        Failure failure = new Failure(op.index(), op.id(), status, reason);
+        failed.incrementAndGet();
+        if (failures.size() < 1000) {
+            failures.add(failure);
+        }
+        pending.decrementAndGet();
+        onFailure.accept(failure);
+    }
+
+    private static boolean retryable(int status) {
+        return status == 429 || status >= 500;
+    }
+
+    private final class Listener implements BulkListener<Op> {
+        @Override
+        public void beforeBulk(long executionId, BulkRequest request, List<Op> contexts) {
+        }
+
+        @Override
+        public void afterBulk(long executionId, BulkRequest request, List<Op> contexts, BulkResponse response) {
+            List<BulkResponseItem> items = response.items();
+            for (int i = 0; i < items.size(); i++) {
+                BulkResponseItem item = items.get(i);
+                Op op = contexts.get(i);
+                boolean deleteOfMissing = item.status() == 404 && op.operation().isDelete();
+                if (item.error() == null || deleteOfMissing) {
+                    succeeded.incrementAndGet();
+                    pending.decrementAndGet();
+                } else if (retryable(item.status())) {
+                    retryOrFail(op, item.status(), item.error().reason());
+                } else {
+                    fail(op, item.status(), item.error().type() + ": " + item.error().reason());
+                }
+            }
+        }
+
+        @Override
+        public void afterBulk(long executionId, BulkRequest request, List<Op> contexts, Throwable failure) {
+            String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+            for (Op op : contexts) {
+                retryOrFail(op, 0, reason);
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package portalkb.web;
+
+import co.elastic.clients.elasticsearch.cluster.HealthResponse;
+import io.javalin.http.Context;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** GET /health: the app is up; Elasticsearch's status and the article count say whether it can serve. */
+final class HealthHandler {
+
+    private final WebServices services;
+
+    HealthHandler(WebServices services) {
+        this.services = services;
+    }
+
+    void handle(Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        Map<String, Object> es = new LinkedHashMap<>();
+        es.put("url", services.elastic().url());
+        try {
+            HealthResponse health = services.elastic().client().cluster().health(h -> h.timeout(t -> t.time("2s")));
+            String status = health.status().jsonValue();
+            es.put("status", status);
+            es.put("cluster", health.clusterName());
+            long articles = services.elastic().client().count(c -> c.index(services.elastic().names().articles())
+                .ignoreUnavailable(true)).count();
+            body.put("status", status.equals("red") ? "degraded" : "ok");
+            body.put("elasticsearch", es);
+            body.put("articles", articles);
+            ctx.status(status.equals("red") ? 503 : 200).json(body);
+        } catch (Exception e) {
+            es.put("status", "unavailable");
+            es.put("error", "Elasticsearch is not reachable: " + e.getClass().getSimpleName());
+            body.put("status", "unavailable");
+            body.put("elasticsearch", es);
+            ctx.status(503).json(body);
+        }
+    }
+}
