@@ -158,8 +158,13 @@ public final class BulkIndexer implements AutoCloseable {
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Op> contexts, Throwable failure) {
             String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+            int status = failure instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException es ? es.status() : 0;
             for (Op op : contexts) {
-                retryOrFail(op, 0, reason);
+                if (status == 0 || retryable(status)) {
+                    retryOrFail(op, status, reason); // network failure, 429 or 5xx: the cluster may come back
+                } else {
+                    fail(op, status, reason);
+                }
             }
         }
     }

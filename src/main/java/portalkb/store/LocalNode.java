@@ -126,7 +126,8 @@ public final class LocalNode {
             }
             long pid = Long.parseLong(Files.readString(pidFile()).trim());
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().map(c -> c.contains(LocalNodeMain.class.getName())).orElse(true));
+                // A recycled pid of an unrelated program must not be taken (or killed) for our node.
+                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(true));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }

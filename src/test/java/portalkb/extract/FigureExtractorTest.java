@@ -1,0 +1,81 @@
+package portalkb.extract;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FigureExtractorTest {
+
+    private final FigureExtractor extractor = new FigureExtractor();
+
+    @Test
+    void precisionAndRecallOnTheLabelledSet() throws IOException {
+        int truePositives = 0;
+        int extracted = 0;
+        int expected = 0;
+        List<String> misses = new ArrayList<>();
+        for (String line : labelled()) {
+            String[] parts = line.split("\t");
+            Set<String> want = new HashSet<>();
+            if (!parts[1].equals("-")) {
+                for (String pair : parts[1].split(";")) {
+                    String[] kv = pair.split("=");
+                    want.add(kv[0] + "=" + Double.parseDouble(kv[1]));
+                }
+            }
+            Set<String> got = new HashSet<>();
+            for (Figure f : extractor.extract(parts[0], 2020)) {
+                if (!f.metric().equals(MetricCatalogue.OTHER)) {
+                    got.add(f.metric() + "=" + f.value());
+                }
+            }
+            expected += want.size();
+            extracted += got.size();
+            Set<String> hit = new HashSet<>(got);
+            hit.retainAll(want);
+            truePositives += hit.size();
+            if (!got.equals(want)) {
+                misses.add(parts[0] + " → got " + got + ", want " + want);
+            }
+        }
+        double precision = extracted == 0 ? 0 : (double) truePositives / extracted;
+        double recall = expected == 0 ? 0 : (double) truePositives / expected;
+        System.out.printf("figure extraction: precision %.3f, recall %.3f (%d expected, %d extracted)%n", precision, recall, expected, extracted);
+        misses.forEach(m -> System.out.println("  " + m));
+        assertTrue(precision >= 0.95, "precision " + precision + "\n" + String.join("\n", misses));
+        assertTrue(recall >= 0.95, "recall " + recall + "\n" + String.join("\n", misses));
+    }
+
+    @Test
+    void vietnameseNumberFormats() {
+        assertEquals(147645, FigureExtractor.parse("147.645"));
+        assertEquals(97.9, FigureExtractor.parse("97,9"), 1e-9);
+        assertEquals(97.9, FigureExtractor.parse("97.9"), 1e-9);
+        assertEquals(1234567.5, FigureExtractor.parse("1.234.567,5"), 1e-9);
+    }
+
+    @Test
+    void reportYearComesFromTheSentenceElseTheDefault() {
+        Figure inSentence = extractor.extract("Năm 2019, tỷ lệ tham gia bảo hiểm y tế đạt 97,9%.", 2020).get(0);
+        assertEquals(2019, inSentence.year());
+        Figure fallback = extractor.extract("Tỷ lệ tham gia bảo hiểm y tế đạt 97,9%.", 2020).get(0);
+        assertEquals(2020, fallback.year());
+        assertEquals("97,9%", fallback.raw());
+    }
+
+    private static List<String> labelled() throws IOException {
+        try (InputStream in = FigureExtractorTest.class.getResourceAsStream("/portalkb/extract/labelled-figures.tsv")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        }
+    }
+}

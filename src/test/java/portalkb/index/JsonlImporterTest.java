@@ -1,0 +1,113 @@
+package portalkb.index;
+
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import portalkb.crawl.UrlNormalizer;
+import portalkb.store.Elastic;
+import portalkb.store.TestElastic;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(TestElastic.class)
+class JsonlImporterTest {
+
+    private static Elastic elastic;
+
+    @BeforeAll
+    static void indices() throws IOException {
+        elastic = TestElastic.freshIndices(JsonlImporterTest.class);
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        elastic.close();
+    }
+
+    private JsonlImporter.Summary importFile(Path file) throws Exception {
+        try (BulkIndexer bulk = new BulkIndexer(elastic)) {
+            ArticleWriter writer = new ArticleWriter(elastic, bulk, false);
+            JsonlImporter.Summary summary = new JsonlImporter(writer, bulk, new PrintStream(new ByteArrayOutputStream())).importFile(file);
+            elastic.client().indices().refresh(r -> r.index(elastic.names().alias("*")));
+            return summary;
+        }
+    }
+
+    @Test
+    void importsGoodLinesReportsBadOnesByNumberAndIsIdempotent(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("articles.jsonl");
+        Files.writeString(file, String.join("\n",
+            "{\"url\":\"https://baolangson.vn/a.html?utm_source=fb\",\"title\":\"Tổng kết y tế năm 2019\",\"body\":\"Tỷ lệ người dân tham gia bảo hiểm y tế đạt 97,9%.\",\"published\":\"2020-01-27\",\"source\":\"baolangson\",\"province\":\"Lang Son\",\"editor\":\"kept as is\"}",
+            "{not json",
+            "{\"title\":\"no url\",\"body\":\"x\"}",
+            "",
+            "{\"url\":\"https://backan.gov.vn/b.aspx\",\"title\":\"Hội nghị\",\"body\":\"Có 136 cơ sở hành nghề y tư nhân.\",\"published\":\"2019-04-26T10:22:19\",\"source\":\"backan\",\"province\":\"Bắc Kạn\"}",
+            "{\"url\":\"https://example.vn/c\",\"title\":\"Bad date\",\"body\":\"x\",\"published\":\"hôm qua\"}") + "\n", StandardCharsets.UTF_8);
+
+        JsonlImporter.Summary first = importFile(file);
+        assertEquals(2, first.indexed());
+        assertEquals(3, first.rejected());
+        List<String> problems = first.problems();
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("line 2:")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("line 3:") && p.contains("url")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("line 6:") && p.contains("date")), problems.toString());
+
+        GetResponse<Map> article = elastic.client().get(g -> g.index(elastic.names().articles())
+            .id(UrlNormalizer.id("https://baolangson.vn/a.html")), Map.class);
+        assertTrue(article.found(), "the utm_source parameter is not part of the id");
+        Map<?, ?> source = article.source();
+        assertEquals("Lạng Sơn", source.get("province"));
+        assertEquals("Lạng Sơn", source.get("provinceToday"));
+        assertEquals("kept as is", source.get("editor"), "unknown fields are kept");
+        assertEquals(List.of(2019), source.get("reportYears"));
+        assertEquals("Bắc Kạn", elastic.client().get(g -> g.index(elastic.names().articles())
+            .id(UrlNormalizer.id("https://backan.gov.vn/b.aspx")), Map.class).source().get("province"));
+        assertEquals("Thái Nguyên", elastic.client().get(g -> g.index(elastic.names().articles())
+            .id(UrlNormalizer.id("https://backan.gov.vn/b.aspx")), Map.class).source().get("provinceToday"));
+
+        long facts = factsOf("baolangson", "backan");
+        assertEquals(2, facts);
+
+        JsonlImporter.Summary second = importFile(file);
+        assertEquals(0, second.indexed());
+        assertEquals(2, second.unchanged());
+        assertEquals(facts, factsOf("baolangson", "backan"));
+    }
+
+    private long factsOf(String... sources) throws IOException {
+        var values = java.util.Arrays.stream(sources).map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+        return elastic.client().count(c -> c.index(elastic.names().facts())
+            .query(q -> q.terms(t -> t.field("source").terms(v -> v.value(values))))).count();
+    }
+
+    @Test
+    void changedArticleReplacesItsFactsAndKeepsHistory(@TempDir Path dir) throws Exception {
+        Path v1 = dir.resolve("v1.jsonl");
+        Path v2 = dir.resolve("v2.jsonl");
+        String url = "https://baoyenbai.vn/edited.html";
+        Files.writeString(v1, "{\"url\":\"" + url + "\",\"title\":\"Tiêm chủng\",\"body\":\"Tỷ lệ tiêm mũi 3 đạt 95,7%. Có 31 kỹ thuật mới.\",\"province\":\"Yên Bái\"}\n");
+        Files.writeString(v2, "{\"url\":\"" + url + "\",\"title\":\"Tiêm chủng\",\"body\":\"Tỷ lệ tiêm mũi 3 đạt 96,1%.\",\"province\":\"Yên Bái\"}\n");
+        importFile(v1);
+        String id = UrlNormalizer.id(url);
+        assertEquals(2, elastic.client().count(c -> c.index(elastic.names().facts()).query(q -> q.term(t -> t.field("articleId").value(id)))).count());
+        JsonlImporter.Summary changed = importFile(v2);
+        assertEquals(1, changed.changed());
+        var facts = elastic.client().search(s -> s.index(elastic.names().facts()).query(q -> q.term(t -> t.field("articleId").value(id))), Map.class);
+        assertEquals(1, facts.hits().total().value());
+        assertEquals(96.1, ((Number) facts.hits().hits().get(0).source().get("value")).doubleValue(), 1e-9);
+        assertEquals(1, elastic.client().count(c -> c.index(elastic.names().history()).query(q -> q.term(t -> t.field("articleId").value(id)))).count());
+    }
+}
