@@ -1,8 +1,28 @@
 package portalkb.cli;
 
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
 import portalkb.config.AppConfig;
+import portalkb.config.ConfigLoader;
+import portalkb.index.ArticleGenerator;
+import portalkb.index.ArticleWriter;
+import portalkb.index.BulkIndexer;
+import portalkb.store.Elastic;
+import portalkb.store.IndexInitializer;
+import portalkb.store.LocalNode;
 
-/** ./kb bench …: placeholder until the benchmark classes land (see docs/BENCHMARKS.md). */
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./kb bench ingest --docs N}: generated articles through our indexer (enrichment, facts,
+ * passages, bulk with retries) against the same documents through a bare _bulk loop, in one run.
+ */
 final class BenchCommand {
     private final AppConfig config;
     private final Args args;
@@ -12,8 +32,97 @@ final class BenchCommand {
         this.args = args;
     }
 
-    int run() throws java.io.IOException, InterruptedException {
+    int run() throws IOException, InterruptedException {
         String what = args.word(1, "./kb bench ingest [--docs N]");
-        throw new UsageException("unknown benchmark '" + what + "'");
+        if (!what.equals("ingest")) {
+            throw new UsageException("unknown benchmark '" + what + "' (available: ingest)");
+        }
+        int docs = args.intOption("docs", 100_000);
+        long nodeStart = System.nanoTime();
+        LocalNode.Status node = config.elasticsearch().external() ? null : new LocalNode(config).start();
+        double startSeconds = (System.nanoTime() - nodeStart) / 1e9;
+        Map<String, String> bench = new HashMap<>();
+        bench.put("elasticsearch.indexPrefix", "bench");
+        AppConfig benchConfig = ConfigLoader.load(null, bench);
+        try (Elastic elastic = Elastic.open(benchConfig)) {
+            deleteBenchIndices(elastic);
+            new IndexInitializer(elastic).initialise();
+            System.out.printf("local node ready in %.1f s (0 when already running)%n", startSeconds);
+            report("at rest", node);
+
+            ArticleGenerator generator = new ArticleGenerator(42);
+            long t0 = System.nanoTime();
+            long written;
+            try (BulkIndexer bulk = new BulkIndexer(elastic)) {
+                ArticleWriter writer = new ArticleWriter(elastic, bulk, args.has("embeddings"));
+                List<Map<String, Object>> batch = new ArrayList<>();
+                for (int i = 0; i < docs; i++) {
+                    batch.add(generator.next(i));
+                    if (batch.size() == 500) {
+                        writer.write(batch);
+                        batch.clear();
+                    }
+                }
+                writer.write(batch);
+                bulk.flush();
+                written = bulk.succeeded();
+            }
+            double ours = (System.nanoTime() - t0) / 1e9;
+
+            ArticleGenerator again = new ArticleGenerator(42);
+            String bareIndex = elastic.names().alias("bare-articles");
+            long t1 = System.nanoTime();
+            List<Map<String, Object>> batch = new ArrayList<>();
+            for (int i = 0; i < docs; i++) {
+                batch.add(again.next(i));
+                if (batch.size() == 1000 || i == docs - 1) {
+                    bareBulk(elastic, bareIndex, batch);
+                    batch.clear();
+                }
+            }
+            double bare = (System.nanoTime() - t1) / 1e9;
+            System.out.printf("ours: %d articles in %.1f s = %.0f articles/s (%d bulk operations incl. facts and passages)%n",
+                docs, ours, docs / ours, written);
+            System.out.printf("bare _bulk: %d articles in %.1f s = %.0f articles/s%n", docs, bare, docs / bare);
+            System.out.printf("ratio ours/bare: %.2f%n", bare / ours);
+            report("after ingest", node);
+            deleteBenchIndices(elastic);
+        }
+        return 0;
+    }
+
+    private static void bareBulk(Elastic elastic, String index, List<Map<String, Object>> docs) throws IOException {
+        BulkRequest.Builder request = new BulkRequest.Builder();
+        for (Map<String, Object> d : docs) {
+            request.operations(o -> o.index(i -> i.index(index).document(d)));
+        }
+        BulkResponse response = elastic.client().bulk(request.build());
+        if (response.errors()) {
+            throw new IOException("bare bulk had errors");
+        }
+    }
+
+    private static void deleteBenchIndices(Elastic elastic) throws IOException {
+        var names = elastic.client().indices().get(g -> g.index("bench-*").allowNoIndices(true)).indices().keySet();
+        if (!names.isEmpty()) {
+            elastic.client().indices().delete(d -> d.index(List.copyOf(names)));
+        }
+    }
+
+    private static void report(String when, LocalNode.Status node) throws IOException {
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        System.out.printf("%s: app heap used %d MiB, app RSS %s; node RSS %s%n", when,
+            (rt.totalMemory() - rt.freeMemory()) >> 20, rss(ProcessHandle.current().pid()),
+            node == null || node.pid() == null ? "n/a" : rss(node.pid()));
+    }
+
+    private static String rss(long pid) throws IOException {
+        Path status = Path.of("/proc", Long.toString(pid), "status");
+        if (!Files.exists(status)) {
+            return "n/a";
+        }
+        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS"))
+            .map(l -> (Long.parseLong(l.replaceAll("\\D", "")) >> 10) + " MiB").findFirst().orElse("n/a");
     }
 }

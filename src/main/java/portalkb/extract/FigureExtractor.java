@@ -228,13 +228,22 @@ public final class FigureExtractor {
         return String.join(" ", java.util.Arrays.copyOf(parts, count));
     }
 
-    private static String foldKeepingLength(String sentence) {
-        StringBuilder out = new StringBuilder(sentence.length());
-        for (int i = 0; i < sentence.length(); i++) {
-            String c = String.valueOf(sentence.charAt(i));
-            String f = Text.fold(c);
-            out.append(f.length() == 1 ? f.charAt(0) : c.toLowerCase(Locale.ROOT).charAt(0));
+    // Folded form of every char up to the end of Latin Extended Additional (all Vietnamese letters), computed once.
+    private static final char[] FOLDED = new char[0x1F00];
+
+    static {
+        for (char c = 0; c < FOLDED.length; c++) {
+            String f = Text.fold(String.valueOf(c));
+            FOLDED[c] = f.length() == 1 ? f.charAt(0) : Character.toLowerCase(c);
         }
-        return out.toString();
+    }
+
+    private static String foldKeepingLength(String sentence) {
+        char[] out = new char[sentence.length()];
+        for (int i = 0; i < out.length; i++) {
+            char c = sentence.charAt(i);
+            out[i] = c < FOLDED.length ? FOLDED[c] : Character.toLowerCase(c);
+        }
+        return new String(out);
     }
 }
