@@ -3,7 +3,6 @@ package portalkb.cli;
 import portalkb.config.ConfigException;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -66,7 +65,4 @@ public final class Main {
         }
     }
 
-    static String[] rest(String[] args, int from) {
-        return Arrays.copyOfRange(args, from, args.length);
-    }
 }

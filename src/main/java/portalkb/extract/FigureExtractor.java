@@ -81,7 +81,7 @@ public final class FigureExtractor {
         Matcher m = NUMBER.matcher(folded);
         while (m.find()) {
             String previousWord = previousWord(folded, m.start());
-            if (NOT_FIGURE_BEFORE.contains(previousWord) || isYear(m.group(1), previousWord)) {
+            if (NOT_FIGURE_BEFORE.contains(previousWord) || isYear(m.group(1))) {
                 continue;
             }
             String rest = folded.substring(m.end());
@@ -196,11 +196,9 @@ public final class FigureExtractor {
         return year;
     }
 
-    private static boolean isYear(String number, String previousWord) {
-        if (!number.matches("(19|20)\\d{2}")) {
-            return false;
-        }
-        return true; // a bare 4-digit 19xx/20xx in a report is a year far more often than a count
+    /** A bare 19xx/20xx in a report is a year far more often than a count. */
+    private static boolean isYear(String number) {
+        return number.matches("(19|20)\\d{2}");
     }
 
     public static double parse(String number) {

@@ -36,7 +36,8 @@ public final class ArticleWriter {
 
     public enum Outcome { INDEXED, CHANGED, UNCHANGED, REJECTED }
 
-    public record Result(String url, String id, Outcome outcome, String reason) {
+    /** {@code position}: index of the article in the batch given to {@link #write}. */
+    public record Result(int position, String url, String id, Outcome outcome, String reason) {
     }
 
     private static final Pattern TITLE_YEAR = Pattern.compile("(?i)năm\\s+((?:19|20)\\d{2})");
@@ -59,12 +60,15 @@ public final class ArticleWriter {
     public List<Result> write(List<Map<String, Object>> articles) throws IOException {
         List<Result> results = new ArrayList<>();
         Map<String, Map<String, Object>> prepared = new LinkedHashMap<>();
-        for (Map<String, Object> raw : articles) {
+        Map<String, Integer> positions = new LinkedHashMap<>();
+        for (int i = 0; i < articles.size(); i++) {
+            Map<String, Object> raw = articles.get(i);
             try {
                 Map<String, Object> doc = prepare(raw);
                 prepared.put((String) doc.get("id"), doc);
+                positions.put((String) doc.get("id"), i);
             } catch (IllegalArgumentException e) {
-                results.add(new Result(String.valueOf(raw.get("url")), null, Outcome.REJECTED, e.getMessage()));
+                results.add(new Result(i, String.valueOf(raw.get("url")), null, Outcome.REJECTED, e.getMessage()));
             }
         }
         if (prepared.isEmpty()) {
@@ -72,16 +76,16 @@ public final class ArticleWriter {
         }
         Map<String, Map<String, Object>> existing = existing(prepared.keySet());
         for (Map<String, Object> doc : prepared.values()) {
-            results.add(store(doc, existing.get((String) doc.get("id"))));
+            results.add(store(positions.get((String) doc.get("id")), doc, existing.get((String) doc.get("id"))));
         }
         return results;
     }
 
-    private Result store(Map<String, Object> doc, Map<String, Object> previous) {
+    private Result store(int position, Map<String, Object> doc, Map<String, Object> previous) {
         String id = (String) doc.get("id");
         String url = (String) doc.get("url");
         if (previous != null && doc.get("contentHash").equals(previous.get("contentHash"))) {
-            return new Result(url, id, Outcome.UNCHANGED, null);
+            return new Result(position, url, id, Outcome.UNCHANGED, null);
         }
         String now = Instant.now().toString();
         doc.put("indexedAt", now);
@@ -113,7 +117,7 @@ public final class ArticleWriter {
             deleteTail(elastic.names().passages(), id + "-p", passages.size(), count(previous.get("passageCount")));
             deleteTail(elastic.names().facts(), id + "-f", facts.size(), count(previous.get("factCount")));
         }
-        return new Result(url, id, previous == null ? Outcome.INDEXED : Outcome.CHANGED, null);
+        return new Result(position, url, id, previous == null ? Outcome.INDEXED : Outcome.CHANGED, null);
     }
 
     private void deleteTail(String index, String prefix, int from, int to) {

@@ -103,31 +103,20 @@ public final class JsonlImporter {
         }
         long rejected = 0;
         List<ArticleWriter.Result> results = writer.write(batch);
-        // Rejected results come first in write()'s output; match them back to their lines by url.
-        for (int i = 0; i < results.size(); i++) {
-            ArticleWriter.Result r = results.get(i);
+        for (ArticleWriter.Result r : results) {
             switch (r.outcome()) {
                 case INDEXED -> counts[0]++;
                 case CHANGED -> counts[1]++;
                 case UNCHANGED -> counts[2]++;
                 case REJECTED -> {
                     rejected++;
-                    problems.add("line " + lineOf(batch, lines, r.url()) + ": " + r.reason());
+                    problems.add("line " + lines.get(r.position()) + ": " + r.reason());
                 }
             }
         }
         batch.clear();
         lines.clear();
         return rejected;
-    }
-
-    private static String lineOf(List<Map<String, Object>> batch, Map<Integer, Long> lines, String url) {
-        for (int i = 0; i < batch.size(); i++) {
-            if (String.valueOf(batch.get(i).get("url")).equals(url)) {
-                return String.valueOf(lines.get(i));
-            }
-        }
-        return "?";
     }
 
     private void report(long line, long total, long[] counts, long rejected, long start) {

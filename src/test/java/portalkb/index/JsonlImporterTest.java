@@ -55,15 +55,17 @@ class JsonlImporterTest {
             "{\"title\":\"no url\",\"body\":\"x\"}",
             "",
             "{\"url\":\"https://backan.gov.vn/b.aspx\",\"title\":\"Hội nghị\",\"body\":\"Có 136 cơ sở hành nghề y tư nhân.\",\"published\":\"2019-04-26T10:22:19\",\"source\":\"backan\",\"province\":\"Bắc Kạn\"}",
-            "{\"url\":\"https://example.vn/c\",\"title\":\"Bad date\",\"body\":\"x\",\"published\":\"hôm qua\"}") + "\n", StandardCharsets.UTF_8);
+            "{\"url\":\"https://example.vn/c\",\"title\":\"Bad date\",\"body\":\"x\",\"published\":\"hôm qua\"}",
+            "{\"title\":\"no url either\",\"body\":\"y\"}") + "\n", StandardCharsets.UTF_8);
 
         JsonlImporter.Summary first = importFile(file);
         assertEquals(2, first.indexed());
-        assertEquals(3, first.rejected());
+        assertEquals(4, first.rejected());
         List<String> problems = first.problems();
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("line 2:")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("line 3:") && p.contains("url")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("line 6:") && p.contains("date")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("line 7:") && p.contains("url")), problems.toString());
 
         GetResponse<Map> article = elastic.client().get(g -> g.index(elastic.names().articles())
             .id(UrlNormalizer.id("https://baolangson.vn/a.html")), Map.class);
