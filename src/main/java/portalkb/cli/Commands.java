@@ -3,6 +3,8 @@ package portalkb.cli;
 import io.javalin.Javalin;
 import portalkb.config.AppConfig;
 import portalkb.config.ConfigLoader;
+import portalkb.crawl.Source;
+import portalkb.demo.StaticSiteServer;
 import portalkb.index.ArticleWriter;
 import portalkb.index.BulkIndexer;
 import portalkb.index.JsonlImporter;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -41,6 +44,7 @@ final class Commands {
         t.put("es", this::es);
         t.put("init", this::init);
         t.put("import", this::importFile);
+        t.put("crawl", this::crawl);
         t.put("serve", () -> serve(false));
         t.put("demo", () -> serve(true));
         t.put("config", this::printConfig);
@@ -114,6 +118,14 @@ final class Commands {
         }
     }
 
+    private int crawl() throws IOException, InterruptedException {
+        AppConfig config = config();
+        try (Elastic elastic = Elastic.connect(config)) {
+            initQuietly(elastic);
+            return new CrawlCommand(config, args).run(elastic);
+        }
+    }
+
     private JsonlImporter.Summary runImport(Elastic elastic, AppConfig config, Path file) throws IOException, InterruptedException {
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
             ArticleWriter writer = new ArticleWriter(elastic, bulk, config.ask().embeddings() && !args.has("no-embeddings"));
@@ -140,14 +152,12 @@ final class Commands {
         AppConfig config = config();
         Elastic elastic = Elastic.connect(config);
         initQuietly(elastic);
+        StaticSiteServer samplePortal = null;
         if (demo) {
-            Path corpus = Files.createTempFile("portalkb-demo", ".jsonl");
-            try (InputStream in = Commands.class.getResourceAsStream("/portalkb/demo/articles.jsonl")) {
-                Files.copy(in, corpus, StandardCopyOption.REPLACE_EXISTING);
-            }
-            System.out.println("Loading the bundled sample corpus …");
-            runImport(elastic, config, corpus);
-            Files.deleteIfExists(corpus);
+            samplePortal = DemoSite.start(config);
+            System.out.println("Sample portal: " + samplePortal.baseUrl() + "/ — crawling it …");
+            List<Source> sources = DemoSite.sources(config, samplePortal);
+            new CrawlCommand(config, args).crawl(elastic, sources, System.out, System.err);
         }
         Javalin app = WebApp.create(new WebServices(config, elastic));
         app.start(config.server().host(), config.server().port());
@@ -158,8 +168,12 @@ final class Commands {
             System.out.println("Stop with Ctrl-C; the local Elasticsearch keeps running until ./kb es stop.");
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        StaticSiteServer site = samplePortal;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
+            if (site != null) {
+                site.close();
+            }
             stopped.countDown();
         }));
         stopped.await();

@@ -27,7 +27,7 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
     }
 
     public record Server(int port, String host, String adminToken, long maxBodyBytes, int maxQueryChars,
-                         int rateLimitPerMinute, boolean cors) {
+                         int rateLimitPerMinute, boolean cors, int demoSitePort) {
         public boolean adminEnabled() {
             return adminToken != null && !adminToken.isBlank();
         }

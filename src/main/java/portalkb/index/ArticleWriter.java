@@ -37,7 +37,11 @@ public final class ArticleWriter {
     public enum Outcome { INDEXED, CHANGED, UNCHANGED, REJECTED }
 
     /** {@code position}: index of the article in the batch given to {@link #write}. */
-    public record Result(int position, String url, String id, Outcome outcome, String reason) {
+    /** {@code duplicateOf}: id of an earlier article telling the same story (syndicated copy), or null. */
+    public record Result(int position, String url, String id, Outcome outcome, String reason, String duplicateOf) {
+        public Result(int position, String url, String id, Outcome outcome, String reason) {
+            this(position, url, id, outcome, reason, null);
+        }
     }
 
     private static final Pattern TITLE_YEAR = Pattern.compile("(?i)năm\\s+((?:19|20)\\d{2})");
@@ -49,11 +53,13 @@ public final class ArticleWriter {
     private final Gazetteer gazetteer = Gazetteer.get();
     private final boolean embeddings;
     private final SimHasher simHasher = new SimHasher();
+    private final NearDuplicates nearDuplicates;
 
     public ArticleWriter(Elastic elastic, BulkIndexer bulk, boolean embeddings) {
         this.elastic = elastic;
         this.bulk = bulk;
         this.embeddings = embeddings;
+        this.nearDuplicates = new NearDuplicates(elastic);
     }
 
     /** Writes a batch (one mget for the whole batch to find unchanged and replaced articles). */
@@ -81,7 +87,7 @@ public final class ArticleWriter {
         return results;
     }
 
-    private Result store(int position, Map<String, Object> doc, Map<String, Object> previous) {
+    private Result store(int position, Map<String, Object> doc, Map<String, Object> previous) throws IOException {
         String id = (String) doc.get("id");
         String url = (String) doc.get("url");
         if (previous != null && doc.get("contentHash").equals(previous.get("contentHash"))) {
@@ -89,6 +95,10 @@ public final class ArticleWriter {
         }
         String now = Instant.now().toString();
         doc.put("indexedAt", now);
+        String simhash = (String) doc.get("simhash");
+        String duplicateOf = nearDuplicates.find(id, simhash);
+        doc.put("duplicateOf", duplicateOf);
+        nearDuplicates.remember(id, simhash);
         if (previous != null) {
             doc.put("changedAt", now);
             Map<String, Object> history = new LinkedHashMap<>();
@@ -117,7 +127,7 @@ public final class ArticleWriter {
             deleteTail(elastic.names().passages(), id + "-p", passages.size(), count(previous.get("passageCount")));
             deleteTail(elastic.names().facts(), id + "-f", facts.size(), count(previous.get("factCount")));
         }
-        return new Result(position, url, id, previous == null ? Outcome.INDEXED : Outcome.CHANGED, null);
+        return new Result(position, url, id, previous == null ? Outcome.INDEXED : Outcome.CHANGED, null, duplicateOf);
     }
 
     private void deleteTail(String index, String prefix, int from, int to) {
@@ -175,7 +185,9 @@ public final class ArticleWriter {
         doc.put("reportYears", List.copyOf(years));
         doc.put("metrics", List.copyOf(metrics));
         doc.put("contentHash", sha256(title + "\n" + body));
-        doc.put("simhash", simHasher.hex(title + " " + body));
+        String simhash = simHasher.hex(title + " " + body);
+        doc.put("simhash", simhash);
+        doc.put("simhashBands", NearDuplicates.bands(simhash));
         doc.putIfAbsent("lang", "vi");
         return doc;
     }

@@ -62,7 +62,11 @@ public final class TestElastic implements BeforeAllCallback {
 
     /** A connection with this class's indices freshly created (old ones from an earlier run deleted). */
     public static Elastic freshIndices(Class<?> testClass) throws IOException {
-        Elastic elastic = Elastic.open(config(testClass));
+        return freshIndices(config(testClass));
+    }
+
+    public static Elastic freshIndices(AppConfig config) throws IOException {
+        Elastic elastic = Elastic.open(config);
         // The node refuses wildcard deletes (action.destructive_requires_name): name each index.
         var existing = elastic.client().indices().get(g -> g.index(elastic.names().prefix() + "-*").allowNoIndices(true)).indices().keySet();
         if (!existing.isEmpty()) {

@@ -1,0 +1,110 @@
+package portalkb.crawl;
+
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import portalkb.index.BulkIndexer;
+import portalkb.store.Elastic;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The crawl-state index: per-URL status documents written through the bulk indexer, read back at the
+ * start of a run, and one lease document per source so two crawler processes never run one source at
+ * the same time.
+ */
+public final class CrawlState {
+
+    private static final int PAGE = 5000;
+
+    private final Elastic elastic;
+    private final BulkIndexer bulk;
+
+    public CrawlState(Elastic elastic, BulkIndexer bulk) {
+        this.elastic = elastic;
+        this.bulk = bulk;
+    }
+
+    public void save(UrlState state) {
+        bulk.index(elastic.names().crawlState(), state.id(), state);
+    }
+
+    /** Every URL known for a source, by id. */
+    public Map<String, UrlState> load(String source) throws IOException {
+        elastic.client().indices().refresh(r -> r.index(elastic.names().crawlState()));
+        Map<String, UrlState> known = new LinkedHashMap<>();
+        List<FieldValue> after = null;
+        while (true) {
+            List<FieldValue> searchAfter = after;
+            SearchResponse<UrlState> page = elastic.client().search(s -> {
+                s.index(elastic.names().crawlState()).size(PAGE)
+                    .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("source").value(source)))
+                        .filter(f -> f.exists(e -> e.field("url")))))
+                    .sort(o -> o.field(f -> f.field("url")));
+                if (searchAfter != null) {
+                    s.searchAfter(searchAfter);
+                }
+                return s;
+            }, UrlState.class);
+            List<Hit<UrlState>> hits = page.hits().hits();
+            for (Hit<UrlState> hit : hits) {
+                if (hit.source() != null) {
+                    known.put(hit.id(), hit.source());
+                }
+            }
+            if (hits.size() < PAGE) {
+                return known;
+            }
+            after = hits.get(hits.size() - 1).sort();
+        }
+    }
+
+    /**
+     * Takes the source's lease for {@code ttlSeconds}, or returns who holds it. Optimistic concurrency
+     * (seq_no / primary_term) makes two processes racing for an expired lease end with one winner.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<String> lease(String source, String owner, long ttlSeconds) throws IOException {
+        String id = "lease-" + source;
+        GetResponse<Map> current = elastic.client().get(g -> g.index(elastic.names().crawlState()).id(id), Map.class);
+        Instant now = Instant.now();
+        Map<String, Object> lease = Map.of("source", source, "kind", "lease", "lockedBy", owner,
+            "lockedUntil", now.plusSeconds(ttlSeconds).toString());
+        try {
+            if (!current.found()) {
+                elastic.client().create(c -> c.index(elastic.names().crawlState()).id(id).document(lease));
+                return Optional.empty();
+            }
+            Map<String, Object> held = current.source();
+            String holder = String.valueOf(held.get("lockedBy"));
+            Object until = held.get("lockedUntil");
+            if (!holder.equals(owner) && until != null && Instant.parse(until.toString()).isAfter(now)) {
+                return Optional.of(holder + " until " + until);
+            }
+            elastic.client().index(i -> i.index(elastic.names().crawlState()).id(id).document(lease)
+                .ifSeqNo(current.seqNo()).ifPrimaryTerm(current.primaryTerm()));
+            return Optional.empty();
+        } catch (ElasticsearchException e) {
+            if (e.status() == 409) {
+                return Optional.of("another crawler (it took the lease a moment ago)");
+            }
+            throw e;
+        }
+    }
+
+    public void release(String source, String owner) throws IOException {
+        String id = "lease-" + source;
+        @SuppressWarnings("unchecked")
+        GetResponse<Map> current = elastic.client().get(g -> g.index(elastic.names().crawlState()).id(id), Map.class);
+        if (current.found() && owner.equals(String.valueOf(current.source().get("lockedBy")))) {
+            elastic.client().delete(d -> d.index(elastic.names().crawlState()).id(id));
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package portalkb.crawl;
+
+import co.elastic.clients.elasticsearch._types.Refresh;
+import portalkb.config.AppConfig;
+import portalkb.index.ArticleWriter;
+import portalkb.index.BulkIndexer;
+import portalkb.store.Elastic;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Crawls sources one after another (each with its own worker threads and lease), records each run in
+ * the crawl-runs index and returns what happened. {@link #stop()} lets the pages in flight finish.
+ */
+public final class Crawler {
+
+    private static final long LEASE_SECONDS = 6 * 3600;
+
+    private final Elastic elastic;
+    private final AppConfig.Crawler settings;
+    private final Fetcher fetcher;
+    private final RobotsRules robots;
+    private final HostPoliteness politeness = new HostPoliteness();
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private final String owner = hostName() + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+
+    public Crawler(Elastic elastic, AppConfig.Crawler settings) {
+        this.elastic = elastic;
+        this.settings = settings;
+        this.fetcher = new Fetcher(settings);
+        this.robots = new RobotsRules(fetcher, settings.userAgent());
+    }
+
+    public void stop() {
+        stopRequested.set(true);
+    }
+
+    public boolean stopping() {
+        return stopRequested.get();
+    }
+
+    public List<SourceReport> run(List<Source> sources, CrawlOptions options, CrawlListener listener)
+        throws IOException, InterruptedException {
+        List<SourceReport> reports = new ArrayList<>();
+        try (BulkIndexer bulk = new BulkIndexer(elastic)) {
+            CrawlState state = new CrawlState(elastic, bulk);
+            ArticleWriter writer = new ArticleWriter(elastic, bulk, options.embeddings());
+            for (Source source : sources) {
+                if (stopRequested.get()) {
+                    break;
+                }
+                reports.add(runSource(source, options, listener, bulk, state, writer));
+            }
+        }
+        elastic.client().indices().refresh(r -> r.index(List.of(elastic.names().articles(), elastic.names().passages(),
+            elastic.names().facts(), elastic.names().crawlState(), elastic.names().crawlRuns())));
+        return reports;
+    }
+
+    private SourceReport runSource(Source source, CrawlOptions options, CrawlListener listener, BulkIndexer bulk,
+                                   CrawlState state, ArticleWriter writer) throws IOException, InterruptedException {
+        SourceReport report = new SourceReport(source.id());
+        Optional<String> holder = state.lease(source.id(), owner, LEASE_SECONDS);
+        if (holder.isPresent()) {
+            report.error(source.id(), "skipped: already being crawled by " + holder.get());
+            report.finish("skipped");
+            listener.finished(report);
+            return report;
+        }
+        String runId = source.id() + "-" + Instant.now().toEpochMilli();
+        recordRun(runId, source, options, report);
+        listener.started(report);
+        try {
+            new SourceRun(source, settings, options, fetcher, robots, politeness, state, writer, report, listener, stopRequested).run();
+            bulk.flush();
+            report.finish(stopRequested.get() ? "stopped" : report.fetched.get() > 0 && report.errors.get() == report.fetched.get() ? "failed" : "done");
+        } catch (IOException | RuntimeException e) {
+            report.error(source.id(), "run failed: " + e.getMessage());
+            report.finish("failed");
+        } finally {
+            recordRun(runId, source, options, report);
+            state.release(source.id(), owner);
+            listener.finished(report);
+        }
+        return report;
+    }
+
+    private void recordRun(String runId, Source source, CrawlOptions options, SourceReport report) throws IOException {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("source", source.id());
+        doc.put("trigger", options.trigger());
+        doc.put("status", report.status());
+        doc.put("startedAt", Instant.ofEpochMilli(report.startedAt).toString());
+        doc.put("endedAt", report.endedAt() == 0 ? null : Instant.ofEpochMilli(report.endedAt()).toString());
+        doc.put("fetched", report.fetched.get());
+        doc.put("indexed", report.indexed.get());
+        doc.put("changed", report.changed.get());
+        doc.put("unchanged", report.unchanged.get());
+        doc.put("skipped", report.skipped.get());
+        doc.put("errors", report.errors.get());
+        doc.put("duplicates", report.duplicates.get());
+        doc.put("recentErrors", report.recentErrors());
+        doc.put("owner", owner);
+        elastic.client().index(i -> i.index(elastic.names().crawlRuns()).id(runId).document(doc).refresh(Refresh.False));
+    }
+
+    private static String hostName() {
+        String name = ManagementFactory.getRuntimeMXBean().getName();
+        return name.contains("@") ? name.substring(name.indexOf('@') + 1) : name;
+    }
+}

@@ -1,0 +1,62 @@
+package portalkb.crawl;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Live counters of one source's run, and their snapshot at the end. */
+public final class SourceReport {
+
+    private static final int KEPT_ERRORS = 20;
+
+    public final String source;
+    public final long startedAt = System.currentTimeMillis();
+    public final AtomicLong fetched = new AtomicLong();
+    public final AtomicLong indexed = new AtomicLong();
+    public final AtomicLong changed = new AtomicLong();
+    public final AtomicLong unchanged = new AtomicLong();
+    public final AtomicLong skipped = new AtomicLong();
+    public final AtomicLong errors = new AtomicLong();
+    public final AtomicLong duplicates = new AtomicLong();
+    private final ConcurrentLinkedDeque<String> recentErrors = new ConcurrentLinkedDeque<>();
+    private volatile String status = "running";
+    private volatile long endedAt;
+
+    public SourceReport(String source) {
+        this.source = source;
+    }
+
+    public void error(String url, String message) {
+        errors.incrementAndGet();
+        recentErrors.addLast(url + " — " + message);
+        while (recentErrors.size() > KEPT_ERRORS) {
+            recentErrors.pollFirst();
+        }
+    }
+
+    public List<String> recentErrors() {
+        return List.copyOf(recentErrors);
+    }
+
+    public void finish(String finalStatus) {
+        status = finalStatus;
+        endedAt = System.currentTimeMillis();
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public long endedAt() {
+        return endedAt;
+    }
+
+    public double seconds() {
+        return ((endedAt == 0 ? System.currentTimeMillis() : endedAt) - startedAt) / 1000.0;
+    }
+
+    public double pagesPerSecond() {
+        double s = seconds();
+        return s <= 0 ? 0 : fetched.get() / s;
+    }
+}

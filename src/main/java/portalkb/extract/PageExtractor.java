@@ -1,0 +1,237 @@
+package portalkb.extract;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+import portalkb.crawl.UrlNormalizer;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * HTML page → {@link ExtractedPage}: title, publish date, author, main text and links. The source's CSS
+ * selectors win when given; otherwise the main content is the block with the most paragraph text once
+ * {@link Boilerplate} is gone (a small Readability), and the page counts as an article only when that
+ * block reads like one (a title, real sentences, few links, not a list of teasers).
+ */
+public final class PageExtractor {
+
+    private static final int MIN_ARTICLE_CHARS = 60;
+    private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "table", "tr",
+        "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure", "figcaption", "dl", "dt", "dd", "br", "hr");
+    private static final String DATE_META = "meta[property=article:published_time], meta[itemprop=datePublished], "
+        + "meta[name=pubdate], meta[name=publishdate], meta[name=date], meta[name=dc.date], meta[name=DC.date.issued], "
+        + "meta[property=og:published_time], meta[name=article:published_time]";
+    private static final String DATE_BLOCKS = "time, [itemprop=datePublished], [class*=date], [class*=time], [class*=ngay], "
+        + "[class*=publish], [class*=cap-nhat], [class*=capnhat], [id*=date], [id*=time]";
+    private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s+[|\\-–—»:]\\s+[^|\\-–—»]{2,60}$");
+    private static final Pattern AUTHOR_LINE = Pattern.compile("^(?:(?:Theo|Nguồn|Tác giả|Bài và ảnh|Tin, ảnh|Bài, ảnh|Ảnh)\\s*:?\\s*)(.{2,80})$");
+
+    public ExtractedPage extract(String html, String url, ContentSelectors selectors) {
+        Document doc = Jsoup.parse(html, url);
+        ContentSelectors sel = selectors == null ? ContentSelectors.NONE : selectors;
+        String robots = doc.select("meta[name=robots]").attr("content").toLowerCase();
+        List<String> links = links(doc);
+        List<String> next = nextPages(doc, sel);
+        String title = title(doc, sel);
+        String published = published(doc, sel, title);
+        String author = meta(doc, "meta[name=author], meta[property=article:author]");
+        String ogType = meta(doc, "meta[property=og:type]");
+
+        Element content;
+        if (sel.body() != null) {
+            content = doc.selectFirst(sel.body());
+            if (content != null) {
+                content = content.clone();
+                Boilerplate.remove(content);
+            }
+        } else {
+            Element body = doc.body().clone();
+            Boilerplate.remove(body);
+            content = MainContent.find(body);
+        }
+        List<String> paragraphs = content == null ? List.of() : paragraphs(content, title);
+        if (author == null && !paragraphs.isEmpty()) {
+            author = authorLine(paragraphs);
+        }
+        String text = String.join("\n\n", paragraphs);
+        // A title of one to three words ("Y tế", "Tin tức") names a section, not a story.
+        boolean looksLikeArticle = content != null && title.split("\\s+").length >= 4 && text.length() >= MIN_ARTICLE_CHARS
+            && (sel.body() != null || "article".equalsIgnoreCase(ogType) || !MainContent.isListing(content));
+        return new ExtractedPage(url, canonical(doc, url), title, text, published, author, Language.detect(title + " " + text),
+            looksLikeArticle, robots.contains("noindex"), robots.contains("nofollow"), links, next);
+    }
+
+    private static String title(Document doc, ContentSelectors sel) {
+        if (sel.title() != null) {
+            Element t = doc.selectFirst(sel.title());
+            if (t != null && !t.text().isBlank()) {
+                return Text.collapseSpaces(t.text());
+            }
+        }
+        String og = meta(doc, "meta[property=og:title], meta[name=twitter:title]");
+        if (og != null) {
+            return Text.collapseSpaces(og);
+        }
+        for (Element h : doc.select("h1, .title, .news-title, .article-title, h2")) {
+            String t = Text.collapseSpaces(h.text());
+            if (t.length() >= 15 && !Boilerplate.NOISE_LINE.matcher(t).find()) {
+                return t;
+            }
+        }
+        return TITLE_SUFFIX.matcher(Text.collapseSpaces(doc.title())).replaceFirst("");
+    }
+
+    private static String published(Document doc, ContentSelectors sel, String title) {
+        if (sel.date() != null) {
+            Element d = doc.selectFirst(sel.date());
+            if (d != null) {
+                Optional<String> parsed = DateParser.parse(d.hasAttr("datetime") ? d.attr("datetime") : d.text());
+                if (parsed.isPresent()) {
+                    return parsed.get();
+                }
+            }
+        }
+        for (Element m : doc.select(DATE_META)) {
+            Optional<String> parsed = DateParser.parse(m.attr("content"));
+            if (parsed.isPresent()) {
+                return parsed.get();
+            }
+        }
+        for (Element e : doc.select(DATE_BLOCKS)) {
+            if (insideOtherList(e)) {
+                continue;
+            }
+            Optional<String> parsed = DateParser.parse(e.hasAttr("datetime") ? e.attr("datetime") : e.ownText().isBlank() ? e.text() : e.ownText());
+            if (parsed.isPresent() && e.text().length() < 80) {
+                return parsed.get();
+            }
+        }
+        // Otherwise the date printed nearest after the title, else before it.
+        String page = Text.collapseSpaces(doc.body().text());
+        int at = title.isEmpty() ? -1 : page.indexOf(title);
+        if (at >= 0) {
+            int from = at + title.length();
+            Optional<String> after = DateParser.parse(page.substring(from, Math.min(page.length(), from + 200)));
+            if (after.isPresent()) {
+                return after.get();
+            }
+            return DateParser.parse(page.substring(0, at)).orElse(null);
+        }
+        return null;
+    }
+
+    private static boolean insideOtherList(Element e) {
+        for (Element p = e; p != null; p = p.parent()) {
+            if (p.tagName().equals("li") || (p.className() + " " + p.id()).matches("(?i).*(related|other|khac|lien-?quan|sidebar|footer|header|menu).*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> paragraphs(Element content, String title) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    current.append(t.text());
+                } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                    flush(out, current, title);
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                    flush(out, current, title);
+                }
+            }
+        }, content);
+        flush(out, current, title);
+        return out;
+    }
+
+    private static void flush(List<String> out, StringBuilder current, String title) {
+        String line = Text.collapseSpaces(current.toString());
+        current.setLength(0);
+        if (line.isEmpty() || line.equals(title) || Boilerplate.NOISE_LINE.matcher(line).find() || isDateLine(line)) {
+            return;
+        }
+        if (!out.isEmpty() && out.get(out.size() - 1).equals(line)) {
+            return;
+        }
+        out.add(line);
+    }
+
+    /** "12/05/2022 07:48:09 Xem cỡ chữ Google", "(Cập nhật lúc: 26/04/2019 10:22:19 )": a date and a few words. */
+    private static boolean isDateLine(String line) {
+        return line.length() < 70 && DateParser.parse(line).isPresent()
+            && line.replaceAll("[\\d/:.()\\-,|]", " ").trim().split("\\s+").length <= 6;
+    }
+
+    private static String authorLine(List<String> paragraphs) {
+        String last = paragraphs.get(paragraphs.size() - 1);
+        var m = AUTHOR_LINE.matcher(last);
+        return m.matches() ? m.group(1).strip() : null;
+    }
+
+    private static String canonical(Document doc, String url) {
+        Element link = doc.selectFirst("link[rel=canonical]");
+        if (link == null) {
+            return null;
+        }
+        Optional<String> canonical = UrlNormalizer.normalize(link.absUrl("href"));
+        // A page may only speak for its own host: a cross-site canonical is how one site could hijack another's article.
+        if (canonical.isPresent() && sameHost(canonical.get(), url)) {
+            return canonical.get();
+        }
+        return null;
+    }
+
+    private static boolean sameHost(String a, String b) {
+        try {
+            return URI.create(a).getRawAuthority().equalsIgnoreCase(URI.create(b).getRawAuthority());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return false;
+        }
+    }
+
+    private static List<String> links(Document doc) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Element a : doc.select("a[href], area[href]")) {
+            UrlNormalizer.normalize(a.absUrl("href")).ifPresent(out::add);
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> nextPages(Document doc, ContentSelectors sel) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Element e : doc.select("link[rel=next], a[rel=next]" + (sel.next() == null ? "" : ", " + sel.next()))) {
+            UrlNormalizer.normalize(e.absUrl("href")).ifPresent(out::add);
+        }
+        return List.copyOf(out);
+    }
+
+    private static String meta(Document doc, String selector) {
+        for (Element m : doc.select(selector)) {
+            String v = m.attr("content").strip();
+            if (!v.isEmpty()) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+}

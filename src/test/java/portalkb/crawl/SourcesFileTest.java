@@ -1,0 +1,57 @@
+package portalkb.crawl;
+
+import org.junit.jupiter.api.Test;
+import portalkb.config.AppConfig;
+import portalkb.config.ConfigException;
+import portalkb.config.ConfigLoader;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SourcesFileTest {
+
+    private static final AppConfig.Crawler DEFAULTS = ConfigLoader.load(null, Map.of(), Map.of()).crawler();
+
+    private static String error(String yaml) {
+        return assertThrows(ConfigException.class, () -> SourcesFile.parse(yaml, "my-sources.yaml", DEFAULTS)).getMessage();
+    }
+
+    @Test
+    void shippedSourcesFileIsValid() {
+        List<Source> sources = SourcesFile.load(Path.of("crawler/sources.yaml"), DEFAULTS);
+        assertTrue(sources.size() >= 4);
+        assertTrue(sources.stream().anyMatch(s -> "Tân Uyên".equals(s.district()) && s.province().equals("Lai Châu")));
+    }
+
+    @Test
+    void defaultsApplyAndScopeStaysOnTheSeedHost() {
+        Source s = SourcesFile.parse("sources:\n  - id: a\n    province: lang son\n    seeds: http://127.0.0.1:8080/y-te/\n",
+            "f.yaml", DEFAULTS).get(0);
+        assertEquals("Lạng Sơn", s.province());
+        assertEquals(DEFAULTS.maxDepth(), s.maxDepth());
+        assertTrue(s.inScope("http://127.0.0.1:8080/other/page.html"));
+        assertFalse(s.inScope("http://127.0.0.1:8081/y-te/"));
+        assertFalse(s.inScope("http://example.org/y-te/"));
+    }
+
+    @Test
+    void problemsNameTheFileTheSourceAndTheKey() {
+        String base = "sources:\n  - id: news\n    province: Lạng Sơn\n    seeds: [http://x.vn/]\n";
+        assertEquals("my-sources.yaml: source 'news': key 'delay': unknown key (known: allow, delayMs, deny, district, id, maxDepth, "
+            + "maxPages, name, province, schedule, seeds, selectors)", error(base + "    delay: 5\n"));
+        assertTrue(error(base.replace("Lạng Sơn", "Atlantis")).contains("source 'news': key 'province'"));
+        assertTrue(error(base + "    allow: ['([']\n").contains("key 'allow'"));
+        assertTrue(error(base + "    schedule: every day\n").contains("key 'schedule'"));
+        assertTrue(error(base + "    maxPages: -3\n").contains("key 'maxPages'"));
+        assertTrue(error(base + "    selectors: {body: 'div[['}\n").contains("key 'selectors.body'"));
+        assertTrue(error("sources:\n  - province: Lạng Sơn\n    seeds: [http://x.vn/]\n").contains("source #1: key 'id': required"));
+        assertTrue(error(base + "  - id: news\n    province: Lạng Sơn\n    seeds: [http://y.vn/]\n").contains("id used twice"));
+        assertTrue(error("sources:\n  - id: a\n    province: Lạng Sơn\n    seeds: [ftp://x.vn/]\n").contains("key 'seeds'"));
+    }
+}
