@@ -96,7 +96,8 @@ final class CrawlCommand {
     /** One self-rewriting line on a terminal; a line every few seconds otherwise (logs stay readable). */
     static final class ProgressLine implements CrawlListener {
         private final PrintStream err;
-        private final boolean terminal = System.console() != null;
+        // The launcher knows whether stderr is a terminal (the JDK 21 API cannot tell once a console library is loaded).
+        private final boolean terminal = "1".equals(System.getenv("PORTALKB_TTY"));
         private long lastPrint;
 
         ProgressLine(PrintStream err) {
