@@ -45,6 +45,7 @@ final class Commands {
         t.put("init", this::init);
         t.put("import", this::importFile);
         t.put("crawl", this::crawl);
+        t.put("search", this::search);
         t.put("serve", () -> serve(false));
         t.put("demo", () -> serve(true));
         t.put("config", this::printConfig);
@@ -115,6 +116,13 @@ final class Commands {
             initQuietly(elastic);
             JsonlImporter.Summary summary = runImport(elastic, config, file);
             return summary.lines() > 0 && summary.indexed() + summary.changed() + summary.unchanged() == 0 ? 1 : 0;
+        }
+    }
+
+    private int search() throws IOException, InterruptedException {
+        AppConfig config = config();
+        try (Elastic elastic = Elastic.connect(config)) {
+            return new SearchCommand(args).run(elastic, System.out);
         }
     }
 

@@ -1,6 +1,7 @@
 package portalkb.cli;
 
 import portalkb.config.ConfigException;
+import portalkb.search.BadParameterException;
 
 import java.io.IOException;
 import java.util.Map;
@@ -18,6 +19,10 @@ public final class Main {
           es start|stop|status       the local Elasticsearch node of this data folder
           init                       create or verify the indices (index-config/)
           import FILE.jsonl          import articles, one JSON object per line
+          crawl [--sources FILE] [--source ID] [--max-pages N] [--all] [--no-embeddings]
+                                     crawl the sources (crawler/sources.yaml by default)
+          search "QUERY" [--province P] [--source S] [--year Y] [--size N] [--json]
+                                     search articles as /api/search does
           config                     print the effective configuration (secrets masked)
           bench ingest [--docs N]    our indexer vs a bare _bulk loop on generated articles
         global options: --config FILE (portalkb.yaml); environment: PORTALKB_DATA, ES_URL, ES_API_KEY, …
@@ -48,6 +53,9 @@ public final class Main {
             return handler.run();
         } catch (UsageException e) {
             System.err.println("usage: " + e.getMessage());
+            return 2;
+        } catch (BadParameterException e) {
+            System.err.println("error: " + e.getMessage());
             return 2;
         } catch (ConfigException e) {
             System.err.println("configuration error: " + e.getMessage());

@@ -7,6 +7,12 @@ import io.javalin.json.JavalinJackson;
 import portalkb.store.Json;
 
 import java.util.Map;
+import java.io.IOException;
+import co.elastic.clients.transport.TransportException;
+import io.javalin.http.Context;
+import portalkb.search.BadParameterException;
+import portalkb.search.FactService;
+import portalkb.search.SearchService;
 
 /**
  * Builds the web app from its services (Javalin's samples: the app apart from main, handlers thin,
@@ -17,8 +23,18 @@ public final class WebApp {
     private WebApp() {
     }
 
+    /** Elasticsearch down or unreachable: the service is unavailable, not broken. */
+    private static void unavailable(WebServices services, Context ctx, Exception e) {
+        services.log().warn("request {} {}: Elasticsearch unavailable: {}", ctx.method(), ctx.path(), e.toString());
+        ctx.status(503).json(Map.of("error", "the knowledge base is unavailable (Elasticsearch not reachable); try again shortly",
+            "status", 503));
+    }
+
     public static Javalin create(WebServices services) {
         HealthHandler health = new HealthHandler(services);
+        int maxChars = services.config().server().maxQueryChars();
+        SearchHandler search = new SearchHandler(new SearchService(services.elastic()), maxChars);
+        FactsHandler facts = new FactsHandler(new FactService(services.elastic()), maxChars);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.staticFiles.add(files -> {
@@ -28,8 +44,17 @@ public final class WebApp {
             });
             config.http.maxRequestSize = services.config().server().maxBodyBytes();
             config.routes.get("/health", health::handle);
+            config.routes.get("/api/search", search::handle);
+            config.routes.get("/api/facts", facts::facts);
+            config.routes.get("/api/compare", facts::compare);
+            config.routes.get("/api/provinces", facts::provinces);
+            config.routes.get("/api/provinces/{id}", facts::province);
+            config.routes.exception(BadParameterException.class, (e, ctx) ->
+                ctx.status(400).json(Map.of("error", e.getMessage(), "parameter", e.parameter(), "status", 400)));
             config.routes.exception(ApiException.class, (e, ctx) ->
                 ctx.status(e.status()).json(Map.of("error", e.getMessage(), "status", e.status())));
+            config.routes.exception(IOException.class, (e, ctx) -> unavailable(services, ctx, e));
+            config.routes.exception(TransportException.class, (e, ctx) -> unavailable(services, ctx, e));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 services.log().warn("request {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)

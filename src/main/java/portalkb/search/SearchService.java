@@ -1,0 +1,225 @@
+package portalkb.search;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.SearchRequest.Builder;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.json.JsonData;
+import co.elastic.clients.util.NamedValue;
+import portalkb.store.Elastic;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Article search: the user's words against the Vietnamese and diacritic-folded fields (exact
+ * diacritics score higher), phrases and exclusions, filters, highlighted snippets and facets — all
+ * done by Elasticsearch. Syndicated copies (duplicateOf) are left out.
+ */
+public final class SearchService {
+
+    public static final int MAX_EXPORT = 50_000;
+    private static final List<String> TEXT_FIELDS = List.of("title^3", "title.folded^2", "body", "body.folded^0.7");
+    private static final Map<String, String> FACETS = Map.of("province", "province", "source", "source", "year", "year", "metric", "metrics");
+
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+
+    private final Elastic elastic;
+
+    public SearchService(Elastic elastic) {
+        this.elastic = elastic;
+    }
+
+    @SuppressWarnings("rawtypes")
+    public SearchResult search(SearchRequest request) throws IOException {
+        Query query = query(request);
+        SearchResponse<Map> response = elastic.client().search(s -> {
+            s.index(elastic.names().articles()).query(query).trackTotalHits(t -> t.enabled(true))
+                .from((request.page() - 1) * request.size()).size(request.size())
+                .source(src -> src.filter(f -> f.excludes("body", "simhash", "simhashBands", "contentHash")))
+                .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>")
+                    .fields(List.of(
+                        NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))),
+                        NamedValue.of("title.folded", HighlightField.of(f -> f.numberOfFragments(0))),
+                        NamedValue.of("body", HighlightField.of(f -> f.fragmentSize(180).numberOfFragments(2).noMatchSize(200))),
+                        NamedValue.of("body.folded", HighlightField.of(f -> f.fragmentSize(180).numberOfFragments(2))))));
+            FACETS.forEach((name, field) -> s.aggregations(name, a -> a.terms(t -> t.field(field).size(70))));
+            sort(s, request.sort(), request.q());
+            return s;
+        }, Map.class);
+        List<SearchResult.Hit> hits = new ArrayList<>();
+        for (Hit<Map> hit : response.hits().hits()) {
+            hits.add(toHit(hit));
+        }
+        Map<String, List<SearchResult.Bucket>> facets = new LinkedHashMap<>();
+        for (String name : List.of("province", "source", "year", "metric")) {
+            facets.put(name, buckets(response.aggregations().get(name)));
+        }
+        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        return new SearchResult(total, response.took(), request.page(), request.size(), hits, facets);
+    }
+
+    /** Every matching article, newest first, through search_after (no deep-paging limit up to MAX_EXPORT). */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public long export(SearchRequest request, Consumer<Map<String, Object>> row) throws IOException {
+        Query query = query(request);
+        List<FieldValue> after = null;
+        long written = 0;
+        while (written < MAX_EXPORT) {
+            List<FieldValue> searchAfter = after;
+            SearchResponse<Map> page = elastic.client().search(s -> {
+                s.index(elastic.names().articles()).query(query).size(1000)
+                    .source(src -> src.filter(f -> f.includes("id", "url", "title", "source", "sourceName", "province",
+                        "provinceToday", "district", "published", "metrics")))
+                    .sort(o -> o.field(f -> f.field("published").order(SortOrder.Desc).missing("_last")))
+                    .sort(o -> o.field(f -> f.field("id")));
+                if (searchAfter != null) {
+                    s.searchAfter(searchAfter);
+                }
+                return s;
+            }, Map.class);
+            List<Hit<Map>> hits = page.hits().hits();
+            for (Hit<Map> hit : hits) {
+                row.accept(hit.source());
+                written++;
+            }
+            if (hits.size() < 1000) {
+                break;
+            }
+            after = hits.get(hits.size() - 1).sort();
+        }
+        return written;
+    }
+
+    Query query(SearchRequest request) {
+        UserQuery user = UserQuery.parse(request.q());
+        BoolQuery.Builder bool = new BoolQuery.Builder();
+        if (!user.text().isBlank()) {
+            bool.must(m -> m.multiMatch(mm -> mm.query(user.text()).fields(TEXT_FIELDS).type(TextQueryType.CrossFields)
+                .operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.Or).minimumShouldMatch("75%")));
+            bool.should(s -> s.matchPhrase(p -> p.field("body.folded").query(user.text()).slop(2).boost(2f)));
+            bool.should(s -> s.matchPhrase(p -> p.field("title").query(user.text()).slop(2).boost(3f)));
+            // A number in the question is the most specific thing in it ("97.9" finds "97,9%").
+            Matcher numbers = NUMBER.matcher(user.text());
+            while (numbers.find()) {
+                String number = numbers.group();
+                bool.should(s -> s.match(m -> m.field("body").query(number).boost(6f)));
+            }
+        }
+        for (String phrase : user.phrases()) {
+            bool.must(m -> m.bool(b -> b.should(s -> s.matchPhrase(p -> p.field("title.folded").query(phrase)))
+                .should(s -> s.matchPhrase(p -> p.field("body.folded").query(phrase))).minimumShouldMatch("1")));
+            bool.should(s -> s.matchPhrase(p -> p.field("body").query(phrase).boost(2f)));
+        }
+        for (String excluded : user.excluded()) {
+            bool.mustNot(m -> m.multiMatch(mm -> mm.query(excluded).fields("title.folded", "body.folded").type(TextQueryType.Phrase)));
+        }
+        bool.mustNot(m -> m.exists(e -> e.field("duplicateOf")));
+        List<String> provinces = new ArrayList<>(request.provinces());
+        provinces.addAll(Provinces.resolve("q", user.provinces()));
+        if (!provinces.isEmpty()) {
+            List<FieldValue> values = provinces.stream().map(FieldValue::of).toList();
+            bool.filter(f -> f.bool(b -> b.should(s -> s.terms(t -> t.field("province").terms(v -> v.value(values))))
+                .should(s -> s.terms(t -> t.field("provinceToday").terms(v -> v.value(values)))).minimumShouldMatch("1")));
+        }
+        List<String> sources = new ArrayList<>(request.sources());
+        sources.addAll(user.sources());
+        if (!sources.isEmpty()) {
+            bool.filter(f -> f.terms(t -> t.field("source").terms(v -> v.value(sources.stream().map(FieldValue::of).toList()))));
+        }
+        List<Integer> years = new ArrayList<>(request.years());
+        years.addAll(user.years());
+        if (!years.isEmpty()) {
+            List<FieldValue> values = years.stream().map(y -> FieldValue.of(y.longValue())).toList();
+            bool.filter(f -> f.bool(b -> b.should(s -> s.terms(t -> t.field("year").terms(v -> v.value(values))))
+                .should(s -> s.terms(t -> t.field("reportYears").terms(v -> v.value(values)))).minimumShouldMatch("1")));
+        }
+        if (!request.metrics().isEmpty()) {
+            bool.filter(f -> f.terms(t -> t.field("metrics").terms(v -> v.value(request.metrics().stream().map(FieldValue::of).toList()))));
+        }
+        if (request.from() != null || request.to() != null) {
+            bool.filter(f -> f.range(r -> r.date(d -> {
+                d.field("published");
+                if (request.from() != null) {
+                    d.gte(request.from().toString());
+                }
+                if (request.to() != null) {
+                    d.lte(request.to().toString() + "T23:59:59+07:00");
+                }
+                return d;
+            })));
+        }
+        return Query.of(q -> q.bool(bool.build()));
+    }
+
+    private static void sort(Builder s, SearchRequest.Sort sort, String q) {
+        boolean noText = UserQuery.parse(q).isEmpty();
+        if (sort == SearchRequest.Sort.RELEVANCE && !noText) {
+            s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
+        }
+        SortOrder order = sort == SearchRequest.Sort.OLDEST ? SortOrder.Asc : SortOrder.Desc;
+        s.sort(o -> o.field(f -> f.field("published").order(order).missing("_last")));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static SearchResult.Hit toHit(Hit<Map> hit) {
+        Map source = hit.source();
+        Map<String, List<String>> hl = hit.highlight();
+        String title = first(hl, "title", "title.folded");
+        List<String> body = hl.getOrDefault("body.folded", List.of());
+        List<String> exact = hl.getOrDefault("body", List.of());
+        // Prefer fragments with a match; the folded field matches diacritic-free queries.
+        List<String> fragments = exact.stream().anyMatch(f -> f.contains("<mark>")) ? exact : body.isEmpty() ? exact : body;
+        return new SearchResult.Hit(hit.id(), str(source.get("url")), str(source.get("title")), str(source.get("source")),
+            str(source.get("sourceName")), str(source.get("province")), str(source.get("provinceToday")),
+            str(source.get("published")), String.join(" … ", fragments), hit.score());
+    }
+
+    private static String first(Map<String, List<String>> hl, String... fields) {
+        for (String f : fields) {
+            if (hl.containsKey(f) && !hl.get(f).isEmpty()) {
+                return hl.get(f).get(0);
+            }
+        }
+        return null;
+    }
+
+    static List<SearchResult.Bucket> buckets(Aggregate aggregate) {
+        List<SearchResult.Bucket> out = new ArrayList<>();
+        if (aggregate == null) {
+            return out;
+        }
+        if (aggregate.isSterms()) {
+            aggregate.sterms().buckets().array().forEach(b -> out.add(new SearchResult.Bucket(b.key().stringValue(), b.docCount())));
+        } else if (aggregate.isLterms()) {
+            aggregate.lterms().buckets().array().forEach(b -> out.add(new SearchResult.Bucket(Long.toString(b.key()), b.docCount())));
+        }
+        return out;
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    static Aggregation terms(String field, int size) {
+        return Aggregation.of(a -> a.terms(t -> t.field(field).size(size)));
+    }
+
+    static JsonData json(Object o) {
+        return JsonData.of(o);
+    }
+}
