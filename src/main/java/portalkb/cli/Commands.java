@@ -46,6 +46,8 @@ final class Commands {
         t.put("import", this::importFile);
         t.put("crawl", this::crawl);
         t.put("search", this::search);
+        t.put("ask", this::ask);
+        t.put("eval", this::eval);
         t.put("serve", () -> serve(false));
         t.put("demo", () -> serve(true));
         t.put("config", this::printConfig);
@@ -123,6 +125,20 @@ final class Commands {
         AppConfig config = config();
         try (Elastic elastic = Elastic.connect(config)) {
             return new SearchCommand(args).run(elastic, System.out);
+        }
+    }
+
+    private int ask() throws IOException, InterruptedException {
+        AppConfig config = config();
+        try (Elastic elastic = Elastic.connect(config)) {
+            return new AskCommand(args).run(elastic, config, System.out);
+        }
+    }
+
+    private int eval() throws IOException, InterruptedException {
+        AppConfig config = config();
+        try (Elastic elastic = Elastic.connect(config)) {
+            return new EvalCommand(args).run(elastic, config, System.out);
         }
     }
 

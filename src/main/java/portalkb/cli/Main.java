@@ -23,6 +23,9 @@ public final class Main {
                                      crawl the sources (crawler/sources.yaml by default)
           search "QUERY" [--province P] [--source S] [--year Y] [--size N] [--json]
                                      search articles as /api/search does
+          ask "QUESTION" [--province P] [--lang en|vi] [--json]
+                                     answer with citations as /api/ask does
+          eval FILE.jsonl [--json]   ask each {id, question, answer_province?, answer_figure?}; print accuracy
           config                     print the effective configuration (secrets masked)
           bench ingest [--docs N]    our indexer vs a bare _bulk loop on generated articles
         global options: --config FILE (portalkb.yaml); environment: PORTALKB_DATA, ES_URL, ES_API_KEY, …

@@ -258,6 +258,7 @@ public final class ArticleWriter {
         m.put("articleId", doc.get("id"));
         m.put("url", doc.get("url"));
         m.put("source", doc.get("source"));
+        m.put("sourceName", doc.get("sourceName"));
         m.put("province", doc.get("province"));
         m.put("provinceToday", doc.get("provinceToday"));
         m.put("published", doc.get("published"));

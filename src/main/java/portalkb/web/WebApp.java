@@ -35,6 +35,7 @@ public final class WebApp {
         int maxChars = services.config().server().maxQueryChars();
         SearchHandler search = new SearchHandler(new SearchService(services.elastic()), maxChars);
         FactsHandler facts = new FactsHandler(new FactService(services.elastic()), maxChars);
+        AskHandler ask = new AskHandler(services.ask(), services.log());
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.staticFiles.add(files -> {
@@ -49,12 +50,15 @@ public final class WebApp {
             config.routes.get("/api/compare", facts::compare);
             config.routes.get("/api/provinces", facts::provinces);
             config.routes.get("/api/provinces/{id}", facts::province);
+            config.routes.post("/api/ask", ask::post);
+            config.routes.sse("/api/ask/stream", ask::stream);
             config.routes.exception(BadParameterException.class, (e, ctx) ->
                 ctx.status(400).json(Map.of("error", e.getMessage(), "parameter", e.parameter(), "status", 400)));
             config.routes.exception(ApiException.class, (e, ctx) ->
                 ctx.status(e.status()).json(Map.of("error", e.getMessage(), "status", e.status())));
             config.routes.exception(IOException.class, (e, ctx) -> unavailable(services, ctx, e));
             config.routes.exception(TransportException.class, (e, ctx) -> unavailable(services, ctx, e));
+            config.routes.exception(java.io.UncheckedIOException.class, (e, ctx) -> unavailable(services, ctx, e));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 services.log().warn("request {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)

@@ -2,11 +2,16 @@ package portalkb.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import portalkb.ask.AskService;
 import portalkb.config.AppConfig;
 import portalkb.store.Elastic;
 
 /** What the web layer needs from the rest of the app; built by the CLI (or a test) and passed in. */
-public record WebServices(AppConfig config, Elastic elastic) {
+public record WebServices(AppConfig config, Elastic elastic, AskService ask) {
+
+    public WebServices(AppConfig config, Elastic elastic) {
+        this(config, elastic, new AskService(elastic, config));
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger("portalkb.web");
 

@@ -1,0 +1,207 @@
+package portalkb.ask;
+
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.rag.AugmentationRequest;
+import dev.langchain4j.rag.AugmentationResult;
+import dev.langchain4j.rag.DefaultRetrievalAugmentor;
+import dev.langchain4j.rag.RetrievalAugmentor;
+import dev.langchain4j.rag.content.Content;
+import dev.langchain4j.rag.content.aggregator.ContentAggregator;
+import dev.langchain4j.rag.content.aggregator.ReciprocalRankFuser;
+import dev.langchain4j.rag.content.retriever.ContentRetriever;
+import dev.langchain4j.rag.query.Metadata;
+import dev.langchain4j.rag.query.router.DefaultQueryRouter;
+import portalkb.config.AppConfig;
+import portalkb.extract.Figure;
+import portalkb.extract.FigureExtractor;
+import portalkb.extract.MetricCatalogue;
+import portalkb.search.BadParameterException;
+import portalkb.search.Provinces;
+import portalkb.store.Elastic;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Ask: resolves a follow-up against the conversation, retrieves through a LangChain4j
+ * {@link RetrievalAugmentor} (query transformer → BM25, kNN and facts retrievers → reciprocal rank
+ * fusion → numbered-passage injector), has the configured {@link ChatModel} answer, and keeps only
+ * citations that point at a passage it was given.
+ */
+public final class AskService {
+
+    private static final Pattern CITATION = Pattern.compile("\\[(\\d+)]");
+    private static final int CONVERSATIONS = 1000;
+
+    private final QuestionAnalyzer analyzer;
+    private final RetrievalAugmentor augmentor;
+    private final ChatModel model;
+    private final int maxChars;
+    private final Map<String, Question> conversations = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Question> eldest) {
+            return size() > CONVERSATIONS;
+        }
+    };
+
+    public AskService(Elastic elastic, AppConfig config) {
+        this(elastic, config, AnswerModels.create(config.ask(), new QuestionAnalyzer()));
+    }
+
+    public AskService(Elastic elastic, AppConfig config, ChatModel model) {
+        this.analyzer = new QuestionAnalyzer();
+        this.model = model;
+        this.maxChars = config.server().maxQueryChars();
+        int k = config.ask().topK();
+        List<ContentRetriever> retrievers = new ArrayList<>();
+        retrievers.add(new FactRetriever(elastic, analyzer, k));
+        retrievers.add(new PassageRetriever(elastic, analyzer, k));
+        if (config.ask().embeddings()) {
+            retrievers.add(new VectorRetriever(elastic, k));
+        }
+        this.augmentor = DefaultRetrievalAugmentor.builder()
+            .queryTransformer(new VietnameseQueryTransformer(analyzer))
+            .queryRouter(new DefaultQueryRouter(retrievers))
+            .contentAggregator(new DistinctRankFuser(k))
+            .contentInjector(new NumberedPassageInjector(analyzer))
+            .build();
+    }
+
+    public AskResponse ask(String questionText, String conversationId, String province, String lang) {
+        long start = System.nanoTime();
+        if (questionText == null || questionText.isBlank()) {
+            throw new BadParameterException("question", "empty; ask something, e.g. \"Which province reached 97.9% insurance coverage?\"");
+        }
+        if (questionText.length() > maxChars) {
+            throw new BadParameterException("question", "longer than " + maxChars + " characters");
+        }
+        if (lang != null && !lang.isBlank() && !lang.equals("en") && !lang.equals("vi")) {
+            throw new BadParameterException("lang", "expected en or vi");
+        }
+        String conversation = conversationId == null || conversationId.isBlank() ? UUID.randomUUID().toString() : conversationId.strip();
+        Question previous;
+        synchronized (conversations) {
+            previous = conversations.get(conversation);
+        }
+        Question asked = analyzer.analyze(questionText.strip());
+        List<String> forced = province == null || province.isBlank() ? List.of() : Provinces.resolve("province", List.of(province));
+        Question resolved = asked.withContext(previous);
+        String text = resolvedText(questionText.strip(), asked, resolved, forced);
+        Question finalQuestion = analyzer.analyze(text);
+        synchronized (conversations) {
+            conversations.put(conversation, finalQuestion);
+        }
+        UserMessage message = UserMessage.from(text);
+        AugmentationResult augmented = augmentor.augment(new AugmentationRequest(message, Metadata.from(message, conversation, List.<ChatMessage>of())));
+        List<Content> contents = augmented.contents();
+        String raw = model.chat(augmented.chatMessage()).aiMessage().text();
+        String answer = keepValidCitations(raw == null ? "" : raw.strip(), contents.size());
+        String answerLang = lang != null && !lang.isBlank() ? lang : finalQuestion.lang();
+        List<AskResponse.Citation> citations = citations(answer, contents);
+        return new AskResponse(answer, answerLang, province(citations, finalQuestion), figures(answer, citations, contents),
+            citations, conversation, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The question plus what a follow-up left implicit ("and Yên Bái?" → the metric asked before). */
+    private static String resolvedText(String text, Question asked, Question resolved, List<String> forced) {
+        List<String> added = new ArrayList<>();
+        if (asked.metric() == null && resolved.metric() != null) {
+            MetricCatalogue.get().byId(resolved.metric()).ifPresent(m -> added.add(m.vi().toLowerCase(Locale.ROOT)));
+        }
+        for (String p : forced.isEmpty() ? resolved.provinces() : forced) {
+            if (!asked.provinces().contains(p)) {
+                added.add(p);
+            }
+        }
+        for (Integer y : resolved.years()) {
+            if (!asked.years().contains(y)) {
+                added.add("năm " + y);
+            }
+        }
+        return added.isEmpty() ? text : text + " (" + String.join("; ", added) + ")";
+    }
+
+    static String keepValidCitations(String answer, int passages) {
+        Matcher m = CITATION.matcher(answer);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            int n = Integer.parseInt(m.group(1));
+            m.appendReplacement(out, n >= 1 && n <= passages ? Matcher.quoteReplacement(m.group()) : "");
+        }
+        m.appendTail(out);
+        return out.toString().replaceAll(" +([.,;])", "$1").replaceAll(" {2,}", " ").strip();
+    }
+
+    private static List<AskResponse.Citation> citations(String answer, List<Content> contents) {
+        Set<Integer> used = new LinkedHashSet<>();
+        Matcher m = CITATION.matcher(answer);
+        while (m.find()) {
+            used.add(Integer.parseInt(m.group(1)));
+        }
+        List<AskResponse.Citation> out = new ArrayList<>();
+        for (int n : used) {
+            Content c = contents.get(n - 1);
+            out.add(new AskResponse.Citation(n, Contents.get(c, "url"), Contents.get(c, "title"),
+                Contents.get(c, "sourceName") != null ? Contents.get(c, "sourceName") : Contents.get(c, "source"),
+                Contents.get(c, "province"), Contents.get(c, "published"), c.textSegment().text()));
+        }
+        return out;
+    }
+
+    /** Figures stated in the answer that come from the passages it cites. */
+    private static List<AskResponse.FigureRef> figures(String answer, List<AskResponse.Citation> citations, List<Content> contents) {
+        FigureExtractor extractor = new FigureExtractor();
+        List<AskResponse.FigureRef> out = new ArrayList<>();
+        String normalized = answer.replace('.', ',');
+        for (AskResponse.Citation c : citations) {
+            Integer year = Contents.year(contents.get(c.n() - 1));
+            for (Figure f : extractor.extract(c.quote(), year)) {
+                String number = VietnameseQueryTransformer.vietnameseNumber(f.value());
+                if (normalized.contains(number) && !f.metric().equals("other")
+                    && out.stream().noneMatch(o -> o.value() == f.value() && o.metric().equals(f.metric()))) {
+                    out.add(new AskResponse.FigureRef(f.value(), f.unit(), f.metric(), c.province(), f.year()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String province(List<AskResponse.Citation> citations, Question q) {
+        if (!citations.isEmpty() && citations.get(0).province() != null) {
+            return citations.get(0).province();
+        }
+        return q.provinces().isEmpty() ? null : q.provinces().get(0);
+    }
+
+    /** Reciprocal rank fusion over every query × retriever list, then one copy of each passage, top k. */
+    static final class DistinctRankFuser implements ContentAggregator {
+        private final int k;
+
+        DistinctRankFuser(int k) {
+            this.k = k;
+        }
+
+        @Override
+        public List<Content> aggregate(Map<dev.langchain4j.rag.query.Query, Collection<List<Content>>> byQuery) {
+            List<List<Content>> lists = new ArrayList<>();
+            byQuery.values().forEach(lists::addAll);
+            List<Content> fused = ReciprocalRankFuser.fuse(lists);
+            Map<String, Content> distinct = new LinkedHashMap<>();
+            for (Content c : fused) {
+                distinct.putIfAbsent(Contents.get(c, Contents.KEY), c);
+            }
+            return new ArrayList<>(distinct.values()).subList(0, Math.min(k, distinct.size()));
+        }
+    }
+}

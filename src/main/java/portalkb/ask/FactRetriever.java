@@ -1,0 +1,73 @@
+package portalkb.ask;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import dev.langchain4j.rag.content.Content;
+import dev.langchain4j.rag.content.retriever.ContentRetriever;
+import dev.langchain4j.rag.query.Query;
+import portalkb.store.Elastic;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The figures index: a question naming a metric or a number hits the exact fact (value within
+ * rounding, metric, province, year), and its sentence becomes the passage.
+ */
+public final class FactRetriever implements ContentRetriever {
+
+    private final Elastic elastic;
+    private final QuestionAnalyzer analyzer;
+    private final int size;
+
+    public FactRetriever(Elastic elastic, QuestionAnalyzer analyzer, int size) {
+        this.elastic = elastic;
+        this.analyzer = analyzer;
+        this.size = size;
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public List<Content> retrieve(Query query) {
+        Question q = analyzer.analyze(query.text());
+        if (q.metric() == null && q.numbers().isEmpty()) {
+            return List.of();
+        }
+        BoolQuery.Builder b = new BoolQuery.Builder();
+        if (q.metric() != null) {
+            b.should(s -> s.term(t -> t.field("metric").value(q.metric()).boost(3f)));
+        }
+        for (Double n : q.numbers()) {
+            b.should(s -> s.range(r -> r.number(x -> x.field("value").gte(n - 0.051).lte(n + 0.051).boost(6f))));
+        }
+        if (!q.provinces().isEmpty()) {
+            List<FieldValue> values = q.provinces().stream().map(FieldValue::of).toList();
+            b.should(s -> s.terms(t -> t.field("province").terms(v -> v.value(values)).boost(2f)));
+            b.should(s -> s.terms(t -> t.field("provinceToday").terms(v -> v.value(values)).boost(1f)));
+        }
+        for (Integer y : q.years()) {
+            b.should(s -> s.term(t -> t.field("year").value(y).boost(1f)));
+        }
+        if (q.metric() != null && q.numbers().isEmpty()) {
+            b.filter(f -> f.term(t -> t.field("metric").value(q.metric())));
+        } else {
+            b.minimumShouldMatch("1");
+        }
+        try {
+            SearchResponse<Map> response = elastic.client().search(s -> s.index(elastic.names().facts()).size(size)
+                .query(x -> x.bool(b.build())), Map.class);
+            List<Content> out = new ArrayList<>();
+            for (Hit<Map> hit : response.hits().hits()) {
+                out.add(Contents.of(hit.id(), String.valueOf(hit.source().get("text")), hit.source(), "fact"));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package portalkb.ask;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import dev.langchain4j.rag.content.Content;
+import dev.langchain4j.rag.content.retriever.ContentRetriever;
+import dev.langchain4j.rag.query.Query;
+import portalkb.store.Elastic;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** BM25 over passages with the search issue's Vietnamese analysis; numbers and named provinces boost. */
+public final class PassageRetriever implements ContentRetriever {
+
+    private final Elastic elastic;
+    private final QuestionAnalyzer analyzer;
+    private final int size;
+
+    public PassageRetriever(Elastic elastic, QuestionAnalyzer analyzer, int size) {
+        this.elastic = elastic;
+        this.analyzer = analyzer;
+        this.size = size;
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public List<Content> retrieve(Query query) {
+        Question q = analyzer.analyze(query.text());
+        BoolQuery.Builder b = new BoolQuery.Builder();
+        b.should(s -> s.multiMatch(m -> m.query(query.text()).fields("text", "text.folded", "title^2")));
+        for (Double n : q.numbers()) {
+            String number = VietnameseQueryTransformer.vietnameseNumber(n);
+            b.should(s -> s.match(m -> m.field("text").query(number).boost(5f)));
+        }
+        if (!q.provinces().isEmpty()) {
+            List<FieldValue> values = q.provinces().stream().map(FieldValue::of).toList();
+            b.should(s -> s.terms(t -> t.field("province").terms(v -> v.value(values)).boost(3f)));
+        }
+        b.minimumShouldMatch("1");
+        try {
+            SearchResponse<Map> response = elastic.client().search(s -> s.index(elastic.names().passages()).size(size)
+                .query(x -> x.bool(b.build())).source(src -> src.filter(f -> f.excludes("vector"))), Map.class);
+            List<Content> out = new ArrayList<>();
+            for (Hit<Map> hit : response.hits().hits()) {
+                out.add(Contents.of(hit.id(), String.valueOf(hit.source().get("text")), hit.source(), "passage"));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package portalkb.ask;
+
+import portalkb.extract.FigureExtractor;
+import portalkb.extract.Gazetteer;
+import portalkb.extract.Language;
+import portalkb.extract.Text;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a question: language, metric (via the glossary), provinces and districts (gazetteer, any
+ * spelling), years ("2022", "last year"), numbers (97.9 or 97,9) and intent.
+ */
+public final class QuestionAnalyzer {
+
+    private static final Pattern YEAR = Pattern.compile("(?<![\\d.,])((?:19|20)\\d{2})(?![\\d.,]\\d)");
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\w.,])(\\d+(?:[.,]\\d+)?)\\s*(%|phan tram|percent)?");
+    private static final Pattern LIST = Pattern.compile("\\b(which provinces|what provinces|list|all provinces|nhung tinh nao|cac tinh nao|nhung tinh|provinces with|provinces (above|over|below))\\b");
+    private static final Pattern WHICH = Pattern.compile("\\b(which province|what province|which district|where|tinh nao|dia phuong nao|o dau|noi nao|which)\\b");
+    private static final Pattern COMPARE = Pattern.compile("\\b(compare|comparison|versus|vs|so sanh|higher|lower|more than|cao hon|thap hon|difference)\\b");
+    private static final Pattern ABOVE = Pattern.compile("\\b(above|over|more than|at least|greater than|tren|hon|vuot)\\s*(\\d+(?:[.,]\\d+)?)");
+    private static final Pattern BELOW = Pattern.compile("\\b(below|under|less than|duoi|thap hon)\\s*(\\d+(?:[.,]\\d+)?)");
+    private static final Pattern LAST_YEAR = Pattern.compile("\\b(last year|nam ngoai|nam truoc|nam qua)\\b");
+
+    private final Clock clock;
+
+    public QuestionAnalyzer() {
+        this(Clock.systemDefaultZone());
+    }
+
+    public QuestionAnalyzer(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Question analyze(String text) {
+        String folded = Text.fold(text);
+        String lang = "vi".equals(Language.detect(text)) || folded.matches(".*\\b(tinh nao|ty le|bao nhieu|nam nao|o dau|la gi)\\b.*") ? "vi" : "en";
+        Glossary.Translation t = Glossary.get().translate(text);
+        String metric = t.metrics().isEmpty() ? null : t.metrics().get(0);
+        List<String> provinces = provinces(text);
+        List<Integer> years = new ArrayList<>();
+        Matcher y = YEAR.matcher(text);
+        while (y.find()) {
+            years.add(Integer.parseInt(y.group(1)));
+        }
+        if (LAST_YEAR.matcher(folded).find()) {
+            years.add(LocalDate.now(clock).getYear() - 1);
+        }
+        List<Double> numbers = new ArrayList<>();
+        Matcher n = NUMBER.matcher(text.replaceAll("(?<!\\d)((?:19|20)\\d{2})(?!\\d)", " "));
+        while (n.find()) {
+            numbers.add(FigureExtractor.parse(n.group(1)));
+        }
+        Double threshold = null;
+        boolean above = true;
+        Matcher a = ABOVE.matcher(folded);
+        Matcher b = BELOW.matcher(folded);
+        if (a.find()) {
+            threshold = FigureExtractor.parse(a.group(2));
+        } else if (b.find()) {
+            threshold = FigureExtractor.parse(b.group(2));
+            above = false;
+        }
+        Question.Intent intent;
+        if (LIST.matcher(folded).find() || threshold != null && provinces.isEmpty()) {
+            intent = Question.Intent.LIST;
+        } else if (provinces.size() >= 2 || COMPARE.matcher(folded).find() && !provinces.isEmpty()) {
+            intent = Question.Intent.COMPARE;
+        } else if (WHICH.matcher(folded).find() && provinces.isEmpty()) {
+            intent = Question.Intent.WHICH_PROVINCE;
+        } else {
+            intent = Question.Intent.VALUE;
+        }
+        if (threshold != null) {
+            numbers.remove(threshold);
+        }
+        return new Question(text, lang, metric, provinces, years, numbers, intent, threshold, above);
+    }
+
+    /** Provinces named in any spelling, and provinces of districts named ("Tân Uyên" → Lai Châu). */
+    static List<String> provinces(String text) {
+        String folded = " " + Text.fold(text).replaceAll("[^a-z0-9 ]", " ") + " ";
+        List<String> out = new ArrayList<>();
+        Gazetteer g = Gazetteer.get();
+        for (Gazetteer.Province p : g.provinces()) {
+            List<String> names = new ArrayList<>(p.aliases() == null ? List.of() : p.aliases());
+            names.add(p.name());
+            for (String name : names) {
+                String f = " " + Text.fold(name).replaceAll("[^a-z0-9 ]", " ").trim() + " ";
+                if (f.trim().length() >= 4 && folded.contains(f) && !out.contains(p.name())) {
+                    out.add(p.name());
+                }
+            }
+            for (String district : p.districts() == null ? List.<String>of() : p.districts()) {
+                String f = " " + Text.fold(district) + " ";
+                if (folded.contains(f) && g.provinceOfDistrict(district).isPresent() && !out.contains(p.name())) {
+                    out.add(p.name());
+                }
+            }
+        }
+        // Keep the order in which the question names them.
+        out.sort((x, y) -> Integer.compare(position(folded, x), position(folded, y)));
+        return out;
+    }
+
+    private static int position(String folded, String province) {
+        int i = folded.indexOf(" " + Text.fold(province) + " ");
+        return i < 0 ? Integer.MAX_VALUE : i;
+    }
+}

@@ -1,0 +1,49 @@
+package portalkb.ask;
+
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import dev.langchain4j.rag.content.Content;
+import dev.langchain4j.rag.content.retriever.ContentRetriever;
+import dev.langchain4j.rag.query.Query;
+import portalkb.index.Embeddings;
+import portalkb.store.Elastic;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** kNN over passage vectors (all-MiniLM-L6-v2 in-process, the model that embedded the passages). */
+public final class VectorRetriever implements ContentRetriever {
+
+    private final Elastic elastic;
+    private final int size;
+
+    public VectorRetriever(Elastic elastic, int size) {
+        this.elastic = elastic;
+        this.size = size;
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public List<Content> retrieve(Query query) {
+        float[] vector = Embeddings.embed(List.of(query.text())).get(0);
+        List<Float> values = new ArrayList<>(vector.length);
+        for (float f : vector) {
+            values.add(f);
+        }
+        try {
+            SearchResponse<Map> response = elastic.client().search(s -> s.index(elastic.names().passages()).size(size)
+                .knn(k -> k.field("vector").queryVector(values).k(size).numCandidates(Math.max(50, size * 5)))
+                .source(src -> src.filter(f -> f.excludes("vector"))), Map.class);
+            List<Content> out = new ArrayList<>();
+            for (Hit<Map> hit : response.hits().hits()) {
+                out.add(Contents.of(hit.id(), String.valueOf(hit.source().get("text")), hit.source(), "passage"));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

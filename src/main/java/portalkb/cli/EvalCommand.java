@@ -1,0 +1,161 @@
+package portalkb.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import portalkb.ask.AskResponse;
+import portalkb.ask.AskService;
+import portalkb.config.AppConfig;
+import portalkb.crawl.UrlNormalizer;
+import portalkb.extract.FigureExtractor;
+import portalkb.extract.Gazetteer;
+import portalkb.extract.Text;
+import portalkb.store.Elastic;
+import portalkb.store.Json;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ./kb eval FILE.jsonl}: asks every question and scores the answer: the province right, the
+ * figure present in the answer, and a citation to an article that contains the figure. Lines may share
+ * a {@code conversation} key to test follow-ups; {@code answer_none: true} expects "no answer".
+ */
+final class EvalCommand {
+
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)?");
+
+    private final Args args;
+
+    EvalCommand(Args args) {
+        this.args = args;
+    }
+
+    int run(Elastic elastic, AppConfig config, PrintStream out) throws IOException {
+        Path file = Path.of(args.word(1, "./kb eval FILE.jsonl"));
+        if (!Files.isReadable(file)) {
+            throw new IOException("cannot read " + file);
+        }
+        AskService ask = new AskService(elastic, config);
+        Map<String, String> conversations = new HashMap<>();
+        int asked = 0;
+        int right = 0;
+        int[] checks = new int[6]; // province right/asked, figure right/asked, citation right/asked
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int lineNo = 0;
+        for (String line : Files.readAllLines(file)) {
+            lineNo++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            JsonNode q = Json.MAPPER.readTree(line);
+            String id = q.path("id").asText("line " + lineNo);
+            String conversationKey = q.path("conversation").asText(null);
+            AskResponse r = ask.ask(q.path("question").asText(), conversationKey == null ? null : conversations.get(conversationKey), null, null);
+            if (conversationKey != null) {
+                conversations.put(conversationKey, r.conversationId());
+            }
+            asked++;
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", id);
+            row.put("question", q.path("question").asText());
+            row.put("answer", r.answer());
+            boolean ok = true;
+            if (q.path("answer_none").asBoolean(false)) {
+                boolean none = r.citations().isEmpty();
+                row.put("noAnswer", none);
+                ok = none;
+            }
+            if (q.hasNonNull("answer_province")) {
+                boolean good = provinceRight(q.get("answer_province").asText(), r);
+                checks[0] += good ? 1 : 0;
+                checks[1]++;
+                row.put("province", good);
+                ok &= good;
+            }
+            if (q.hasNonNull("answer_figure")) {
+                double figure = FigureExtractor.parse(firstNumber(q.get("answer_figure").asText()));
+                boolean present = numbers(r.answer()).stream().anyMatch(n -> Math.abs(n - figure) < 0.051);
+                boolean cited = present && citedArticleContains(elastic, r, figure);
+                checks[2] += present ? 1 : 0;
+                checks[3]++;
+                checks[4] += cited ? 1 : 0;
+                checks[5]++;
+                row.put("figure", present);
+                row.put("citation", cited);
+                ok &= present && cited;
+            }
+            right += ok ? 1 : 0;
+            row.put("right", ok);
+            rows.add(row);
+            if (!args.has("json")) {
+                out.printf("%-6s %-5s %s%n       → %s%n", ok ? "RIGHT" : "WRONG", id, q.path("question").asText(),
+                    r.answer().replace("\n", " / "));
+            }
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("questions", asked);
+        summary.put("right", right);
+        summary.put("accuracy", ratio(right, asked));
+        summary.put("provinceAccuracy", ratio(checks[0], checks[1]));
+        summary.put("figureAccuracy", ratio(checks[2], checks[3]));
+        summary.put("citationAccuracy", ratio(checks[4], checks[5]));
+        if (args.has("json")) {
+            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("summary", summary, "questions", rows)));
+        } else {
+            out.printf("%nright %d/%d = %.1f%% · province %s · figure %s · citation %s%n", right, asked, 100.0 * ratio(right, asked),
+                pct(checks[0], checks[1]), pct(checks[2], checks[3]), pct(checks[4], checks[5]));
+        }
+        return 0;
+    }
+
+    private static boolean provinceRight(String expected, AskResponse r) {
+        String want = Gazetteer.get().resolve(expected).map(Gazetteer.Province::name).orElse(expected);
+        return want.equals(r.province()) || Text.fold(r.answer()).contains(Text.fold(want));
+    }
+
+    private static boolean citedArticleContains(Elastic elastic, AskResponse r, double figure) throws IOException {
+        for (AskResponse.Citation c : r.citations()) {
+            if (c.url() == null) {
+                continue;
+            }
+            var doc = elastic.client().get(g -> g.index(elastic.names().articles()).id(UrlNormalizer.id(c.url())).sourceIncludes("body"), Map.class);
+            if (doc.found() && numbers(String.valueOf(doc.source().get("body"))).stream().anyMatch(n -> Math.abs(n - figure) < 0.051)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstNumber(String text) {
+        Matcher m = NUMBER.matcher(text);
+        if (!m.find()) {
+            throw new IllegalArgumentException("answer_figure without a number: " + text);
+        }
+        return m.group();
+    }
+
+    private static List<Double> numbers(String text) {
+        List<Double> out = new ArrayList<>();
+        Matcher m = NUMBER.matcher(text);
+        while (m.find()) {
+            out.add(FigureExtractor.parse(m.group()));
+        }
+        return out;
+    }
+
+    private static double ratio(int a, int b) {
+        return b == 0 ? 0 : (double) a / b;
+    }
+
+    private static String pct(int a, int b) {
+        return b == 0 ? "n/a" : String.format("%d/%d", a, b);
+    }
+}

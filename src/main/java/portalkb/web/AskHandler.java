@@ -1,0 +1,91 @@
+package portalkb.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import portalkb.ask.AskResponse;
+import portalkb.ask.AskService;
+import portalkb.search.BadParameterException;
+import portalkb.store.Json;
+
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** POST /api/ask (JSON) and GET /api/ask/stream (Server-Sent Events: token…, citations, done). */
+final class AskHandler {
+
+    private static final Pattern TOKEN = Pattern.compile("\\S+\\s*|\\s+");
+
+    private final AskService ask;
+    private final org.slf4j.Logger log;
+
+    AskHandler(AskService ask, org.slf4j.Logger log) {
+        this.ask = ask;
+        this.log = log;
+    }
+
+    void post(Context ctx) {
+        JsonNode body;
+        try {
+            body = Json.MAPPER.readTree(ctx.body());
+        } catch (JsonProcessingException e) {
+            throw new BadParameterException("body", "not valid JSON");
+        }
+        if (body == null || !body.isObject()) {
+            throw new BadParameterException("body", "expected a JSON object {\"question\": …}");
+        }
+        ctx.json(ask.ask(text(body, "question"), text(body, "conversationId"), text(body, "province"), text(body, "lang")));
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new BadParameterException(field, "expected a string");
+        }
+        return v.asText();
+    }
+
+    void stream(SseClient client) {
+        Context ctx = client.ctx();
+        try {
+            AskResponse response = ask.ask(ctx.queryParam("question"), ctx.queryParam("conversationId"),
+                ctx.queryParam("province"), ctx.queryParam("lang"));
+            Matcher m = TOKEN.matcher(response.answer());
+            while (m.find() && !client.terminated()) {
+                client.sendEvent("token", Json.MAPPER.writeValueAsString(Map.of("text", m.group())));
+            }
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("citations", response.citations());
+            meta.put("figures", response.figures());
+            meta.put("province", response.province());
+            meta.put("lang", response.lang());
+            meta.put("conversationId", response.conversationId());
+            meta.put("answer", response.answer());
+            client.sendEvent("citations", Json.MAPPER.writeValueAsString(meta));
+            client.sendEvent("done", Json.MAPPER.writeValueAsString(Map.of("tookMs", response.tookMs())));
+        } catch (BadParameterException e) {
+            error(client, 400, e.getMessage());
+        } catch (UncheckedIOException e) {
+            log.warn("ask stream: Elasticsearch unavailable: {}", e.toString());
+            error(client, 503, "the knowledge base is unavailable (Elasticsearch not reachable); try again shortly");
+        } catch (JsonProcessingException | RuntimeException e) {
+            log.warn("ask stream failed: {}", e.toString());
+            error(client, 500, "internal error; the server log has details");
+        }
+    }
+
+    private static void error(SseClient client, int status, String message) {
+        try {
+            client.sendEvent("error", Json.MAPPER.writeValueAsString(Map.of("status", status, "error", message)));
+        } catch (JsonProcessingException ignored) {
+            // a map of strings always serialises
+        }
+    }
+}
