@@ -68,15 +68,19 @@ public final class ExtractiveChatModel implements ChatModel {
         List<Candidate> out = new ArrayList<>();
         for (PromptPassage p : passages) {
             for (Figure f : extractor.extract(p.text(), p.year())) {
-                boolean metricFits = q.metric() != null && q.metric().equals(f.metric());
-                boolean numberFits = q.numbers().stream().anyMatch(n -> Math.abs(n - f.value()) < 0.051);
-                if (q.metric() != null && !metricFits && !numberFits || q.metric() == null && !numberFits) {
+                boolean metricFits = q.metrics().contains(f.metric());
+                boolean numberFits = q.numbers().stream().anyMatch(n -> n.matches(f.value(), f.unit()));
+                // A named metric must match; without one, the number must.
+                if (!q.metrics().isEmpty() && !metricFits || q.metrics().isEmpty() && !numberFits) {
+                    continue;
+                }
+                if (!q.numbers().isEmpty() && q.intent() == Question.Intent.WHICH_PROVINCE && !numberFits) {
                     continue;
                 }
                 if (q.metric() == null && "other".equals(f.metric()) && f.unit() == null) {
                     continue;
                 }
-                double score = (metricFits ? 4 : 0) + (numberFits ? 6 : 0) + 1.0 / p.n();
+                double score = (metricFits ? 4 - q.metrics().indexOf(f.metric()) * 0.5 : 0) + (numberFits ? 6 : 0) + 1.0 / p.n();
                 if (!q.provinces().isEmpty()) {
                     score += q.provinces().contains(p.province()) ? 3 : -3;
                 }

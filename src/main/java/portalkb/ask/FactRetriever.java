@@ -39,11 +39,13 @@ public final class FactRetriever implements ContentRetriever {
             return List.of();
         }
         BoolQuery.Builder b = new BoolQuery.Builder();
-        if (q.metric() != null) {
-            b.should(s -> s.term(t -> t.field("metric").value(q.metric()).boost(3f)));
+        List<FieldValue> metrics = q.metrics().stream().map(FieldValue::of).toList();
+        if (!metrics.isEmpty()) {
+            b.should(s -> s.terms(t -> t.field("metric").terms(v -> v.value(metrics)).boost(3f)));
         }
-        for (Double n : q.numbers()) {
-            b.should(s -> s.range(r -> r.number(x -> x.field("value").gte(n - 0.051).lte(n + 0.051).boost(6f))));
+        for (Question.AskedNumber n : q.numbers()) {
+            double tolerance = 0.5 * Math.pow(10, -n.decimals());
+            b.should(s -> s.range(r -> r.number(x -> x.field("value").gte(n.value() - tolerance).lte(n.value() + tolerance).boost(6f))));
         }
         if (!q.provinces().isEmpty()) {
             List<FieldValue> values = q.provinces().stream().map(FieldValue::of).toList();
@@ -53,8 +55,8 @@ public final class FactRetriever implements ContentRetriever {
         for (Integer y : q.years()) {
             b.should(s -> s.term(t -> t.field("year").value(y).boost(1f)));
         }
-        if (q.metric() != null && q.numbers().isEmpty()) {
-            b.filter(f -> f.term(t -> t.field("metric").value(q.metric())));
+        if (!metrics.isEmpty() && q.numbers().isEmpty()) {
+            b.filter(f -> f.terms(t -> t.field("metric").terms(v -> v.value(metrics))));
         } else {
             b.minimumShouldMatch("1");
         }

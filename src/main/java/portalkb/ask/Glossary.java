@@ -23,7 +23,7 @@ public final class Glossary {
     private record File(List<Term> terms) {
     }
 
-    private record Term(String vi, List<String> en) {
+    private record Term(String vi, List<String> en, String metric) {
     }
 
     private static final Glossary INSTANCE = load();
@@ -44,14 +44,17 @@ public final class Glossary {
             List<Entry> entries = new ArrayList<>();
             for (MetricCatalogue.Metric m : MetricCatalogue.get().metrics()) {
                 if (m.glossary() != null) {
-                    m.glossary().forEach(t -> entries.add(new Entry(Text.fold(t), m.vi().toLowerCase(), m.id())));
+                    m.glossary().forEach(t -> entries.add(new Entry(fold(t), m.vi().toLowerCase(), m.id())));
                 }
-                entries.add(new Entry(Text.fold(m.vi()), m.vi().toLowerCase(), m.id()));
-                entries.add(new Entry(Text.fold(m.name()), m.vi().toLowerCase(), m.id()));
+                entries.add(new Entry(fold(m.vi()), m.vi().toLowerCase(), m.id()));
+                entries.add(new Entry(fold(m.name()), m.vi().toLowerCase(), m.id()));
+                if (m.units() != null) {
+                    m.units().stream().filter(u -> u.length() > 3).forEach(u -> entries.add(new Entry(fold(u), u, m.id())));
+                }
             }
             for (Term t : file.terms()) {
-                t.en().forEach(e -> entries.add(new Entry(Text.fold(e), t.vi(), null)));
-                entries.add(new Entry(Text.fold(t.vi()), t.vi(), null));
+                t.en().forEach(e -> entries.add(new Entry(fold(e), t.vi(), t.metric())));
+                entries.add(new Entry(fold(t.vi()), t.vi(), t.metric()));
             }
             entries.sort(Comparator.comparingInt((Entry e) -> -e.folded().length()));
             return new Glossary(List.copyOf(entries));
@@ -60,12 +63,17 @@ public final class Glossary {
         }
     }
 
+    /** Folded, with "/" and punctuation as spaces: "bác sĩ/vạn dân" and "bac si van dan" read alike. */
+    static String fold(String text) {
+        return Text.fold(text).replaceAll("[^a-z0-9,.% ]", " ").replaceAll("\\s+", " ").strip();
+    }
+
     public record Translation(String vietnamese, List<String> metrics) {
     }
 
     /** The Vietnamese terms found in {@code question} (longest first, no overlaps) and the metrics they name. */
     public Translation translate(String question) {
-        String folded = " " + Text.fold(question).replaceAll("[^a-z0-9,./% ]", " ") + " ";
+        String folded = " " + fold(question) + " ";
         List<String> vi = new ArrayList<>();
         List<String> metrics = new ArrayList<>();
         for (Entry e : entries) {

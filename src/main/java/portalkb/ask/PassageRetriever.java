@@ -34,8 +34,8 @@ public final class PassageRetriever implements ContentRetriever {
         Question q = analyzer.analyze(query.text());
         BoolQuery.Builder b = new BoolQuery.Builder();
         b.should(s -> s.multiMatch(m -> m.query(query.text()).fields("text", "text.folded", "title^2")));
-        for (Double n : q.numbers()) {
-            String number = VietnameseQueryTransformer.vietnameseNumber(n);
+        for (Question.AskedNumber n : q.numbers()) {
+            String number = VietnameseQueryTransformer.vietnameseNumber(n.value());
             b.should(s -> s.match(m -> m.field("text").query(number).boost(5f)));
         }
         if (!q.provinces().isEmpty()) {

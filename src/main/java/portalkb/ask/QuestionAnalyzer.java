@@ -25,6 +25,8 @@ public final class QuestionAnalyzer {
     private static final Pattern COMPARE = Pattern.compile("\\b(compare|comparison|versus|vs|so sanh|higher|lower|more than|cao hon|thap hon|difference)\\b");
     private static final Pattern ABOVE = Pattern.compile("\\b(above|over|more than|at least|greater than|tren|hon|vuot)\\s*(\\d+(?:[.,]\\d+)?)");
     private static final Pattern BELOW = Pattern.compile("\\b(below|under|less than|duoi|thap hon)\\s*(\\d+(?:[.,]\\d+)?)");
+    /** "per 10,000 people" is part of a metric's name, not a figure asked about. */
+    private static final Pattern PER_TEN_THOUSAND = Pattern.compile("(?i)(per|/|trên|tren)\\s*(10[.,\\s]?000|ten thousand|1 vạn|vạn)");
     private static final Pattern LAST_YEAR = Pattern.compile("\\b(last year|nam ngoai|nam truoc|nam qua)\\b");
 
     private final Clock clock;
@@ -41,7 +43,7 @@ public final class QuestionAnalyzer {
         String folded = Text.fold(text);
         String lang = "vi".equals(Language.detect(text)) || folded.matches(".*\\b(tinh nao|ty le|bao nhieu|nam nao|o dau|la gi)\\b.*") ? "vi" : "en";
         Glossary.Translation t = Glossary.get().translate(text);
-        String metric = t.metrics().isEmpty() ? null : t.metrics().get(0);
+        List<String> metrics = t.metrics();
         List<String> provinces = provinces(text);
         List<Integer> years = new ArrayList<>();
         Matcher y = YEAR.matcher(text);
@@ -51,10 +53,13 @@ public final class QuestionAnalyzer {
         if (LAST_YEAR.matcher(folded).find()) {
             years.add(LocalDate.now(clock).getYear() - 1);
         }
-        List<Double> numbers = new ArrayList<>();
-        Matcher n = NUMBER.matcher(text.replaceAll("(?<!\\d)((?:19|20)\\d{2})(?!\\d)", " "));
+        List<Question.AskedNumber> numbers = new ArrayList<>();
+        Matcher n = NUMBER.matcher(PER_TEN_THOUSAND.matcher(text).replaceAll(" ").replaceAll("(?<!\\d)((?:19|20)\\d{2})(?!\\d)", " "));
         while (n.find()) {
-            numbers.add(FigureExtractor.parse(n.group(1)));
+            String raw = n.group(1);
+            // "97.9" has one decimal; "147.645" is a thousands-grouped integer, as FigureExtractor.parse reads it.
+            int decimals = raw.matches("\\d+[.,]\\d{1,2}") ? raw.replaceAll("^\\d+[.,]", "").length() : 0;
+            numbers.add(new Question.AskedNumber(FigureExtractor.parse(raw), decimals, n.group(2) != null));
         }
         Double threshold = null;
         boolean above = true;
@@ -77,9 +82,10 @@ public final class QuestionAnalyzer {
             intent = Question.Intent.VALUE;
         }
         if (threshold != null) {
-            numbers.remove(threshold);
+            Double t0 = threshold;
+            numbers.removeIf(x -> x.value() == t0);
         }
-        return new Question(text, lang, metric, provinces, years, numbers, intent, threshold, above);
+        return new Question(text, lang, metrics, provinces, years, numbers, intent, threshold, above);
     }
 
     /** Provinces named in any spelling, and provinces of districts named ("Tân Uyên" → Lai Châu). */

@@ -34,7 +34,7 @@ public final class VietnameseQueryTransformer implements QueryTransformer {
         }
         parts.addAll(q.provinces());
         q.years().forEach(y -> parts.add(Integer.toString(y)));
-        q.numbers().forEach(n -> parts.add(vietnameseNumber(n)));
+        q.numbers().forEach(n -> parts.add(vietnameseNumber(n.value())));
         String vietnamese = String.join(" ", parts).replaceAll("\\s+", " ").strip();
         Set<Query> queries = new LinkedHashSet<>();
         queries.add(query);
