@@ -97,8 +97,12 @@ public final class AskService {
         Question asked = analyzer.analyze(questionText.strip());
         List<String> forced = province == null || province.isBlank() ? List.of() : Provinces.resolve("province", List.of(province));
         Question resolved = asked.withContext(previous);
-        String text = resolvedText(questionText.strip(), asked, resolved, forced);
-        Question finalQuestion = analyzer.analyze(text);
+        String answerLang = lang != null && !lang.isBlank() ? lang
+            : previous != null && asked.metrics().isEmpty() && asked.numbers().isEmpty() && isShort(questionText) ? previous.lang() : asked.lang();
+        String text = resolvedText(questionText.strip(), asked, resolved, forced, answerLang);
+        Question analyzed = analyzer.analyze(text);
+        Question finalQuestion = new Question(analyzed.text(), answerLang, analyzed.metrics(), analyzed.provinces(), analyzed.years(),
+            analyzed.numbers(), analyzed.intent(), analyzed.threshold(), analyzed.above());
         synchronized (conversations) {
             conversations.put(conversation, finalQuestion);
         }
@@ -107,17 +111,17 @@ public final class AskService {
         List<Content> contents = augmented.contents();
         String raw = model.chat(augmented.chatMessage()).aiMessage().text();
         String answer = keepValidCitations(raw == null ? "" : raw.strip(), contents.size());
-        String answerLang = lang != null && !lang.isBlank() ? lang : finalQuestion.lang();
         List<AskResponse.Citation> citations = citations(answer, contents);
         return new AskResponse(answer, answerLang, province(citations, finalQuestion), figures(answer, citations, contents),
             citations, conversation, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The question plus what a follow-up left implicit ("and Yên Bái?" → the metric asked before). */
-    private static String resolvedText(String text, Question asked, Question resolved, List<String> forced) {
+    private static String resolvedText(String text, Question asked, Question resolved, List<String> forced, String lang) {
         List<String> added = new ArrayList<>();
         if (asked.metric() == null && resolved.metric() != null) {
-            MetricCatalogue.get().byId(resolved.metric()).ifPresent(m -> added.add(m.vi().toLowerCase(Locale.ROOT)));
+            MetricCatalogue.get().byId(resolved.metric())
+                .ifPresent(m -> added.add(("vi".equals(lang) ? m.vi() : m.name()).toLowerCase(Locale.ROOT)));
         }
         for (String p : forced.isEmpty() ? resolved.provinces() : forced) {
             if (!asked.provinces().contains(p)) {
@@ -126,10 +130,15 @@ public final class AskService {
         }
         for (Integer y : resolved.years()) {
             if (!asked.years().contains(y)) {
-                added.add("năm " + y);
+                added.add(("vi".equals(lang) ? "năm " : "in ") + y);
             }
         }
         return added.isEmpty() ? text : text + " (" + String.join("; ", added) + ")";
+    }
+
+    /** "and Yên Bái?", "còn 2022?": a follow-up too short to have a language of its own. */
+    private static boolean isShort(String text) {
+        return text.strip().split("\\s+").length <= 4;
     }
 
     static String keepValidCitations(String answer, int passages) {

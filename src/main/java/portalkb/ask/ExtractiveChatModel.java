@@ -52,7 +52,8 @@ public final class ExtractiveChatModel implements ChatModel {
     String answer(String prompt) {
         Question q = analyzer.analyze(PromptPassage.question(prompt));
         List<Candidate> candidates = candidates(q, PromptPassage.all(prompt));
-        Phrases say = new Phrases(q.lang());
+        // The prompt says which language to answer in (the question's, or the conversation's for a short follow-up).
+        Phrases say = new Phrases(prompt.contains("Answer in Vietnamese") ? "vi" : prompt.contains("Answer in English") ? "en" : q.lang());
         if (candidates.isEmpty()) {
             return say.noAnswer();
         }

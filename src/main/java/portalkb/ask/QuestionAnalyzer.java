@@ -41,10 +41,13 @@ public final class QuestionAnalyzer {
 
     public Question analyze(String text) {
         String folded = Text.fold(text);
-        String lang = "vi".equals(Language.detect(text)) || folded.matches(".*\\b(tinh nao|ty le|bao nhieu|nam nao|o dau|la gi)\\b.*") ? "vi" : "en";
+        List<String> provinces = provinces(text);
+        // Place names are Vietnamese in any language: the rest of the question tells its language.
+        String rest = withoutPlaceNames(text, provinces);
+        String restFolded = Text.fold(rest);
+        String lang = "vi".equals(Language.detect(rest)) || restFolded.matches(".*\\b(tinh nao|ty le|bao nhieu|nam nao|o dau|la gi|con)\\b.*") ? "vi" : "en";
         Glossary.Translation t = Glossary.get().translate(text);
         List<String> metrics = t.metrics();
-        List<String> provinces = provinces(text);
         List<Integer> years = new ArrayList<>();
         Matcher y = YEAR.matcher(text);
         while (y.find()) {
@@ -86,6 +89,20 @@ public final class QuestionAnalyzer {
             numbers.removeIf(x -> x.value() == t0);
         }
         return new Question(text, lang, metrics, provinces, years, numbers, intent, threshold, above);
+    }
+
+    private static String withoutPlaceNames(String text, List<String> provinces) {
+        String rest = text;
+        for (String name : provinces) {
+            Gazetteer.Province p = Gazetteer.get().resolve(name).orElseThrow();
+            List<String> names = new ArrayList<>(p.aliases() == null ? List.of() : p.aliases());
+            names.add(p.name());
+            names.addAll(p.districts() == null ? List.of() : p.districts());
+            for (String n : names) {
+                rest = Pattern.compile(Pattern.quote(n), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(rest).replaceAll(" ");
+            }
+        }
+        return rest;
     }
 
     /** Provinces named in any spelling, and provinces of districts named ("Tân Uyên" → Lai Châu). */

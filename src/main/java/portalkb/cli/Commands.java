@@ -3,6 +3,10 @@ package portalkb.cli;
 import io.javalin.Javalin;
 import portalkb.config.AppConfig;
 import portalkb.config.ConfigLoader;
+import portalkb.ask.AskService;
+import portalkb.config.ConfigException;
+import portalkb.crawl.CrawlScheduler;
+import portalkb.crawl.CrawlService;
 import portalkb.crawl.Source;
 import portalkb.demo.StaticSiteServer;
 import portalkb.index.ArticleWriter;
@@ -51,6 +55,7 @@ final class Commands {
         t.put("serve", () -> serve(false));
         t.put("demo", () -> serve(true));
         t.put("config", this::printConfig);
+        t.put("status", this::status);
         t.put("bench", () -> new BenchCommand(config(), args).run());
         return t;
     }
@@ -183,7 +188,15 @@ final class Commands {
             List<Source> sources = DemoSite.sources(config, samplePortal);
             new CrawlCommand(config, args).crawl(elastic, sources, System.out, System.err);
         }
-        Javalin app = WebApp.create(new WebServices(config, elastic));
+        Path sourcesFile = demo ? config.dataDir().resolve("demo-sources.yaml") : Path.of(args.option("sources", config.crawler().sources()));
+        CrawlService crawls = new CrawlService(elastic, config, sourcesFile, config.ask().embeddings() && !args.has("no-embeddings"));
+        CrawlScheduler scheduler = new CrawlScheduler(crawls, 30_000);
+        try {
+            scheduler.start();
+        } catch (ConfigException e) {
+            System.err.println("crawling is off: " + e.getMessage());
+        }
+        Javalin app = WebApp.create(new WebServices(config, elastic, new AskService(elastic, config), crawls));
         app.start(config.server().host(), config.server().port());
         String url = "http://" + config.server().host() + ":" + app.port();
         System.out.println("PortalKB is up: " + url + "  (health: " + url + "/health; Elasticsearch: " + elastic.url() + ")");
@@ -194,6 +207,8 @@ final class Commands {
         CountDownLatch stopped = new CountDownLatch(1);
         StaticSiteServer site = samplePortal;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            scheduler.close();
+            crawls.stop();
             app.stop();
             if (site != null) {
                 site.close();
@@ -201,6 +216,21 @@ final class Commands {
             stopped.countDown();
         }));
         stopped.await();
+        return 0;
+    }
+
+    private int status() throws IOException, InterruptedException {
+        AppConfig config = config();
+        LocalNode.Status node = new LocalNode(config).status();
+        System.out.println("Elasticsearch: " + (config.elasticsearch().external() ? config.elasticsearch().url()
+            : node.running() ? "local node running at " + node.url() : "local node stopped (" + config.dataDir() + ")"));
+        if (!config.elasticsearch().external() && !node.running()) {
+            return 3;
+        }
+        try (Elastic elastic = Elastic.open(config)) {
+            CrawlService crawls = new CrawlService(elastic, config, Path.of(args.option("sources", config.crawler().sources())), false);
+            new StatusPrinter(System.out).print(crawls, elastic);
+        }
         return 0;
     }
 

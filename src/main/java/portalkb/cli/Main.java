@@ -15,7 +15,8 @@ public final class Main {
     private static final String USAGE = """
         usage: ./kb COMMAND [options]
           demo [--port N]            local Elasticsearch + sample corpus + web app (http://127.0.0.1:7070)
-          serve [--port N]           web app and API against the configured Elasticsearch
+          serve [--port N] [--sources FILE]
+                                     web app, API and scheduled crawls against the configured Elasticsearch
           es start|stop|status       the local Elasticsearch node of this data folder
           init                       create or verify the indices (index-config/)
           import FILE.jsonl          import articles, one JSON object per line
@@ -27,6 +28,7 @@ public final class Main {
                                      answer with citations as /api/ask does
           eval FILE.jsonl [--json]   ask each {id, question, answer_province?, answer_figure?}; print accuracy
           config                     print the effective configuration (secrets masked)
+          status                     the knowledge base and each source's last crawl
           bench ingest [--docs N]    our indexer vs a bare _bulk loop on generated articles
         global options: --config FILE (portalkb.yaml); environment: PORTALKB_DATA, ES_URL, ES_API_KEY, …
         """;

@@ -58,6 +58,11 @@ final class FactsHandler {
         ctx.json(facts.compare(FactService.metric("metric", p.text("metric")), Provinces.resolve("provinces", p.list("provinces"))));
     }
 
+    void metrics(Context ctx) {
+        ctx.json(Map.of("metrics", portalkb.extract.MetricCatalogue.get().metrics().stream()
+            .map(m -> Map.of("id", m.id(), "name", m.name(), "vi", m.vi())).toList()));
+    }
+
     void provinces(Context ctx) throws IOException {
         ctx.json(facts.provinces());
     }

@@ -23,6 +23,26 @@ public final class WebApp {
     private WebApp() {
     }
 
+    /** Security headers on every response; CORS only when configured. */
+    private static void secure(Context ctx, boolean cors) {
+        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Frame-Options", "DENY");
+        if (cors) {
+            ctx.header("Access-Control-Allow-Origin", "*");
+        }
+    }
+
+    private static void limit(Context ctx, RateLimiter limiter) {
+        long wait = limiter.retryAfter(ctx.ip());
+        if (wait > 0) {
+            ctx.header("Retry-After", Long.toString(wait));
+            throw new ApiException(429, "too many requests from this client; retry in " + wait + " s");
+        }
+    }
+
     /** Elasticsearch down or unreachable: the service is unavailable, not broken. */
     private static void unavailable(WebServices services, Context ctx, Exception e) {
         services.log().warn("request {} {}: Elasticsearch unavailable: {}", ctx.method(), ctx.path(), e.toString());
@@ -36,8 +56,13 @@ public final class WebApp {
         SearchHandler search = new SearchHandler(new SearchService(services.elastic()), maxChars);
         FactsHandler facts = new FactsHandler(new FactService(services.elastic()), maxChars);
         AskHandler ask = new AskHandler(services.ask(), services.log());
+        AdminGuard admin = new AdminGuard(services.config().server().adminToken());
+        CrawlHandler crawl = new CrawlHandler(services.crawls(), admin);
+        RateLimiter limiter = new RateLimiter(services.config().server().rateLimitPerMinute());
+        RequestMetrics metrics = new RequestMetrics();
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/public";
@@ -50,6 +75,21 @@ public final class WebApp {
             config.routes.get("/api/compare", facts::compare);
             config.routes.get("/api/provinces", facts::provinces);
             config.routes.get("/api/provinces/{id}", facts::province);
+            config.routes.get("/api/metrics", facts::metrics);
+            config.routes.get("/api/crawl/status", crawl::status);
+            config.routes.post("/api/crawl/run", crawl::run);
+            config.routes.post("/api/crawl/stop", crawl::stop);
+            config.routes.get("/metrics", metrics::render);
+            config.routes.before(ctx -> secure(ctx, services.config().server().cors()));
+            config.routes.before("/api/search", ctx -> limit(ctx, limiter));
+            config.routes.before("/api/ask", ctx -> limit(ctx, limiter));
+            config.routes.before("/api/ask/stream", ctx -> limit(ctx, limiter));
+            config.requestLogger.http((ctx, ms) -> {
+                metrics.record(ctx, ms);
+                if (!ctx.path().startsWith("/webjars") && !ctx.path().endsWith(".js") && !ctx.path().endsWith(".css")) {
+                    services.log().info("{} {} {} {}ms {}", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms), ctx.ip());
+                }
+            });
             config.routes.post("/api/ask", ask::post);
             config.routes.sse("/api/ask/stream", ask::stream);
             config.routes.exception(BadParameterException.class, (e, ctx) ->

@@ -1,0 +1,155 @@
+package portalkb.crawl;
+
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.json.JsonData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import portalkb.config.AppConfig;
+import portalkb.store.Elastic;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Crawls run by the service (scheduled or on demand), one background thread per run, never two runs
+ * of one source at once; their status for the API, CLI and UI comes from the crawl-runs index.
+ */
+public final class CrawlService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("portalkb.crawl");
+
+    private final Elastic elastic;
+    private final AppConfig config;
+    private final Path sourcesFile;
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final Map<String, Crawler> active = new ConcurrentHashMap<>();
+    private final Map<String, Instant> nextRuns = new ConcurrentHashMap<>();
+    private final boolean embeddings;
+
+    public CrawlService(Elastic elastic, AppConfig config, Path sourcesFile, boolean embeddings) {
+        this.elastic = elastic;
+        this.config = config;
+        this.sourcesFile = sourcesFile;
+        this.embeddings = embeddings;
+    }
+
+    /** Read fresh on every use, so an edited sources file applies without a restart. */
+    public List<Source> sources() {
+        return SourcesFile.load(sourcesFile, config.crawler());
+    }
+
+    public record Started(List<String> started, List<String> alreadyRunning) {
+    }
+
+    /** Starts a run of one source (or all when {@code sourceId} is null) in the background. */
+    public Started run(String sourceId, String trigger) {
+        List<Source> chosen = new ArrayList<>();
+        for (Source s : sources()) {
+            if (sourceId == null || s.id().equals(sourceId)) {
+                chosen.add(s);
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("no source '" + sourceId + "'");
+        }
+        List<String> started = new ArrayList<>();
+        List<String> busy = new ArrayList<>();
+        for (Source s : chosen) {
+            if (!running.add(s.id())) {
+                busy.add(s.id());
+                continue;
+            }
+            started.add(s.id());
+            Thread.ofPlatform().name("crawl-run-" + s.id()).daemon(true).start(() -> runNow(s, trigger));
+        }
+        return new Started(started, busy);
+    }
+
+    private void runNow(Source source, String trigger) {
+        Crawler crawler = new Crawler(elastic, config.crawler());
+        active.put(source.id(), crawler);
+        try {
+            List<SourceReport> reports = crawler.run(List.of(source), new CrawlOptions(0, false, embeddings, trigger), CrawlListener.NONE);
+            reports.forEach(r -> LOG.info("crawl {} ({}): {} fetched, {} new, {} changed, {} unchanged, {} errors — {}", r.source, trigger,
+                r.fetched.get(), r.indexed.get(), r.changed.get(), r.unchanged.get(), r.errors.get(), r.status()));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("crawl {} failed: {}", source.id(), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            active.remove(source.id());
+            running.remove(source.id());
+        }
+    }
+
+    public boolean isRunning(String sourceId) {
+        return running.contains(sourceId);
+    }
+
+    /** Asks running crawls to stop after their pages in flight; returns the sources asked. */
+    public List<String> stop() {
+        List<String> stopped = new ArrayList<>(active.keySet());
+        active.values().forEach(Crawler::stop);
+        return stopped;
+    }
+
+    public void nextRun(String sourceId, Instant at) {
+        if (at == null) {
+            nextRuns.remove(sourceId);
+        } else {
+            nextRuns.put(sourceId, at);
+        }
+    }
+
+    /** The latest run of each source (crawl-runs), keyed by source id. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Map<String, Object>> lastRuns() throws IOException {
+        SearchResponse<Void> response = elastic.client().search(s -> s.index(elastic.names().crawlRuns()).size(0)
+            .aggregations("source", a -> a.terms(t -> t.field("source").size(500))
+                .aggregations("latest", l -> l.topHits(h -> h.size(1).sort(o -> o.field(f -> f.field("startedAt").order(SortOrder.Desc)))))),
+            Void.class);
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        for (StringTermsBucket b : response.aggregations().get("source").sterms().buckets().array()) {
+            JsonData source = b.aggregations().get("latest").topHits().hits().hits().get(0).source();
+            out.put(b.key().stringValue(), source.to(Map.class));
+        }
+        return out;
+    }
+
+    public Optional<Instant> lastStart(String sourceId) throws IOException {
+        Map<String, Object> run = lastRuns().get(sourceId);
+        return run == null || run.get("startedAt") == null ? Optional.empty() : Optional.of(Instant.parse(run.get("startedAt").toString()));
+    }
+
+    public List<Map<String, Object>> status() throws IOException {
+        Map<String, Map<String, Object>> runs = lastRuns();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Source s : sources()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", s.id());
+            row.put("name", s.name());
+            row.put("province", s.province());
+            row.put("schedule", s.schedule());
+            row.put("running", running.contains(s.id()));
+            row.put("nextRun", nextRuns.containsKey(s.id()) ? nextRuns.get(s.id()).toString() : null);
+            row.put("lastRun", runs.get(s.id()));
+            out.add(row);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

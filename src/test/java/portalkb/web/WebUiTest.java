@@ -1,0 +1,220 @@
+package portalkb.web;
+
+import io.javalin.Javalin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import portalkb.ask.AskService;
+import portalkb.config.AppConfig;
+import portalkb.crawl.CrawlListener;
+import portalkb.crawl.CrawlOptions;
+import portalkb.crawl.CrawlService;
+import portalkb.crawl.Crawler;
+import portalkb.crawl.SourcesFile;
+import portalkb.demo.StaticSiteServer;
+import portalkb.index.ArticleWriter;
+import portalkb.index.BulkIndexer;
+import portalkb.store.Elastic;
+import portalkb.store.TestElastic;
+
+import java.io.File;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The web UI in real headless Chromium against a demo-like server on a random port: the bundled sample
+ * portal crawled into the test node, plus one hostile article. Screenshots go to target/screenshots/.
+ */
+@ExtendWith(TestElastic.class)
+class WebUiTest {
+
+    private static final Path SHOTS = Path.of("target", "screenshots");
+    private static final String HOSTILE_TITLE = "Bảo hiểm y tế <img src=x onerror=\"window.__xss=1\"> tin giả";
+
+    private static StaticSiteServer portal;
+    private static Elastic elastic;
+    private static Javalin app;
+    private static WebDriver browser;
+    private static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(new File("/usr/bin/chromedriver").canExecute() && new File("/usr/bin/chromium").canExecute(),
+            "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        AppConfig config = TestElastic.config(WebUiTest.class, Map.of("server.adminToken", "s3cret-token", "server.rateLimitPerMinute", "0"));
+        elastic = TestElastic.freshIndices(config);
+        portal = new StaticSiteServer("/portalkb/demo/sites", 0);
+        Path sources = Files.createTempFile("ui-sources", ".yaml");
+        try (InputStream in = WebUiTest.class.getResourceAsStream("/portalkb/demo/sources.yaml")) {
+            Files.writeString(sources, new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${SITE}", portal.baseUrl()));
+        }
+        new Crawler(elastic, config.crawler()).run(SourcesFile.load(sources, config.crawler()), CrawlOptions.DEFAULT, CrawlListener.NONE);
+        try (BulkIndexer bulk = new BulkIndexer(elastic)) {
+            new ArticleWriter(elastic, bulk, false).write(List.of(Map.of("url", "https://hostile.example/tin.html", "title", HOSTILE_TITLE,
+                "province", "Hà Nội", "source", "hostile", "published", "2024-03-01T08:00:00+07:00",
+                "body", "Tin có mã độc <script>window.__xss=2</script> và <img src=x onerror=\"window.__xss=3\"> về bảo hiểm y tế.")));
+        }
+        elastic.client().indices().refresh(r -> r.index(List.of(elastic.names().articles(), elastic.names().passages(), elastic.names().facts())));
+        CrawlService crawls = new CrawlService(elastic, config, sources, false);
+        app = WebApp.create(new WebServices(config, elastic, new AskService(elastic, config), crawls)).start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + app.port();
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.stop();
+        }
+        if (portal != null) {
+            portal.close();
+        }
+        if (elastic != null) {
+            elastic.close();
+        }
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    private static void shot(String name) throws Exception {
+        File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(file.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    @Test
+    void chatAnswersTheHeadlineQuestionWithAWorkingCitation() throws Exception {
+        browser.get(base + "/?view=ask");
+        WebElement input = waiting().until(ExpectedConditions.elementToBeClickable(By.id("question")));
+        input.sendKeys("Which province reached 97.9% insurance coverage?", Keys.ENTER);
+        WebElement answer = waiting().until(d -> {
+            List<WebElement> a = d.findElements(By.cssSelector(".msg.bot[aria-busy='false'] .answer"));
+            return a.isEmpty() ? null : a.get(0);
+        });
+        assertTrue(answer.getText().startsWith("Lạng Sơn"), () -> "answer: " + browser.findElement(By.id("chat")).getAttribute("innerHTML"));
+        WebElement cite = browser.findElement(By.cssSelector(".msg.bot .answer a.cite"));
+        assertEquals("[1]", cite.getText());
+        String href = cite.getAttribute("href");
+        assertTrue(href.startsWith(portal.baseUrl() + "/baolangson/"), href);
+        browser.findElement(By.cssSelector(".citations summary .n")).click();
+        assertTrue(browser.findElement(By.cssSelector(".citations blockquote")).getText().contains("97,9%"));
+        assertEquals(200, java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(href)).build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode(), "the cited article opens");
+        input.sendKeys("and Yên Bái?", Keys.ENTER);
+        waiting().until(d -> d.findElements(By.cssSelector(".msg.bot[aria-busy='false']")).size() == 2);
+        String followUp = browser.findElements(By.cssSelector(".msg.bot .answer")).get(1).getText();
+        assertTrue(followUp.contains("Yên Bái"), followUp);
+        shot("ask");
+    }
+
+    @Test
+    void searchWithoutDiacriticsAndFilterByAFacet() throws Exception {
+        browser.get(base + "/?view=search&q=" + java.net.URLEncoder.encode("bao hiem y te", StandardCharsets.UTF_8));
+        waiting().until(d -> !d.findElements(By.cssSelector(".hit")).isEmpty());
+        int before = browser.findElements(By.cssSelector(".hit")).size();
+        assertTrue(browser.findElement(By.cssSelector(".hit .snippet mark")).getText().toLowerCase().contains("bảo hiểm"));
+        WebElement facet = browser.findElements(By.cssSelector(".facet a.bucket")).stream()
+            .filter(a -> a.getText().startsWith("Lạng Sơn")).findFirst().orElseThrow();
+        facet.click();
+        waiting().until(d -> d.getCurrentUrl().contains("province="));
+        waiting().until(d -> d.findElements(By.cssSelector(".hit")).size() > 0 && d.findElements(By.cssSelector(".hit")).size() < before);
+        for (WebElement meta : browser.findElements(By.cssSelector(".hit .meta"))) {
+            assertTrue(meta.getText().contains("Lạng Sơn"), meta.getText());
+        }
+        String shared = browser.getCurrentUrl();
+        browser.navigate().refresh();
+        waiting().until(d -> !d.findElements(By.cssSelector(".hit")).isEmpty());
+        assertEquals(shared, browser.getCurrentUrl(), "the state lives in the URL");
+        shot("search");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        shot("search-phone");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    @Test
+    void hostileTitlesAndBodiesRunNoScript() throws Exception {
+        browser.get(base + "/?view=search&q=" + java.net.URLEncoder.encode("tin giả mã độc", StandardCharsets.UTF_8));
+        WebElement title = waiting().until(d -> d.findElements(By.cssSelector(".hit h3 a")).stream()
+            .filter(a -> a.getText().contains("tin giả")).findFirst().orElse(null));
+        assertEquals(HOSTILE_TITLE, title.getText(), "shown as text");
+        assertTrue(browser.findElements(By.cssSelector(".results img, .results script")).isEmpty());
+        Thread.sleep(300);
+        assertEquals(null, js("return window.__xss;"), "no script ran");
+        browser.get(base + "/?view=ask&q=" + java.net.URLEncoder.encode("<img src=x onerror=\"window.__xss=4\">", StandardCharsets.UTF_8));
+        waiting().until(d -> !d.findElements(By.cssSelector(".msg.bot[aria-busy='false']")).isEmpty());
+        assertEquals(null, js("return window.__xss;"), "a hostile question is shown as text");
+        shot("hostile");
+    }
+
+    @Test
+    void provinceDashboardAndComparisonChart() throws Exception {
+        browser.get(base + "/?view=provinces&province=lang-son");
+        waiting().until(d -> !d.findElements(By.cssSelector(".card")).isEmpty());
+        assertTrue(browser.findElement(By.id("province-detail")).getText().contains("97,9%"));
+        browser.get(base + "/?view=provinces&province=lang-son&metric=health_insurance_coverage&provinces="
+            + java.net.URLEncoder.encode("Lạng Sơn,Bắc Kạn,Hà Giang,Yên Bái", StandardCharsets.UTF_8));
+        waiting().until(d -> d.findElements(By.cssSelector("#compare-points li")).size() >= 4);
+        waiting().until(d -> Boolean.TRUE.equals(js("return !!window.Chart && !!window.Chart.getChart(document.getElementById('compare-chart'));")));
+        WebElement point = browser.findElement(By.cssSelector("#compare-points a.point-source"));
+        assertTrue(point.getAttribute("href").startsWith(portal.baseUrl()), "each point links to its source article");
+        shot("province");
+        js("document.querySelector('.chart-box').scrollIntoView({block: 'center'});");
+        Thread.sleep(500);
+        shot("province-chart");
+    }
+
+    @Test
+    void crawlNowIsRefusedWithoutTheToken() throws Exception {
+        browser.get(base + "/?view=crawl");
+        waiting().until(d -> d.findElements(By.cssSelector("#crawl-rows tr")).size() >= 10);
+        browser.findElement(By.id("crawl-now")).click();
+        WebElement message = waiting().until(d -> {
+            WebElement m = d.findElement(By.id("crawl-message"));
+            return m.getText().isBlank() ? null : m;
+        });
+        assertTrue(message.getText().contains("Refused"), message.getText());
+        assertFalse(message.getText().contains("started"));
+        shot("crawl");
+    }
+}
