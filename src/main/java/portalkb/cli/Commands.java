@@ -15,6 +15,7 @@ import portalkb.index.JsonlImporter;
 import portalkb.store.Elastic;
 import portalkb.store.IndexInitializer;
 import portalkb.store.LocalNode;
+import portalkb.store.Reindexer;
 import portalkb.web.WebApp;
 import portalkb.web.WebServices;
 
@@ -56,6 +57,7 @@ final class Commands {
         t.put("demo", () -> serve(true));
         t.put("config", this::printConfig);
         t.put("status", this::status);
+        t.put("reindex", this::reindex);
         t.put("bench", () -> new BenchCommand(config(), args).run());
         return t;
     }
@@ -232,6 +234,18 @@ final class Commands {
             new StatusPrinter(System.out).print(crawls, elastic);
         }
         return 0;
+    }
+
+    private int reindex() throws IOException, InterruptedException {
+        try (Elastic elastic = Elastic.connect(config())) {
+            System.err.println("note: pause crawls while reindexing; documents written meanwhile may miss the new index");
+            List<Reindexer.Result> done = new Reindexer(elastic).reindexOutdated(System.err::println);
+            if (done.isEmpty()) {
+                System.out.println("every index is up to date; nothing to reindex");
+            }
+            done.forEach(r -> System.out.printf("%s: %,d documents %s → %s (alias switched, old index deleted)%n", r.alias(), r.documents(), r.from(), r.to()));
+            return 0;
+        }
     }
 
     private int printConfig() {

@@ -19,6 +19,7 @@ public final class Main {
                                      web app, API and scheduled crawls against the configured Elasticsearch
           es start|stop|status       the local Elasticsearch node of this data folder
           init                       create or verify the indices (index-config/)
+          reindex                    apply changed index definitions: copy into new indices, switch aliases
           import FILE.jsonl          import articles, one JSON object per line
           crawl [--sources FILE] [--source ID] [--max-pages N] [--all] [--no-embeddings]
                                      crawl the sources (crawler/sources.yaml by default)

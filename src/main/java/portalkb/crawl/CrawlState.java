@@ -85,7 +85,7 @@ public final class CrawlState {
             Map<String, Object> held = current.source();
             String holder = String.valueOf(held.get("lockedBy"));
             Object until = held.get("lockedUntil");
-            if (!holder.equals(owner) && until != null && Instant.parse(until.toString()).isAfter(now)) {
+            if (!holder.equals(owner) && until != null && Instant.parse(until.toString()).isAfter(now) && alive(holder)) {
                 return Optional.of(holder + " until " + until);
             }
             elastic.client().index(i -> i.index(elastic.names().crawlState()).id(id).document(lease)
@@ -96,6 +96,22 @@ public final class CrawlState {
                 return Optional.of("another crawler (it took the lease a moment ago)");
             }
             throw e;
+        }
+    }
+
+    /**
+     * Owners are "host/pid/nonce". A holder on this host whose process is gone (kill -9) holds nothing;
+     * holders elsewhere are trusted until their lease expires.
+     */
+    static boolean alive(String holder) {
+        String[] parts = holder.split("/");
+        if (parts.length < 2 || !parts[0].equals(Crawler.hostName())) {
+            return true;
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(parts[1])).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return true;
         }
     }
 

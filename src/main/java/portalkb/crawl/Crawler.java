@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Crawler {
 
-    private static final long LEASE_SECONDS = 6 * 3600;
+    /** Renewed every minute while the run lasts, so a crawler that dies on another host blocks for 10 minutes at most. */
+    private static final long LEASE_SECONDS = 600;
 
     private final Elastic elastic;
     private final AppConfig.Crawler settings;
@@ -51,7 +52,9 @@ public final class Crawler {
     public List<SourceReport> run(List<Source> sources, CrawlOptions options, CrawlListener listener)
         throws IOException, InterruptedException {
         List<SourceReport> reports = new ArrayList<>();
-        try (BulkIndexer bulk = new BulkIndexer(elastic)) {
+        // Up to ~6 minutes of retries (back-off capped at 51 s): a restarting cluster loses nothing.
+        BulkIndexer.Settings patient = new BulkIndexer.Settings(1000, 5L << 20, 2, 15, java.time.Duration.ofMillis(200));
+        try (BulkIndexer bulk = new BulkIndexer(elastic, patient, failure -> { })) {
             CrawlState state = new CrawlState(elastic, bulk);
             ArticleWriter writer = new ArticleWriter(elastic, bulk, options.embeddings());
             for (Source source : sources) {
@@ -79,6 +82,18 @@ public final class Crawler {
         String runId = source.id() + "-" + Instant.now().toEpochMilli();
         recordRun(runId, source, options, report);
         listener.started(report);
+        var renewal = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lease-" + source.id());
+            t.setDaemon(true);
+            return t;
+        });
+        renewal.scheduleAtFixedRate(() -> {
+            try {
+                state.lease(source.id(), owner, LEASE_SECONDS);
+            } catch (IOException | RuntimeException e) {
+                // Elasticsearch unreachable: the run itself is waiting for it too; renew next time.
+            }
+        }, 60, 60, java.util.concurrent.TimeUnit.SECONDS);
         try {
             new SourceRun(source, settings, options, fetcher, robots, politeness, state, writer, report, listener, stopRequested).run();
             bulk.flush();
@@ -87,6 +102,7 @@ public final class Crawler {
             report.error(source.id(), "run failed: " + e.getMessage());
             report.finish("failed");
         } finally {
+            renewal.shutdownNow();
             recordRun(runId, source, options, report);
             state.release(source.id(), owner);
             listener.finished(report);
@@ -113,7 +129,7 @@ public final class Crawler {
         elastic.client().index(i -> i.index(elastic.names().crawlRuns()).id(runId).document(doc).refresh(Refresh.False));
     }
 
-    private static String hostName() {
+    static String hostName() {
         String name = ManagementFactory.getRuntimeMXBean().getName();
         return name.contains("@") ? name.substring(name.indexOf('@') + 1) : name;
     }

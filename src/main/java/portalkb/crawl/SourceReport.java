@@ -18,6 +18,8 @@ public final class SourceReport {
     public final AtomicLong skipped = new AtomicLong();
     public final AtomicLong errors = new AtomicLong();
     public final AtomicLong duplicates = new AtomicLong();
+    /** Times the crawl waited for an unreachable Elasticsearch. */
+    public final AtomicLong pausedForElasticsearch = new AtomicLong();
     private final ConcurrentLinkedDeque<String> recentErrors = new ConcurrentLinkedDeque<>();
     private volatile String status = "running";
     private volatile long endedAt;

@@ -244,7 +244,7 @@ final class SourceRun {
             raw.put("district", source.district());
         }
         raw.put("fetchedAt", now);
-        ArticleWriter.Result result = writer.write(List.of(raw)).get(0);
+        ArticleWriter.Result result = untilElasticsearchAnswers(() -> writer.write(List.of(raw)).get(0), url);
         switch (result.outcome()) {
             case INDEXED -> report.indexed.incrementAndGet();
             case CHANGED -> report.changed.incrementAndGet();
@@ -255,6 +255,35 @@ final class SourceRun {
             report.duplicates.incrementAndGet();
         }
         return result.id();
+    }
+
+    interface ElasticCall<T> {
+        T call() throws IOException;
+    }
+
+    /**
+     * Elasticsearch down or unreachable: the page already fetched is kept in memory and written when
+     * the cluster answers again (back-off 1 s doubling to 30 s), unless the crawl is being stopped.
+     */
+    private <T> T untilElasticsearchAnswers(ElasticCall<T> call, String url) throws IOException {
+        long backoff = 1000;
+        while (true) {
+            try {
+                return call.call();
+            } catch (IOException e) {
+                if (stopRequested.get()) {
+                    throw e;
+                }
+                report.pausedForElasticsearch.incrementAndGet();
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                backoff = Math.min(30_000, backoff * 2);
+            }
+        }
     }
 
     private void discover(String url, int depth, String kind) {

@@ -1,0 +1,94 @@
+package portalkb.store;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Applies a changed index definition without downtime: a new index is created under its new name, the
+ * documents are copied into it (search_after over _id, bulk writes; the embedded node has no _reindex
+ * module, and copying client-side works the same against any cluster), then the alias moves to it in
+ * one atomic call and the old index is deleted. Searches use the old index until the switch.
+ */
+public final class Reindexer {
+
+    private static final int PAGE = 1000;
+
+    private final Elastic elastic;
+    private final IndexInitializer initializer;
+
+    public Reindexer(Elastic elastic) {
+        this.elastic = elastic;
+        this.initializer = new IndexInitializer(elastic);
+    }
+
+    public record Result(String alias, String from, String to, long documents) {
+    }
+
+    /** Reindexes every outdated kind; up-to-date ones are left alone. */
+    public List<Result> reindexOutdated(Consumer<String> progress) throws IOException {
+        List<Result> results = new ArrayList<>();
+        for (String kind : IndexConfig.KINDS) {
+            IndexConfig config = IndexConfig.load(kind);
+            IndexInitializer.Result state = initializer.initialise(config);
+            if (state.state() == IndexInitializer.State.OUTDATED) {
+                results.add(reindex(config, state.index(), state.expectedIndex(), progress));
+            }
+        }
+        return results;
+    }
+
+    @SuppressWarnings({"rawtypes"})
+    Result reindex(IndexConfig config, String from, String to, Consumer<String> progress) throws IOException {
+        String alias = elastic.names().alias(config.kind());
+        if (elastic.client().indices().exists(e -> e.index(to)).value()) {
+            // Left over from an interrupted reindex: start the copy again from scratch.
+            elastic.client().indices().delete(d -> d.index(to));
+        }
+        initializer.createIndex(config, to, null);
+        long copied = 0;
+        List<FieldValue> after = null;
+        while (true) {
+            List<FieldValue> searchAfter = after;
+            SearchResponse<JsonData> page = elastic.client().search(s -> {
+                s.index(from).size(PAGE).sort(o -> o.field(f -> f.field("_id").order(SortOrder.Asc)));
+                if (searchAfter != null) {
+                    s.searchAfter(searchAfter);
+                }
+                return s;
+            }, JsonData.class);
+            List<Hit<JsonData>> hits = page.hits().hits();
+            if (hits.isEmpty()) {
+                break;
+            }
+            BulkRequest.Builder bulk = new BulkRequest.Builder();
+            for (Hit<JsonData> hit : hits) {
+                bulk.operations(op -> op.index(i -> i.index(to).id(hit.id()).document(hit.source())));
+            }
+            BulkResponse response = elastic.client().bulk(bulk.build());
+            if (response.errors()) {
+                String reason = response.items().stream().filter(i -> i.error() != null).findFirst()
+                    .map(i -> i.error().reason()).orElse("unknown");
+                throw new IOException("copying " + from + " → " + to + " failed (the alias still points at " + from + "): " + reason);
+            }
+            copied += hits.size();
+            progress.accept(alias + ": " + copied + " documents copied");
+            after = hits.get(hits.size() - 1).sort();
+        }
+        elastic.client().indices().refresh(r -> r.index(to));
+        elastic.client().indices().updateAliases(u -> u
+            .actions(a -> a.remove(r -> r.index(from).alias(alias)))
+            .actions(a -> a.add(ad -> ad.index(to).alias(alias).isWriteIndex(true))));
+        elastic.client().indices().delete(d -> d.index(from));
+        return new Result(alias, from, to, copied);
+    }
+}
