@@ -258,7 +258,7 @@
     if (chart) chart.destroy();
     if (window.Chart) {
       chart = new window.Chart($('#compare-chart'), {
-        type: 'line', data: { labels: years, datasets },
+        type: 'bar', data: { labels: years, datasets },
         options: { responsive: true, maintainAspectRatio: false, plugins: { title: { display: true, text: data.name } },
           onClick: (evt, elements) => {
             if (!elements.length) return;

@@ -33,9 +33,15 @@ final class BenchCommand {
     }
 
     int run() throws IOException, InterruptedException {
-        String what = args.word(1, "./kb bench ingest [--docs N]");
+        String what = args.word(1, "./kb bench ingest|crawl|soak");
+        if (what.equals("crawl")) {
+            return crawl();
+        }
+        if (what.equals("soak")) {
+            return new SoakBench(config, args.intOption("minutes", 2), args.intOption("users", 20)).run();
+        }
         if (!what.equals("ingest")) {
-            throw new UsageException("unknown benchmark '" + what + "' (available: ingest)");
+            throw new UsageException("unknown benchmark '" + what + "' (available: ingest, crawl, soak)");
         }
         int docs = args.intOption("docs", 100_000);
         long nodeStart = System.nanoTime();
@@ -86,6 +92,23 @@ final class BenchCommand {
             System.out.printf("bare _bulk: %d articles in %.1f s = %.0f articles/s%n", docs, bare, docs / bare);
             System.out.printf("ratio ours/bare: %.2f%n", bare / ours);
             report("after ingest", node);
+            deleteBenchIndices(elastic);
+        }
+        return 0;
+    }
+
+    private int crawl() throws IOException, InterruptedException {
+        if (!config.elasticsearch().external()) {
+            new LocalNode(config).start();
+        }
+        Map<String, String> bench = new HashMap<>();
+        bench.put("elasticsearch.indexPrefix", "bench");
+        bench.put("crawler.threads", Integer.toString(args.intOption("threads", config.crawler().threads())));
+        AppConfig benchConfig = ConfigLoader.load(null, bench);
+        try (Elastic elastic = Elastic.open(benchConfig)) {
+            deleteBenchIndices(elastic);
+            new IndexInitializer(elastic).initialise();
+            new CrawlBench(benchConfig, args.intOption("pages", 10_000)).run(elastic);
             deleteBenchIndices(elastic);
         }
         return 0;

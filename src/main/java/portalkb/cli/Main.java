@@ -31,6 +31,8 @@ public final class Main {
           config                     print the effective configuration (secrets masked)
           status                     the knowledge base and each source's last crawl
           bench ingest [--docs N]    our indexer vs a bare _bulk loop on generated articles
+          bench crawl [--pages N] [--threads T]   crawl a generated local site, then re-crawl it unchanged
+          bench soak [--minutes N] [--users U]     scheduled crawls + concurrent search/ask users; p95, errors, heap, RSS
         global options: --config FILE (portalkb.yaml); environment: PORTALKB_DATA, ES_URL, ES_API_KEY, …
         """;
 

@@ -20,6 +20,10 @@ public final class SourceReport {
     public final AtomicLong duplicates = new AtomicLong();
     /** Times the crawl waited for an unreachable Elasticsearch. */
     public final AtomicLong pausedForElasticsearch = new AtomicLong();
+    /** Time spent per step, summed over threads (ns): where a crawl's time goes. */
+    public final AtomicLong fetchNanos = new AtomicLong();
+    public final AtomicLong parseNanos = new AtomicLong();
+    public final AtomicLong indexNanos = new AtomicLong();
     private final ConcurrentLinkedDeque<String> recentErrors = new ConcurrentLinkedDeque<>();
     private volatile String status = "running";
     private volatile long endedAt;

@@ -138,7 +138,9 @@ final class SourceRun {
             return;
         }
         politeness.await(previous.host(), Math.max(source.delayMs(), robots.crawlDelayMs(task.url())));
+        long fetchStart = System.nanoTime();
         FetchResult result = fetcher.fetch(task.url(), previous.etag(), previous.lastModified(), this::allowedHop);
+        report.fetchNanos.addAndGet(System.nanoTime() - fetchStart);
         report.fetched.incrementAndGet();
         String now = Instant.now().toString();
         switch (result.outcome()) {
@@ -204,8 +206,10 @@ final class SourceRun {
                 .withContent("feed", result.etag(), result.lastModified(), hash, null));
             return;
         }
+        long parseStart = System.nanoTime();
         HtmlDecoder.Decoded decoded = HtmlDecoder.decode(result.body(), result.charset());
         ExtractedPage page = extractor.extract(decoded.text(), result.finalUrl(), source.selectors());
+        report.parseNanos.addAndGet(System.nanoTime() - parseStart);
         String articleUrl = current.url();
         if (page.canonical() != null && !page.canonical().equals(articleUrl) && source.inScope(page.canonical())) {
             articleUrl = page.canonical();
@@ -217,7 +221,9 @@ final class SourceRun {
         String kind = "listing";
         if (page.article() && !page.noindex()) {
             kind = "article";
-            articleId = index(page, articleUrl, now);
+            long indexStart = System.nanoTime();
+            articleId = index(page, articleUrl, now, current.articleId() == null && current.contentHash() == null && articleUrl.equals(task.url()));
+            report.indexNanos.addAndGet(System.nanoTime() - indexStart);
         }
         if (!page.nofollow()) {
             if (task.depth() < source.maxDepth()) {
@@ -229,7 +235,7 @@ final class SourceRun {
             .withContent(kind, result.etag(), result.lastModified(), hash, articleId));
     }
 
-    private String index(ExtractedPage page, String url, String now) throws IOException {
+    private String index(ExtractedPage page, String url, String now, boolean neverIndexed) throws IOException {
         Map<String, Object> raw = new HashMap<>();
         raw.put("url", url);
         raw.put("title", page.title());
@@ -244,7 +250,7 @@ final class SourceRun {
             raw.put("district", source.district());
         }
         raw.put("fetchedAt", now);
-        ArticleWriter.Result result = untilElasticsearchAnswers(() -> writer.write(List.of(raw)).get(0), url);
+        ArticleWriter.Result result = untilElasticsearchAnswers(() -> writer.write(List.of(raw), neverIndexed).get(0), url);
         switch (result.outcome()) {
             case INDEXED -> report.indexed.incrementAndGet();
             case CHANGED -> report.changed.incrementAndGet();

@@ -64,6 +64,14 @@ public final class ArticleWriter {
 
     /** Writes a batch (one mget for the whole batch to find unchanged and replaced articles). */
     public List<Result> write(List<Map<String, Object>> articles) throws IOException {
+        return write(articles, false);
+    }
+
+    /**
+     * {@code knownNew}: the caller knows none of these articles was ever stored (the crawler, for a URL its
+     * state has never seen indexed), so the lookup of previous versions is skipped.
+     */
+    public List<Result> write(List<Map<String, Object>> articles, boolean knownNew) throws IOException {
         List<Result> results = new ArrayList<>();
         Map<String, Map<String, Object>> prepared = new LinkedHashMap<>();
         Map<String, Integer> positions = new LinkedHashMap<>();
@@ -80,7 +88,7 @@ public final class ArticleWriter {
         if (prepared.isEmpty()) {
             return results;
         }
-        Map<String, Map<String, Object>> existing = existing(prepared.keySet());
+        Map<String, Map<String, Object>> existing = knownNew ? Map.of() : existing(prepared.keySet());
         for (Map<String, Object> doc : prepared.values()) {
             results.add(store(positions.get((String) doc.get("id")), doc, existing.get((String) doc.get("id"))));
         }
