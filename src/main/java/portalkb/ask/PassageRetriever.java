@@ -3,7 +3,6 @@ package portalkb.ask;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.query.Query;
@@ -11,7 +10,6 @@ import portalkb.store.Elastic;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -46,11 +44,7 @@ public final class PassageRetriever implements ContentRetriever {
         try {
             SearchResponse<Map> response = elastic.client().search(s -> s.index(elastic.names().passages()).size(size)
                 .query(x -> x.bool(b.build())).source(src -> src.filter(f -> f.excludes("vector"))), Map.class);
-            List<Content> out = new ArrayList<>();
-            for (Hit<Map> hit : response.hits().hits()) {
-                out.add(Contents.of(hit.id(), String.valueOf(hit.source().get("text")), hit.source(), "passage"));
-            }
-            return out;
+            return Contents.fromHits(response, "passage");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,6 @@
 package portalkb.ask;
 
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.query.Query;
@@ -37,11 +36,7 @@ public final class VectorRetriever implements ContentRetriever {
             SearchResponse<Map> response = elastic.client().search(s -> s.index(elastic.names().passages()).size(size)
                 .knn(k -> k.field("vector").queryVector(values).k(size).numCandidates(Math.max(50, size * 5)))
                 .source(src -> src.filter(f -> f.excludes("vector"))), Map.class);
-            List<Content> out = new ArrayList<>();
-            for (Hit<Map> hit : response.hits().hits()) {
-                out.add(Contents.of(hit.id(), String.valueOf(hit.source().get("text")), hit.source(), "passage"));
-            }
-            return out;
+            return Contents.fromHits(response, "passage");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

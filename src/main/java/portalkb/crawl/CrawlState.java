@@ -36,6 +36,11 @@ public final class CrawlState {
         bulk.index(elastic.names().crawlState(), state.id(), state);
     }
 
+    /** A newly found URL: written only if the URL has no state yet, so it never undoes a fetch recorded meanwhile. */
+    public void discovered(UrlState state) {
+        bulk.createIfAbsent(elastic.names().crawlState(), state.id(), state);
+    }
+
     /** Every URL known for a source, by id. */
     public Map<String, UrlState> load(String source) throws IOException {
         elastic.client().indices().refresh(r -> r.index(elastic.names().crawlState()));

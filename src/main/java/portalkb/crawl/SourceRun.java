@@ -299,7 +299,7 @@ final class SourceRun {
         String id = UrlNormalizer.id(url);
         UrlState fresh = UrlState.discovered(url, source.id(), depth, kind, Instant.now().toString());
         if (known.putIfAbsent(id, fresh) == null) {
-            state.save(fresh);
+            state.discovered(fresh);
             frontier.add(new Task(url, depth, false));
         }
     }

@@ -67,6 +67,15 @@ public final class BulkIndexer implements AutoCloseable {
         submit(BulkOperation.of(o -> o.index(i -> i.index(index).id(id).document(document))), index, id);
     }
 
+    /**
+     * Writes only if no document has this id yet (an existing one wins, and that is not an error).
+     * Bulk requests run concurrently and retries come later, so a first-seen record must never
+     * overwrite a newer one that happened to arrive first.
+     */
+    public void createIfAbsent(String index, String id, Object document) {
+        submit(BulkOperation.of(o -> o.create(c -> c.index(index).id(id).document(document))), index, id);
+    }
+
     public void delete(String index, String id) {
         submit(BulkOperation.of(o -> o.delete(d -> d.index(index).id(id))), index, id);
     }
@@ -144,7 +153,8 @@ public final class BulkIndexer implements AutoCloseable {
                 BulkResponseItem item = items.get(i);
                 Op op = contexts.get(i);
                 boolean deleteOfMissing = item.status() == 404 && op.operation().isDelete();
-                if (item.error() == null || deleteOfMissing) {
+                boolean createOfExisting = item.status() == 409 && op.operation().isCreate();
+                if (item.error() == null || deleteOfMissing || createOfExisting) {
                     succeeded.incrementAndGet();
                     pending.decrementAndGet();
                 } else if (retryable(item.status())) {
