@@ -64,7 +64,7 @@ public final class Crawler {
                 reports.add(runSource(source, options, listener, bulk, state, writer));
             }
         }
-        elastic.client().indices().refresh(r -> r.index(List.of(elastic.names().articles(), elastic.names().passages(),
+        elastic.client().indices().refresh(r -> r.index(List.of(elastic.names().articles(), elastic.names().passages(), elastic.names().history(),
             elastic.names().facts(), elastic.names().crawlState(), elastic.names().crawlRuns())));
         return reports;
     }
