@@ -39,7 +39,10 @@ final class EvalCommand {
     }
 
     int run(Elastic elastic, AppConfig config, PrintStream out) throws IOException {
-        Path file = Path.of(args.word(1, "./kb eval FILE.jsonl"));
+        return run(elastic, config, Path.of(args.word(1, "./kb eval FILE.jsonl")), out);
+    }
+
+    int run(Elastic elastic, AppConfig config, Path file, PrintStream out) throws IOException {
         if (!Files.isReadable(file)) {
             throw new IOException("cannot read " + file);
         }
@@ -47,6 +50,10 @@ final class EvalCommand {
         Map<String, String> conversations = new HashMap<>();
         int asked = 0;
         int right = 0;
+        int baselineAsked = 0;
+        int baselineRight = 0;
+        int[] english = new int[3]; // asked, ours right, baseline right: English "which province" questions
+        portalkb.ask.QuestionAnalyzer analyzer = new portalkb.ask.QuestionAnalyzer();
         int[] checks = new int[6]; // province right/asked, figure right/asked, citation right/asked
         List<Map<String, Object>> rows = new ArrayList<>();
         int lineNo = 0;
@@ -72,6 +79,19 @@ final class EvalCommand {
                 boolean none = r.citations().isEmpty();
                 row.put("noAnswer", none);
                 ok = none;
+            }
+            if (q.hasNonNull("answer_province") && conversationKey == null) {
+                baselineAsked++;
+                boolean base = q.get("answer_province").asText().equals(bm25TopProvince(elastic, q.path("question").asText()));
+                baselineRight += base ? 1 : 0;
+                row.put("baselineProvince", base);
+                // The telling subset: English questions whose answer province is not named in them.
+                boolean named = Text.fold(q.path("question").asText()).contains(Text.fold(q.get("answer_province").asText()));
+                if (!named && "en".equals(analyzer.analyze(q.path("question").asText()).lang())) {
+                    english[0]++;
+                    english[1] += provinceRight(q.get("answer_province").asText(), r) ? 1 : 0;
+                    english[2] += base ? 1 : 0;
+                }
             }
             if (q.hasNonNull("answer_province")) {
                 boolean good = provinceRight(q.get("answer_province").asText(), r);
@@ -107,13 +127,26 @@ final class EvalCommand {
         summary.put("provinceAccuracy", ratio(checks[0], checks[1]));
         summary.put("figureAccuracy", ratio(checks[2], checks[3]));
         summary.put("citationAccuracy", ratio(checks[4], checks[5]));
+        summary.put("bm25BaselineProvinceAccuracy", ratio(baselineRight, baselineAsked));
+        summary.put("englishProvinceAccuracy", ratio(english[1], english[0]));
+        summary.put("bm25BaselineEnglishProvinceAccuracy", ratio(english[2], english[0]));
         if (args.has("json")) {
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("summary", summary, "questions", rows)));
         } else {
             out.printf("%nright %d/%d = %.1f%% · province %s · figure %s · citation %s%n", right, asked, 100.0 * ratio(right, asked),
                 pct(checks[0], checks[1]), pct(checks[2], checks[3]), pct(checks[4], checks[5]));
+            out.printf("baseline (question text as one BM25 match query, top hit's province): province %s; English questions not naming the answer province: ours %s, baseline %s%n",
+                pct(baselineRight, baselineAsked), pct(english[1], english[0]), pct(english[2], english[0]));
         }
         return 0;
+    }
+
+    /** The baseline: the question straight into a match query over article text; the top hit's province. */
+    @SuppressWarnings("rawtypes")
+    private static String bm25TopProvince(Elastic elastic, String question) throws IOException {
+        var response = elastic.client().search(s -> s.index(elastic.names().articles()).size(1)
+            .query(q -> q.match(m -> m.field("body").query(question))), Map.class);
+        return response.hits().hits().isEmpty() ? null : String.valueOf(response.hits().hits().get(0).source().get("province"));
     }
 
     private static boolean provinceRight(String expected, AskResponse r) {
