@@ -152,7 +152,7 @@
       $('#search-summary').textContent = e.message;
       return;
     }
-    $('#search-summary').textContent = data.total ? t('search.results', { n: data.total.toLocaleString() }) : t('search.none');
+    $('#search-summary').textContent = data.total ? t('search.results', { n: data.total.toLocaleString() + (data.totalIsLowerBound ? '+' : '') }) : t('search.none');
     data.hits.forEach((h) => {
       results.append(el('li', { class: 'hit' },
         el('h3', {}, el('a', { href: safeHref(h.url), target: '_blank', rel: 'noopener noreferrer', text: h.title || h.url })),

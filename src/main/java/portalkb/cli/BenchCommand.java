@@ -33,15 +33,18 @@ final class BenchCommand {
     }
 
     int run() throws IOException, InterruptedException {
-        String what = args.word(1, "./kb bench ingest|crawl|soak");
+        String what = args.word(1, "./kb bench ingest|crawl|search|soak");
         if (what.equals("crawl")) {
             return crawl();
+        }
+        if (what.equals("search")) {
+            return search();
         }
         if (what.equals("soak")) {
             return new SoakBench(config, args.intOption("minutes", 2), args.intOption("users", 20)).run();
         }
         if (!what.equals("ingest")) {
-            throw new UsageException("unknown benchmark '" + what + "' (available: ingest, crawl, soak)");
+            throw new UsageException("unknown benchmark '" + what + "' (available: ingest, crawl, search, soak)");
         }
         int docs = args.intOption("docs", 100_000);
         long nodeStart = System.nanoTime();
@@ -93,6 +96,24 @@ final class BenchCommand {
             System.out.printf("ratio ours/bare: %.2f%n", bare / ours);
             report("after ingest", node);
             deleteBenchIndices(elastic);
+        }
+        return 0;
+    }
+
+    private int search() throws IOException, InterruptedException {
+        if (!config.elasticsearch().external()) {
+            new LocalNode(config).start();
+        }
+        Map<String, String> bench = new HashMap<>();
+        bench.put("elasticsearch.indexPrefix", "bench");
+        AppConfig benchConfig = ConfigLoader.load(null, bench);
+        try (Elastic elastic = Elastic.open(benchConfig)) {
+            deleteBenchIndices(elastic);
+            new IndexInitializer(elastic).initialise();
+            new SearchBench(args.intOption("docs", 100_000), args.intOption("rounds", 21)).run(elastic);
+            if (!args.has("keep")) {
+                deleteBenchIndices(elastic);
+            }
         }
         return 0;
     }

@@ -32,6 +32,7 @@ public final class Main {
           status                     the knowledge base and each source's last crawl
           bench ingest [--docs N]    our indexer vs a bare _bulk loop on generated articles
           bench crawl [--pages N] [--threads T]   crawl a generated local site, then re-crawl it unchanged
+          bench search [--docs N]    /api/search's query vs a bare match on N generated articles; figure extraction speed
           bench soak [--minutes N] [--users U]     scheduled crawls + concurrent search/ask users; p95, errors, heap, RSS
         global options: --config FILE (portalkb.yaml); environment: PORTALKB_DATA, ES_URL, ES_API_KEY, …
         """;

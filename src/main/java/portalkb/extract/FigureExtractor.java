@@ -87,8 +87,12 @@ public final class FigureExtractor {
             String rest = folded.substring(m.end());
             double value = parse(m.group(1));
             String scaleWord = firstWord(rest);
+            String scaleText = "";
             if (SCALE.containsKey(scaleWord)) {
                 value *= SCALE.get(scaleWord);
+                // Folding keeps length, so the same span of the original sentence is the word as written.
+                int at = m.end() + (rest.length() - rest.stripLeading().length());
+                scaleText = " " + sentence.substring(at, at + scaleWord.length());
                 rest = rest.strip().substring(scaleWord.length());
             }
             int clauseStart = clauseStart(folded, m.start());
@@ -107,7 +111,7 @@ public final class FigureExtractor {
             }
             Integer year = sentenceYear != null ? yearOf(folded, m.start()) : null;
             figures.add(new Figure(metric == null ? MetricCatalogue.OTHER : metric.id(), value, unit,
-                sentence.substring(m.start(), m.end()) + (unit.equals("%") ? "%" : " " + unit),
+                sentence.substring(m.start(), m.end()) + scaleText + (unit.equals("%") ? "%" : " " + unit),
                 year != null ? year : sentenceYear != null ? sentenceYear : defaultYear, sentence, offset));
         }
         return figures;

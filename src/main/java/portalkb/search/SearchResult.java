@@ -3,8 +3,12 @@ package portalkb.search;
 import java.util.List;
 import java.util.Map;
 
-/** One page of results; {@code snippet} is HTML: crawled text escaped, matches in &lt;mark&gt;. */
-public record SearchResult(long total, long took, int page, int size, List<Hit> hits, Map<String, List<Bucket>> facets) {
+/**
+ * One page of results; {@code snippet} is HTML: crawled text escaped, matches in &lt;mark&gt;.
+ * {@code totalIsLowerBound}: more than 10,000 matches, counted no further.
+ */
+public record SearchResult(long total, boolean totalIsLowerBound, long took, int page, int size, List<Hit> hits,
+                           Map<String, List<Bucket>> facets) {
 
     public record Hit(String id, String url, String title, String source, String sourceName, String province,
                       String provinceToday, String published, String snippet, Double score) {

@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
 public final class SearchService {
 
     public static final int MAX_EXPORT = 50_000;
+    /** Counting every match of a broad query costs more than the page itself; beyond this the total is "at least". */
+    static final int TOTAL_EXACT_UP_TO = 10_000;
     private static final List<String> TEXT_FIELDS = List.of("title^3", "title.folded^2", "body", "body.folded^0.7");
     private static final Map<String, String> FACETS = Map.of("province", "province", "source", "source", "year", "year", "metric", "metrics");
 
@@ -48,7 +50,7 @@ public final class SearchService {
     public SearchResult search(SearchRequest request) throws IOException {
         Query query = query(request);
         SearchResponse<Map> response = elastic.client().search(s -> {
-            s.index(elastic.names().articles()).query(query).trackTotalHits(t -> t.enabled(true))
+            s.index(elastic.names().articles()).query(query).trackTotalHits(t -> t.count(TOTAL_EXACT_UP_TO))
                 .from((request.page() - 1) * request.size()).size(request.size())
                 .source(src -> src.filter(f -> f.excludes("body", "simhash", "simhashBands", "contentHash")))
                 .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>")
@@ -70,7 +72,9 @@ public final class SearchService {
             facets.put(name, buckets(response.aggregations().get(name)));
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        return new SearchResult(total, response.took(), request.page(), request.size(), hits, facets);
+        boolean atLeast = response.hits().total() != null
+            && response.hits().total().relation() == co.elastic.clients.elasticsearch.core.search.TotalHitsRelation.Gte;
+        return new SearchResult(total, atLeast, response.took(), request.page(), request.size(), hits, facets);
     }
 
     /** Every matching article, newest first, through search_after (no deep-paging limit up to MAX_EXPORT). */

@@ -1,10 +1,9 @@
 package portalkb.store;
 
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.ResponseBody;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 
@@ -15,7 +14,7 @@ import java.util.function.Consumer;
 
 /**
  * Applies a changed index definition without downtime: a new index is created under its new name, the
- * documents are copied into it (search_after over _id, bulk writes; the embedded node has no _reindex
+ * documents are copied into it (scroll, bulk writes; the embedded node has no _reindex
  * module, and copying client-side works the same against any cluster), then the alias moves to it in
  * one atomic call and the old index is deleted. Searches use the old index until the switch.
  */
@@ -56,33 +55,33 @@ public final class Reindexer {
         }
         initializer.createIndex(config, to, null);
         long copied = 0;
-        List<FieldValue> after = null;
-        while (true) {
-            List<FieldValue> searchAfter = after;
-            SearchResponse<JsonData> page = elastic.client().search(s -> {
-                s.index(from).size(PAGE).sort(o -> o.field(f -> f.field("_id").order(SortOrder.Asc)));
-                if (searchAfter != null) {
-                    s.searchAfter(searchAfter);
+        // Scroll over _doc: a consistent snapshot of the old index, cheapest order to read it in.
+        ResponseBody<JsonData> page = elastic.client().search(s -> s.index(from).size(PAGE).scroll(t -> t.time("2m"))
+            .sort(o -> o.doc(d -> d.order(SortOrder.Asc))), JsonData.class);
+        String scrollId = page.scrollId();
+        try {
+            while (!page.hits().hits().isEmpty()) {
+                BulkRequest.Builder bulk = new BulkRequest.Builder();
+                for (Hit<JsonData> hit : page.hits().hits()) {
+                    bulk.operations(op -> op.index(i -> i.index(to).id(hit.id()).document(hit.source())));
                 }
-                return s;
-            }, JsonData.class);
-            List<Hit<JsonData>> hits = page.hits().hits();
-            if (hits.isEmpty()) {
-                break;
+                BulkResponse response = elastic.client().bulk(bulk.build());
+                if (response.errors()) {
+                    String reason = response.items().stream().filter(i -> i.error() != null).findFirst()
+                        .map(i -> i.error().reason()).orElse("unknown");
+                    throw new IOException("copying " + from + " → " + to + " failed (the alias still points at " + from + "): " + reason);
+                }
+                copied += page.hits().hits().size();
+                progress.accept(alias + ": " + copied + " documents copied");
+                String current = scrollId;
+                page = elastic.client().scroll(r -> r.scrollId(current).scroll(t -> t.time("2m")), JsonData.class);
+                scrollId = page.scrollId();
             }
-            BulkRequest.Builder bulk = new BulkRequest.Builder();
-            for (Hit<JsonData> hit : hits) {
-                bulk.operations(op -> op.index(i -> i.index(to).id(hit.id()).document(hit.source())));
+        } finally {
+            String last = scrollId;
+            if (last != null) {
+                elastic.client().clearScroll(c -> c.scrollId(last));
             }
-            BulkResponse response = elastic.client().bulk(bulk.build());
-            if (response.errors()) {
-                String reason = response.items().stream().filter(i -> i.error() != null).findFirst()
-                    .map(i -> i.error().reason()).orElse("unknown");
-                throw new IOException("copying " + from + " → " + to + " failed (the alias still points at " + from + "): " + reason);
-            }
-            copied += hits.size();
-            progress.accept(alias + ": " + copied + " documents copied");
-            after = hits.get(hits.size() - 1).sort();
         }
         elastic.client().indices().refresh(r -> r.index(to));
         elastic.client().indices().updateAliases(u -> u

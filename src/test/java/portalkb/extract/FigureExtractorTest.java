@@ -64,6 +64,13 @@ class FigureExtractorTest {
     }
 
     @Test
+    void scaleWordsMultiplyAndStayInTheRawText() {
+        Figure visits = extractor.extract("Cả năm, các cơ sở đã khám, chữa bệnh cho hơn 1,4 triệu lượt người.", 2019).get(0);
+        assertEquals(1_400_000, visits.value(), 1e-6);
+        assertTrue(visits.raw().startsWith("1,4 triệu"), visits.raw());
+    }
+
+    @Test
     void reportYearComesFromTheSentenceElseTheDefault() {
         Figure inSentence = extractor.extract("Năm 2019, tỷ lệ tham gia bảo hiểm y tế đạt 97,9%.", 2020).get(0);
         assertEquals(2019, inSentence.year());
