@@ -133,6 +133,12 @@
 
   // ---- search ----
   const FACETS = ['province', 'source', 'year', 'metric'];
+  let metricNames = null;
+  const metricsLoaded = api('/api/metrics').then((d) => { metricNames = d.metrics; return d; }).catch(() => ({ metrics: [] }));
+  const metricLabel = (id) => {
+    const m = (metricNames || []).find((x) => x.id === id);
+    return m ? (lang === 'vi' ? m.vi : m.name) : id;
+  };
 
   async function renderSearch(p) {
     $('#q').value = p.get('q') || '';
@@ -159,6 +165,7 @@
         el('p', { class: 'meta', text: [h.sourceName || h.source, h.province + (h.provinceToday && h.provinceToday !== h.province ? ' (' + h.provinceToday + ')' : ''), day(h.published)].filter(Boolean).join(' · ') }),
         el('p', { class: 'snippet' }, snippet(h.snippet))));
     });
+    await metricsLoaded;
     renderFacets(p, data.facets);
     renderPager(p, data);
   }
@@ -174,7 +181,7 @@
       (facets[name] || []).slice(0, 12).forEach((b) => {
         const q = new URLSearchParams(p); q.set(name, b.value); q.delete('page');
         box.append(el('a', { href: '/?' + q, 'data-nav': '1', class: 'bucket' + (chosen === b.value ? ' on' : '') },
-          el('span', { text: b.value }), el('span', { class: 'count', text: String(b.count) })));
+          el('span', { text: name === 'metric' ? metricLabel(b.value) : b.value }), el('span', { class: 'count', text: String(b.count) })));
       });
       $('#facets').append(box);
     });
@@ -210,7 +217,7 @@
           .forEach((x) => select.append(el('option', { value: x.id, text: x.name + ' (' + x.articles + ')' })));
         return data;
       });
-      const metrics = await api('/api/metrics').catch(() => ({ metrics: [] }));
+      const metrics = await metricsLoaded;
       metrics.metrics.forEach((m) => $('#metric-select').append(el('option', { value: m.id, text: lang === 'vi' ? m.vi : m.name })));
     }
     const data = await provincesLoaded;
