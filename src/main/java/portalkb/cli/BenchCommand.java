@@ -100,17 +100,22 @@ final class BenchCommand {
         return 0;
     }
 
-    private int search() throws IOException, InterruptedException {
+    private interface BenchBody {
+        void run(AppConfig benchConfig, Elastic elastic) throws IOException, InterruptedException;
+    }
+
+    /** Fresh bench-* indices on the configured cluster (the local node is started if needed), removed afterwards unless --keep. */
+    private int onBenchIndices(Map<String, String> overrides, BenchBody body) throws IOException, InterruptedException {
         if (!config.elasticsearch().external()) {
             new LocalNode(config).start();
         }
-        Map<String, String> bench = new HashMap<>();
+        Map<String, String> bench = new HashMap<>(overrides);
         bench.put("elasticsearch.indexPrefix", "bench");
         AppConfig benchConfig = ConfigLoader.load(null, bench);
         try (Elastic elastic = Elastic.open(benchConfig)) {
             deleteBenchIndices(elastic);
             new IndexInitializer(elastic).initialise();
-            new SearchBench(args.intOption("docs", 100_000), args.intOption("rounds", 21)).run(elastic);
+            body.run(benchConfig, elastic);
             if (!args.has("keep")) {
                 deleteBenchIndices(elastic);
             }
@@ -118,21 +123,14 @@ final class BenchCommand {
         return 0;
     }
 
+    private int search() throws IOException, InterruptedException {
+        return onBenchIndices(Map.of(), (benchConfig, elastic) ->
+            new SearchBench(args.intOption("docs", 100_000), args.intOption("rounds", 21)).run(elastic));
+    }
+
     private int crawl() throws IOException, InterruptedException {
-        if (!config.elasticsearch().external()) {
-            new LocalNode(config).start();
-        }
-        Map<String, String> bench = new HashMap<>();
-        bench.put("elasticsearch.indexPrefix", "bench");
-        bench.put("crawler.threads", Integer.toString(args.intOption("threads", config.crawler().threads())));
-        AppConfig benchConfig = ConfigLoader.load(null, bench);
-        try (Elastic elastic = Elastic.open(benchConfig)) {
-            deleteBenchIndices(elastic);
-            new IndexInitializer(elastic).initialise();
-            new CrawlBench(benchConfig, args.intOption("pages", 10_000)).run(elastic);
-            deleteBenchIndices(elastic);
-        }
-        return 0;
+        return onBenchIndices(Map.of("crawler.threads", Integer.toString(args.intOption("threads", config.crawler().threads()))),
+            (benchConfig, elastic) -> new CrawlBench(benchConfig, args.intOption("pages", 10_000)).run(elastic));
     }
 
     private static void bareBulk(Elastic elastic, String index, List<Map<String, Object>> docs) throws IOException {
