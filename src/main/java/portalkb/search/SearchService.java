@@ -35,6 +35,7 @@ public final class SearchService {
     public static final int MAX_EXPORT = 50_000;
     /** Counting every match of a broad query costs more than the page itself; beyond this the total is "at least". */
     static final int TOTAL_EXACT_UP_TO = 10_000;
+    private static final int RESCORE_WINDOW = 50;
     private static final List<String> TEXT_FIELDS = List.of("title^3", "title.folded^2", "body", "body.folded^0.7");
     private static final Map<String, String> FACETS = Map.of("province", "province", "source", "source", "year", "year", "metric", "metrics");
 
@@ -49,18 +50,27 @@ public final class SearchService {
     @SuppressWarnings("rawtypes")
     public SearchResult search(SearchRequest request) throws IOException {
         Query query = query(request);
+        List<Query> phraseBoosts = phraseBoosts(request);
+        boolean folded = withoutDiacritics(request.q());
+        boolean rescored = request.sort() == SearchRequest.Sort.RELEVANCE && !phraseBoosts.isEmpty();
         SearchResponse<Map> response = elastic.client().search(s -> {
             s.index(elastic.names().articles()).query(query).trackTotalHits(t -> t.count(TOTAL_EXACT_UP_TO))
                 .from((request.page() - 1) * request.size()).size(request.size())
                 .source(src -> src.filter(f -> f.excludes("body", "simhash", "simhashBands", "contentHash")))
                 .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>")
                     .fields(List.of(
-                        NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))),
-                        NamedValue.of("title.folded", HighlightField.of(f -> f.numberOfFragments(0))),
-                        NamedValue.of("body", HighlightField.of(f -> f.fragmentSize(180).numberOfFragments(2).noMatchSize(200))),
-                        NamedValue.of("body.folded", HighlightField.of(f -> f.fragmentSize(180).numberOfFragments(2))))));
+                        NamedValue.of(folded ? "title.folded" : "title", HighlightField.of(f -> f.numberOfFragments(0))),
+                        // One body field, the one the user's spelling matches: highlighting both cost a third of the query.
+                        NamedValue.of(folded ? "body.folded" : "body",
+                            HighlightField.of(f -> f.fragmentSize(180).numberOfFragments(2).noMatchSize(200))))));
+            if (rescored) {
+                // Word-order boosts only re-rank the best hits instead of being evaluated on every match.
+                s.rescore(r -> r.windowSize(RESCORE_WINDOW).query(rq -> rq.query(x -> x.bool(b -> b.should(phraseBoosts)))));
+            }
             FACETS.forEach((name, field) -> s.aggregations(name, a -> a.terms(t -> t.field(field).size(70))));
-            sort(s, request.sort(), request.q());
+            if (!rescored) {
+                sort(s, request.sort(), request.q()); // a rescored search is in score order (ES refuses sort + rescore)
+            }
             return s;
         }, Map.class);
         List<SearchResult.Hit> hits = new ArrayList<>();
@@ -115,8 +125,6 @@ public final class SearchService {
         if (!user.text().isBlank()) {
             bool.must(m -> m.multiMatch(mm -> mm.query(user.text()).fields(TEXT_FIELDS).type(TextQueryType.CrossFields)
                 .operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.Or).minimumShouldMatch("75%")));
-            bool.should(s -> s.matchPhrase(p -> p.field("body.folded").query(user.text()).slop(2).boost(2f)));
-            bool.should(s -> s.matchPhrase(p -> p.field("title").query(user.text()).slop(2).boost(3f)));
             // A number in the question is the most specific thing in it ("97.9" finds "97,9%").
             Matcher numbers = NUMBER.matcher(user.text());
             while (numbers.find()) {
@@ -127,7 +135,6 @@ public final class SearchService {
         for (String phrase : user.phrases()) {
             bool.must(m -> m.bool(b -> b.should(s -> s.matchPhrase(p -> p.field("title.folded").query(phrase)))
                 .should(s -> s.matchPhrase(p -> p.field("body.folded").query(phrase))).minimumShouldMatch("1")));
-            bool.should(s -> s.matchPhrase(p -> p.field("body").query(phrase).boost(2f)));
         }
         for (String excluded : user.excluded()) {
             bool.mustNot(m -> m.multiMatch(mm -> mm.query(excluded).fields("title.folded", "body.folded").type(TextQueryType.Phrase)));
@@ -170,6 +177,28 @@ public final class SearchService {
         return Query.of(q -> q.bool(bool.build()));
     }
 
+    /** Boosts for the words in the user's order and for exact-diacritic phrases (applied by rescoring). */
+    static List<Query> phraseBoosts(SearchRequest request) {
+        UserQuery user = UserQuery.parse(request.q());
+        List<Query> out = new ArrayList<>();
+        if (!user.text().isBlank()) {
+            out.add(Query.of(q -> q.matchPhrase(p -> p.field("body.folded").query(user.text()).slop(2).boost(2f))));
+            out.add(Query.of(q -> q.matchPhrase(p -> p.field("title").query(user.text()).slop(2).boost(3f))));
+        }
+        for (String phrase : user.phrases()) {
+            out.add(Query.of(q -> q.matchPhrase(p -> p.field("body").query(phrase).boost(2f))));
+        }
+        return out;
+    }
+
+    static boolean withoutDiacritics(String q) {
+        if (q == null) {
+            return false;
+        }
+        String lower = q.toLowerCase(java.util.Locale.ROOT);
+        return !lower.isBlank() && portalkb.extract.Text.fold(lower).equals(lower.replaceAll("\\s+", " ").strip());
+    }
+
     private static void sort(Builder s, SearchRequest.Sort sort, String q) {
         boolean noText = UserQuery.parse(q).isEmpty();
         if (sort == SearchRequest.Sort.RELEVANCE && !noText) {
@@ -183,23 +212,10 @@ public final class SearchService {
     private static SearchResult.Hit toHit(Hit<Map> hit) {
         Map source = hit.source();
         Map<String, List<String>> hl = hit.highlight();
-        String title = first(hl, "title", "title.folded");
-        List<String> body = hl.getOrDefault("body.folded", List.of());
-        List<String> exact = hl.getOrDefault("body", List.of());
-        // Prefer fragments with a match; the folded field matches diacritic-free queries.
-        List<String> fragments = exact.stream().anyMatch(f -> f.contains("<mark>")) ? exact : body.isEmpty() ? exact : body;
+        List<String> fragments = hl.getOrDefault("body", hl.getOrDefault("body.folded", List.of()));
         return new SearchResult.Hit(hit.id(), str(source.get("url")), str(source.get("title")), str(source.get("source")),
             str(source.get("sourceName")), str(source.get("province")), str(source.get("provinceToday")),
             str(source.get("published")), String.join(" … ", fragments), hit.score());
-    }
-
-    private static String first(Map<String, List<String>> hl, String... fields) {
-        for (String f : fields) {
-            if (hl.containsKey(f) && !hl.get(f).isEmpty()) {
-                return hl.get(f).get(0);
-            }
-        }
-        return null;
     }
 
     static List<SearchResult.Bucket> buckets(Aggregate aggregate) {
