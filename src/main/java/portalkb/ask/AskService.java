@@ -3,6 +3,9 @@ package portalkb.ask;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.rag.AugmentationRequest;
 import dev.langchain4j.rag.AugmentationResult;
 import dev.langchain4j.rag.DefaultRetrievalAugmentor;
@@ -30,6 +33,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,10 +51,13 @@ public final class AskService {
 
     private static final Pattern CITATION = Pattern.compile("\\[(\\d+)]");
     private static final int CONVERSATIONS = 1000;
+    private static final int STREAM_TIMEOUT_SECONDS = 180;
 
     private final QuestionAnalyzer analyzer;
     private final RetrievalAugmentor augmentor;
     private final ChatModel model;
+    private final StreamingChatModel streamingModel;
+    private final String modelName;
     private final int maxChars;
     private final Map<String, Question> conversations = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -56,12 +67,19 @@ public final class AskService {
     };
 
     public AskService(Elastic elastic, AppConfig config) {
-        this(elastic, config, AnswerModels.create(config.ask(), new QuestionAnalyzer()));
+        this(elastic, config, AnswerModels.create(config.ask(), new QuestionAnalyzer()), AnswerModels.createStreaming(config.ask()));
     }
 
     public AskService(Elastic elastic, AppConfig config, ChatModel model) {
+        this(elastic, config, model, null);
+    }
+
+    /** With a streaming model, {@link #ask(String, String, String, String, Consumer)} passes its tokens on as they come. */
+    public AskService(Elastic elastic, AppConfig config, ChatModel model, StreamingChatModel streamingModel) {
         this.analyzer = new QuestionAnalyzer();
         this.model = model;
+        this.streamingModel = streamingModel;
+        this.modelName = config.ask().model();
         this.maxChars = config.server().maxQueryChars();
         int k = config.ask().topK();
         List<ContentRetriever> retrievers = new ArrayList<>();
@@ -79,6 +97,15 @@ public final class AskService {
     }
 
     public AskResponse ask(String questionText, String conversationId, String province, String lang) {
+        return ask(questionText, conversationId, province, lang, null);
+    }
+
+    /**
+     * As {@link #ask(String, String, String, String)}; with a streaming model, each token of the raw answer
+     * goes to {@code onToken} as the model writes it (before the citation check) and the returned answer is
+     * the checked one. Without one, nothing goes to {@code onToken}.
+     */
+    public AskResponse ask(String questionText, String conversationId, String province, String lang, Consumer<String> onToken) {
         long start = System.nanoTime();
         if (questionText == null || questionText.isBlank()) {
             throw new BadParameterException("question", "empty; ask something, e.g. \"Which province reached 97.9% insurance coverage?\"");
@@ -109,11 +136,44 @@ public final class AskService {
         UserMessage message = UserMessage.from(text);
         AugmentationResult augmented = augmentor.augment(new AugmentationRequest(message, Metadata.from(message, conversation, List.<ChatMessage>of())));
         List<Content> contents = augmented.contents();
-        String raw = model.chat(augmented.chatMessage()).aiMessage().text();
+        String raw = generate(augmented.chatMessage(), onToken);
         String answer = keepValidCitations(raw == null ? "" : raw.strip(), contents.size());
         List<AskResponse.Citation> citations = citations(answer, contents);
         return new AskResponse(answer, answerLang, province(citations, finalQuestion), figures(answer, citations, contents),
             citations, conversation, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private String generate(ChatMessage prompt, Consumer<String> onToken) {
+        try {
+            if (streamingModel == null || onToken == null) {
+                return model.chat(prompt).aiMessage().text();
+            }
+            CompletableFuture<String> answer = new CompletableFuture<>();
+            streamingModel.chat(List.of(prompt), new StreamingChatResponseHandler() {
+                @Override
+                public void onPartialResponse(String token) {
+                    onToken.accept(token);
+                }
+
+                @Override
+                public void onCompleteResponse(ChatResponse response) {
+                    answer.complete(response.aiMessage().text());
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    answer.completeExceptionally(error);
+                }
+            });
+            return answer.get(STREAM_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new AnswerModelException(modelName, e.getCause());
+        } catch (TimeoutException | RuntimeException e) {
+            throw new AnswerModelException(modelName, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AnswerModelException(modelName, e);
+        }
     }
 
     /** The question plus what a follow-up left implicit ("and Yên Bái?" → the metric asked before). */

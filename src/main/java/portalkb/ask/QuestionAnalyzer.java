@@ -115,7 +115,9 @@ public final class QuestionAnalyzer {
             names.add(p.name());
             for (String name : names) {
                 String f = " " + Text.fold(name).replaceAll("[^a-z0-9 ]", " ").trim() + " ";
-                if (f.trim().length() >= 4 && folded.contains(f) && !out.contains(p.name())) {
+                // Short names ("Huế") count only with their diacritics: folded, they are common syllables or words.
+                boolean named = f.trim().length() >= 4 ? folded.contains(f) : namedExactly(text, name);
+                if (named && !out.contains(p.name())) {
                     out.add(p.name());
                 }
             }
@@ -129,6 +131,11 @@ public final class QuestionAnalyzer {
         // Keep the order in which the question names them.
         out.sort((x, y) -> Integer.compare(position(folded, x), position(folded, y)));
         return out;
+    }
+
+    private static boolean namedExactly(String text, String name) {
+        return Pattern.compile("(?<![\\p{L}\\d])" + Pattern.quote(Text.nfc(name)) + "(?![\\p{L}\\d])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(Text.nfc(text)).find();
     }
 
     private static int position(String folded, String province) {

@@ -33,7 +33,15 @@ final class BenchCommand {
     }
 
     int run() throws IOException, InterruptedException {
-        String what = args.word(1, "./kb bench ingest|crawl|search|soak");
+        String what = args.word(1, "./kb bench ingest|crawl|search|ask|questions|soak");
+        if (what.equals("ask")) {
+            return onBenchIndices(Map.of("server.rateLimitPerMinute", "0"), (benchConfig, elastic) ->
+                new AskBench(args.intOption("docs", 100_000), args.intOption("rounds", 3), !args.has("no-embeddings"),
+                    Path.of(args.option("questions", "eval/bench-questions.jsonl"))).run(benchConfig, elastic));
+        }
+        if (what.equals("questions")) {
+            return new BenchQuestions(args.intOption("docs", 2000), args.intOption("count", 64)).run(System.out);
+        }
         if (what.equals("crawl")) {
             return crawl();
         }
@@ -44,7 +52,7 @@ final class BenchCommand {
             return new SoakBench(config, args.intOption("minutes", 2), args.intOption("users", 20)).run();
         }
         if (!what.equals("ingest")) {
-            throw new UsageException("unknown benchmark '" + what + "' (available: ingest, crawl, search, soak)");
+            throw new UsageException("unknown benchmark '" + what + "' (available: ingest, crawl, search, ask, questions, soak)");
         }
         int docs = args.intOption("docs", 100_000);
         long nodeStart = System.nanoTime();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
+import portalkb.ask.AnswerModelException;
 import portalkb.ask.AskResponse;
 import portalkb.ask.AskService;
 import portalkb.search.BadParameterException;
@@ -12,10 +13,14 @@ import portalkb.store.Json;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** POST /api/ask (JSON) and GET /api/ask/stream (Server-Sent Events: token…, citations, done). */
+/**
+ * POST /api/ask (JSON) and GET /api/ask/stream (Server-Sent Events: token…, citations, done). Streaming
+ * models' tokens go out as they arrive; the citations event carries the checked answer, which replaces them.
+ */
 final class AskHandler {
 
     private static final Pattern TOKEN = Pattern.compile("\\S+\\s*|\\s+");
@@ -55,11 +60,17 @@ final class AskHandler {
     void stream(SseClient client) {
         Context ctx = client.ctx();
         try {
+            AtomicBoolean streamed = new AtomicBoolean();
             AskResponse response = ask.ask(ctx.queryParam("question"), ctx.queryParam("conversationId"),
-                ctx.queryParam("province"), ctx.queryParam("lang"));
-            Matcher m = TOKEN.matcher(response.answer());
-            while (m.find() && !client.terminated()) {
-                client.sendEvent("token", Json.MAPPER.writeValueAsString(Map.of("text", m.group())));
+                ctx.queryParam("province"), ctx.queryParam("lang"), token -> {
+                    streamed.set(true);
+                    sendToken(client, token);
+                });
+            if (!streamed.get()) { // an answerer that writes its answer whole: sent word by word all the same
+                Matcher m = TOKEN.matcher(response.answer());
+                while (m.find() && !client.terminated()) {
+                    sendToken(client, m.group());
+                }
             }
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("citations", response.citations());
@@ -72,12 +83,25 @@ final class AskHandler {
             client.sendEvent("done", Json.MAPPER.writeValueAsString(Map.of("tookMs", response.tookMs())));
         } catch (BadParameterException e) {
             error(client, 400, e.getMessage());
+        } catch (AnswerModelException e) {
+            log.warn("ask stream: answer model failed: {}", String.valueOf(e.getCause()));
+            error(client, 502, e.getMessage());
         } catch (UncheckedIOException e) {
             log.warn("ask stream: Elasticsearch unavailable: {}", e.toString());
             error(client, 503, "the knowledge base is unavailable (Elasticsearch not reachable); try again shortly");
         } catch (JsonProcessingException | RuntimeException e) {
             log.warn("ask stream failed: {}", e.toString());
             error(client, 500, "internal error; the server log has details");
+        }
+    }
+
+    private static void sendToken(SseClient client, String text) {
+        if (!client.terminated()) {
+            try {
+                client.sendEvent("token", Json.MAPPER.writeValueAsString(Map.of("text", text)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e); // a map of one string always serialises
+            }
         }
     }
 

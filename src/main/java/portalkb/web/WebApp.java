@@ -10,6 +10,7 @@ import java.util.Map;
 import java.io.IOException;
 import co.elastic.clients.transport.TransportException;
 import io.javalin.http.Context;
+import portalkb.ask.AnswerModelException;
 import portalkb.search.BadParameterException;
 import portalkb.search.FactService;
 import portalkb.search.SearchService;
@@ -96,6 +97,10 @@ public final class WebApp {
                 ctx.status(400).json(Map.of("error", e.getMessage(), "parameter", e.parameter(), "status", 400)));
             config.routes.exception(ApiException.class, (e, ctx) ->
                 ctx.status(e.status()).json(Map.of("error", e.getMessage(), "status", e.status())));
+            config.routes.exception(AnswerModelException.class, (e, ctx) -> {
+                services.log().warn("request {} {}: answer model failed: {}", ctx.method(), ctx.path(), String.valueOf(e.getCause()));
+                ctx.status(HttpStatus.BAD_GATEWAY).json(Map.of("error", e.getMessage(), "status", 502));
+            });
             config.routes.exception(IOException.class, (e, ctx) -> unavailable(services, ctx, e));
             config.routes.exception(TransportException.class, (e, ctx) -> unavailable(services, ctx, e));
             config.routes.exception(java.io.UncheckedIOException.class, (e, ctx) -> unavailable(services, ctx, e));
