@@ -5,9 +5,8 @@ import io.javalin.Javalin;
 import portalkb.ask.AskService;
 import portalkb.config.AppConfig;
 import portalkb.index.ArticleGenerator;
-import portalkb.index.ArticleWriter;
-import portalkb.index.BulkIndexer;
 import portalkb.index.Embeddings;
+import portalkb.index.GeneratedCorpus;
 import portalkb.store.Elastic;
 import portalkb.store.Json;
 import portalkb.web.WebApp;
@@ -27,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code ./kb bench ask --docs N}: N generated articles indexed with passage embeddings, then the
@@ -52,22 +50,8 @@ final class AskBench {
         List<String> texts = questionTexts();
         measureEmbedding();
         long t0 = System.nanoTime();
-        ArticleGenerator generator = new ArticleGenerator(42);
-        try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-            ArticleWriter writer = new ArticleWriter(elastic, bulk, embeddings);
-            List<Map<String, Object>> batch = new ArrayList<>();
-            for (int i = 0; i < docs; i++) {
-                batch.add(generator.next(i));
-                if (batch.size() == 500 || i == docs - 1) {
-                    writer.write(batch, true);
-                    batch.clear();
-                }
-                if ((i + 1) % 10_000 == 0) {
-                    System.out.printf("  %,d articles indexed (%.0f s)%n", i + 1, (System.nanoTime() - t0) / 1e9);
-                }
-            }
-        }
-        elastic.client().indices().refresh(r -> r.index(elastic.names().alias("*")));
+        GeneratedCorpus.write(elastic, docs, embeddings,
+            n -> System.out.printf("  %,d articles indexed (%.0f s)%n", n, (System.nanoTime() - t0) / 1e9));
         double seconds = (System.nanoTime() - t0) / 1e9;
         long passages = elastic.client().count(c -> c.index(elastic.names().passages())).count();
         System.out.printf("indexed %,d articles (%,d passages, embeddings %s) in %.0f s = %.0f articles/s, %.0f passages/s%n",

@@ -121,7 +121,9 @@ final class BenchCommand {
         bench.put("elasticsearch.indexPrefix", "bench");
         AppConfig benchConfig = ConfigLoader.load(null, bench);
         try (Elastic elastic = Elastic.open(benchConfig)) {
-            deleteBenchIndices(elastic);
+            if (!args.has("reuse")) {
+                deleteBenchIndices(elastic);
+            }
             new IndexInitializer(elastic).initialise();
             body.run(benchConfig, elastic);
             if (!args.has("keep")) {
@@ -133,7 +135,7 @@ final class BenchCommand {
 
     private int search() throws IOException, InterruptedException {
         return onBenchIndices(Map.of(), (benchConfig, elastic) ->
-            new SearchBench(args.intOption("docs", 100_000), args.intOption("rounds", 21)).run(elastic));
+            new SearchBench(args.intOption("docs", 100_000), args.intOption("rounds", 21)).run(elastic, args.has("reuse")));
     }
 
     private int crawl() throws IOException, InterruptedException {

@@ -3,6 +3,7 @@ package portalkb.cli;
 import portalkb.extract.Gazetteer.Province;
 import portalkb.extract.Text;
 import portalkb.index.ArticleGenerator;
+import portalkb.index.GeneratedCorpus;
 import portalkb.store.Json;
 
 import java.io.PrintStream;
@@ -56,7 +57,7 @@ final class BenchQuestions {
     }
 
     int run(PrintStream out) throws java.io.IOException {
-        ArticleGenerator generator = new ArticleGenerator(42);
+        ArticleGenerator generator = new ArticleGenerator(GeneratedCorpus.SEED);
         Set<Cell> reported = new LinkedHashSet<>();
         for (int i = 0; i < docs; i++) {
             ArticleGenerator.Article a = generator.nextArticle(i);

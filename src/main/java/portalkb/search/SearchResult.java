@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * One page of results; {@code snippet} is HTML: crawled text escaped, matches in &lt;mark&gt;.
- * {@code totalIsLowerBound}: more than 10,000 matches, counted no further.
+ * {@code totalIsLowerBound}: whether {@code total} is only "at least" (kept for clients; totals are now always exact).
  */
 public record SearchResult(long total, boolean totalIsLowerBound, long took, int page, int size, List<Hit> hits,
                            Map<String, List<Bucket>> facets) {

@@ -7,13 +7,17 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
-import co.elastic.clients.elasticsearch.core.SearchRequest.Builder;
+import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
+import co.elastic.clients.elasticsearch.core.search.SearchRequestBody;
+import co.elastic.clients.elasticsearch.core.search.ResponseBody;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.json.JsonData;
 import co.elastic.clients.util.NamedValue;
+import co.elastic.clients.util.ObjectBuilder;
 import portalkb.store.Elastic;
 
 import java.io.IOException;
@@ -22,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,8 +38,6 @@ import java.util.regex.Pattern;
 public final class SearchService {
 
     public static final int MAX_EXPORT = 50_000;
-    /** Counting every match of a broad query costs more than the page itself; beyond this the total is "at least". */
-    static final int TOTAL_EXACT_UP_TO = 10_000;
     private static final int RESCORE_WINDOW = 50;
     private static final List<String> TEXT_FIELDS = List.of("title^3", "title.folded^2", "body", "body.folded^0.7");
     private static final Map<String, String> FACETS = Map.of("province", "province", "source", "source", "year", "year", "metric", "metrics");
@@ -47,44 +50,79 @@ public final class SearchService {
         this.elastic = elastic;
     }
 
+    /**
+     * One _msearch of two searches the node runs side by side: the page (scored, highlighted, totals not
+     * counted, so it can skip non-competitive matches) and the facets (size 0: every match counted
+     * exactly and aggregated, no scoring, answered from the shard request cache while the index is
+     * unchanged, e.g. when paging).
+     */
     @SuppressWarnings("rawtypes")
     public SearchResult search(SearchRequest request) throws IOException {
         Query query = query(request);
-        List<Query> phraseBoosts = phraseBoosts(request);
-        boolean folded = withoutDiacritics(request.q());
-        boolean rescored = request.sort() == SearchRequest.Sort.RELEVANCE && !phraseBoosts.isEmpty();
-        SearchResponse<Map> response = elastic.client().search(s -> {
-            s.index(elastic.names().articles()).query(query).trackTotalHits(t -> t.count(TOTAL_EXACT_UP_TO))
-                .from((request.page() - 1) * request.size()).size(request.size())
-                .source(src -> src.filter(f -> f.excludes("body", "simhash", "simhashBands", "contentHash")))
-                .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>")
-                    .fields(List.of(
-                        NamedValue.of(folded ? "title.folded" : "title", HighlightField.of(f -> f.numberOfFragments(0))),
-                        // One body field, the one the user's spelling matches: highlighting both cost a third of the query.
-                        NamedValue.of(folded ? "body.folded" : "body",
-                            HighlightField.of(f -> f.fragmentSize(180).numberOfFragments(2).noMatchSize(200))))));
-            if (rescored) {
-                // Word-order boosts only re-rank the best hits instead of being evaluated on every match.
-                s.rescore(r -> r.windowSize(RESCORE_WINDOW).query(rq -> rq.query(x -> x.bool(b -> b.should(phraseBoosts)))));
-            }
-            FACETS.forEach((name, field) -> s.aggregations(name, a -> a.terms(t -> t.field(field).size(70))));
-            if (!rescored) {
-                sort(s, request.sort(), request.q()); // a rescored search is in score order (ES refuses sort + rescore)
-            }
-            return s;
-        }, Map.class);
+        String index = elastic.names().articles();
+        MsearchResponse<Map> response = elastic.client().msearch(m -> m
+            .searches(item -> item.header(h -> h.index(index)).body(page(request, query)))
+            .searches(item -> item.header(h -> h.index(index).requestCache(true)).body(b -> {
+                b.query(query).size(0).trackTotalHits(t -> t.enabled(true));
+                FACETS.forEach((name, field) -> b.aggregations(name, a -> a.terms(t -> t.field(field).size(70))));
+                return b;
+            })), Map.class);
+        ResponseBody<Map> page = result(response.responses().get(0));
+        ResponseBody<Map> facetsResult = result(response.responses().get(1));
         List<SearchResult.Hit> hits = new ArrayList<>();
-        for (Hit<Map> hit : response.hits().hits()) {
+        for (Hit<Map> hit : page.hits().hits()) {
             hits.add(toHit(hit));
         }
         Map<String, List<SearchResult.Bucket>> facets = new LinkedHashMap<>();
         for (String name : List.of("province", "source", "year", "metric")) {
-            facets.put(name, buckets(response.aggregations().get(name)));
+            facets.put(name, buckets(facetsResult.aggregations().get(name)));
         }
-        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        boolean atLeast = response.hits().total() != null
-            && response.hits().total().relation() == co.elastic.clients.elasticsearch.core.search.TotalHitsRelation.Gte;
-        return new SearchResult(total, atLeast, response.took(), request.page(), request.size(), hits, facets);
+        long total = facetsResult.hits().total() == null ? hits.size() : facetsResult.hits().total().value();
+        return new SearchResult(total, false, Math.max(page.took(), facetsResult.took()), request.page(), request.size(), hits, facets);
+    }
+
+    /** The page of hits: highlights from a plain match on the highlighted field, word-order boosts as a rescore of the best hits. */
+    private static Function<SearchRequestBody.Builder, ObjectBuilder<SearchRequestBody>> page(SearchRequest request, Query query) {
+        List<Query> phraseBoosts = phraseBoosts(request);
+        String words = UserQuery.parse(request.q()).text();
+        // One title and one body field, the ones the user's spelling matches: highlighting both cost a third of the query.
+        boolean folded = withoutDiacritics(request.q());
+        String title = folded ? "title.folded" : "title";
+        String body = folded ? "body.folded" : "body";
+        boolean rescored = request.sort() == SearchRequest.Sort.RELEVANCE && !phraseBoosts.isEmpty();
+        return b -> {
+            b.query(query).trackTotalHits(t -> t.enabled(false)).from((request.page() - 1) * request.size()).size(request.size())
+                .source(src -> src.filter(f -> f.excludes("body", "simhash", "simhashBands", "contentHash")))
+                .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>").fields(List.of(
+                    NamedValue.of(title, highlightField(title, words, f -> f.numberOfFragments(0))),
+                    NamedValue.of(body, highlightField(body, words, f -> f.fragmentSize(180).numberOfFragments(2).noMatchSize(200))))));
+            if (rescored) {
+                // Word-order boosts only re-rank the best hits instead of being evaluated on every match.
+                b.rescore(r -> r.windowSize(RESCORE_WINDOW).query(rq -> rq.query(x -> x.bool(q -> q.should(phraseBoosts)))));
+            } else {
+                sort(b, request.sort(), request.q()); // a rescored search is in score order (ES refuses sort + rescore)
+            }
+            return b;
+        };
+    }
+
+    /** Highlighting the user's words with a plain match on the field costs a fraction of re-running the whole query there. */
+    private static HighlightField highlightField(String field, String words, Function<HighlightField.Builder, HighlightField.Builder> options) {
+        return HighlightField.of(f -> {
+            options.apply(f);
+            if (!words.isBlank()) {
+                f.highlightQuery(q -> q.match(m -> m.field(field).query(words)));
+            }
+            return f;
+        });
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static ResponseBody<Map> result(MultiSearchResponseItem<Map> item) throws IOException {
+        if (item.isFailure()) {
+            throw new IOException("search failed: " + item.failure().error().reason());
+        }
+        return item.result();
     }
 
     /** Every matching article, newest first, through search_after (no deep-paging limit up to MAX_EXPORT). */
@@ -199,7 +237,7 @@ public final class SearchService {
         return !lower.isBlank() && portalkb.extract.Text.fold(lower).equals(lower.replaceAll("\\s+", " ").strip());
     }
 
-    private static void sort(Builder s, SearchRequest.Sort sort, String q) {
+    private static void sort(SearchRequestBody.Builder s, SearchRequest.Sort sort, String q) {
         boolean noText = UserQuery.parse(q).isEmpty();
         if (sort == SearchRequest.Sort.RELEVANCE && !noText) {
             s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));

@@ -9,9 +9,7 @@ import portalkb.crawl.CrawlOptions;
 import portalkb.crawl.Crawler;
 import portalkb.crawl.SourcesFile;
 import portalkb.demo.StaticSiteServer;
-import portalkb.index.ArticleGenerator;
-import portalkb.index.ArticleWriter;
-import portalkb.index.BulkIndexer;
+import portalkb.index.GeneratedCorpus;
 import portalkb.store.Elastic;
 import portalkb.store.Json;
 import portalkb.store.TestElastic;
@@ -22,8 +20,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,20 +55,8 @@ class EvalTest {
     void benchmarkQuestionSetHoldsOnTheGeneratedCorpus() throws Exception {
         AppConfig config = TestElastic.config(EvalTest.class, Map.of());
         try (Elastic elastic = TestElastic.freshIndices(config)) {
-            ArticleGenerator generator = new ArticleGenerator(42);
-            try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-                // Without passage vectors: embedding 3,000 passages would take minutes on CI's two cores; BM25 and facts carry these questions.
-                ArticleWriter writer = new ArticleWriter(elastic, bulk, false);
-                List<Map<String, Object>> batch = new ArrayList<>();
-                for (int i = 0; i < 2000; i++) {
-                    batch.add(generator.next(i));
-                    if (batch.size() == 500) {
-                        writer.write(batch, true);
-                        batch.clear();
-                    }
-                }
-            }
-            elastic.client().indices().refresh(r -> r.index(elastic.names().alias("*")));
+            // Without passage vectors: embedding 3,000 passages would take minutes on CI's two cores; BM25 and facts carry these questions.
+            GeneratedCorpus.write(elastic, 2000, false, n -> { });
             Path questions = Path.of("eval/bench-questions.jsonl");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             new EvalCommand(Args.parse(new String[]{"eval", questions.toString(), "--json"}))
