@@ -5,6 +5,7 @@ import portalkb.config.AppConfig;
 import portalkb.index.ArticleWriter;
 import portalkb.index.BulkIndexer;
 import portalkb.store.Elastic;
+import portalkb.store.WriteBlocks;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -14,8 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 
 /**
  * Crawls sources one after another (each with its own worker threads and lease), records each run in
@@ -25,6 +29,8 @@ public final class Crawler {
 
     /** Renewed every minute while the run lasts, so a crawler that dies on another host blocks for 10 minutes at most. */
     private static final long LEASE_SECONDS = 600;
+    /** Passage and fact ids are the article id plus "-p3" / "-f12". */
+    private static final Pattern ARTICLE_PART = Pattern.compile("-[pf]\\d+$");
 
     private final Elastic elastic;
     private final AppConfig.Crawler settings;
@@ -32,6 +38,8 @@ public final class Crawler {
     private final RobotsRules robots;
     private final HostPoliteness politeness = new HostPoliteness();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    /** Writes Elasticsearch refused for good, collected from the bulk indexer and settled after each source. */
+    private final Queue<BulkIndexer.Failure> notStored = new ConcurrentLinkedQueue<>();
     private final String owner = hostName() + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
 
     public Crawler(Elastic elastic, AppConfig.Crawler settings) {
@@ -54,7 +62,11 @@ public final class Crawler {
         List<SourceReport> reports = new ArrayList<>();
         // Up to ~6 minutes of retries (back-off capped at 51 s): a restarting cluster loses nothing.
         BulkIndexer.Settings patient = new BulkIndexer.Settings(1000, 5L << 20, 2, 15, java.time.Duration.ofMillis(200));
-        try (BulkIndexer bulk = new BulkIndexer(elastic, patient, failure -> { })) {
+        Optional<String> blocked = WriteBlocks.check(elastic);
+        if (blocked.isPresent()) {
+            throw new IOException(blocked.get());
+        }
+        try (BulkIndexer bulk = new BulkIndexer(elastic, patient, notStored::add)) {
             CrawlState state = new CrawlState(elastic, bulk);
             ArticleWriter writer = new ArticleWriter(elastic, bulk, options.embeddings());
             for (Source source : sources) {
@@ -97,6 +109,7 @@ public final class Crawler {
         try {
             new SourceRun(source, settings, options, fetcher, robots, politeness, state, writer, report, listener, stopRequested).run();
             bulk.flush();
+            reportNotStored(report, state);
             report.finish(stopRequested.get() ? "stopped" : report.fetched.get() > 0 && report.errors.get() == report.fetched.get() ? "failed" : "done");
         } catch (IOException | RuntimeException e) {
             report.error(source.id(), "run failed: " + e.getMessage());
@@ -108,6 +121,26 @@ public final class Crawler {
             listener.finished(report);
         }
         return report;
+    }
+
+    /**
+     * Documents Elasticsearch refused for good (after retries): one error per article, and its pages marked
+     * to be fetched again, so a rejected write is never mistaken for "unchanged" later.
+     */
+    private void reportNotStored(SourceReport report, CrawlState state) throws IOException {
+        Map<String, String> byArticle = new LinkedHashMap<>();
+        for (BulkIndexer.Failure f = notStored.poll(); f != null; f = notStored.poll()) {
+            String message = WriteBlocks.isDiskFull(f.reason()) ? WriteBlocks.DISK_FULL
+                : "not stored in Elasticsearch (" + f.status() + " " + f.reason() + ")";
+            String articleId = ARTICLE_PART.matcher(f.id()).replaceFirst("");
+            if (byArticle.putIfAbsent(f.index().equals(elastic.names().crawlState()) ? "state " + f.id() : articleId, message) == null) {
+                report.error(f.index() + "/" + f.id(), message);
+            }
+        }
+        byArticle.keySet().removeIf(id -> id.startsWith("state "));
+        if (!byArticle.isEmpty()) {
+            state.markForRefetch(byArticle.keySet(), byArticle.values().iterator().next());
+        }
     }
 
     private void recordRun(String runId, Source source, CrawlOptions options, SourceReport report) throws IOException {

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import portalkb.store.Elastic;
+import portalkb.store.WriteBlocks;
 
 import java.time.Duration;
 import java.util.List;
@@ -137,8 +138,9 @@ public final class BulkIndexer implements AutoCloseable {
         onFailure.accept(failure);
     }
 
-    private static boolean retryable(int status) {
-        return status == 429 || status >= 500;
+    /** 429 and 5xx pass; a full disk (flood-stage block, also a 429) does not pass in minutes, so it fails at once. */
+    private static boolean retryable(int status, String reason) {
+        return (status == 429 || status >= 500) && !WriteBlocks.isDiskFull(reason);
     }
 
     private final class Listener implements BulkListener<Op> {
@@ -157,7 +159,7 @@ public final class BulkIndexer implements AutoCloseable {
                 if (item.error() == null || deleteOfMissing || createOfExisting) {
                     succeeded.incrementAndGet();
                     pending.decrementAndGet();
-                } else if (retryable(item.status())) {
+                } else if (retryable(item.status(), item.error().reason())) {
                     retryOrFail(op, item.status(), item.error().reason());
                 } else {
                     fail(op, item.status(), item.error().type() + ": " + item.error().reason());
@@ -170,7 +172,7 @@ public final class BulkIndexer implements AutoCloseable {
             String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
             int status = failure instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException es ? es.status() : 0;
             for (Op op : contexts) {
-                if (status == 0 || retryable(status)) {
+                if (status == 0 || retryable(status, reason)) {
                     retryOrFail(op, status, reason); // network failure, 429 or 5xx: the cluster may come back
                 } else {
                     fail(op, status, reason);

@@ -2,11 +2,16 @@ package portalkb.web;
 
 import co.elastic.clients.elasticsearch.cluster.HealthResponse;
 import io.javalin.http.Context;
+import portalkb.store.WriteBlocks;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** GET /health: the app is up; Elasticsearch's status and the article count say whether it can serve. */
+/**
+ * GET /health: the app is up; Elasticsearch's status, whether it takes writes (a full disk blocks them)
+ * and the article count say whether it can serve and crawl.
+ */
 final class HealthHandler {
 
     private final WebServices services;
@@ -26,7 +31,10 @@ final class HealthHandler {
             es.put("cluster", health.clusterName());
             long articles = services.elastic().client().count(c -> c.index(services.elastic().names().articles())
                 .ignoreUnavailable(true)).count();
-            body.put("status", status.equals("red") ? "degraded" : "ok");
+            Optional<String> blocked = WriteBlocks.check(services.elastic());
+            es.put("writes", blocked.orElse("accepted"));
+            // Searching still works with writes blocked (a full disk): degraded, but serving.
+            body.put("status", status.equals("red") || blocked.isPresent() ? "degraded" : "ok");
             body.put("elasticsearch", es);
             body.put("articles", articles);
             ctx.status(status.equals("red") ? 503 : 200).json(body);

@@ -11,6 +11,7 @@ import portalkb.config.AppConfig;
 import portalkb.store.Elastic;
 import portalkb.store.OutageProxy;
 import portalkb.store.TestElastic;
+import portalkb.store.WriteBlocks;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Crawling through failures: Elasticsearch going away mid-crawl, kill -9, a hanging site, and the scheduler. */
@@ -99,6 +101,49 @@ class CrawlResilienceTest {
             try (Elastic check = Elastic.open(direct)) {
                 assertEquals(ARTICLES, articlePaths(check), "every article once");
             }
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void aFullDiskIsAClearErrorAndWhatWasNotStoredIsFetchedAgain() throws Exception {
+        AppConfig config = config("t-diskfull", Map.of());
+        try (Elastic elastic = TestElastic.freshIndices(config)) {
+            // The block Elasticsearch itself puts on indices when its disk passes the flood-stage watermark.
+            floodStageBlock(elastic, true);
+            IOException refused = assertThrows(IOException.class,
+                () -> new Crawler(elastic, config.crawler()).run(sites.sources(config.crawler()), CrawlOptions.DEFAULT, CrawlListener.NONE));
+            assertTrue(refused.getMessage().startsWith(WriteBlocks.DISK_FULL), refused.getMessage());
+            floodStageBlock(elastic, false);
+
+            // The disk fills up during a crawl: the articles are refused, reported, and fetched again by the next run.
+            AtomicBoolean full = new AtomicBoolean();
+            List<SourceReport> during = new Crawler(elastic, config.crawler()).run(sites.sources(config.crawler()), CrawlOptions.DEFAULT,
+                new CrawlListener() {
+                    @Override
+                    public void page(SourceReport report) {
+                        if (full.compareAndSet(false, true)) {
+                            floodStageBlock(elastic, true);
+                        }
+                    }
+                });
+            floodStageBlock(elastic, false);
+            List<String> errors = during.stream().flatMap(r -> r.recentErrors().stream()).toList();
+            assertTrue(errors.stream().anyMatch(e -> e.endsWith(WriteBlocks.DISK_FULL)), errors.toString());
+            assertTrue(errors.stream().noneMatch(e -> e.contains("Exception")), errors.toString());
+            assertTrue(articlePaths(elastic).size() < ARTICLES.size());
+
+            new Crawler(elastic, config.crawler()).run(sites.sources(config.crawler()), CrawlOptions.DEFAULT, CrawlListener.NONE);
+            assertEquals(ARTICLES, articlePaths(elastic));
+        }
+    }
+
+    private static void floodStageBlock(Elastic elastic, boolean on) {
+        try {
+            elastic.client().indices().putSettings(p -> p.index(elastic.names().articles())
+                .settings(x -> x.blocks(b -> b.readOnlyAllowDelete(on))));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

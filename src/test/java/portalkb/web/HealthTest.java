@@ -8,6 +8,7 @@ import portalkb.config.AppConfig;
 import portalkb.store.Elastic;
 import portalkb.store.Json;
 import portalkb.store.TestElastic;
+import portalkb.store.WriteBlocks;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 @ExtendWith(TestElastic.class)
@@ -36,6 +38,14 @@ class HealthTest {
                 JsonNode body = Json.MAPPER.readTree(response.body());
                 assertEquals("ok", body.get("status").asText());
                 assertEquals(0, body.get("articles").asLong());
+                assertEquals("accepted", body.get("elasticsearch").get("writes").asText());
+
+                // A full disk (Elasticsearch's flood-stage block): still serving, degraded, and saying why.
+                elastic.client().indices().putSettings(p -> p.index(elastic.names().articles()).settings(x -> x.blocks(b -> b.readOnlyAllowDelete(true))));
+                JsonNode full = Json.MAPPER.readTree(get(app, "/health").body());
+                elastic.client().indices().putSettings(p -> p.index(elastic.names().articles()).settings(x -> x.blocks(b -> b.readOnlyAllowDelete(false))));
+                assertEquals("degraded", full.get("status").asText(), full.toString());
+                assertTrue(full.get("elasticsearch").get("writes").asText().startsWith(WriteBlocks.DISK_FULL), full.toString());
 
                 HttpResponse<String> missing = get(app, "/api/nothing-here");
                 assertEquals(404, missing.statusCode());

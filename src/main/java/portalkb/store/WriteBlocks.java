@@ -1,0 +1,56 @@
+package portalkb.store;
+
+import co.elastic.clients.elasticsearch.indices.IndexSettingBlocks;
+import co.elastic.clients.elasticsearch.indices.IndexSettings;
+import co.elastic.clients.elasticsearch.indices.IndexState;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Whether Elasticsearch takes writes to our indices. When a node's disk fills past the flood-stage
+ * watermark, Elasticsearch itself makes the indices read-only ({@code read_only_allow_delete}) and
+ * lifts the block once space is freed; operators may also block writes. Both get one clear message.
+ */
+public final class WriteBlocks {
+
+    public static final String DISK_FULL = "Elasticsearch refuses writes: the disk of its data path is full "
+        + "(flood-stage watermark exceeded, indices made read-only). Free disk space there (the local node keeps its data in "
+        + "the data folder's es/); Elasticsearch lifts the block by itself and the next crawl fetches again what was not stored";
+
+    private WriteBlocks() {
+    }
+
+    /** True for the errors Elasticsearch gives while a flood-stage block is on. */
+    public static boolean isDiskFull(String reason) {
+        String r = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
+        return r.contains("flood-stage") || r.contains("flood_stage") || r.contains("read-only-allow-delete")
+            || r.contains("read_only_allow_delete") || r.contains("disk usage exceeded");
+    }
+
+    /** A message for the first of our write indices that is blocked, or empty when all take writes. */
+    public static Optional<String> check(Elastic elastic) throws IOException {
+        IndexNames n = elastic.names();
+        List<String> aliases = List.of(n.articles(), n.passages(), n.facts(), n.history(), n.crawlState(), n.crawlRuns());
+        Map<String, IndexState> byIndex = elastic.client().indices()
+            .getSettings(g -> g.index(aliases).ignoreUnavailable(true).allowNoIndices(true)).settings();
+        for (Map.Entry<String, IndexState> e : byIndex.entrySet()) {
+            IndexSettings settings = e.getValue().settings();
+            IndexSettingBlocks blocks = settings == null ? null : settings.index() != null ? settings.index().blocks() : settings.blocks();
+            if (blocks == null) {
+                continue;
+            }
+            if (Boolean.TRUE.equals(blocks.readOnlyAllowDelete())) {
+                return Optional.of(DISK_FULL + " (index " + e.getKey() + ")");
+            }
+            if (Boolean.TRUE.equals(blocks.readOnly()) || Boolean.TRUE.equals(blocks.write())) {
+                return Optional.of("Elasticsearch refuses writes: index " + e.getKey()
+                    + " is blocked for writes (index.blocks.write or read_only set by an operator); lift the block to crawl");
+            }
+        }
+        return Optional.empty();
+    }
+}
