@@ -54,7 +54,9 @@ public final class WebApp {
     public static Javalin create(WebServices services) {
         HealthHandler health = new HealthHandler(services);
         int maxChars = services.config().server().maxQueryChars();
-        SearchHandler search = new SearchHandler(new SearchService(services.elastic()), maxChars);
+        SearchService searchService = new SearchService(services.elastic());
+        SearchHandler search = new SearchHandler(searchService, maxChars);
+        SearchPage searchPage = new SearchPage(searchService, maxChars);
         FactsHandler facts = new FactsHandler(new FactService(services.elastic()), maxChars);
         AskHandler ask = new AskHandler(services.ask(), services.log());
         AdminGuard admin = new AdminGuard(services.config().server().adminToken());
@@ -72,6 +74,7 @@ public final class WebApp {
             config.http.maxRequestSize = services.config().server().maxBodyBytes();
             config.routes.get("/health", health::handle);
             config.routes.get("/api/search", search::handle);
+            config.routes.get("/search", searchPage::handle);
             config.routes.get("/api/facts", facts::facts);
             config.routes.get("/api/compare", facts::compare);
             config.routes.get("/api/provinces", facts::provinces);
@@ -83,6 +86,7 @@ public final class WebApp {
             config.routes.get("/metrics", metrics::render);
             config.routes.before(ctx -> secure(ctx, services.config().server().cors()));
             config.routes.before("/api/search", ctx -> limit(ctx, limiter));
+            config.routes.before("/search", ctx -> limit(ctx, limiter));
             config.routes.before("/api/ask", ctx -> limit(ctx, limiter));
             config.routes.before("/api/ask/stream", ctx -> limit(ctx, limiter));
             config.requestLogger.http((ctx, ms) -> {

@@ -193,4 +193,27 @@ class SearchApiTest {
         assertEquals(2, laoCai.get("articles").asInt(), "Yên Bái's articles count for today's Lào Cai");
         assertEquals(400, get("/api/compare?metric=health_insurance_coverage").statusCode());
     }
+
+    @Test
+    void searchResultsAreReadableWithoutJavaScript() throws Exception {
+        HttpResponse<String> page = get("/search?q=" + q("bao hiem y te") + "&size=2");
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        String html = page.body();
+        assertEquals(2, html.split("<li class=\"result\">", -1).length - 1, html);
+        assertTrue(html.contains("<mark>"), html);
+        assertTrue(html.contains("rel=\"next\" href=\"/search?q=bao+hiem+y+te&amp;size=2&amp;page=2\""), html);
+        assertTrue(html.contains("4 kết quả"), html);
+
+        // The hostile article: its markup is shown as text, never as tags.
+        String hostile = get("/search?q=" + q("không loại trừ ai") + "&lang=en").body();
+        assertTrue(hostile.contains("&lt;script&gt;alert"), hostile);
+        assertFalse(hostile.contains("<script>") || hostile.contains("<img"), hostile);
+        String echoed = get("/search?q=" + q("\"><script>alert(1)</script>")).body();
+        assertFalse(echoed.contains("<script>"), echoed);
+
+        HttpResponse<String> bad = get("/search?q=y+te&page=0");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("page"), bad.body());
+    }
 }

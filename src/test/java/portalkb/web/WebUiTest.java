@@ -124,6 +124,30 @@ class WebUiTest {
     }
 
     @Test
+    void searchWorksWithJavaScriptTurnedOff() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--lang=vi-VN");
+        options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        WebDriver plain = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), options);
+        try {
+            plain.manage().window().setSize(new Dimension(1280, 900));
+            plain.get(base + "/");
+            WebElement q = new WebDriverWait(plain, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id("noscript-q")));
+            q.sendKeys("bao hiem y te", Keys.ENTER);
+            new WebDriverWait(plain, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.result mark")));
+            List<WebElement> results = plain.findElements(By.cssSelector("li.result"));
+            assertTrue(results.size() >= 3, plain.getPageSource());
+            assertTrue(plain.getCurrentUrl().contains("/search?q=bao+hiem+y+te"), plain.getCurrentUrl());
+            File file = ((TakesScreenshot) plain).getScreenshotAs(OutputType.FILE);
+            Files.copy(file.toPath(), SHOTS.resolve("search-without-javascript.png"), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            plain.quit();
+        }
+    }
+
+    @Test
     void chatAnswersTheHeadlineQuestionWithAWorkingCitation() throws Exception {
         browser.get(base + "/?view=ask");
         WebElement input = waiting().until(ExpectedConditions.elementToBeClickable(By.id("question")));

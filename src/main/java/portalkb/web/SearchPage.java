@@ -1,0 +1,120 @@
+package portalkb.web;
+
+import io.javalin.http.Context;
+import org.jsoup.nodes.Entities;
+import portalkb.search.BadParameterException;
+import portalkb.search.SearchRequest;
+import portalkb.search.SearchResult;
+import portalkb.search.SearchService;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * GET /search: the same search as /api/search rendered on the server as plain HTML, for browsers
+ * without JavaScript (and links that must work anywhere). Crawled text is escaped; snippets come
+ * escaped from Elasticsearch with only the highlight marks as markup.
+ */
+final class SearchPage {
+
+    private static final String TEMPLATE = template();
+    private static final Map<String, Map<String, String>> LABELS = Map.of(
+        "vi", Map.of("label", "Tìm kiếm", "results", "%s kết quả", "none", "Không có kết quả.", "previous", "← Trang trước",
+            "next", "Trang sau →", "empty", "Nhập từ khóa, ví dụ: bảo hiểm y tế"),
+        "en", Map.of("label", "Search", "results", "%s results", "none", "No results.", "previous", "← Previous",
+            "next", "Next →", "empty", "Type some words, e.g. bảo hiểm y tế"));
+
+    private final SearchService search;
+    private final int maxChars;
+
+    SearchPage(SearchService search, int maxChars) {
+        this.search = search;
+        this.maxChars = maxChars;
+    }
+
+    void handle(Context ctx) throws IOException {
+        String lang = "en".equals(ctx.queryParam("lang")) ? "en" : "vi";
+        Map<String, String> labels = LABELS.get(lang);
+        String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
+        String summary;
+        StringBuilder results = new StringBuilder();
+        String pager = "";
+        try {
+            SearchRequest request = SearchHandler.request(new Params(ctx, maxChars));
+            if (q.isBlank() && request.provinces().isEmpty() && request.sources().isEmpty()) {
+                summary = labels.get("empty");
+            } else {
+                SearchResult result = search.search(request);
+                summary = result.total() == 0 ? labels.get("none") : String.format(labels.get("results"), result.total());
+                for (SearchResult.Hit hit : result.hits()) {
+                    results.append(hit(hit));
+                }
+                pager = pager(ctx, result, labels);
+            }
+        } catch (BadParameterException e) {
+            ctx.status(400);
+            summary = e.getMessage();
+        }
+        ctx.contentType("text/html; charset=utf-8").result(TEMPLATE.replace("{{lang}}", lang)
+            .replace("{{title}}", escape(q.isBlank() ? labels.get("label") : q)).replace("{{label}}", labels.get("label"))
+            .replace("{{q}}", escape(q)).replace("{{summary}}", escape(summary)).replace("{{pager}}", pager)
+            .replace("{{results}}", results.toString()));
+    }
+
+    private static String hit(SearchResult.Hit hit) {
+        String where = String.join(" · ", java.util.stream.Stream.of(
+                hit.sourceName() != null ? hit.sourceName() : hit.source(), hit.province(),
+                hit.published() == null ? null : hit.published().substring(0, Math.min(10, hit.published().length())))
+            .filter(java.util.Objects::nonNull).toList());
+        return "    <li class=\"result\"><a href=\"" + escape(safeUrl(hit.url())) + "\">" + escape(hit.title()) + "</a>"
+            + "<div class=\"meta\">" + escape(where) + "</div><p>" + hit.snippet() + "</p></li>\n";
+    }
+
+    private static String pager(Context ctx, SearchResult result, Map<String, String> labels) {
+        StringBuilder out = new StringBuilder();
+        if (result.page() > 1) {
+            out.append("<a rel=\"prev\" href=\"").append(escape(pageUrl(ctx, result.page() - 1))).append("\">")
+                .append(labels.get("previous")).append("</a> ");
+        }
+        if ((long) result.page() * result.size() < result.total()) {
+            out.append("<a rel=\"next\" href=\"").append(escape(pageUrl(ctx, result.page() + 1))).append("\">")
+                .append(labels.get("next")).append("</a>");
+        }
+        return out.toString();
+    }
+
+    private static String pageUrl(Context ctx, int page) {
+        StringBuilder url = new StringBuilder("/search?");
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (!name.equals("page")) {
+                values.forEach(v -> url.append(enc(name)).append('=').append(enc(v)).append('&'));
+            }
+        });
+        return url.append("page=").append(page).toString();
+    }
+
+    /** Only web links: a crawled "javascript:" URL must not become a link. */
+    private static String safeUrl(String url) {
+        return url != null && (url.startsWith("http://") || url.startsWith("https://")) ? url : "#";
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String escape(String s) {
+        return s == null ? "" : Entities.escape(s);
+    }
+
+    private static String template() {
+        try (InputStream in = SearchPage.class.getResourceAsStream("/portalkb/web/search-page.html")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new UncheckedIOException(new IOException("search-page.html is missing from the classpath", e));
+        }
+    }
+}
