@@ -106,7 +106,7 @@ public final class ArticleWriter {
         String simhash = (String) doc.get("simhash");
         String duplicateOf = nearDuplicates.find(id, simhash);
         doc.put("duplicateOf", duplicateOf);
-        nearDuplicates.remember(id, simhash);
+        nearDuplicates.remember(id, simhash, duplicateOf);
         if (previous != null) {
             doc.put("changedAt", now);
             Map<String, Object> history = new LinkedHashMap<>();

@@ -1,8 +1,10 @@
 package portalkb.index;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.MsearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
 import portalkb.store.Elastic;
 
 import java.io.IOException;
@@ -28,6 +30,11 @@ final class NearDuplicates {
     private final Elastic elastic;
     private final Map<String, String> recent = new LinkedHashMap<>();
     private final Map<String, Set<String>> recentByBand = new HashMap<>();
+    private final Map<String, String> originalOf = new HashMap<>();
+    private final Batcher<Lookup, String> lookups = new Batcher<>(64, this::search);
+
+    private record Lookup(String id, String simhash) {
+    }
 
     NearDuplicates(Elastic elastic) {
         this.elastic = elastic;
@@ -41,37 +48,76 @@ final class NearDuplicates {
         return bands;
     }
 
-    /** Id of the earlier article {@code simhash} nearly equals, or null. */
-    @SuppressWarnings("unchecked")
+    /** Id of the original of the earlier article {@code simhash} nearly equals, or null. */
     String find(String id, String simhash) throws IOException {
         synchronized (recent) {
             for (String band : bands(simhash)) {
                 for (String other : recentByBand.getOrDefault(band, Set.of())) {
                     if (!other.equals(id) && SimHasher.distance(recent.get(other), simhash) <= MAX_DISTANCE) {
-                        return other;
+                        return originalOf.getOrDefault(other, other); // a copy of a copy points at the original
                     }
                 }
             }
         }
-        List<FieldValue> values = bands(simhash).stream().map(FieldValue::of).toList();
-        SearchResponse<Map> response = elastic.client().search(s -> s.index(elastic.names().articles()).size(20)
-            .source(src -> src.filter(f -> f.includes("simhash", "duplicateOf")))
-            .query(q -> q.bool(b -> b.filter(f -> f.terms(t -> t.field("simhashBands").terms(v -> v.value(values))))
-                .mustNot(m -> m.ids(i -> i.values(id))))), Map.class);
-        for (Hit<Map> hit : response.hits().hits()) {
-            Object other = hit.source() == null ? null : hit.source().get("simhash");
-            if (other != null && SimHasher.distance(other.toString(), simhash) <= MAX_DISTANCE) {
-                Object original = hit.source().get("duplicateOf");
-                return original == null ? hit.id() : original.toString();
+        return lookups.call(new Lookup(id, simhash));
+    }
+
+    /** One candidate query per article, sent together: whatever accumulated while the previous _msearch was out. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private List<String> search(List<Lookup> batch) throws IOException {
+        String index = elastic.names().articles();
+        MsearchResponse<Map> response = elastic.client().msearch(m -> {
+            for (Lookup lookup : batch) {
+                List<FieldValue> values = bands(lookup.simhash()).stream().map(FieldValue::of).toList();
+                // Doc values, not _source: loading whole article sources was most of the lookup's cost.
+                m.searches(item -> item.header(h -> h.index(index)).body(b -> b.size(20).source(src -> src.fetch(false))
+                    .docvalueFields(f -> f.field("simhash")).docvalueFields(f -> f.field("duplicateOf"))
+                    .query(q -> q.bool(x -> x.filter(f -> f.terms(t -> t.field("simhashBands").terms(v -> v.value(values))))
+                        .mustNot(n -> n.ids(i -> i.values(lookup.id())))))));
+            }
+            return m;
+        }, Map.class);
+        List<String> originals = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            MultiSearchResponseItem<Map> item = response.responses().get(i);
+            if (item.isFailure()) {
+                throw new IOException("near-duplicate lookup failed: " + item.failure().error().reason());
+            }
+            originals.add(nearest(item.result().hits().hits(), batch.get(i).simhash()));
+        }
+        return originals;
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static String nearest(List<Hit<Map>> hits, String simhash) {
+        for (Hit<Map> hit : hits) {
+            String other = field(hit, "simhash");
+            if (other != null && SimHasher.distance(other, simhash) <= MAX_DISTANCE) {
+                String original = field(hit, "duplicateOf");
+                return original == null ? hit.id() : original;
             }
         }
         return null;
     }
 
-    void remember(String id, String simhash) {
+    @SuppressWarnings("rawtypes")
+    private static String field(Hit<Map> hit, String name) {
+        JsonData values = hit.fields().get(name);
+        if (values == null) {
+            return null;
+        }
+        List<?> list = values.to(List.class);
+        return list.isEmpty() ? null : String.valueOf(list.get(0));
+    }
+
+    /** An article just written, with the original it copies (null when it is one). */
+    void remember(String id, String simhash, String duplicateOf) {
         synchronized (recent) {
             forget(id);
             recent.put(id, simhash);
+            if (duplicateOf != null) {
+                originalOf.put(id, duplicateOf);
+            }
             bands(simhash).forEach(b -> recentByBand.computeIfAbsent(b, k -> new HashSet<>()).add(id));
             if (recent.size() > RECENT) {
                 forget(recent.keySet().iterator().next());
@@ -81,6 +127,7 @@ final class NearDuplicates {
 
     private void forget(String id) {
         String old = recent.remove(id);
+        originalOf.remove(id);
         if (old == null) {
             return;
         }

@@ -1,0 +1,85 @@
+package portalkb.index;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import portalkb.crawl.UrlNormalizer;
+import portalkb.store.Elastic;
+import portalkb.store.TestElastic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * Syndicated copies found through Elasticsearch, not the writer's in-memory table: a second writer (as in
+ * another crawl or process) writes lightly edited copies from many threads at once, so the lookups are
+ * batched into shared _msearch requests.
+ */
+@ExtendWith(TestElastic.class)
+class NearDuplicatesTest {
+
+    private static final String STORY = "Sở Y tế tỉnh Lạng Sơn tổ chức hội nghị tổng kết công tác y tế năm 2019. Toàn tỉnh có 10,8 bác sĩ/vạn dân, "
+        + "tỷ lệ bao phủ bảo hiểm y tế đạt 97,9% dân số. Ngành y tế tiếp tục nâng cao chất lượng khám chữa bệnh, củng cố mạng lưới "
+        + "y tế cơ sở và đẩy mạnh chuyển đổi số trong quản lý hồ sơ sức khỏe điện tử của người dân trên địa bàn tỉnh.";
+
+    @Test
+    void copiesOnOtherSitesPointAtTheOriginalAcrossWriters() throws Exception {
+        try (Elastic elastic = TestElastic.freshIndices(NearDuplicatesTest.class)) {
+            String original = "https://baolangson.example/y-te/tong-ket.html";
+            try (BulkIndexer bulk = new BulkIndexer(elastic)) {
+                new ArticleWriter(elastic, bulk, false).write(List.of(article(original, STORY)));
+            }
+            elastic.client().indices().refresh(r -> r.index(elastic.names().articles()));
+
+            List<String> copies = new ArrayList<>();
+            try (BulkIndexer bulk = new BulkIndexer(elastic); ExecutorService threads = Executors.newFixedThreadPool(8)) {
+                ArticleWriter another = new ArticleWriter(elastic, bulk, false);
+                List<Future<?>> writes = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    String url = "https://site" + i + ".example/tin/" + i + ".html";
+                    copies.add(url);
+                    String text = STORY.replace("hội nghị", i % 2 == 0 ? "hội nghị" : "buổi hội nghị") + " (Nguồn: Báo Lạng Sơn)";
+                    writes.add(threads.submit(() -> another.write(List.of(article(url, text)))));
+                }
+                String other = "https://yenbai.example/tin/mui-3.html";
+                writes.add(threads.submit(() -> another.write(List.of(article(other,
+                    "Đến ngày 10/5/2022, tỷ lệ người trên 18 tuổi ở Yên Bái được tiêm mũi 3 vắc xin phòng COVID-19 đạt 95,7%, cao hơn bình quân cả nước.")))));
+                for (Future<?> w : writes) {
+                    w.get();
+                }
+            }
+            elastic.client().indices().refresh(r -> r.index(elastic.names().articles()));
+            for (String copy : copies) {
+                assertEquals(UrlNormalizer.id(original), duplicateOf(elastic, copy), copy);
+            }
+            assertNull(duplicateOf(elastic, "https://yenbai.example/tin/mui-3.html"));
+
+            // A copy of a copy, found in the writer's table of articles written moments ago: still the original.
+            String third = "https://site9.example/tin/9.html";
+            try (BulkIndexer bulk = new BulkIndexer(elastic)) {
+                ArticleWriter writer = new ArticleWriter(elastic, bulk, false);
+                writer.write(List.of(article("https://site8.example/tin/8.html", STORY + " (Nguồn: Báo Lạng Sơn)")));
+                writer.write(List.of(article(third, STORY + " (Nguồn: Báo Lạng Sơn.)")));
+            }
+            assertEquals(UrlNormalizer.id(original), duplicateOf(elastic, third));
+        }
+    }
+
+    private static Map<String, Object> article(String url, String body) {
+        return Map.of("url", url, "title", "Tổng kết công tác y tế năm 2019", "province", "Lạng Sơn", "source", "s",
+            "published", "2020-01-27T08:00:00+07:00", "body", body);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static String duplicateOf(Elastic elastic, String url) throws Exception {
+        Map doc = elastic.client().get(g -> g.index(elastic.names().articles()).id(UrlNormalizer.id(url)), Map.class).source();
+        Object d = doc == null ? null : doc.get("duplicateOf");
+        return d == null ? null : d.toString();
+    }
+}
