@@ -17,8 +17,6 @@ import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.query.Metadata;
 import dev.langchain4j.rag.query.router.DefaultQueryRouter;
 import portalkb.config.AppConfig;
-import portalkb.extract.Figure;
-import portalkb.extract.FigureExtractor;
 import portalkb.extract.MetricCatalogue;
 import portalkb.search.BadParameterException;
 import portalkb.search.Provinces;
@@ -27,19 +25,15 @@ import portalkb.store.Elastic;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Ask: resolves a follow-up against the conversation, retrieves through a LangChain4j
@@ -49,7 +43,6 @@ import java.util.regex.Pattern;
  */
 public final class AskService {
 
-    private static final Pattern CITATION = Pattern.compile("\\[(\\d+)]");
     private static final int CONVERSATIONS = 1000;
     private static final int STREAM_TIMEOUT_SECONDS = 180;
 
@@ -137,9 +130,9 @@ public final class AskService {
         AugmentationResult augmented = augmentor.augment(new AugmentationRequest(message, Metadata.from(message, conversation, List.<ChatMessage>of())));
         List<Content> contents = augmented.contents();
         String raw = generate(augmented.chatMessage(), onToken);
-        String answer = keepValidCitations(raw == null ? "" : raw.strip(), contents.size());
-        List<AskResponse.Citation> citations = citations(answer, contents);
-        return new AskResponse(answer, answerLang, province(citations, finalQuestion), figures(answer, citations, contents),
+        String answer = Citations.keepValid(raw == null ? "" : raw.strip(), contents.size());
+        List<AskResponse.Citation> citations = Citations.of(answer, contents);
+        return new AskResponse(answer, answerLang, province(citations, finalQuestion), Citations.figures(answer, citations, contents),
             citations, conversation, (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -199,51 +192,6 @@ public final class AskService {
     /** "and Yên Bái?", "còn 2022?": a follow-up too short to have a language of its own. */
     private static boolean isShort(String text) {
         return text.strip().split("\\s+").length <= 4;
-    }
-
-    static String keepValidCitations(String answer, int passages) {
-        Matcher m = CITATION.matcher(answer);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            int n = Integer.parseInt(m.group(1));
-            m.appendReplacement(out, n >= 1 && n <= passages ? Matcher.quoteReplacement(m.group()) : "");
-        }
-        m.appendTail(out);
-        return out.toString().replaceAll(" +([.,;])", "$1").replaceAll(" {2,}", " ").strip();
-    }
-
-    private static List<AskResponse.Citation> citations(String answer, List<Content> contents) {
-        Set<Integer> used = new LinkedHashSet<>();
-        Matcher m = CITATION.matcher(answer);
-        while (m.find()) {
-            used.add(Integer.parseInt(m.group(1)));
-        }
-        List<AskResponse.Citation> out = new ArrayList<>();
-        for (int n : used) {
-            Content c = contents.get(n - 1);
-            out.add(new AskResponse.Citation(n, Contents.get(c, "url"), Contents.get(c, "title"),
-                Contents.get(c, "sourceName") != null ? Contents.get(c, "sourceName") : Contents.get(c, "source"),
-                Contents.get(c, "province"), Contents.get(c, "published"), c.textSegment().text()));
-        }
-        return out;
-    }
-
-    /** Figures stated in the answer that come from the passages it cites. */
-    private static List<AskResponse.FigureRef> figures(String answer, List<AskResponse.Citation> citations, List<Content> contents) {
-        FigureExtractor extractor = new FigureExtractor();
-        List<AskResponse.FigureRef> out = new ArrayList<>();
-        String normalized = answer.replace('.', ',');
-        for (AskResponse.Citation c : citations) {
-            Integer year = Contents.year(contents.get(c.n() - 1));
-            for (Figure f : extractor.extract(c.quote(), year)) {
-                String number = VietnameseQueryTransformer.vietnameseNumber(f.value());
-                if (normalized.contains(number) && !f.metric().equals("other")
-                    && out.stream().noneMatch(o -> o.value() == f.value() && o.metric().equals(f.metric()))) {
-                    out.add(new AskResponse.FigureRef(f.value(), f.unit(), f.metric(), c.province(), f.year()));
-                }
-            }
-        }
-        return out;
     }
 
     private static String province(List<AskResponse.Citation> citations, Question q) {

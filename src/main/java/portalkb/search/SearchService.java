@@ -4,9 +4,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
-import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
@@ -27,22 +25,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Article search: the user's words against the Vietnamese and diacritic-folded fields (exact
- * diacritics score higher), phrases and exclusions, filters, highlighted snippets and facets — all
- * done by Elasticsearch. Syndicated copies (duplicateOf) are left out.
+ * Article search: the {@link ArticleQuery} run as a page of highlighted hits and a set of facets, and
+ * every match exported page by page — all done by Elasticsearch.
  */
 public final class SearchService {
 
     public static final int MAX_EXPORT = 50_000;
     private static final int RESCORE_WINDOW = 50;
-    private static final List<String> TEXT_FIELDS = List.of("title^3", "title.folded^2", "body", "body.folded^0.7");
     private static final Map<String, String> FACETS = Map.of("province", "province", "source", "source", "year", "year", "metric", "metrics");
 
-    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
 
     private final Elastic elastic;
 
@@ -58,7 +51,7 @@ public final class SearchService {
      */
     @SuppressWarnings("rawtypes")
     public SearchResult search(SearchRequest request) throws IOException {
-        Query query = query(request);
+        Query query = ArticleQuery.of(request);
         String index = elastic.names().articles();
         MsearchResponse<Map> response = elastic.client().msearch(m -> m
             .searches(item -> item.header(h -> h.index(index)).body(page(request, query)))
@@ -83,10 +76,10 @@ public final class SearchService {
 
     /** The page of hits: highlights from a plain match on the highlighted field, word-order boosts as a rescore of the best hits. */
     private static Function<SearchRequestBody.Builder, ObjectBuilder<SearchRequestBody>> page(SearchRequest request, Query query) {
-        List<Query> phraseBoosts = phraseBoosts(request);
+        List<Query> phraseBoosts = ArticleQuery.phraseBoosts(request);
         String words = UserQuery.parse(request.q()).text();
         // One title and one body field, the ones the user's spelling matches: highlighting both cost a third of the query.
-        boolean folded = withoutDiacritics(request.q());
+        boolean folded = ArticleQuery.withoutDiacritics(request.q());
         String title = folded ? "title.folded" : "title";
         String body = folded ? "body.folded" : "body";
         boolean rescored = request.sort() == SearchRequest.Sort.RELEVANCE && !phraseBoosts.isEmpty();
@@ -128,7 +121,7 @@ public final class SearchService {
     /** Every matching article, newest first, through search_after (no deep-paging limit up to MAX_EXPORT). */
     @SuppressWarnings({"rawtypes", "unchecked"})
     public long export(SearchRequest request, Consumer<Map<String, Object>> row) throws IOException {
-        Query query = query(request);
+        Query query = ArticleQuery.of(request);
         List<FieldValue> after = null;
         long written = 0;
         while (written < MAX_EXPORT) {
@@ -155,86 +148,6 @@ public final class SearchService {
             after = hits.get(hits.size() - 1).sort();
         }
         return written;
-    }
-
-    Query query(SearchRequest request) {
-        UserQuery user = UserQuery.parse(request.q());
-        BoolQuery.Builder bool = new BoolQuery.Builder();
-        if (!user.text().isBlank()) {
-            bool.must(m -> m.multiMatch(mm -> mm.query(user.text()).fields(TEXT_FIELDS).type(TextQueryType.CrossFields)
-                .operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.Or).minimumShouldMatch("75%")));
-            // A number in the question is the most specific thing in it ("97.9" finds "97,9%").
-            Matcher numbers = NUMBER.matcher(user.text());
-            while (numbers.find()) {
-                String number = numbers.group();
-                bool.should(s -> s.match(m -> m.field("body").query(number).boost(6f)));
-            }
-        }
-        for (String phrase : user.phrases()) {
-            bool.must(m -> m.bool(b -> b.should(s -> s.matchPhrase(p -> p.field("title.folded").query(phrase)))
-                .should(s -> s.matchPhrase(p -> p.field("body.folded").query(phrase))).minimumShouldMatch("1")));
-        }
-        for (String excluded : user.excluded()) {
-            bool.mustNot(m -> m.multiMatch(mm -> mm.query(excluded).fields("title.folded", "body.folded").type(TextQueryType.Phrase)));
-        }
-        bool.mustNot(m -> m.exists(e -> e.field("duplicateOf")));
-        List<String> provinces = new ArrayList<>(request.provinces());
-        provinces.addAll(Provinces.resolve("q", user.provinces()));
-        if (!provinces.isEmpty()) {
-            List<FieldValue> values = provinces.stream().map(FieldValue::of).toList();
-            bool.filter(f -> f.bool(b -> b.should(s -> s.terms(t -> t.field("province").terms(v -> v.value(values))))
-                .should(s -> s.terms(t -> t.field("provinceToday").terms(v -> v.value(values)))).minimumShouldMatch("1")));
-        }
-        List<String> sources = new ArrayList<>(request.sources());
-        sources.addAll(user.sources());
-        if (!sources.isEmpty()) {
-            bool.filter(f -> f.terms(t -> t.field("source").terms(v -> v.value(sources.stream().map(FieldValue::of).toList()))));
-        }
-        List<Integer> years = new ArrayList<>(request.years());
-        years.addAll(user.years());
-        if (!years.isEmpty()) {
-            List<FieldValue> values = years.stream().map(y -> FieldValue.of(y.longValue())).toList();
-            bool.filter(f -> f.bool(b -> b.should(s -> s.terms(t -> t.field("year").terms(v -> v.value(values))))
-                .should(s -> s.terms(t -> t.field("reportYears").terms(v -> v.value(values)))).minimumShouldMatch("1")));
-        }
-        if (!request.metrics().isEmpty()) {
-            bool.filter(f -> f.terms(t -> t.field("metrics").terms(v -> v.value(request.metrics().stream().map(FieldValue::of).toList()))));
-        }
-        if (request.from() != null || request.to() != null) {
-            bool.filter(f -> f.range(r -> r.date(d -> {
-                d.field("published");
-                if (request.from() != null) {
-                    d.gte(request.from().toString());
-                }
-                if (request.to() != null) {
-                    d.lte(request.to().toString() + "T23:59:59+07:00");
-                }
-                return d;
-            })));
-        }
-        return Query.of(q -> q.bool(bool.build()));
-    }
-
-    /** Boosts for the words in the user's order and for exact-diacritic phrases (applied by rescoring). */
-    static List<Query> phraseBoosts(SearchRequest request) {
-        UserQuery user = UserQuery.parse(request.q());
-        List<Query> out = new ArrayList<>();
-        if (!user.text().isBlank()) {
-            out.add(Query.of(q -> q.matchPhrase(p -> p.field("body.folded").query(user.text()).slop(2).boost(2f))));
-            out.add(Query.of(q -> q.matchPhrase(p -> p.field("title").query(user.text()).slop(2).boost(3f))));
-        }
-        for (String phrase : user.phrases()) {
-            out.add(Query.of(q -> q.matchPhrase(p -> p.field("body").query(phrase).boost(2f))));
-        }
-        return out;
-    }
-
-    static boolean withoutDiacritics(String q) {
-        if (q == null) {
-            return false;
-        }
-        String lower = q.toLowerCase(java.util.Locale.ROOT);
-        return !lower.isBlank() && portalkb.extract.Text.fold(lower).equals(lower.replaceAll("\\s+", " ").strip());
     }
 
     private static void sort(SearchRequestBody.Builder s, SearchRequest.Sort sort, String q) {
