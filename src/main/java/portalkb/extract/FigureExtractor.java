@@ -18,12 +18,18 @@ public final class FigureExtractor {
 
     // Vietnamese grouping "147.645" before decimals "97,9"; an English "97.9" is read as a decimal.
     private static final Pattern NUMBER = Pattern.compile(
-        "(?<![\\p{L}\\d/.,\\-])(\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+,\\d+|\\d+\\.\\d{1,2}(?!\\d)|\\d+)(?![\\d/]|-\\p{L}|\\.\\d)");
+        "(?<![\\p{L}\\d/.,\\-])(\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+,\\d+|\\d+\\.\\d{1,2}(?!\\d)|\\d+)"
+            // not part of a date or code ("10/5/2022", "62-NQ"), but "145/151 xã" and "11,2/vạn dân" are figures
+            + "(?!\\d|/(?!\\d+\\s+\\p{L}|\\s*\\p{L})|-\\p{L}|\\.\\d)");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\\d“\"(])|\\n+");
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[;()]|,\\s|\\sva\\s|:\\s");
     private static final Pattern YEAR_IN_TEXT = Pattern.compile("(?:nam|/)\\s?((?:19|20)\\d{2})(?!\\d)");
     private static final Set<String> NOT_FIGURE_BEFORE = Set.of("ngay", "thang", "nam", "so", "thu",
-        "quy", "lan", "muc", "dieu", "khoan", "covid", "covid-", "mui", "tuan", "gio", "phong", "tiem");
+        "quy", "lan", "dieu", "khoan", "covid", "covid-", "mui", "tuan", "gio", "phong", "tiem");
+    /** Words whose folded form is ambiguous: "mục 3" (item) is no figure, "mức 98%" (level) is. */
+    private static final Set<String> NOT_FIGURE_BEFORE_AS_WRITTEN = Set.of("mục");
+    /** A clause that only continues the previous one ("…1.234.567 người, chiếm 96,2% dân số"): the metric is named there. */
+    private static final Pattern CONTINUATION = Pattern.compile("^\\s*(chiem|tuong duong|bang)\\b");
     private static final Map<String, Double> SCALE = Map.of("trieu", 1e6, "nghin", 1e3, "ngan", 1e3, "ty", 1e9);
     // Units kept for figures of no known metric (folded form → display form).
     private static final Map<String, String> OTHER_UNITS = Map.ofEntries(
@@ -81,7 +87,8 @@ public final class FigureExtractor {
         Matcher m = NUMBER.matcher(folded);
         while (m.find()) {
             String previousWord = previousWord(folded, m.start());
-            if (NOT_FIGURE_BEFORE.contains(previousWord) || isYear(m.group(1))) {
+            if (NOT_FIGURE_BEFORE.contains(previousWord) || isYear(m.group(1))
+                || NOT_FIGURE_BEFORE_AS_WRITTEN.contains(previousWord(sentence, m.start()).toLowerCase(java.util.Locale.ROOT))) {
                 continue;
             }
             String rest = folded.substring(m.end());
@@ -96,6 +103,9 @@ public final class FigureExtractor {
                 rest = rest.strip().substring(scaleWord.length());
             }
             int clauseStart = clauseStart(folded, m.start());
+            if (clauseStart > 0 && CONTINUATION.matcher(folded.substring(clauseStart, m.start())).find()) {
+                clauseStart = clauseStart(folded, clauseStart - 2);
+            }
             String beforeText = folded.substring(clauseStart, m.start());
             Metric metric = metricFor(beforeText, rest);
             String unit = unitOf(rest, metric);
@@ -166,7 +176,8 @@ public final class FigureExtractor {
     }
 
     private static String unitOf(String rest, Metric metric) {
-        String r = rest.stripLeading();
+        String r = rest.stripLeading().replaceFirst("^/\\s*\\d+\\s+", ""); // "145/151 xã": the unit follows the whole
+
         if (r.startsWith("%") || r.startsWith("phan tram")) {
             return "%";
         }
