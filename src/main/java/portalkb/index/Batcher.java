@@ -59,6 +59,9 @@ final class Batcher<Q, A> {
         try {
             return mine.answer().join();
         } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r; // as if called alone: a refused request is not a network failure to wait out
+            }
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         }
     }
