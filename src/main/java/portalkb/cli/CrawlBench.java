@@ -1,5 +1,6 @@
 package portalkb.cli;
 
+import portalkb.extract.Fingerprints;
 import com.sun.management.OperatingSystemMXBean;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -16,9 +17,6 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -113,7 +111,7 @@ final class CrawlBench {
             return;
         }
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
-        String etag = "\"" + hash(body) + "\"";
+        String etag = "\"" + Fingerprints.sha256Hex(body, 8) + "\"";
         exchange.getResponseHeaders().set("ETag", etag);
         if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
             exchange.sendResponseHeaders(304, -1);
@@ -124,14 +122,6 @@ final class CrawlBench {
         exchange.sendResponseHeaders(200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
-        }
-    }
-
-    private static String hash(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +73,7 @@ final class SoakBench {
             scheduler.start();
             Javalin app = WebApp.create(new WebServices(soak, elastic, new AskService(elastic, soak), crawls)).start("127.0.0.1", 0);
             String base = "http://127.0.0.1:" + app.port();
-            Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+            Map<String, Latencies> latencies = new ConcurrentHashMap<>();
             AtomicLong errors = new AtomicLong();
             long end = System.currentTimeMillis() + minutes * 60_000L;
             List<Thread> threads = new ArrayList<>();
@@ -87,7 +86,7 @@ final class SoakBench {
             long start = System.currentTimeMillis();
             while (System.currentTimeMillis() < end) {
                 Thread.sleep(Math.min(15_000, Math.max(1, end - System.currentTimeMillis())));
-                long requests = latencies.values().stream().mapToLong(List::size).sum();
+                long requests = latencies.values().stream().mapToLong(Latencies::count).sum();
                 long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
                 System.out.printf("%8d %10d %10d %12d %12s%n", (System.currentTimeMillis() - start) / 1000, requests, errors.get(), heap,
                     node == null || node.pid() == null ? "n/a" : rssMiB(node.pid()));
@@ -99,20 +98,20 @@ final class SoakBench {
             crawls.stop();
             app.stop();
             System.out.printf("%n%-12s %9s %9s %9s %9s%n", "endpoint", "requests", "p50 ms", "p95 ms", "p99 ms");
-            latencies.forEach((endpoint, list) -> {
-                List<Long> sorted = new ArrayList<>(list);
-                Collections.sort(sorted);
-                System.out.printf("%-12s %9d %9d %9d %9d%n", endpoint, sorted.size(), pct(sorted, 50), pct(sorted, 95), pct(sorted, 99));
-            });
+            latencies.forEach((endpoint, l) ->
+                System.out.printf("%-12s %9d %9.0f %9.0f %9.0f%n", endpoint, l.count(), l.ms(50), l.ms(95), l.ms(99)));
             System.out.printf("errors: %d%n", errors.get());
             elastic.client().indices().refresh(r -> r.index(elastic.names().crawlRuns()));
+            // Only this soak's runs: the soak-* indices outlive a run.
+            String since = java.time.Instant.ofEpochMilli(start).toString();
             System.out.printf("scheduled crawl runs recorded: %d%n", elastic.client().count(c -> c.index(elastic.names().crawlRuns())
-                .query(q -> q.term(t -> t.field("trigger").value("schedule")))).count());
+                .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("trigger").value("schedule")))
+                    .filter(f -> f.range(r -> r.date(d -> d.field("startedAt").gte(since))))))).count());
         }
         return 0;
     }
 
-    private static void user(HttpClient http, String base, long end, Map<String, List<Long>> latencies, AtomicLong errors) {
+    private static void user(HttpClient http, String base, long end, Map<String, Latencies> latencies, AtomicLong errors) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         while (System.currentTimeMillis() < end) {
             boolean ask = random.nextInt(5) == 0;
@@ -130,18 +129,13 @@ final class SoakBench {
             } catch (InterruptedException e) {
                 return;
             }
-            latencies.computeIfAbsent(ask ? "ask" : "search", k -> Collections.synchronizedList(new ArrayList<>()))
-                .add((System.nanoTime() - t0) / 1_000_000);
+            latencies.computeIfAbsent(ask ? "ask" : "search", k -> new Latencies()).add(System.nanoTime() - t0);
             try {
                 Thread.sleep(random.nextInt(200, 1000));
             } catch (InterruptedException e) {
                 return;
             }
         }
-    }
-
-    private static long pct(List<Long> sorted, int p) {
-        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
     private static String rssMiB(long pid) {

@@ -1,5 +1,6 @@
 package portalkb.crawl;
 
+import portalkb.extract.Fingerprints;
 import portalkb.config.AppConfig;
 import portalkb.extract.ExtractedPage;
 import portalkb.extract.HtmlDecoder;
@@ -7,12 +8,9 @@ import portalkb.extract.PageExtractor;
 import portalkb.index.ArticleWriter;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -175,7 +173,7 @@ final class SourceRun {
     }
 
     private void fetched(Task task, UrlState previous, FetchResult result, String now) throws IOException {
-        String hash = sha256(result.body());
+        String hash = Fingerprints.sha256Hex(result.body(), 16);
         UrlState current = previous;
         if (!result.finalUrl().equals(task.url())) {
             // The URL we asked for is an alias: remember where it points; the content belongs to the target.
@@ -327,14 +325,6 @@ final class SourceRun {
             return "image";
         }
         return "binary";
-    }
-
-    private static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
 }

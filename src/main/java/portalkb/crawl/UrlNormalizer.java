@@ -1,12 +1,9 @@
 package portalkb.crawl;
 
+import portalkb.extract.Fingerprints;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -69,12 +66,6 @@ public final class UrlNormalizer {
 
     /** Stable document id of a URL: SHA-256 of its normalised form, 32 hex chars. */
     public static String id(String url) {
-        String normal = normalize(url).orElse(url);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normal.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fingerprints.sha256Hex(normalize(url).orElse(url), 16);
     }
 }

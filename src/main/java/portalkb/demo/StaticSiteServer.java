@@ -1,5 +1,6 @@
 package portalkb.demo;
 
+import portalkb.extract.Fingerprints;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -10,12 +11,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -104,7 +102,7 @@ public final class StaticSiteServer implements AutoCloseable {
             if (type.startsWith("text/") || type.contains("xml")) {
                 body = replace(body, "${SITE}".getBytes(StandardCharsets.US_ASCII), baseUrl().getBytes(StandardCharsets.US_ASCII));
             }
-            String etag = "\"" + hash(body) + "\"";
+            String etag = "\"" + Fingerprints.sha256Hex(body, 8) + "\"";
             exchange.getResponseHeaders().set("ETag", etag);
             exchange.getResponseHeaders().set("Last-Modified", LAST_MODIFIED);
             if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -175,14 +173,6 @@ public final class StaticSiteServer implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
-        }
-    }
-
-    private static String hash(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

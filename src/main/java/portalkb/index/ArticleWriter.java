@@ -1,5 +1,6 @@
 package portalkb.index;
 
+import portalkb.extract.Fingerprints;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import portalkb.crawl.UrlNormalizer;
@@ -12,12 +13,8 @@ import portalkb.store.Elastic;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -192,7 +189,7 @@ public final class ArticleWriter {
         }
         doc.put("reportYears", List.copyOf(years));
         doc.put("metrics", List.copyOf(metrics));
-        doc.put("contentHash", sha256(title + "\n" + body));
+        doc.put("contentHash", Fingerprints.sha256Hex(title + "\n" + body, 16));
         String simhash = simHasher.hex(title + " " + body);
         doc.put("simhash", simhash);
         doc.put("simhashBands", NearDuplicates.bands(simhash));
@@ -289,13 +286,5 @@ public final class ArticleWriter {
 
     private static String string(Object value) {
         return value == null ? "" : value.toString();
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

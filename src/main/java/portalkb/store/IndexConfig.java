@@ -1,5 +1,6 @@
 package portalkb.store;
 
+import portalkb.extract.Fingerprints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,9 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +31,7 @@ public record IndexConfig(String kind, ObjectNode definition, int version, Strin
         ObjectNode settings = definition.with("settings");
         settings.with("index").set("analysis", analysis);
         int version = definition.path("mappings").path("_meta").path("version").asInt(1);
-        String checksum = sha256(definition.toString()).substring(0, 10);
+        String checksum = Fingerprints.sha256Hex(definition.toString(), 5);
         ((ObjectNode) definition.path("mappings").path("_meta")).put("checksum", checksum);
         return new IndexConfig(kind, definition, version, checksum);
     }
@@ -82,14 +80,6 @@ public record IndexConfig(String kind, ObjectNode definition, int version, Strin
                 ((ObjectNode) filter).remove("synonyms_path");
                 ((ObjectNode) filter).set("synonyms", rules);
             }
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
