@@ -144,6 +144,12 @@ final class Commands {
 
     private int eval() throws IOException, InterruptedException {
         AppConfig config = config();
+        if (args.has("devset")) {
+            AppConfig devset = DevsetEvalCommand.devsetConfig(config);
+            try (Elastic elastic = Elastic.connect(devset)) {
+                return new DevsetEvalCommand(args).run(elastic, devset, System.out);
+            }
+        }
         try (Elastic elastic = Elastic.connect(config)) {
             return new EvalCommand(args).run(elastic, config, System.out);
         }

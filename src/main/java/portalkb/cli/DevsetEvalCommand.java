@@ -1,0 +1,109 @@
+package portalkb.cli;
+
+import portalkb.ask.AskService;
+import portalkb.config.AppConfig;
+import portalkb.eval.Bm25Baseline;
+import portalkb.eval.Devset;
+import portalkb.eval.DevsetEval;
+import portalkb.eval.DevsetLoader;
+import portalkb.store.Elastic;
+import portalkb.store.IndexInitializer;
+import portalkb.store.Json;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./kb eval --devset DIR [--split dev|test|all] [--unanswerable FILE] [--json]}: loads the devset's
+ * articles into indices of their own ({@code <prefix>-devset-*}), asks the split's questions and our
+ * unanswerable ones, and prints each answer, the misses, and per-split, per-language accuracy beside
+ * the BM25 baseline. The test split is asked only when named: it is for the final run.
+ */
+final class DevsetEvalCommand {
+
+    private final Args args;
+
+    DevsetEvalCommand(Args args) {
+        this.args = args;
+    }
+
+    /** The configuration with the devset's own index prefix, so the user's knowledge base is not touched. */
+    static AppConfig devsetConfig(AppConfig config) {
+        AppConfig.Elasticsearch es = config.elasticsearch();
+        return new AppConfig(config.data(), new AppConfig.Elasticsearch(es.url(), es.apiKey(), es.username(), es.password(),
+            es.caFile(), es.indexPrefix() + "-devset", es.requestTimeoutMs(), es.local()), config.server(), config.crawler(), config.ask());
+    }
+
+    int run(Elastic elastic, AppConfig config, PrintStream out) throws IOException, InterruptedException {
+        Devset devset = Devset.load(Path.of(args.option("devset", "")));
+        String split = args.option("split", "dev");
+        if (!List.of("dev", "test", "all").contains(split)) {
+            throw new UsageException("--split expects dev, test or all");
+        }
+        List<Devset.Question> questions = new ArrayList<>(devset.questions().stream()
+            .filter(q -> split.equals("all") || q.split().equals(split)).toList());
+        Path unanswerable = Path.of(args.option("unanswerable", "eval/unanswerable.jsonl"));
+        if (Files.isReadable(unanswerable)) {
+            questions.addAll(Devset.questions(unanswerable));
+        }
+        freshIndices(elastic);
+        boolean embeddings = config.ask().embeddings() && !args.has("no-embeddings");
+        int loaded = DevsetLoader.load(elastic, devset, embeddings);
+        if (!args.has("json")) {
+            out.printf("loaded %d devset articles (vectors %s); asking %d questions (split %s + %d unanswerable)%n", loaded,
+                embeddings ? "on" : "off", questions.size(), split, questions.stream().filter(Devset.Question::answerNone).count());
+        }
+        AppConfig askConfig = embeddings ? config : withoutEmbeddings(config);
+        List<DevsetEval.Scored> scored = new DevsetEval(new AskService(elastic, askConfig), Bm25Baseline.build(elastic, devset)).run(questions);
+        List<DevsetEval.Tally> tallies = DevsetEval.tallies(scored);
+        if (args.has("json")) {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("tallies", tallies.stream().map(t -> Map.of("split", t.split(), "lang", t.lang(), "questions", t.questions(),
+                "right", t.right(), "accuracy", t.accuracy(), "baselineRight", t.baselineRight(), "baselineAccuracy", t.baselineAccuracy())).toList());
+            report.put("questions", scored);
+            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            return 0;
+        }
+        for (DevsetEval.Scored s : scored) {
+            if (args.has("misses") && s.right()) {
+                continue;
+            }
+            out.printf("%-5s %-10s %s%n      → %s%n", s.right() ? "RIGHT" : "WRONG", s.question().id(), s.question().question(),
+                s.answer().replace("\n", " / "));
+            if (!s.right() && !s.question().answerNone()) {
+                out.printf("      expected %s, %s · province %s · figure %s · citation %s · baseline %s%n", s.question().answerProvince(),
+                    s.question().answerValue(), ok(s.province()), ok(s.figure()), ok(s.citation()), ok(s.baselineRight()));
+            }
+        }
+        out.printf("%n%-13s %-4s %9s %14s %14s%n", "split", "lang", "questions", "PortalKB", "BM25 top hit");
+        for (DevsetEval.Tally t : tallies) {
+            out.printf("%-13s %-4s %9d %7d %5.1f%% %7d %5.1f%%%n", t.split(), t.lang(), t.questions(), t.right(), 100 * t.accuracy(),
+                t.baselineRight(), 100 * t.baselineAccuracy());
+        }
+        return 0;
+    }
+
+    private static String ok(boolean b) {
+        return b ? "ok" : "MISS";
+    }
+
+    private static AppConfig withoutEmbeddings(AppConfig c) {
+        AppConfig.Ask a = c.ask();
+        return new AppConfig(c.data(), c.elasticsearch(), c.server(), c.crawler(),
+            new AppConfig.Ask(a.model(), a.topK(), a.openai(), a.ollama(), false));
+    }
+
+    private static void freshIndices(Elastic elastic) throws IOException {
+        var existing = elastic.client().indices().get(g -> g.index(elastic.names().prefix() + "-*").allowNoIndices(true)).indices().keySet();
+        if (!existing.isEmpty()) {
+            elastic.client().indices().delete(d -> d.index(List.copyOf(existing)));
+        }
+        new IndexInitializer(elastic).initialise();
+    }
+}

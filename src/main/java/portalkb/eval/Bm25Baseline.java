@@ -1,0 +1,62 @@
+package portalkb.eval;
+
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import portalkb.store.Elastic;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.Map;
+
+/**
+ * The bar an answerer has to clear: the same articles in a plain BM25 index (standard tokenizer,
+ * lowercase, ASCII folding; title and body), the question as one match query, and the top hit taken
+ * as the answer. Its province is the article's true province, so the baseline is if anything favoured.
+ */
+public final class Bm25Baseline {
+
+    public record TopHit(String province, String text) {
+    }
+
+    private static final String SETTINGS = """
+        {"settings": {"number_of_shards": 1, "number_of_replicas": 0,
+          "analysis": {"analyzer": {"plain": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "asciifolding"]}}}},
+         "mappings": {"properties": {
+           "province": {"type": "keyword"},
+           "title": {"type": "text", "analyzer": "plain"},
+           "body": {"type": "text", "analyzer": "plain"}}}}""";
+
+    private final Elastic elastic;
+    private final String index;
+
+    private Bm25Baseline(Elastic elastic) {
+        this.elastic = elastic;
+        this.index = elastic.names().alias("bm25-baseline");
+    }
+
+    public static Bm25Baseline build(Elastic elastic, Devset devset) throws IOException {
+        Bm25Baseline baseline = new Bm25Baseline(elastic);
+        String index = baseline.index;
+        if (elastic.client().indices().exists(e -> e.index(index)).value()) {
+            elastic.client().indices().delete(d -> d.index(index));
+        }
+        elastic.client().indices().create(c -> c.index(index).withJson(new StringReader(SETTINGS)));
+        for (Devset.Article a : devset.articles()) {
+            elastic.client().index(i -> i.index(index).id(a.file())
+                .document(Map.of("province", a.province(), "title", a.title(), "body", a.body())));
+        }
+        elastic.client().indices().refresh(r -> r.index(index));
+        return baseline;
+    }
+
+    @SuppressWarnings("rawtypes")
+    public TopHit answer(String question) throws IOException {
+        SearchResponse<Map> response = elastic.client().search(s -> s.index(index).size(1)
+            .query(q -> q.multiMatch(m -> m.query(question).fields("title", "body"))), Map.class);
+        if (response.hits().hits().isEmpty()) {
+            return null;
+        }
+        Hit<Map> top = response.hits().hits().get(0);
+        return new TopHit((String) top.source().get("province"), top.source().get("title") + "\n" + top.source().get("body"));
+    }
+}

@@ -1,0 +1,24 @@
+package portalkb.eval;
+
+import java.util.regex.Matcher;
+
+/** Whether a text states a figure as the devset writes it, at its written precision ("97,9" is not "97,92"). */
+final class StatedFigures {
+
+    private StatedFigures() {
+    }
+
+    static boolean states(String text, String expected) {
+        String wanted = expected.replace("%", "").strip();
+        if (wanted.contains("/")) { // a pair such as "7/44" is stated as written
+            return text.replace(" ", "").contains(wanted.replace(" ", ""));
+        }
+        Matcher m = portalkb.extract.WrittenNumbers.NUMBER.matcher(text);
+        while (m.find()) {
+            if (portalkb.extract.WrittenNumbers.same(m.group(), wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
