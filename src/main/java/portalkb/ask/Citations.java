@@ -34,7 +34,8 @@ final class Citations {
         return out.toString().replaceAll(" +([.,;])", "$1").replaceAll(" {2,}", " ").strip();
     }
 
-    static List<AskResponse.Citation> of(String answer, List<Content> contents) {
+    /** {@code quotes}: the words the answer quotes from each content; a content without one is quoted whole. */
+    static List<AskResponse.Citation> of(String answer, List<Content> contents, java.util.Map<Integer, String> quotes) {
         Set<Integer> used = new LinkedHashSet<>();
         Matcher m = CITATION.matcher(answer);
         while (m.find()) {
@@ -45,7 +46,7 @@ final class Citations {
             Content c = contents.get(n - 1);
             out.add(new AskResponse.Citation(n, Contents.get(c, "url"), Contents.get(c, "title"),
                 Contents.get(c, "sourceName") != null ? Contents.get(c, "sourceName") : Contents.get(c, "source"),
-                Contents.get(c, "province"), Contents.get(c, "published"), c.textSegment().text()));
+                Contents.get(c, "province"), Contents.get(c, "published"), quotes.getOrDefault(n, c.textSegment().text())));
         }
         return out;
     }
@@ -58,7 +59,7 @@ final class Citations {
         for (AskResponse.Citation c : citations) {
             Integer year = Contents.year(contents.get(c.n() - 1));
             for (Figure f : extractor.extract(c.quote(), year)) {
-                String number = VietnameseQueryTransformer.vietnameseNumber(f.value());
+                String number = QuestionQueryTransformer.vietnameseNumber(f.value());
                 if (normalized.contains(number) && !f.metric().equals("other")
                     && out.stream().noneMatch(o -> o.value() == f.value() && o.metric().equals(f.metric()))) {
                     out.add(new AskResponse.FigureRef(f.value(), f.unit(), f.metric(), c.province(), f.year()));

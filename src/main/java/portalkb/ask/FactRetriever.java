@@ -20,19 +20,17 @@ import java.util.Map;
 public final class FactRetriever implements ContentRetriever {
 
     private final Elastic elastic;
-    private final QuestionAnalyzer analyzer;
     private final int size;
 
-    public FactRetriever(Elastic elastic, QuestionAnalyzer analyzer, int size) {
+    public FactRetriever(Elastic elastic, int size) {
         this.elastic = elastic;
-        this.analyzer = analyzer;
         this.size = size;
     }
 
     @Override
     @SuppressWarnings("rawtypes")
     public List<Content> retrieve(Query query) {
-        Question q = analyzer.analyze(query.text());
+        Question q = QuestionMetadata.question(query);
         if (q.metric() == null && q.numbers().isEmpty()) {
             return List.of();
         }
@@ -42,8 +40,11 @@ public final class FactRetriever implements ContentRetriever {
             b.should(s -> s.terms(t -> t.field("metric").terms(v -> v.value(metrics)).boost(3f)));
         }
         for (Question.AskedNumber n : q.numbers()) {
-            double tolerance = 0.5 * Math.pow(10, -n.decimals());
-            b.should(s -> s.range(r -> r.number(x -> x.field("value").gte(n.value() - tolerance).lte(n.value() + tolerance).boost(6f))));
+            for (double reading : n.readings()) {
+                // The written precision: 97.9 is 97,9 or 97,90, never 97,92.
+                double tolerance = 1e-9 * Math.max(1, Math.abs(reading));
+                b.should(s -> s.range(r -> r.number(x -> x.field("value").gte(reading - tolerance).lte(reading + tolerance).boost(6f))));
+            }
         }
         if (!q.provinces().isEmpty()) {
             List<FieldValue> values = q.provinces().stream().map(FieldValue::of).toList();

@@ -9,21 +9,32 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** English / diacritic-free terms → Vietnamese, from resources portalkb/ask/glossary.yaml and the metric catalogue. */
+/**
+ * English and diacritic-free question terms → the Vietnamese words portals write, from resources
+ * portalkb/ask/glossary.yaml and the metric catalogue. Matching is on folded text, longest phrase first,
+ * without overlaps.
+ */
 public final class Glossary {
 
-    record Entry(String folded, String vi, String metric) {
+    /** One glossary entry: its Vietnamese and English forms (folded), the metric it names, the unit nouns a count of it carries. */
+    public record Term(List<String> vietnamese, List<String> english, String metric, List<String> units) {
     }
 
-    private record File(List<Term> terms) {
+    /** A term found in a question, at [start, end) of the folded question. */
+    public record Match(Term term, int start, int end) {
     }
 
-    private record Term(String vi, List<String> en, String metric) {
+    private record Entry(String folded, Term term) {
+    }
+
+    private record File(List<FileTerm> terms) {
+    }
+
+    private record FileTerm(String vi, List<String> en, String metric, List<String> unit) {
     }
 
     private static final Glossary INSTANCE = load();
@@ -42,19 +53,28 @@ public final class Glossary {
         try (InputStream in = Glossary.class.getResourceAsStream("/portalkb/ask/glossary.yaml")) {
             File file = new ObjectMapper(new YAMLFactory()).readValue(in, File.class);
             List<Entry> entries = new ArrayList<>();
-            for (MetricCatalogue.Metric m : MetricCatalogue.get().metrics()) {
+            MetricCatalogue catalogue = MetricCatalogue.get();
+            List<List<String>> alternatives = file.terms().stream()
+                .map(f -> Arrays.stream(f.vi().split("\\|")).map(Glossary::fold).filter(v -> !v.isBlank()).toList())
+                .filter(forms -> forms.size() > 1).toList();
+            for (MetricCatalogue.Metric m : catalogue.metrics()) {
+                Term t = new Term(List.of(fold(m.vi())), List.of(fold(m.name())), m.id(), List.of());
                 if (m.glossary() != null) {
-                    m.glossary().forEach(t -> entries.add(new Entry(fold(t), m.vi().toLowerCase(), m.id())));
+                    m.glossary().forEach(g -> entries.add(new Entry(fold(g), t)));
                 }
-                entries.add(new Entry(fold(m.vi()), m.vi().toLowerCase(), m.id()));
-                entries.add(new Entry(fold(m.name()), m.vi().toLowerCase(), m.id()));
-                if (m.units() != null) {
-                    m.units().stream().filter(u -> u.length() > 3).forEach(u -> entries.add(new Entry(fold(u), u, m.id())));
-                }
+                entries.add(new Entry(fold(m.vi()), t));
+                entries.add(new Entry(fold(m.name()), t));
             }
-            for (Term t : file.terms()) {
-                t.en().forEach(e -> entries.add(new Entry(fold(e), t.vi(), t.metric())));
-                entries.add(new Entry(fold(t.vi()), t.vi(), t.metric()));
+            for (FileTerm f : file.terms()) {
+                if (f.metric() != null && catalogue.byId(f.metric()).isEmpty()) {
+                    throw new IllegalStateException("glossary.yaml: '" + f.vi() + "' names metric " + f.metric() + ", which metrics.yaml does not have");
+                }
+                List<String> forms = withAlternatives(Arrays.stream(f.vi().split("\\|")).map(Glossary::fold).filter(s -> !s.isBlank()).toList(),
+                    alternatives);
+                Term t = new Term(forms, f.en().stream().map(Glossary::fold).toList(), f.metric(),
+                    f.unit() == null ? List.of() : f.unit().stream().map(Glossary::fold).toList());
+                f.en().forEach(e -> entries.add(new Entry(fold(e), t)));
+                forms.forEach(v -> entries.add(new Entry(v, t)));
             }
             entries.sort(Comparator.comparingInt((Entry e) -> -e.folded().length()));
             return new Glossary(List.copyOf(entries));
@@ -63,31 +83,61 @@ public final class Glossary {
         }
     }
 
-    /** Folded, with "/" and punctuation as spaces: "bác sĩ/vạn dân" and "bac si van dan" read alike. */
-    static String fold(String text) {
-        return Text.fold(text).replaceAll("[^a-z0-9,.% ]", " ").replaceAll("\\s+", " ").strip();
-    }
-
-    public record Translation(String vietnamese, List<String> metrics) {
-    }
-
-    /** The Vietnamese terms found in {@code question} (longest first, no overlaps) and the metrics they name. */
-    public Translation translate(String question) {
-        String folded = " " + fold(question) + " ";
-        List<String> vi = new ArrayList<>();
-        List<String> metrics = new ArrayList<>();
-        for (Entry e : entries) {
-            Matcher m = Pattern.compile("(?<=[ ,.])" + Pattern.quote(e.folded()) + "(?=[ ,.?])").matcher(folded);
-            if (m.find()) {
-                folded = folded.substring(0, m.start()) + " ".repeat(m.end() - m.start()) + folded.substring(m.end());
-                if (!vi.contains(e.vi())) {
-                    vi.add(e.vi());
-                }
-                if (e.metric() != null && !metrics.contains(e.metric())) {
-                    metrics.add(e.metric());
+    /**
+     * A form that holds another term's phrase is also written with that term's other forms: "đạt chuẩn nông
+     * thôn mới" is also "đạt chuẩn NTM", "tỷ lệ tham gia BHYT" also "tỷ lệ tham gia bảo hiểm y tế".
+     */
+    private static List<String> withAlternatives(List<String> forms, List<List<String>> alternatives) {
+        List<String> out = new ArrayList<>(forms);
+        for (String form : forms) {
+            for (List<String> alt : alternatives) {
+                for (String a : alt) {
+                    String padded = " " + form + " ";
+                    if (!form.equals(a) && padded.contains(" " + a + " ")) {
+                        alt.stream().filter(b -> !b.equals(a)).map(b -> padded.replace(" " + a + " ", " " + b + " ").strip())
+                            .filter(v -> !out.contains(v)).forEach(out::add);
+                    }
                 }
             }
         }
-        return new Translation(String.join(" ", vi), metrics);
+        return out;
+    }
+
+    /** Folded, with punctuation as spaces ("/" and "%" kept): "bác sĩ/vạn dân" and "bac si/van dan" read alike. */
+    public static String fold(String text) {
+        return Text.fold(text).replaceAll("[^a-z0-9,.%/ -]", " ").replaceAll("(?<![0-9])[,.]|[,.](?![0-9])", " ")
+            .replaceAll("(?<![a-z0-9])-|-(?![a-z0-9])", " ").replaceAll("\\s+", " ").strip();
+    }
+
+    /** The terms found in {@code foldedQuestion} (as {@link #fold} writes it), longest first, without overlaps, in text order. */
+    public List<Match> find(String foldedQuestion) {
+        String padded = " " + foldedQuestion + " ";
+        char[] free = padded.toCharArray();
+        List<Match> out = new ArrayList<>();
+        for (Entry e : entries) {
+            String needle = " " + e.folded() + " ";
+            int from = 0;
+            int at;
+            while ((at = new String(free).indexOf(needle, from)) >= 0) {
+                out.add(new Match(e.term(), at, at + e.folded().length()));
+                for (int i = at + 1; i < at + 1 + e.folded().length(); i++) {
+                    free[i] = '\u0000';
+                }
+                from = at + needle.length() - 1;
+            }
+        }
+        out.sort(Comparator.comparingInt(Match::start));
+        return out;
+    }
+
+    /** Metric ids named by the terms, in text order, without repeats. */
+    public static List<String> metrics(List<Match> matches) {
+        List<String> out = new ArrayList<>();
+        for (Match m : matches) {
+            if (m.term().metric() != null && !out.contains(m.term().metric())) {
+                out.add(m.term().metric());
+            }
+        }
+        return out;
     }
 }

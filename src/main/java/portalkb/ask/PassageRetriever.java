@@ -13,28 +13,35 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-/** BM25 over passages with the search issue's Vietnamese analysis; numbers and named provinces boost. */
+/** BM25 over passages with the Vietnamese analysis; the question's numbers (every reading), places and years boost. */
 public final class PassageRetriever implements ContentRetriever {
 
     private final Elastic elastic;
-    private final QuestionAnalyzer analyzer;
     private final int size;
 
-    public PassageRetriever(Elastic elastic, QuestionAnalyzer analyzer, int size) {
+    public PassageRetriever(Elastic elastic, int size) {
         this.elastic = elastic;
-        this.analyzer = analyzer;
         this.size = size;
     }
 
     @Override
     @SuppressWarnings("rawtypes")
     public List<Content> retrieve(Query query) {
-        Question q = analyzer.analyze(query.text());
+        Question q = QuestionMetadata.question(query);
         BoolQuery.Builder b = new BoolQuery.Builder();
         b.should(s -> s.multiMatch(m -> m.query(query.text()).fields("text", "text.folded", "title^2")));
         for (Question.AskedNumber n : q.numbers()) {
-            String number = VietnameseQueryTransformer.vietnameseNumber(n.value());
-            b.should(s -> s.match(m -> m.field("text").query(number).boost(5f)));
+            for (double reading : n.readings()) {
+                for (String number : QuestionQueryTransformer.writtenForms(reading)) {
+                    b.should(s -> s.match(m -> m.field("text").query(number).boost(5f)));
+                }
+            }
+        }
+        for (String place : q.places()) {
+            b.should(s -> s.matchPhrase(m -> m.field("text.folded").query(place).boost(2f)));
+        }
+        for (Integer year : q.years()) {
+            b.should(s -> s.match(m -> m.field("text").query(Integer.toString(year)).boost(1f)));
         }
         if (!q.provinces().isEmpty()) {
             List<FieldValue> values = q.provinces().stream().map(FieldValue::of).toList();

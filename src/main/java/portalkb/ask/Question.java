@@ -1,57 +1,133 @@
 package portalkb.ask;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a question asks, as far as retrieval and the extractive answerer need: its language, the
- * metric, provinces, years and numbers it names, and its intent.
+ * A question analysed once ({@link QuestionAnalyzer}) and carried through retrieval and answering in the
+ * query's metadata: its language, what kind of answer it wants, the places, years, periods and numbers
+ * it names, and its key terms (folded, with the glossary's Vietnamese for English words).
+ *
+ * @param text     the question as asked
+ * @param places   folded names of places below a province that the question names ("chau thanh a", "dai thang")
+ * @param concepts what the question is about, each in the forms a sentence may write it (folded; Vietnamese and English)
+ * @param units    folded unit nouns the answer should carry ("xa", "ca", "%", "giuong"), from "bao nhiêu X" / "how many X"
  */
-public record Question(String text, String lang, List<String> metrics, List<String> provinces, List<Integer> years,
-                       List<AskedNumber> numbers, Intent intent, Double threshold, boolean above) {
+public record Question(String text, String lang, AnswerType type, PlaceLevel placeLevel, List<String> provinces,
+                       List<String> places, List<Integer> years, List<Period> periods, List<AskedNumber> numbers,
+                       List<Concept> concepts, List<String> units, List<String> metrics, Double threshold, boolean above) {
 
-    /** A number as the question writes it: "97.9%" matches 97,9% but not 97,94% or 97,9 bác sĩ. */
-    public record AskedNumber(double value, int decimals, boolean percent) {
-        public boolean matches(double figure, String unit) {
-            if (percent && unit != null && !unit.equals("%")) {
-                return false;
-            }
-            return Math.abs(figure - value) < 0.5 * Math.pow(10, -decimals) + 1e-9;
+    /**
+     * One thing the question is about, in every form a sentence may write it: "bảo hiểm y tế" is also "bhyt"
+     * and, in an English article, "health insurance". {@code vietnamese} says whether the forms include a
+     * Vietnamese one (an English word the glossary does not know has none); {@code excluded}: the question
+     * asks to leave it out ("excluding near-poor"), so a number that goes with it is not the answer; {@code fixed}:
+     * a set phrase (glossary term, place name) that counts only as written, a part of it counting little.
+     */
+    public record Concept(List<String> forms, boolean vietnamese, boolean excluded, boolean fixed) {
+        /** A run of the question's own words: a sentence holding some of them matches in part. */
+        public static Concept words(String run, boolean vietnamese) {
+            return new Concept(List.of(run), vietnamese, false, false);
         }
     }
 
-    /** The metric the question names first (the most specific term wins in the glossary), or null. */
+    /** What the answer is. */
+    public enum AnswerType {
+        /** "Which province reached 97.9% …?", "huyện nào …" */
+        WHICH_PLACE,
+        /** "How many …", "bao nhiêu …", "what share …" */
+        QUANTITY,
+        /** "When …", "khi nào", "năm nào" */
+        WHEN,
+        /** "What happened in Yên Bái in 2020?", "tình hình …" */
+        OPEN,
+        /** "Compare Lạng Sơn and Yên Bái" (catalogued metric) */
+        COMPARE,
+        /** "Which provinces are above 95%?" (catalogued metric) */
+        LIST
+    }
+
+    /** The level of place a which-place question asks for. */
+    public enum PlaceLevel { PROVINCE, DISTRICT, COMMUNE }
+
+    /**
+     * A period the question names: a year, optionally a month or a span of months ("9 tháng đầu năm 2014",
+     * "end of September 2018", "tháng 3/2019"). Its folded Vietnamese forms are looked for in sentences.
+     */
+    public record Period(Integer year, Integer month, Integer months, List<String> forms) {
+    }
+
+    /**
+     * A number as the question writes it. Matching is at the written precision: "97.9" is 97,9 and 97,90
+     * but not 97,92; "147.645" and "147,645" may be 147645. {@code readings} holds every value the written
+     * form can stand for.
+     */
+    public record AskedNumber(String written, List<Double> readings, boolean percent) {
+        public boolean matches(double value) {
+            for (double r : readings) {
+                if (Math.abs(r - value) < 1e-9 * Math.max(1, Math.abs(r))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The value a Vietnamese text would most likely write (the first reading). */
+        public double value() {
+            return readings.get(0);
+        }
+    }
+
+    /** The catalogued metric the question names first, or null. */
     public String metric() {
         return metrics.isEmpty() ? null : metrics.get(0);
     }
 
-    public enum Intent {
-        /** "Which province reached 97.9% …?" */
-        WHICH_PROVINCE,
-        /** "What was the coverage in Lạng Sơn?" */
-        VALUE,
-        /** "Compare Lạng Sơn and Yên Bái" */
-        COMPARE,
-        /** "Which provinces are above 95%?" */
-        LIST
+    /** The Vietnamese words retrieval searches for: each concept's first Vietnamese form. */
+    public String vietnameseQuery() {
+        StringBuilder out = new StringBuilder();
+        for (Concept c : concepts) {
+            if (c.vietnamese() && !c.excluded()) {
+                out.append(c.forms().get(0)).append(' ');
+            }
+        }
+        return out.toString().strip();
     }
 
+    /** A follow-up ("and Bắc Kạn?", "còn năm 2022?") inherits what it leaves out from the previous question. */
     public Question withContext(Question previous) {
-        if (previous == null) {
+        if (previous == null || !isFollowUp()) {
             return this;
         }
-        List<String> m = metrics.isEmpty() ? previous.metrics() : metrics;
-        List<String> p = provinces;
-        Intent i = intent;
-        if (p.isEmpty() && intent != Intent.WHICH_PROVINCE && intent != Intent.LIST) {
-            p = previous.provinces();
+        AnswerType t = type;
+        if (provinces.size() == 1 && previous.type() == AnswerType.COMPARE) {
+            t = AnswerType.COMPARE;
+        } else if (type == AnswerType.OPEN) {
+            t = previous.type() == AnswerType.WHICH_PLACE ? AnswerType.QUANTITY : previous.type();
         }
-        if (metrics.isEmpty() && !provinces.isEmpty() && intent == Intent.VALUE && previous.intent() == Intent.COMPARE) {
-            i = Intent.COMPARE;
-        }
-        List<Integer> y = years.isEmpty() && provinces.isEmpty() == false ? previous.years() : years;
-        if (years.isEmpty() && provinces.isEmpty()) {
-            y = previous.years();
-        }
-        return new Question(text, lang, m, p, y, numbers, i, threshold, above);
+        List<String> p = provinces.isEmpty() && t != AnswerType.WHICH_PLACE && t != AnswerType.LIST ? previous.provinces() : provinces;
+        List<Integer> y = years.isEmpty() ? previous.years() : years;
+        List<Concept> c = new ArrayList<>(concepts);
+        previous.concepts().stream().filter(x -> !c.contains(x)).forEach(c::add);
+        return new Question(text, lang, t, placeLevel, p, places.isEmpty() ? previous.places() : places, y,
+            periods.isEmpty() ? previous.periods() : periods, numbers, c, units.isEmpty() ? previous.units() : units,
+            metrics.isEmpty() ? previous.metrics() : metrics, threshold, above);
+    }
+
+    /** Short and naming no topic of its own: "and Yên Bái?", "còn năm 2022 thì sao?". */
+    public boolean isFollowUp() {
+        return metrics.isEmpty() && numbers.isEmpty() && text.strip().split("\\s+").length <= 5;
+    }
+
+    /** The same question with another answer language. */
+    public Question inLanguage(String answerLang) {
+        return new Question(text, answerLang, type, placeLevel, provinces, places, years, periods, numbers, concepts, units,
+            metrics, threshold, above);
+    }
+
+    /** The same question with provinces forced by the request ({@code province=} parameter). */
+    public Question withProvinces(List<String> forced) {
+        return forced.isEmpty() ? this : new Question(text, lang, type, placeLevel, forced, places, years, periods, numbers,
+            concepts, units, metrics, threshold, above);
     }
 }

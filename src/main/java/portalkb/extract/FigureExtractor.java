@@ -251,7 +251,8 @@ public final class FigureExtractor {
         }
     }
 
-    private static String foldKeepingLength(String sentence) {
+    /** Folded and lower-cased one character for one (NFC Vietnamese letters fold to one letter), so offsets line up. */
+    public static String foldKeepingLength(String sentence) {
         char[] out = new char[sentence.length()];
         for (int i = 0; i < out.length; i++) {
             char c = sentence.charAt(i);

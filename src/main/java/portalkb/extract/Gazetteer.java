@@ -83,6 +83,11 @@ public final class Gazetteer {
             p.aliases().forEach(a -> byKey.put(Text.fold(a), p));
             mentionNames.put(p.name(), p);
             p.aliases().stream().filter(a -> !a.equals(Text.fold(a))).forEach(a -> mentionNames.put(a, p));
+            // English articles write "Vinh Phuc", "Tra Vinh": the unaccented name, capitalised, counts for names of two words or more.
+            String ascii = asciiTitle(p.name());
+            if (ascii.contains(" ") && !ascii.equals(p.name())) {
+                mentionNames.putIfAbsent(ascii, p);
+            }
         }
         districtOwners.forEach((key, owners) -> {
             if (owners.size() == 1 && !byKey.containsKey(key)) {
@@ -134,6 +139,39 @@ public final class Gazetteer {
 
     public Province today(Province province) {
         return byKey.get(Text.fold(province.today()));
+    }
+
+    private static String asciiTitle(String name) {
+        StringBuilder out = new StringBuilder();
+        for (String word : Text.fold(name).split(" ")) {
+            if (!word.isEmpty()) {
+                out.append(out.isEmpty() ? "" : " ").append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The province an article is about when its source does not say: the one it names most often, a
+     * mention in the title counting twice; on a tie, the one named first. Null when it names none.
+     */
+    public Province mainProvince(String title, String body) {
+        Map<Province, Integer> counts = new LinkedHashMap<>();
+        Matcher t = mentionPattern.matcher(Text.nfc(title == null ? "" : title));
+        while (t.find()) {
+            counts.merge(mentionNames.get(t.group(1)), 2, Integer::sum);
+        }
+        Matcher b = mentionPattern.matcher(Text.nfc(body == null ? "" : body));
+        while (b.find()) {
+            counts.merge(mentionNames.get(b.group(1)), 1, Integer::sum);
+        }
+        Province best = null;
+        for (Map.Entry<Province, Integer> e : counts.entrySet()) {
+            if (best == null || e.getValue() > counts.get(best)) {
+                best = e.getKey();
+            }
+        }
+        return best;
     }
 
     /** Provinces named in a text (diacritic spellings, case-sensitive), in order of first mention. */

@@ -203,8 +203,8 @@ public final class ArticleWriter {
             province = gazetteer.provinceOfDistrict(string(raw.get("district"))).orElse(null);
         }
         List<Province> mentioned = gazetteer.mentions(title + "\n" + body);
-        if (province == null && !mentioned.isEmpty()) {
-            province = mentioned.get(0);
+        if (province == null) {
+            province = gazetteer.mainProvince(title, body);
         }
         if (raw.get("province") != null && province == null) {
             throw new IllegalArgumentException("unknown province: " + raw.get("province"));

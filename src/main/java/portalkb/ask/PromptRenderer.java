@@ -1,9 +1,6 @@
 package portalkb.ask;
 
-import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.rag.content.Content;
-import dev.langchain4j.rag.content.injector.ContentInjector;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,34 +9,29 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Puts the retrieved passages, numbered, into the prompt (resources portalkb/ask/prompt.txt). Each
- * passage sits between &lt;&lt;&lt; and &gt;&gt;&gt; with its header line; those markers are removed from
- * crawled text first, so a page cannot close its passage and pose as instructions.
+ * Renders the LLM prompt (resources portalkb/ask/prompt.txt): the question, the answer language, the
+ * numbered passages, and the offline reader's first reading as a hint. Each passage sits between &lt;&lt;&lt;
+ * and &gt;&gt;&gt; with its header line; those markers are removed from crawled text first, so a page cannot
+ * close its passage and pose as instructions.
  */
-public final class NumberedPassageInjector implements ContentInjector {
+final class PromptRenderer {
 
     static final String TEMPLATE = load();
 
-    private final QuestionAnalyzer analyzer;
-
-    public NumberedPassageInjector(QuestionAnalyzer analyzer) {
-        this.analyzer = analyzer;
+    private PromptRenderer() {
     }
 
-    @Override
-    public ChatMessage inject(List<Content> contents, ChatMessage message) {
-        String question = ((UserMessage) message).singleText();
-        String lang = analyzer.analyze(question).lang();
+    static String render(Question q, List<Content> contents, String hint) {
         StringBuilder passages = new StringBuilder();
         for (int i = 0; i < contents.size(); i++) {
             Content c = contents.get(i);
             passages.append('[').append(i + 1).append("] ").append(header(c)).append("\n<<<\n")
                 .append(clean(c.textSegment().text())).append("\n>>>\n");
         }
-        String prompt = TEMPLATE.replace("{{language}}", "vi".equals(lang) ? "Vietnamese" : "English")
-            .replace("{{question}}", clean(question).replace('\n', ' '))
-            .replace("{{passages}}", passages.isEmpty() ? "(none)\n" : passages.toString());
-        return UserMessage.from(prompt);
+        return TEMPLATE.replace("{{language}}", "vi".equals(q.lang()) ? "Vietnamese" : "English")
+            .replace("{{hint}}", hint == null || hint.isBlank() ? "(none)" : clean(hint).replace('\n', ' '))
+            .replace("{{passages}}", passages.isEmpty() ? "(none)\n" : passages.toString())
+            .replace("{{question}}", clean(q.text()).replace('\n', ' '));
     }
 
     static String header(Content c) {
@@ -49,7 +41,8 @@ public final class NumberedPassageInjector implements ContentInjector {
     }
 
     static String clean(String text) {
-        return text.replace("<<<", "‹‹‹").replace(">>>", "›››").replace('|', '¦').replaceAll("(?m)^\\[(\\d+)\\]", "($1)");
+        return text.replace("<<<", "‹‹‹").replace(">>>", "›››").replace('|', '¦').replace("{{", "{ {")
+            .replaceAll("(?m)^\\[(\\d+)\\]", "($1)");
     }
 
     private static String date(String iso) {
@@ -61,7 +54,7 @@ public final class NumberedPassageInjector implements ContentInjector {
     }
 
     private static String load() {
-        try (InputStream in = NumberedPassageInjector.class.getResourceAsStream("/portalkb/ask/prompt.txt")) {
+        try (InputStream in = PromptRenderer.class.getResourceAsStream("/portalkb/ask/prompt.txt")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the prompt template", e);

@@ -1,0 +1,313 @@
+package portalkb.ask;
+
+import portalkb.extract.FigureExtractor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Picks the number that answers a quantity question from the best sentences: a number the question
+ * does not already hold (nor a year, a date or a document number), whose unit fits the question's
+ * ("bao nhiêu xã" wants "… xã", "what share" wants "%"), which goes with the question's words in its part
+ * of the sentence (the place it names above all), and whose nearby year, if any, is the asked one.
+ */
+final class QuantityPicker {
+
+    /** The picked number as written with its unit ("65,42%", "3.594 hộ nghèo"). */
+    record Pick(SentenceScorer.Scored sentence, String value, String withUnit, double score) {
+    }
+
+    /** A number, or a pair such as "7/44" or "145/151", as it stands in the sentence. */
+    static final Pattern EXPRESSION = Pattern.compile("(?<![\\d.,/])(\\d+(?:[.,]\\d+)*)(?:/(\\d+(?:[.,]\\d+)*))?(?:/(\\d+))?(?![\\d/])");
+    private static final Set<String> NOT_A_QUANTITY_AFTER = Set.of("thang", "ngay", "nam", "tuan", "quy", "so", "khoa", "lan", "ki",
+        "doan", "trinh", "quyet", "dinh", "thu", "top", "muc", "dieu", "khoan", "lop", "nhom", "tuyen", "phong", "hang", "quoc", "lo",
+        "week", "no", "number", "decree", "decision", "resolution", "programme", "program", "article", "phase",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december");
+    private static final Pattern DATE_CUE = Pattern.compile("(ngay|den|tu|hom|sang|chieu|toi|dem|on|by|since|until)\\s*$");
+    private static final Pattern AGE = Pattern.compile("^\\s*(-|–|den|to)?\\s*\\d*\\s*(tuoi|thang tuoi|years? old|year-old)");
+    private static final Pattern DURATION = Pattern.compile("^\\s*(thang|nam|tuan|ngay|months?|years?|weeks?|days?)\\b");
+    private static final Pattern IDENTIFIER = Pattern.compile("^-\\p{Lu}");
+    private static final Pattern UNIT_WORDS = Pattern.compile("^\\s*([\\p{L}/]+(?:\\s+[\\p{L}/]+){0,2})");
+    /** Where a sentence's parts end: punctuation, and "và", "trong đó", "nhưng", "and", "while". */
+    private static final Pattern PART_BREAK = Pattern.compile("[,;:]|\\s(va|trong do|nhung|and|while|whereas)\\s");
+    /** A change, not a level: "tăng 7%", "giảm 5,96%", "up 7%", "exceeded 3.06%". */
+    private static final Pattern CHANGE_BEFORE = Pattern.compile("\\b(tang|giam|vuot|gap|up|down|increase|decrease|rise|fall|rose|fell|exceed|higher|lower)\\w*\\s+(\\w+\\s+)?$");
+    private static final Pattern CHANGE_ASKED = Pattern.compile("\\b(tang|giam|thay doi|bien dong|increase|decrease|rise|fall|change|grow|growth|drop|cut)");
+    private static final Set<String> SCALE_OR_MODIFIER = Set.of("nghin", "ngan", "trieu", "ti", "van", "tram", "thousand", "million",
+        "billion", "new", "moi", "more", "nguoi");
+
+    private final Question q;
+    private final SentenceScorer scorer;
+
+    QuantityPicker(Question q, SentenceScorer scorer) {
+        this.q = q;
+        this.scorer = scorer;
+    }
+
+    Optional<Pick> pick(List<SentenceScorer.Scored> ranked) {
+        Pick best = null;
+        for (SentenceScorer.Scored s : ranked.subList(0, Math.min(5, ranked.size()))) {
+            for (Pick p : candidates(s)) {
+                if (best == null || p.score() > best.score()) {
+                    best = p;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    List<Pick> candidates(SentenceScorer.Scored scored) {
+        Sentence s = scored.sentence();
+        String text = s.text();
+        String folded = FigureExtractor.foldKeepingLength(text);
+        int[] part = parts(s);
+        List<Pick> out = new ArrayList<>();
+        Matcher m = EXPRESSION.matcher(text);
+        while (m.find()) {
+            String before = folded.substring(Math.max(0, m.start() - 16), m.start());
+            String after = folded.substring(m.end());
+            if (!isQuantity(m, before, after, text.substring(m.end()), s)) {
+                continue;
+            }
+            String written = m.group(2) == null ? m.group(1) : m.group(1) + "/" + m.group(2);
+            int at = s.wordIndexAt(m.start());
+            int end = s.wordIndexAt(m.end());
+            double unitFit = unitFit(after);
+            double attachment = attachment(s, part, at);
+            double distance = distance(s, part, at);
+            double place = placeAttached(s, part, at);
+            double year = yearNear(s, part, at, end);
+            double excluded = excludedNear(s, part, at);
+            double change = CHANGE_BEFORE.matcher(before).find() && !CHANGE_ASKED.matcher(Glossary.fold(q.text())).find() ? -0.5 : 0;
+            double score = scored.score() + 0.6 * unitFit + 0.25 * attachment + 0.25 * distance + place + year + excluded + change;
+            out.add(new Pick(scored, written, written + unitText(text.substring(m.end())), score));
+            if (Boolean.getBoolean("portalkb.ask.explain")) {
+                System.err.printf("  pick %-10s %.2f = sentence %.2f unit %.1f attach %.2f near %.2f place %.1f year %.1f excl %.1f change %.1f%n",
+                    written, score, scored.score(), unitFit, attachment, distance, place, year, excluded, change);
+            }
+        }
+        return out;
+    }
+
+    private boolean isQuantity(Matcher m, String before, String after, String afterAsWritten, Sentence s) {
+        String first = m.group(1);
+        if (m.group(3) != null) {
+            return false;
+        }
+        if (m.group(2) != null) {
+            String second = m.group(2);
+            if (second.matches("(19|20)\\d{2}")) {
+                return false;
+            }
+            boolean dayMonth = first.matches("\\d{1,2}") && second.matches("\\d{1,2}") && Integer.parseInt(first) <= 31
+                && Integer.parseInt(second) <= 12;
+            if (dayMonth && (DATE_CUE.matcher(before).find() || !after.matches("^\\s*\\p{L}.*"))) {
+                return false;
+            }
+        } else if (first.matches("(19|20)\\d{2}")) {
+            return false;
+        }
+        if (IDENTIFIER.matcher(afterAsWritten).find()) { // "62-NQ/TU"; "50-bed" is a quantity
+            return false;
+        }
+        List<String> previous = Words.of(before);
+        if (!previous.isEmpty() && NOT_A_QUANTITY_AFTER.contains(previous.get(previous.size() - 1))) {
+            return false;
+        }
+        if (AGE.matcher(after).find() && !q.units().contains("tuoi")) {
+            return false;
+        }
+        if (DURATION.matcher(after).find() && q.units().stream().noneMatch(u -> u.startsWith("thang") || u.startsWith("nam"))) {
+            return false;
+        }
+        for (Sentence.WrittenNumber n : Sentence.numbers(m.group(), s.english())) {
+            if (scorer.isAsked(n)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** +1 when the unit after the number is the one asked for; -0.6 for a share where a count was asked (and the reverse). */
+    double unitFit(String after) {
+        if (q.units().isEmpty()) {
+            return 0;
+        }
+        String a = after.stripLeading();
+        boolean percent = a.startsWith("%") || a.startsWith("phan tram") || a.startsWith("percent") || a.startsWith("per cent");
+        List<String> next = Words.of(a.length() > 60 ? a.substring(0, 60) : a);
+        for (String unit : q.units()) {
+            if (unit.equals("%")) {
+                if (percent) {
+                    return 1;
+                }
+                continue;
+            }
+            List<String> u = Words.of(unit);
+            int at = Words.indexOf(next.subList(0, Math.min(next.size(), 4)), u);
+            if (at >= 0 && (at == 0 || next.subList(0, at).stream().allMatch(SCALE_OR_MODIFIER::contains))) {
+                return 1;
+            }
+        }
+        return percent || q.units().contains("%") ? -0.6 : -0.1;
+    }
+
+    /** The weighted share of the question's concepts in the number's part of the sentence and the part before it (0–1). */
+    private double attachment(Sentence s, int[] part, int at) {
+        List<String> window = window(s, part, at, true);
+        double total = 0;
+        double matched = 0;
+        for (Question.Concept c : q.concepts()) {
+            if (c.excluded() || !s.english() && !c.vietnamese()) {
+                continue;
+            }
+            double w = scorer.weight(c);
+            total += w;
+            matched += w * SentenceScorer.credit(c, window);
+        }
+        return total == 0 ? 0 : matched / total;
+    }
+
+    /** Closeness in content words of the question's concepts to the number (0–1), a concept before it counting as nearer. */
+    private double distance(Sentence s, int[] part, int at) {
+        double total = 0;
+        double near = 0;
+        for (Question.Concept c : q.concepts()) {
+            if (c.excluded() || !s.english() && !c.vietnamese()) {
+                continue;
+            }
+            double w = scorer.weight(c);
+            total += w;
+            int best = Integer.MAX_VALUE;
+            for (String form : c.forms()) {
+                List<String> f = Words.of(form);
+                for (int i = 0; !f.isEmpty() && i + f.size() <= s.words().size(); i++) {
+                    if (!s.words().subList(i, i + f.size()).equals(f)) {
+                        continue;
+                    }
+                    if (i + f.size() <= at) {
+                        best = Math.min(best, contentWords(s, i + f.size(), at));
+                    } else if (part[i] == part[Math.min(at, part.length - 1)]) {
+                        // After the number only within its part: "… 3,14%; hộ cận nghèo là …" is about the next figure.
+                        best = Math.min(best, (int) Math.round(contentWords(s, at, i) * 1.2));
+                    }
+                }
+            }
+            if (best != Integer.MAX_VALUE) {
+                near += w / (1 + best / 2.0);
+            }
+        }
+        return total == 0 ? 0 : near / total;
+    }
+
+    /** The place the question names goes with this number ("huyện Châu Thành A chỉ mới đạt 65,42%"): +0.8, else -0.3. */
+    private double placeAttached(Sentence s, int[] part, int at) {
+        if (q.places().isEmpty()) {
+            return 0;
+        }
+        List<String> own = window(s, part, at, false);
+        for (String place : q.places()) {
+            if (Words.indexOf(own, Words.of(place)) >= 0) {
+                return 0.8;
+            }
+        }
+        return -0.3;
+    }
+
+    /** A year in the number's part, close to it ("24,31% (năm 2010)"): the asked one +0.4, another -0.4. */
+    private double yearNear(Sentence s, int[] part, int at, int end) {
+        if (q.years().isEmpty() || part.length == 0) {
+            return 0;
+        }
+        int own = part[Math.min(at, part.length - 1)];
+        for (int d = 1; d <= 4; d++) {
+            for (int i : new int[]{end - 1 + d, at - d}) {
+                if (i >= 0 && i < s.words().size() && part[i] == own && s.words().get(i).matches("(19|20)\\d{2}")) {
+                    return q.years().contains(Integer.parseInt(s.words().get(i))) ? 0.4 : -0.4;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** The number goes with what the question leaves out ("excluding near-poor"): -0.6. */
+    private double excludedNear(Sentence s, int[] part, int at) {
+        List<String> window = window(s, part, at, true);
+        for (Question.Concept c : q.concepts()) {
+            if (c.excluded() && SentenceScorer.credit(c, window) == 1) {
+                return -0.6;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The words of the number's part of the sentence; with {@code withPrevious}, and of the part before it.
+     * A part that starts with the number ("…nhiều ca nhất: 1.198 ca") always takes the part before.
+     */
+    private static List<String> window(Sentence s, int[] part, int at, boolean withPrevious) {
+        if (part.length == 0) {
+            return List.of();
+        }
+        int own = part[Math.min(at, part.length - 1)];
+        boolean startsWithNumber = at == 0 || at < part.length && part[at - 1] != own;
+        int from = withPrevious || startsWithNumber ? own - 1 : own;
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < part.length; i++) {
+            if (part[i] >= from && part[i] <= own) {
+                out.add(s.words().get(i));
+            }
+        }
+        return out;
+    }
+
+    /** The part of the sentence each word is in. */
+    private static int[] parts(Sentence s) {
+        int[] out = new int[s.words().size()];
+        Matcher b = PART_BREAK.matcher(FigureExtractor.foldKeepingLength(s.text()));
+        List<Integer> breaks = new ArrayList<>();
+        while (b.find()) {
+            // A decimal comma is not a break.
+            boolean decimal = b.group().equals(",") && b.start() > 0 && b.end() < s.text().length()
+                && Character.isDigit(s.text().charAt(b.start() - 1)) && Character.isDigit(s.text().charAt(b.end()));
+            if (!decimal) {
+                breaks.add(b.start());
+            }
+        }
+        int part = 0;
+        int next = 0;
+        for (int i = 0; i < out.length; i++) {
+            while (next < breaks.size() && breaks.get(next) < s.wordStarts().get(i)) {
+                part++;
+                next++;
+            }
+            out[i] = part;
+        }
+        return out;
+    }
+
+    private static int contentWords(Sentence s, int from, int to) {
+        int n = 0;
+        for (int i = Math.max(0, from); i < Math.min(to, s.words().size()); i++) {
+            String w = s.words().get(i);
+            if (!QuestionWords.INSTANCE.viStopwords().contains(w) && !QuestionWords.INSTANCE.enStopwords().contains(w) && !w.matches("\\d+")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** "%" or the next one to three words, as written, up to a comma or bracket: the number's unit. */
+    private static String unitText(String after) {
+        String a = after.stripLeading();
+        if (a.startsWith("%")) {
+            return "%";
+        }
+        Matcher u = UNIT_WORDS.matcher(after);
+        return u.find() && !after.isEmpty() && (Character.isWhitespace(after.charAt(0)) || after.charAt(0) == '-') ? " " + u.group(1).replaceFirst("^-", "") : "";
+    }
+}

@@ -1,0 +1,251 @@
+package portalkb.ask;
+
+import dev.langchain4j.rag.content.Content;
+import portalkb.extract.Gazetteer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The offline answerer: reads the retrieved passages sentence by sentence, scores each against the
+ * question ({@link SentenceScorer}), and answers by kind: a quantity from the best sentences
+ * ({@link QuantityPicker}), a place from the article or the words of the best sentence, a date, or a short
+ * extractive summary. Every answer is a lead line in the question's language, the quoted sentence(s), and
+ * citations; below the calibrated thresholds it says the knowledge base has no answer. Passage text is
+ * only ever quoted, never followed.
+ */
+public final class SentenceReader implements Answerer {
+
+    /** Below these the reader says it has no answer (calibrated on the development split and our unanswerable questions). */
+    static final double QUANTITY_COVERAGE = 0.4;
+    static final double PLACE_COVERAGE_WITH_NUMBERS = 0.2;
+    static final double PLACE_COVERAGE = 0.5;
+    static final double OPEN_COVERAGE = 0.3;
+    private static final Pattern DATE = Pattern.compile("(?:ngày\\s+)?\\d{1,2}/\\d{1,2}/(?:19|20)\\d{2}|tháng\\s+\\d{1,2}/(?:19|20)\\d{2}|(?:năm\\s+)?(?:19|20)\\d{2}");
+    private static final Pattern DISTRICT = Pattern.compile("(?:huyện|quận|thị xã|thành phố)\\s+((?:\\p{Lu}[\\p{L}]*)(?:\\s+(?:\\p{Lu}[\\p{L}]*|[A-Z]\\b))*)");
+    private static final Pattern COMMUNE = Pattern.compile("(?:xã|phường|thị trấn)\\s+((?:\\p{Lu}[\\p{L}]*)(?:\\s+(?:\\p{Lu}[\\p{L}]*|[A-Z]\\b))*)");
+
+    private final TermWeights termWeights;
+    private final FigureLister figures = new FigureLister();
+
+    public SentenceReader(TermWeights termWeights) {
+        this.termWeights = termWeights;
+    }
+
+    @Override
+    public Answer answer(Question q, List<Content> contents, Consumer<String> tokens) {
+        Answer answer = read(q, contents);
+        String[] lines = answer.text().split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            tokens.accept(i == 0 ? lines[i] : "\n" + lines[i]);
+        }
+        return answer;
+    }
+
+    Answer read(Question q, List<Content> contents) {
+        AnswerPhrases say = new AnswerPhrases(q.lang());
+        if (contents.isEmpty()) {
+            return Answer.of(say.get("noAnswer"));
+        }
+        if (q.type() == Question.AnswerType.LIST) {
+            return figures.list(q, contents, say);
+        }
+        TermWeights.Weights weights = termWeights.of(q);
+        if (q.type() == Question.AnswerType.COMPARE) {
+            return compare(q, contents, weights, say);
+        }
+        SentenceScorer scorer = new SentenceScorer(q, weights);
+        List<SentenceScorer.Scored> ranked = rank(scorer, Sentence.split(contents));
+        if (Boolean.getBoolean("portalkb.ask.explain")) {
+            System.err.println("question " + q);
+            ranked.stream().limit(6).forEach(x -> System.err.printf("  %.2f cov %.2f place %s year %s [%d] %s%n", x.score(), x.coverage(),
+                x.placeFits(), x.yearFits(), x.sentence().n(), x.sentence().text().length() > 100 ? x.sentence().text().substring(0, 100) : x.sentence().text()));
+        }
+        Optional<Answer> answer = switch (q.type()) {
+            case WHICH_PLACE -> which(q, scorer, ranked, say);
+            case QUANTITY -> quantity(q, scorer, ranked, say);
+            case WHEN -> when(q, ranked, say);
+            default -> open(q, ranked, say);
+        };
+        return answer.orElseGet(() -> Answer.of(q.provinces().isEmpty() || q.type() == Question.AnswerType.OPEN ? say.get("noAnswer")
+            : say.get("noAnswerFor", "places", String.join(", ", q.provinces()))));
+    }
+
+    private static List<SentenceScorer.Scored> rank(SentenceScorer scorer, List<Sentence> sentences) {
+        List<SentenceScorer.Scored> out = new ArrayList<>();
+        sentences.forEach(s -> out.add(scorer.score(s)));
+        out.sort(Comparator.comparingDouble(SentenceScorer.Scored::score).reversed());
+        return out;
+    }
+
+    private Optional<Answer> quantity(Question q, SentenceScorer scorer, List<SentenceScorer.Scored> ranked, AnswerPhrases say) {
+        List<SentenceScorer.Scored> fitting = ranked.stream()
+            .filter(s -> s.placeFits() && s.yearFits() && s.coverage() >= QUANTITY_COVERAGE).toList();
+        return new QuantityPicker(q, scorer).pick(fitting).map(p -> {
+            Sentence s = p.sentence().sentence();
+            String lead = place(q, s, say) + ": " + p.withUnit() + year(q, s, say) + " [" + s.n() + "]";
+            return quoted(lead, List.of(s));
+        });
+    }
+
+    private Optional<Answer> which(Question q, SentenceScorer scorer, List<SentenceScorer.Scored> ranked, AnswerPhrases say) {
+        for (SentenceScorer.Scored s : ranked.subList(0, Math.min(3, ranked.size()))) {
+            boolean enough = q.numbers().isEmpty() ? s.coverage() >= PLACE_COVERAGE
+                : !s.askedNumbers().isEmpty() && s.coverage() >= PLACE_COVERAGE_WITH_NUMBERS;
+            if (!enough || !s.yearFits()) {
+                continue;
+            }
+            Sentence sentence = s.sentence();
+            String place = switch (q.placeLevel()) {
+                case DISTRICT -> named(DISTRICT, sentence).map(d -> d + " (" + place(q, sentence, say) + ")").orElse(place(q, sentence, say));
+                case COMMUNE -> named(COMMUNE, sentence).map(d -> d + " (" + place(q, sentence, say) + ")").orElse(place(q, sentence, say));
+                default -> place(q, sentence, say);
+            };
+            // The figures the question quotes, as the article writes them; some may stand in the article's other sentences.
+            List<Sentence> quotedSentences = new ArrayList<>(List.of(sentence));
+            List<String> figures = new ArrayList<>(askedExpressions(scorer, sentence));
+            for (SentenceScorer.Scored other : ranked) {
+                Sentence o = other.sentence();
+                if (quotedSentences.size() < 3 && o != sentence && sameArticle(o, sentence)) {
+                    List<String> more = askedExpressions(scorer, o).stream().filter(f -> !figures.contains(f)).toList();
+                    if (!more.isEmpty()) {
+                        figures.addAll(more);
+                        quotedSentences.add(o);
+                    }
+                }
+            }
+            String lead = place + (figures.isEmpty() ? "" : " — " + String.join(", ", figures)) + year(q, sentence, say) + " [" + sentence.n() + "]";
+            return Optional.of(quoted(lead, quotedSentences));
+        }
+        return Optional.empty();
+    }
+
+    /** Numbers and pairs ("7/44") of the sentence that hold a number the question quotes, as written. */
+    private static List<String> askedExpressions(SentenceScorer scorer, Sentence s) {
+        List<String> out = new ArrayList<>();
+        Matcher m = QuantityPicker.EXPRESSION.matcher(s.text());
+        while (m.find()) {
+            boolean asked = Sentence.numbers(m.group(), s.english()).stream().anyMatch(scorer::isAsked);
+            String written = m.group() + (s.text().startsWith("%", m.end()) ? "%" : "");
+            if (asked && !out.contains(written)) {
+                out.add(written);
+            }
+        }
+        return out;
+    }
+
+    private static boolean sameArticle(Sentence a, Sentence b) {
+        String x = Contents.get(a.content(), "url");
+        return x != null && x.equals(Contents.get(b.content(), "url"));
+    }
+
+    private Optional<Answer> when(Question q, List<SentenceScorer.Scored> ranked, AnswerPhrases say) {
+        for (SentenceScorer.Scored s : ranked.subList(0, Math.min(3, ranked.size()))) {
+            if (s.coverage() < PLACE_COVERAGE || !s.placeFits()) {
+                continue;
+            }
+            Matcher m = DATE.matcher(s.sentence().text());
+            String date = m.find() ? m.group() : s.sentence().year() == null ? null : Integer.toString(s.sentence().year());
+            if (date != null) {
+                return Optional.of(quoted(say.get("whenLead", "value", date) + " [" + s.sentence().n() + "]", List.of(s.sentence())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An extractive summary: up to three sentences that fit the place and year, picked for relevance without repetition. */
+    private Optional<Answer> open(Question q, List<SentenceScorer.Scored> ranked, AnswerPhrases say) {
+        boolean topical = q.concepts().stream().anyMatch(c -> c.vietnamese() || !c.forms().isEmpty());
+        List<SentenceScorer.Scored> pool = ranked.stream()
+            .filter(s -> s.placeFits() && s.yearFits() && (!topical || s.coverage() >= OPEN_COVERAGE) && s.sentence().words().size() >= 6)
+            .toList();
+        List<Sentence> picked = Summaries.maximalMarginalRelevance(pool, 3);
+        if (picked.isEmpty()) {
+            return Optional.empty();
+        }
+        String about = q.provinces().isEmpty() ? "" : say.get("openAbout", "place", String.join(", ", q.provinces()));
+        about += q.years().isEmpty() ? "" : say.get("openYear", "year", Integer.toString(q.years().get(0)));
+        StringBuilder text = new StringBuilder(say.get("openLead", "about", about));
+        Map<Integer, String> quotes = new LinkedHashMap<>();
+        for (Sentence s : picked) {
+            text.append("\n- ").append(s.text()).append(" [").append(s.n()).append(']');
+            quotes.merge(s.n(), s.text(), (a, b) -> a + " … " + b);
+        }
+        return Optional.of(new Answer(text.toString(), quotes));
+    }
+
+    /** One line per asked province: the quantity its own sentences give. */
+    private Answer compare(Question q, List<Content> contents, TermWeights.Weights weights, AnswerPhrases say) {
+        List<String> lines = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        Map<Integer, String> quotes = new LinkedHashMap<>();
+        for (String province : q.provinces()) {
+            Question one = q.withProvinces(List.of(province));
+            SentenceScorer scorer = new SentenceScorer(one, weights);
+            List<SentenceScorer.Scored> ranked = rank(scorer, Sentence.split(contents)).stream()
+                .filter(s -> s.placeFits() && s.yearFits() && s.coverage() >= QUANTITY_COVERAGE).toList();
+            Optional<QuantityPicker.Pick> pick = new QuantityPicker(one, scorer).pick(ranked);
+            if (pick.isEmpty()) {
+                missing.add(province);
+                continue;
+            }
+            Sentence s = pick.get().sentence().sentence();
+            lines.add("- " + province + ": " + pick.get().withUnit() + year(one, s, say) + " [" + s.n() + "]");
+            quotes.putIfAbsent(s.n(), s.text());
+        }
+        if (lines.isEmpty()) {
+            return Answer.of(say.get("noAnswer"));
+        }
+        if (!missing.isEmpty()) {
+            lines.add(say.get("noAnswerFor", "places", String.join(", ", missing)));
+        }
+        return new Answer(String.join("\n", lines), quotes);
+    }
+
+    private static Answer quoted(String lead, List<Sentence> sentences) {
+        StringBuilder text = new StringBuilder(lead);
+        Map<Integer, String> quotes = new LinkedHashMap<>();
+        for (Sentence s : sentences) {
+            text.append("\n“").append(s.text()).append("” [").append(s.n()).append(']');
+            quotes.merge(s.n(), s.text(), (a, b) -> a + " … " + b);
+        }
+        return new Answer(text.toString(), quotes);
+    }
+
+    /** The asked province when the sentence fits it, else the article's province, else the first province the sentence names. */
+    private static String place(Question q, Sentence s, AnswerPhrases say) {
+        if (s.province() != null) {
+            return s.province();
+        }
+        List<Gazetteer.Province> named = Gazetteer.get().mentions(s.text());
+        if (!named.isEmpty()) {
+            return named.get(0).name();
+        }
+        return q.provinces().isEmpty() ? say.get("unknownPlace") : q.provinces().get(0);
+    }
+
+    private static String year(Question q, Sentence s, AnswerPhrases say) {
+        for (Integer y : q.years()) {
+            if (s.contains(Integer.toString(y)) || y.equals(s.year())) {
+                return say.get("year", "year", Integer.toString(y));
+            }
+        }
+        Matcher m = Pattern.compile("\\b(?:19|20)\\d{2}\\b").matcher(s.text());
+        if (m.find()) {
+            return say.get("year", "year", m.group());
+        }
+        return s.year() == null ? "" : say.get("year", "year", Integer.toString(s.year()));
+    }
+
+    private static Optional<String> named(Pattern pattern, Sentence s) {
+        Matcher m = pattern.matcher(s.text());
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+}

@@ -1,0 +1,165 @@
+package portalkb.ask;
+
+import portalkb.extract.Gazetteer;
+import portalkb.extract.Text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * How well one sentence answers a question: the weighted share of the question's concepts it contains
+ * (each concept weighted by its rarity in the knowledge base, a phrase matching in full or in part), the
+ * question's numbers it states at their written precision, and whether its place and time fit.
+ */
+final class SentenceScorer {
+
+    /** A scored sentence. {@code coverage}: weighted share of concepts matched (0–1); {@code placeFits}: its article or words are the asked place. */
+    record Scored(Sentence sentence, double score, double coverage, List<Sentence.WrittenNumber> askedNumbers, boolean placeFits,
+                  boolean yearFits) {
+    }
+
+    private static final Pattern TARGET = Pattern.compile("\\b(muc tieu|phan dau|chi tieu|ke hoach(?! hoa)|du kien|target|aim|aims|goal|plan|plans|strive|expected to)\\b");
+    private static final Pattern TARGET_LEAD = Pattern.compile("^(muc tieu|phan dau|chi tieu|ke hoach|target|goal)\\b");
+
+    private final Question q;
+    private final TermWeights.Weights weights;
+    private final boolean asksTarget;
+
+    SentenceScorer(Question q, TermWeights.Weights weights) {
+        this.q = q;
+        this.weights = weights;
+        this.asksTarget = TARGET.matcher(Glossary.fold(q.text())).find();
+    }
+
+    private static boolean isYear(String word) {
+        return word.matches("(19|20)\\d{2}");
+    }
+
+    Scored score(Sentence s) {
+        double coverage = coverage(s);
+        List<Sentence.WrittenNumber> asked = askedNumbers(s);
+        double numbers = 0;
+        for (Sentence.WrittenNumber n : asked) {
+            numbers += specificity(n.written());
+        }
+        double score = coverage + Math.min(2, numbers) * 0.6;
+        boolean placeFits = placeFits(s);
+        if (!q.provinces().isEmpty()) {
+            score = placeFits ? score + 0.2 : score * 0.4;
+        }
+        boolean yearFits = true;
+        if (!q.years().isEmpty()) {
+            boolean named = q.years().stream().anyMatch(y -> s.contains(Integer.toString(y)));
+            boolean published = s.year() != null && q.years().contains(s.year());
+            // A sentence naming no year takes the years of the one before ("Mục tiêu đến năm 2020, … . 50 xã …").
+            List<String> timed = s.words().stream().anyMatch(SentenceScorer::isYear) ? s.words() : s.previousWords();
+            boolean other = !named && timed.stream().anyMatch(SentenceScorer::isYear)
+                && timed.stream().filter(SentenceScorer::isYear).noneMatch(w -> q.years().contains(Integer.parseInt(w)));
+            // A sentence naming only other years is about another time, unless its article is of the asked year.
+            yearFits = named || published || !other;
+            score += named ? 0.15 : published ? 0.1 : other ? -0.1 : 0;
+        }
+        int periods = 0;
+        for (Question.Period p : q.periods()) {
+            if (p.forms().stream().anyMatch(s::contains)) {
+                periods++;
+            }
+        }
+        score += Math.min(2, periods) * 0.1 + 0.05 / s.n();
+        // A target ("mục tiêu", "phấn đấu", "aims to") is not what was reached, unless targets are asked about.
+        if (!asksTarget && (TARGET.matcher(Text.fold(s.text())).find() || TARGET_LEAD.matcher(String.join(" ", s.previousWords())).find())) {
+            score -= 0.2;
+        }
+        return new Scored(s, score, coverage, asked, placeFits, yearFits);
+    }
+
+    /** The weighted share of concepts the sentence holds; an English sentence may match every concept, a Vietnamese one those with Vietnamese forms. */
+    double coverage(Sentence s) {
+        double total = 0;
+        double matched = 0;
+        for (Question.Concept c : q.concepts()) {
+            if (!s.english() && !c.vietnamese() || c.excluded()) {
+                continue;
+            }
+            double w = weight(c);
+            total += w;
+            // The title and the sentence before give context ("tỉnh miền núi này", "Tính từ đầu năm … . Tuy An …").
+            double context = Math.max(credit(c, s.titleWords()), credit(c, s.previousWords()));
+            matched += w * Math.max(credit(c, s.words()), 0.5 * context);
+        }
+        return total == 0 ? 0 : matched / total;
+    }
+
+    /** The rarity of the concept's first form (its Vietnamese one for glossary terms). */
+    double weight(Question.Concept c) {
+        return weights.of(c.forms().get(0));
+    }
+
+    /** 1 when a form appears as written; a share of its words otherwise (half credit, phrases of two words or more). */
+    static double credit(Question.Concept c, List<String> words) {
+        double best = 0;
+        for (String form : c.forms()) {
+            List<String> f = Words.of(form);
+            if (f.isEmpty()) {
+                continue;
+            }
+            if (Words.indexOf(words, f) >= 0) {
+                return 1;
+            }
+            if (f.size() >= 2) {
+                long present = f.stream().filter(words::contains).count();
+                best = Math.max(best, (c.fixed() ? 0.5 : 0.8) * present / f.size());
+            }
+        }
+        return best;
+    }
+
+    /** How telling a quoted number is: "98,58" or "339.945" much more than "1" or "14". */
+    static double specificity(String written) {
+        long digits = written.chars().filter(Character::isDigit).count();
+        boolean decimal = written.matches("\\d+[.,]\\d{1,2}");
+        return decimal || digits >= 4 ? 1 : digits == 3 ? 0.7 : digits == 2 ? 0.4 : 0.2;
+    }
+
+    List<Sentence.WrittenNumber> askedNumbers(Sentence s) {
+        List<Sentence.WrittenNumber> out = new ArrayList<>();
+        for (Sentence.WrittenNumber n : s.numbers()) {
+            if (isAsked(n)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    boolean isAsked(Sentence.WrittenNumber n) {
+        return q.numbers().stream().anyMatch(a -> n.readings().stream().anyMatch(a::matches));
+    }
+
+    /** The sentence's article is in an asked province, or the sentence or title names one of them (a district counts). */
+    boolean placeFits(Sentence s) {
+        if (q.provinces().isEmpty()) {
+            return true;
+        }
+        if (s.province() != null && q.provinces().contains(s.province())) {
+            return true;
+        }
+        for (String province : q.provinces()) {
+            Gazetteer.Province p = Gazetteer.get().resolve(province).orElse(null);
+            if (p == null) {
+                continue;
+            }
+            List<String> names = new ArrayList<>(List.of(p.name()));
+            if (p.aliases() != null) {
+                names.addAll(p.aliases());
+            }
+            for (String name : names) {
+                List<String> f = Words.of(Text.fold(name));
+                if (Words.indexOf(s.words(), f) >= 0 || Words.indexOf(s.titleWords(), f) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

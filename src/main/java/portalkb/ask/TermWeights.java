@@ -1,0 +1,69 @@
+package portalkb.ask;
+
+import co.elastic.clients.elasticsearch.core.TermvectorsResponse;
+import co.elastic.clients.elasticsearch.core.termvectors.TermVector;
+import portalkb.store.Elastic;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How telling each word of a question is in this knowledge base: inverse document frequency over the
+ * passages' folded text, read from Elasticsearch's term statistics in one request per question (an
+ * artificial document holding the question's words). A word no passage contains weighs the most.
+ */
+public final class TermWeights {
+
+    /** Weights of one question's words; {@link #of} is the weight of a folded word or phrase (mean over its words). */
+    public record Weights(Map<String, Double> idf, double unseen) {
+        public double of(String folded) {
+            double sum = 0;
+            int n = 0;
+            for (String w : Words.of(folded)) {
+                sum += idf.getOrDefault(w, unseen);
+                n++;
+            }
+            return n == 0 ? 0 : sum / n;
+        }
+    }
+
+    private final Elastic elastic;
+
+    public TermWeights(Elastic elastic) {
+        this.elastic = elastic;
+    }
+
+    public Weights of(Question q) {
+        Set<String> words = new LinkedHashSet<>();
+        for (Question.Concept c : q.concepts()) {
+            c.forms().forEach(form -> words.addAll(Words.of(form)));
+        }
+        if (words.isEmpty()) {
+            return new Weights(Map.of(), 1);
+        }
+        try {
+            Map<String, Object> doc = Map.of("text", String.join(" ", words));
+            TermvectorsResponse response = elastic.client().termvectors(t -> t.index(elastic.names().passages())
+                .doc(doc).fields("text.folded").termStatistics(true).fieldStatistics(true)
+                .positions(false).offsets(false).payloads(false));
+            TermVector vector = response.termVectors().get("text.folded");
+            if (vector == null) {
+                return new Weights(Map.of(), 1);
+            }
+            long docs = vector.fieldStatistics() == null ? 0 : vector.fieldStatistics().docCount();
+            Map<String, Double> idf = new HashMap<>();
+            vector.terms().forEach((term, stats) -> idf.put(term, idf(docs, stats.docFreq() == null ? 0 : stats.docFreq())));
+            return new Weights(idf, idf(docs, 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double idf(long docs, long docFreq) {
+        return Math.log(1 + (docs - docFreq + 0.5) / (docFreq + 0.5));
+    }
+}
