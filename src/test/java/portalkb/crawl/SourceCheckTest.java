@@ -1,18 +1,13 @@
 package portalkb.crawl;
 
-import com.sun.net.httpserver.HttpExchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import portalkb.config.AppConfig;
 import portalkb.config.ConfigLoader;
-import portalkb.demo.StaticSiteServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -26,61 +21,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SourceCheckTest {
 
-    static StaticSiteServer healthy;
-    static StaticSiteServer closed;
-    static StaticSiteServer broken;
-    static int deadPort;
+    static CheckSites sites;
     static final AppConfig.Crawler SETTINGS = ConfigLoader.load(null, Map.of(), Map.of("crawler.checkProbes", "2")).crawler();
 
     @BeforeAll
     static void start() throws IOException {
-        healthy = new StaticSiteServer("/portalkb/crawl/check/healthy", 0);
-        closed = new StaticSiteServer("/portalkb/crawl/check/closed", 0);
-        broken = new StaticSiteServer("/portalkb/crawl/check/broken", 0);
-        broken.handle("/tin-tuc/", e -> send(e, 500, "<h1>Lỗi máy chủ</h1>"));
-        try (ServerSocket s = new ServerSocket(0)) {
-            deadPort = s.getLocalPort();
-        }
+        sites = new CheckSites();
     }
 
     @AfterAll
     static void stop() {
-        healthy.close();
-        closed.close();
-        broken.close();
+        sites.close();
     }
 
     @BeforeEach
     void forget() {
-        healthy.clearRequests();
-        closed.clearRequests();
-        broken.clearRequests();
-    }
-
-    static String sourcesYaml() {
-        return """
-            sources:
-              - id: healthy-news
-                province: Lạng Sơn
-                seeds: [%s/suc-khoe/, %s/rss.xml]
-                delayMs: 0
-              - id: closed-portal
-                province: Bắc Kạn
-                seeds: [%s/tin/]
-                delayMs: 0
-              - id: broken-health
-                province: Yên Bái
-                seeds: [%s/tin-tuc/]
-                delayMs: 0
-              - id: gone-site
-                province: Lai Châu
-                seeds: [http://127.0.0.1:%d/y-te/]
-                delayMs: 0
-            """.formatted(healthy.baseUrl(), healthy.baseUrl(), closed.baseUrl(), broken.baseUrl(), deadPort);
+        sites.clearRequests();
     }
 
     private static SourceCheck.Result check(String id) throws InterruptedException {
-        Source source = SourcesFile.parse(sourcesYaml(), "check.yaml", SETTINGS).stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+        Source source = SourcesFile.parse(sites.sourcesYaml(), "check.yaml", SETTINGS).stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
         return new SourceCheck(SETTINGS).check(source);
     }
 
@@ -92,13 +52,13 @@ class SourceCheckTest {
         assertEquals(200, r.status());
         assertEquals("found (HTTP 200)", r.robots());
         assertTrue(r.robotsAllowed());
-        assertEquals(List.of(healthy.baseUrl() + "/sitemap.xml", healthy.baseUrl() + "/rss.xml"), r.feeds(),
+        assertEquals(List.of(sites.healthy.baseUrl() + "/sitemap.xml", sites.healthy.baseUrl() + "/rss.xml"), r.feeds(),
             "the robots.txt sitemap, the RSS seed (also announced by the listing) — each once");
         assertEquals(List.of("listing", "feed"), r.seeds().stream().map(SourceCheck.Seed::kind).toList());
         assertEquals(2, r.probed());
         assertEquals(2, r.articles(), "both probed links of the listing read as articles");
         // Once and politely: robots.txt, each seed and each probed article exactly once; nothing robots.txt forbids.
-        List<String> asked = healthy.requests();
+        List<String> asked = sites.healthy.requests();
         assertEquals(List.of("/robots.txt", "/suc-khoe/", "/rss.xml", "/suc-khoe/bao-hiem-y-te-dat-95-phan-tram-1202.html",
             "/suc-khoe/tiem-chung-mo-rong-2024-1201.html"), asked);
     }
@@ -110,7 +70,7 @@ class SourceCheckTest {
         assertFalse(r.robotsAllowed());
         assertFalse(r.ok());
         assertTrue(r.problem().contains("robots.txt disallows"), r.problem());
-        assertEquals(List.of("/robots.txt"), closed.requests(), "the seed itself is not fetched");
+        assertEquals(List.of("/robots.txt"), sites.closed.requests(), "the seed itself is not fetched");
     }
 
     @Test
@@ -120,7 +80,7 @@ class SourceCheckTest {
         assertEquals(500, r.status());
         assertEquals("none (HTTP 404)", r.robots());
         assertTrue(r.problem().contains("HTTP 500"), r.problem());
-        assertEquals(List.of("/robots.txt", "/tin-tuc/"), broken.requests(), "no retries: one request per address");
+        assertEquals(List.of("/robots.txt", "/tin-tuc/"), sites.broken.requests(), "no retries: one request per address");
     }
 
     @Test
@@ -131,15 +91,5 @@ class SourceCheckTest {
         assertEquals("unreachable", r.robots());
         assertTrue(r.problem().contains("unreachable"), r.problem());
         assertEquals(0, r.probed());
-    }
-
-    static void send(HttpExchange e, int status, String html) throws IOException {
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
-        e.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        e.sendResponseHeaders(status, body.length);
-        try (OutputStream out = e.getResponseBody()) {
-            out.write(body);
-        }
-        e.close();
     }
 }
