@@ -280,26 +280,58 @@
       el('a', { href: safeHref(pt.url), target: '_blank', rel: 'noopener noreferrer', class: 'point-source', text: pt.title || pt.url })))));
   }
 
-  // ---- crawl status ----
-  async function renderCrawl() {
+  // ---- crawl status: one row per source, filtered by province (before or after the 2025 merger) and state ----
+  function crawlState(s) {
+    const r = s.lastRun;
+    if (s.running) return 'running';
+    if (!r) return 'never';
+    return (r.errors > 0 || r.status === 'failed') ? 'errors' : 'ok';
+  }
+
+  function fillProvinceFilter(sources, chosen) {
+    const select = $('#crawl-province');
+    const names = [...new Set(sources.flatMap((s) => [s.province, s.provinceToday]).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'vi'));
+    select.textContent = '';
+    select.append(el('option', { value: '', text: t('crawl.all') }));
+    names.forEach((n) => select.append(el('option', { value: n, text: n })));
+    select.value = names.includes(chosen) ? chosen : '';
+  }
+
+  async function renderCrawl(p) {
     const rows = $('#crawl-rows'), errors = $('#crawl-errors');
     rows.textContent = ''; errors.textContent = '';
     let data;
     try {
       data = await api('/api/crawl/status');
     } catch (e) {
-      rows.append(el('tr', {}, el('td', { colspan: '7', text: e.message })));
+      rows.append(el('tr', {}, el('td', { colspan: '8', text: e.message })));
       return;
     }
     $('#crawl-now').disabled = !data.adminEnabled;
-    data.sources.forEach((s) => {
+    const province = (p || params()).get('province') || '', state = (p || params()).get('status') || '';
+    fillProvinceFilter(data.sources, province);
+    $('#crawl-status').value = state;
+    const shown = data.sources.filter((s) => (!province || s.province === province || s.provinceToday === province)
+      && (!state || crawlState(s) === state));
+    shown.forEach((s) => {
       const r = s.lastRun || {};
-      rows.append(el('tr', {}, el('td', { text: s.name || s.id }), el('td', { text: r.startedAt ? new Date(r.startedAt).toLocaleString() : t('crawl.never') }),
-        el('td', { text: s.nextRun ? new Date(s.nextRun).toLocaleString() : t('crawl.manual') }), el('td', { text: String(r.fetched ?? '') }),
+      const where = s.provinceToday && s.provinceToday !== s.province ? s.province + ' (' + t('crawl.today', { p: s.provinceToday }) + ')' : (s.province || '');
+      rows.append(el('tr', { 'data-source': s.id, 'data-state': crawlState(s) }, el('td', { text: s.name || s.id, title: s.id }),
+        el('td', { text: where }),
+        el('td', { text: r.startedAt ? new Date(r.startedAt).toLocaleString() : t('crawl.never') }),
+        el('td', { text: s.nextRun ? new Date(s.nextRun).toLocaleString() : (s.schedule ? s.schedule : t('crawl.manual')) }),
+        el('td', { text: String(r.fetched ?? '') }),
         el('td', { text: r.indexed !== undefined ? r.indexed + ' / ' + r.changed : '' }), el('td', { text: String(r.errors ?? '') }),
-        el('td', { text: s.running ? 'running' : (r.status || '') })));
+        el('td', { text: t('crawl.st.' + crawlState(s)) + (r.status && r.status !== 'done' && !s.running ? ' (' + r.status + ')' : '') })));
       (r.recentErrors || []).slice(0, 5).forEach((e) => errors.append(el('li', { text: s.id + ': ' + e })));
     });
+    $('#crawl-shown').textContent = t('crawl.shown', { n: shown.length, m: data.sources.length });
+  }
+
+  function filterCrawl() {
+    const q = new URLSearchParams(params()); q.set('view', 'crawl');
+    [['province', '#crawl-province'], ['status', '#crawl-status']].forEach(([k, sel]) => { if ($(sel).value) q.set(k, $(sel).value); else q.delete(k); });
+    navigate(q, true);
   }
 
   async function crawlNow() {
@@ -351,6 +383,8 @@
     navigate(q);
   });
   $('#crawl-now').addEventListener('click', crawlNow);
+  $('#crawl-province').addEventListener('change', filterCrawl);
+  $('#crawl-status').addEventListener('change', filterCrawl);
   applyLanguage();
   render();
 })();

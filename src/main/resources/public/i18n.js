@@ -13,7 +13,10 @@ window.PORTALKB_I18N = {
     'prov.none': 'No figures yet for this province.', 'prov.overTime': '{m} over the years',
     'crawl.token': 'Admin token', 'crawl.now': 'Crawl now', 'crawl.source': 'Source', 'crawl.last': 'Last run', 'crawl.next': 'Next run',
     'crawl.fetched': 'Fetched', 'crawl.changed': 'New / changed', 'crawl.failed': 'Failed', 'crawl.status': 'Status', 'crawl.errors': 'Recent errors',
-    'crawl.started': 'Crawl started.', 'crawl.refused': 'Refused: {e}', 'crawl.never': 'never', 'crawl.manual': 'manual'
+    'crawl.started': 'Crawl started.', 'crawl.refused': 'Refused: {e}', 'crawl.never': 'never', 'crawl.manual': 'manual',
+    'crawl.province': 'Province', 'crawl.pages': 'Pages', 'crawl.errorsCount': 'Errors', 'crawl.all': 'All',
+    'crawl.st.ok': 'OK', 'crawl.st.errors': 'With errors', 'crawl.st.never': 'Never run', 'crawl.st.running': 'Running',
+    'crawl.today': 'today {p}', 'crawl.shown': '{n} of {m} sources'
   },
   vi: {
     'nav.ask': 'Hỏi đáp', 'nav.search': 'Tìm kiếm', 'nav.provinces': 'Tỉnh thành', 'nav.crawl': 'Thu thập',
@@ -28,6 +31,9 @@ window.PORTALKB_I18N = {
     'prov.none': 'Chưa có số liệu cho tỉnh này.', 'prov.overTime': '{m} qua các năm',
     'crawl.token': 'Mã quản trị', 'crawl.now': 'Thu thập ngay', 'crawl.source': 'Nguồn', 'crawl.last': 'Lần chạy gần nhất', 'crawl.next': 'Lần chạy tới',
     'crawl.fetched': 'Đã tải', 'crawl.changed': 'Mới / thay đổi', 'crawl.failed': 'Lỗi', 'crawl.status': 'Trạng thái', 'crawl.errors': 'Lỗi gần đây',
-    'crawl.started': 'Đã bắt đầu thu thập.', 'crawl.refused': 'Bị từ chối: {e}', 'crawl.never': 'chưa chạy', 'crawl.manual': 'thủ công'
+    'crawl.started': 'Đã bắt đầu thu thập.', 'crawl.refused': 'Bị từ chối: {e}', 'crawl.never': 'chưa chạy', 'crawl.manual': 'thủ công',
+    'crawl.province': 'Tỉnh', 'crawl.pages': 'Số trang', 'crawl.errorsCount': 'Lỗi', 'crawl.all': 'Tất cả',
+    'crawl.st.ok': 'Bình thường', 'crawl.st.errors': 'Có lỗi', 'crawl.st.never': 'Chưa chạy', 'crawl.st.running': 'Đang chạy',
+    'crawl.today': 'nay thuộc {p}', 'crawl.shown': '{n} / {m} nguồn'
   }
 };

@@ -50,6 +50,7 @@ final class Commands {
         t.put("init", this::init);
         t.put("import", this::importFile);
         t.put("crawl", this::crawl);
+        t.put("sources", () -> new SourcesCommand(config(), args).run(System.out, System.err));
         t.put("search", this::search);
         t.put("ask", this::ask);
         t.put("eval", this::eval);

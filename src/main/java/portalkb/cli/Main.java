@@ -23,6 +23,9 @@ public final class Main {
           import FILE.jsonl          import articles, one JSON object per line
           crawl [--sources FILE] [--source ID] [--max-pages N] [--all] [--no-embeddings]
                                      crawl the sources (crawler/sources.yaml by default)
+          sources check [--source ID] [--sources FILE]
+                                     ask each source's robots.txt and seeds once: reachable, HTTP status, robots,
+                                     feeds/sitemaps, links of the first listing that read as articles
           search "QUERY" [--province P] [--source S] [--year Y] [--size N] [--json]
                                      search articles as /api/search does
           ask "QUESTION" [--province P] [--lang en|vi] [--json]

@@ -79,6 +79,11 @@ public final class Fetcher {
         return result;
     }
 
+    /** One attempt, no retries (a check that must ask each address once); {@code hopAllowed} as in {@link #fetch}. */
+    public FetchResult fetchOnce(String url, Predicate<String> hopAllowed) throws InterruptedException {
+        return fetchOnce(url, null, null, hopAllowed);
+    }
+
     /** robots.txt: one attempt, redirects followed anywhere (RFC 9309 allows five hops). */
     public FetchResult fetchRobots(String url) throws InterruptedException {
         return fetchOnce(url, null, null, next -> true);

@@ -19,6 +19,7 @@ public final class RobotsRules {
     private final String agentName;
     private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
     private final Map<String, BaseRobotRules> byAuthority = new ConcurrentHashMap<>();
+    private final Map<String, FetchResult> fetches = new ConcurrentHashMap<>();
 
     public RobotsRules(Fetcher fetcher, String userAgent) {
         this.fetcher = fetcher;
@@ -39,6 +40,13 @@ public final class RobotsRules {
         return rules(url).getSitemaps();
     }
 
+    /** How the host's robots.txt answered (fetched once, with the rules): a check reports it. */
+    public FetchResult robotsFetch(String url) throws InterruptedException {
+        rules(url);
+        URI uri = URI.create(url);
+        return fetches.get(uri.getScheme() + "://" + uri.getRawAuthority());
+    }
+
     private BaseRobotRules rules(String url) throws InterruptedException {
         URI uri = URI.create(url);
         String base = uri.getScheme() + "://" + uri.getRawAuthority();
@@ -48,6 +56,7 @@ public final class RobotsRules {
         }
         String robotsUrl = base + "/robots.txt";
         FetchResult result = fetcher.fetchRobots(robotsUrl);
+        fetches.put(base, result);
         BaseRobotRules rules = switch (result.outcome()) {
             case OK -> parser.parseContent(robotsUrl, result.body(), "text/plain", List.of(agentName));
             case CLIENT_ERROR, UNSUPPORTED_TYPE -> parser.failedFetch(result.status() == 0 ? 404 : result.status());

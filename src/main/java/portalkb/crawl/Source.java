@@ -9,11 +9,12 @@ import java.util.regex.Pattern;
 
 /**
  * One crawl source as declared in a sources file (format: crawler/README.md), with defaults applied.
- * {@code allow} empty means "stay on the seeds' hosts".
+ * {@code allow} empty means "stay on the seeds' hosts". {@code origin} (nullable) says where the address
+ * was seen, so a catalogue entry can be checked against its evidence.
  */
 public record Source(String id, String name, String province, String district, List<String> seeds,
                      List<Pattern> allow, List<Pattern> deny, int maxDepth, int maxPages, long delayMs,
-                     String schedule, ContentSelectors selectors) {
+                     String schedule, ContentSelectors selectors, String origin) {
 
     /** Whether a (normalised) URL belongs to this source: allow/deny rules, else the seeds' hosts. */
     public boolean inScope(String url) {

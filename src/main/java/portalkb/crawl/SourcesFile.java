@@ -34,7 +34,7 @@ import java.util.regex.PatternSyntaxException;
 public final class SourcesFile {
 
     private static final Set<String> KEYS = Set.of("id", "name", "province", "district", "seeds", "allow", "deny",
-        "maxDepth", "maxPages", "delayMs", "schedule", "selectors");
+        "maxDepth", "maxPages", "delayMs", "schedule", "selectors", "origin");
     private static final Set<String> SELECTOR_KEYS = Set.of("title", "body", "date", "next");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -119,7 +119,7 @@ public final class SourcesFile {
             positiveInt(node, label, "maxDepth", defaults.maxDepth(), 0),
             positiveInt(node, label, "maxPages", defaults.maxPages(), 1),
             positiveInt(node, label, "delayMs", (int) Math.min(Integer.MAX_VALUE, defaults.delayMs()), 0),
-            schedule(node, label), selectors(node, label));
+            schedule(node, label), selectors(node, label), optionalText(node, label, "origin", null));
     }
 
     private List<String> seeds(JsonNode node, String label) {

@@ -2,13 +2,15 @@ package portalkb.web;
 
 import io.javalin.http.Context;
 import portalkb.crawl.CrawlService;
+import portalkb.extract.Gazetteer;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** GET /api/crawl/status; POST /api/crawl/run?source= and POST /api/crawl/stop (admin token). */
+/** GET /api/crawl/status (each source with provinceToday); POST /api/crawl/run?source= and POST /api/crawl/stop (admin token). */
 final class CrawlHandler {
 
     private final CrawlService crawls;
@@ -22,8 +24,21 @@ final class CrawlHandler {
     void status(Context ctx) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("adminEnabled", admin.enabled());
-        out.put("sources", crawls == null ? List.of() : crawls.status());
+        out.put("sources", crawls == null ? List.of() : withProvinceToday(crawls.status()));
         ctx.json(out);
+    }
+
+    /** Each row also names the province its province belongs to since the 2025 merger (the UI filters on both). */
+    private static List<Map<String, Object>> withProvinceToday(List<Map<String, Object>> rows) {
+        Gazetteer gazetteer = Gazetteer.get();
+        List<Map<String, Object>> out = new ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> copy = new LinkedHashMap<>(row);
+            gazetteer.resolve(String.valueOf(row.get("province"))).map(gazetteer::today)
+                .ifPresent(today -> copy.put("provinceToday", today.name()));
+            out.add(copy);
+        }
+        return out;
     }
 
     void run(Context ctx) {

@@ -20,7 +20,7 @@ class LauncherTest {
     record Run(int exit, String out) {
     }
 
-    private static Run kb(Map<String, String> env, String... args) throws Exception {
+    static Run kb(Map<String, String> env, String... args) throws Exception {
         String[] command = new String[args.length + 1];
         command[0] = Path.of("kb").toAbsolutePath().toString();
         System.arraycopy(args, 0, command, 1, args.length);

@@ -44,7 +44,7 @@ class SourcesFileTest {
     void problemsNameTheFileTheSourceAndTheKey() {
         String base = "sources:\n  - id: news\n    province: Lạng Sơn\n    seeds: [http://x.vn/]\n";
         assertEquals("my-sources.yaml: source 'news': key 'delay': unknown key (known: allow, delayMs, deny, district, id, maxDepth, "
-            + "maxPages, name, province, schedule, seeds, selectors)", error(base + "    delay: 5\n"));
+            + "maxPages, name, origin, province, schedule, seeds, selectors)", error(base + "    delay: 5\n"));
         assertTrue(error(base.replace("Lạng Sơn", "Atlantis")).contains("source 'news': key 'province'"));
         assertTrue(error(base + "    allow: ['([']\n").contains("key 'allow'"));
         assertTrue(error(base + "    schedule: every day\n").contains("key 'schedule'"));
@@ -53,5 +53,14 @@ class SourcesFileTest {
         assertTrue(error("sources:\n  - province: Lạng Sơn\n    seeds: [http://x.vn/]\n").contains("source #1: key 'id': required"));
         assertTrue(error(base + "  - id: news\n    province: Lạng Sơn\n    seeds: [http://y.vn/]\n").contains("id used twice"));
         assertTrue(error("sources:\n  - id: a\n    province: Lạng Sơn\n    seeds: [ftp://x.vn/]\n").contains("key 'seeds'"));
+    }
+
+    @Test
+    void originSaysWhereTheAddressWasSeen() {
+        String base = "sources:\n  - id: news\n    province: Lạng Sơn\n    seeds: [http://x.vn/]\n";
+        Source s = SourcesFile.parse(base + "    origin: 'page https://x.vn/about (seen 2025)'\n", "f.yaml", DEFAULTS).get(0);
+        assertEquals("page https://x.vn/about (seen 2025)", s.origin());
+        assertEquals(null, SourcesFile.parse(base, "f.yaml", DEFAULTS).get(0).origin());
+        assertTrue(error(base + "    origin: [a, b]\n").contains("source 'news': key 'origin': expected text"));
     }
 }

@@ -18,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import portalkb.ask.AskService;
 import portalkb.config.AppConfig;
@@ -38,6 +39,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +76,13 @@ class WebUiTest {
             Files.writeString(sources, new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${SITE}", portal.baseUrl()));
         }
         new Crawler(elastic, config.crawler()).run(SourcesFile.load(sources, config.crawler()), CrawlOptions.DEFAULT, CrawlListener.NONE);
+        // A source added after the crawl: it has never run (the crawl view's status filter finds it).
+        Files.writeString(sources, """
+              - id: haiphong-news
+                name: Báo Hải Phòng (not crawled yet)
+                province: Hải Phòng
+                seeds: [http://127.0.0.1:9/xa-hoi]
+            """, StandardOpenOption.APPEND);
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
             new ArticleWriter(elastic, bulk, false).write(List.of(Map.of("url", "https://hostile.example/tin.html", "title", HOSTILE_TITLE,
                 "province", "Hà Nội", "source", "hostile", "published", "2024-03-01T08:00:00+07:00",
@@ -240,5 +249,46 @@ class WebUiTest {
         assertTrue(message.getText().contains("Refused"), message.getText());
         assertFalse(message.getText().contains("started"));
         shot("crawl");
+    }
+
+    @Test
+    void crawlViewShowsProvincesAndFiltersByProvinceAndStatus() throws Exception {
+        browser.get(base + "/?view=crawl");
+        waiting().until(d -> d.findElements(By.cssSelector("#crawl-rows tr")).size() >= 10);
+        List<String> headers = browser.findElements(By.cssSelector(".crawl-table th")).stream().map(WebElement::getText).toList();
+        assertTrue(headers.containsAll(List.of("Source", "Province", "Last run", "Next run", "Pages", "Errors", "Status")), headers.toString());
+        // A merged province shows the province it belongs to today.
+        WebElement hagiang = browser.findElement(By.cssSelector("#crawl-rows tr[data-source=hagiang]"));
+        assertTrue(hagiang.getText().contains("Hà Giang") && hagiang.getText().contains("Tuyên Quang"), hagiang.getText());
+        int all = rows().size();
+
+        new Select(browser.findElement(By.id("crawl-province"))).selectByValue("Hải Phòng");
+        waiting().until(d -> rows().size() == 1);
+        assertEquals("haiphong-news", rows().get(0).getAttribute("data-source"));
+        assertTrue(rows().get(0).getText().contains("Never run"), rows().get(0).getText());
+
+        new Select(browser.findElement(By.id("crawl-province"))).selectByValue("");
+        new Select(browser.findElement(By.id("crawl-status"))).selectByValue("never");
+        waiting().until(d -> rows().size() == 1);
+        assertEquals("haiphong-news", rows().get(0).getAttribute("data-source"));
+
+        new Select(browser.findElement(By.id("crawl-status"))).selectByValue("ok");
+        waiting().until(d -> !rows().isEmpty() && rows().size() < all
+            && rows().stream().noneMatch(r -> "haiphong-news".equals(r.getAttribute("data-source"))));
+        // Today's province finds the merged ones too: Tuyên Quang includes Hà Giang.
+        new Select(browser.findElement(By.id("crawl-province"))).selectByValue("Tuyên Quang");
+        waiting().until(d -> rows().stream().anyMatch(r -> "hagiang".equals(r.getAttribute("data-source"))));
+        assertTrue(rows().stream().allMatch(r -> r.getText().contains("Tuyên Quang")), "only Tuyên Quang rows");
+        assertTrue(browser.findElement(By.id("crawl-shown")).getText().matches("\\d+ of " + all + " sources"),
+            browser.findElement(By.id("crawl-shown")).getText());
+        shot("crawl-filter");
+
+        browser.findElement(By.id("lang")).click();
+        waiting().until(d -> d.findElements(By.cssSelector(".crawl-table th")).stream().anyMatch(h -> h.getText().equals("Tỉnh")));
+        browser.findElement(By.id("lang")).click();
+    }
+
+    private static List<WebElement> rows() {
+        return browser.findElements(By.cssSelector("#crawl-rows tr[data-source]"));
     }
 }
