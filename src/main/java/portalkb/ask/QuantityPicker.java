@@ -34,6 +34,7 @@ final class QuantityPicker {
     private static final Pattern UNIT_WORDS = Pattern.compile("^\\s*([\\p{L}/]+(?:\\s+[\\p{L}/]+){0,2})");
     /** Where a sentence's parts end: punctuation, and "và", "trong đó", "nhưng", "and", "while". */
     private static final Pattern PART_BREAK = Pattern.compile("[,;:]|\\s(va|trong do|nhung|and|while|whereas)\\s");
+    private static final Pattern SUBSET_OPENER = Pattern.compile("^\\W*(trong do|of which|of whom|among them|in particular)\\b");
     /** A change, not a level: "tăng 7%", "giảm 5,96%", "up 7%", "exceeded 3.06%". */
     private static final Pattern CHANGE_BEFORE = Pattern.compile("\\b(tang|giam|vuot|gap|up|down|increase|decrease|rise|fall|rose|fell|exceed|higher|lower)\\w*\\s+(\\w+\\s+)?$");
     private static final Pattern CHANGE_ASKED = Pattern.compile("\\b(tang|giam|thay doi|bien dong|increase|decrease|rise|fall|change|grow|growth|drop|cut)");
@@ -83,7 +84,9 @@ final class QuantityPicker {
             double year = yearNear(s, part, at, end);
             double excluded = excludedNear(s, part, at);
             double change = CHANGE_BEFORE.matcher(before).find() && !CHANGE_ASKED.matcher(Glossary.fold(q.text())).find() ? -0.5 : 0;
-            double score = scored.score() + 0.6 * unitFit + 0.25 * attachment + 0.25 * distance + place + year + excluded + change;
+            // "Trong đó, số hộ nghèo dân tộc thiểu số …": a breakdown of the figure before, unless the question asks for a part.
+            double subset = q.places().isEmpty() && SUBSET_OPENER.matcher(folded).find() ? -0.15 : 0;
+            double score = scored.score() + 0.6 * unitFit + 0.25 * attachment + 0.25 * distance + place + year + excluded + change + subset;
             out.add(new Pick(scored, written, written + unitText(text.substring(m.end())), score));
             if (Boolean.getBoolean("portalkb.ask.explain")) {
                 System.err.printf("  pick %-10s %.2f = sentence %.2f unit %.1f attach %.2f near %.2f place %.1f year %.1f excl %.1f change %.1f%n",

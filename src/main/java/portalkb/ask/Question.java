@@ -22,12 +22,13 @@ public record Question(String text, String lang, AnswerType type, PlaceLevel pla
      * and, in an English article, "health insurance". {@code vietnamese} says whether the forms include a
      * Vietnamese one (an English word the glossary does not know has none); {@code excluded}: the question
      * asks to leave it out ("excluding near-poor"), so a number that goes with it is not the answer; {@code fixed}:
-     * a set phrase (glossary term, place name) that counts only as written, a part of it counting little.
+     * a set phrase (glossary term, place name) that counts only as written, a part of it counting little;
+     * {@code english}: how an English article would write it, or null.
      */
-    public record Concept(List<String> forms, boolean vietnamese, boolean excluded, boolean fixed) {
+    public record Concept(List<String> forms, boolean vietnamese, boolean excluded, boolean fixed, String english) {
         /** A run of the question's own words: a sentence holding some of them matches in part. */
         public static Concept words(String run, boolean vietnamese) {
-            return new Concept(List.of(run), vietnamese, false, false);
+            return new Concept(List.of(run), vietnamese, false, false, vietnamese ? null : run);
         }
     }
 
@@ -89,6 +90,17 @@ public record Question(String text, String lang, AnswerType type, PlaceLevel pla
         for (Concept c : concepts) {
             if (c.vietnamese() && !c.excluded()) {
                 out.append(c.forms().get(0)).append(' ');
+            }
+        }
+        return out.toString().strip();
+    }
+
+    /** The English words retrieval searches for in English articles: each concept's English form. */
+    public String englishQuery() {
+        StringBuilder out = new StringBuilder();
+        for (Concept c : concepts) {
+            if (c.english() != null && !c.excluded()) {
+                out.append(c.english()).append(' ');
             }
         }
         return out.toString().strip();

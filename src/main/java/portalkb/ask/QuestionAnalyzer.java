@@ -183,10 +183,11 @@ public final class QuestionAnalyzer {
             while (excluded.find()) {
                 isExcluded = excluded.end() == Math.min(25, m.start());
             }
-            out.add(new Question.Concept(forms, true, isExcluded, true));
+            String englishForm = english ? asked : m.term().english().isEmpty() ? null : m.term().english().get(0);
+            out.add(new Question.Concept(forms, true, isExcluded, true, englishForm));
         }
         for (String place : places) {
-            out.add(new Question.Concept(List.of(place), true, false, true));
+            out.add(new Question.Concept(List.of(place), true, false, true, place));
         }
         Set<String> inPlaces = new LinkedHashSet<>();
         places.forEach(p -> inPlaces.addAll(words(p)));
