@@ -69,6 +69,7 @@ public final class AskService {
         List<ContentRetriever> retrievers = new ArrayList<>();
         retrievers.add(new FactRetriever(elastic, k));
         retrievers.add(new PassageRetriever(elastic, k));
+        retrievers.add(new PassageRetriever(elastic, k, true));
         if (config.ask().embeddings()) {
             retrievers.add(new VectorRetriever(elastic, k));
         }
@@ -137,7 +138,11 @@ public final class AskService {
         return q.provinces().isEmpty() ? null : q.provinces().get(0);
     }
 
-    /** Reciprocal rank fusion over every query × retriever list, then one copy of each passage, top k. */
+    /**
+     * Reciprocal rank fusion over every query × retriever list, one copy of each passage, top k; the best of
+     * each list is kept first, so a query that alone finds its article (an English article for a Vietnamese
+     * question) is not outvoted by lists that agree with each other.
+     */
     static final class DistinctRankFuser implements ContentAggregator {
         private final int k;
 
@@ -150,7 +155,14 @@ public final class AskService {
             List<List<Content>> lists = new ArrayList<>();
             byQuery.values().forEach(lists::addAll);
             List<Content> fused = ReciprocalRankFuser.fuse(lists);
+            java.util.Set<String> leaders = new java.util.HashSet<>();
+            lists.stream().filter(l -> !l.isEmpty()).forEach(l -> leaders.add(Contents.get(l.get(0), Contents.KEY)));
             Map<String, Content> distinct = new LinkedHashMap<>();
+            for (Content c : fused) {
+                if (leaders.contains(Contents.get(c, Contents.KEY))) {
+                    distinct.putIfAbsent(Contents.get(c, Contents.KEY), c);
+                }
+            }
             for (Content c : fused) {
                 distinct.putIfAbsent(Contents.get(c, Contents.KEY), c);
             }

@@ -31,7 +31,7 @@ public final class Glossary {
     private record Entry(String folded, Term term) {
     }
 
-    private record File(List<FileTerm> terms) {
+    private record File(List<List<String>> units, List<FileTerm> terms) {
     }
 
     private record FileTerm(String vi, List<String> en, String metric, List<String> unit) {
@@ -40,9 +40,21 @@ public final class Glossary {
     private static final Glossary INSTANCE = load();
 
     private final List<Entry> entries;
+    private final List<List<String>> unitClasses;
 
-    private Glossary(List<Entry> entries) {
+    private Glossary(List<Entry> entries, List<List<String>> unitClasses) {
         this.entries = entries;
+        this.unitClasses = unitClasses;
+    }
+
+    /** Every unit that counts the same thing as {@code unit} (folded), itself included. */
+    public List<String> sameUnits(String unit) {
+        for (List<String> c : unitClasses) {
+            if (c.contains(unit)) {
+                return c;
+            }
+        }
+        return List.of(unit);
     }
 
     public static Glossary get() {
@@ -77,7 +89,9 @@ public final class Glossary {
                 forms.forEach(v -> entries.add(new Entry(v, t)));
             }
             entries.sort(Comparator.comparingInt((Entry e) -> -e.folded().length()));
-            return new Glossary(List.copyOf(entries));
+            List<List<String>> units = file.units() == null ? List.of()
+                : file.units().stream().map(c -> c.stream().map(Glossary::fold).toList()).toList();
+            return new Glossary(List.copyOf(entries), units);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the ask glossary", e);
         }

@@ -13,21 +13,38 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-/** BM25 over passages with the Vietnamese analysis; the question's numbers (every reading), places and years boost. */
+/**
+ * BM25 over passages with the Vietnamese analysis; the question's numbers (every reading), places, years and
+ * provinces boost.
+ */
 public final class PassageRetriever implements ContentRetriever {
 
     private final Elastic elastic;
     private final int size;
+    private final boolean withinAskedProvinces;
 
     public PassageRetriever(Elastic elastic, int size) {
+        this(elastic, size, false);
+    }
+
+    /**
+     * {@code withinAskedProvinces}: search only the articles of the provinces the question names (then or
+     * today), so that one province's passages are not crowded out by other provinces' on the same topic;
+     * a question naming none gets nothing from this retriever.
+     */
+    public PassageRetriever(Elastic elastic, int size, boolean withinAskedProvinces) {
         this.elastic = elastic;
         this.size = size;
+        this.withinAskedProvinces = withinAskedProvinces;
     }
 
     @Override
     @SuppressWarnings("rawtypes")
     public List<Content> retrieve(Query query) {
         Question q = QuestionMetadata.question(query);
+        if (withinAskedProvinces && q.provinces().isEmpty()) {
+            return List.of();
+        }
         BoolQuery.Builder b = new BoolQuery.Builder();
         b.should(s -> s.multiMatch(m -> m.query(query.text()).fields("text", "text.folded", "title^2")));
         for (Question.AskedNumber n : q.numbers()) {
@@ -46,6 +63,10 @@ public final class PassageRetriever implements ContentRetriever {
         if (!q.provinces().isEmpty()) {
             List<FieldValue> values = q.provinces().stream().map(FieldValue::of).toList();
             b.should(s -> s.terms(t -> t.field("province").terms(v -> v.value(values)).boost(3f)));
+            if (withinAskedProvinces) {
+                b.filter(f -> f.bool(o -> o.should(x -> x.terms(t -> t.field("province").terms(v -> v.value(values))))
+                    .should(x -> x.terms(t -> t.field("provinceToday").terms(v -> v.value(values))))));
+            }
         }
         b.minimumShouldMatch("1");
         try {

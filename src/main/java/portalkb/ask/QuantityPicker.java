@@ -34,9 +34,11 @@ final class QuantityPicker {
     private static final Pattern UNIT_WORDS = Pattern.compile("^\\s*([\\p{L}/]+(?:\\s+[\\p{L}/]+){0,2})");
     /** Where a sentence's parts end: punctuation, and "và", "trong đó", "nhưng", "and", "while". */
     private static final Pattern PART_BREAK = Pattern.compile("[,;:]|\\s(va|trong do|nhung|and|while|whereas)\\s");
+    /** A place below a province named in a part of a sentence (folded words): "huyen long my", "xa a vao", "tx song cau". */
+    private static final Pattern OTHER_PLACE = Pattern.compile("\\b(huyen|quan|thi xa|tx|tp|thanh pho|xa|phuong|thi tran|district|commune)\\s+[a-z]");
     private static final Pattern SUBSET_OPENER = Pattern.compile("^\\W*(trong do|of which|of whom|among them|in particular)\\b");
     /** A change, not a level: "tăng 7%", "giảm 5,96%", "up 7%", "exceeded 3.06%". */
-    private static final Pattern CHANGE_BEFORE = Pattern.compile("\\b(tang|giam|vuot|gap|up|down|increase|decrease|rise|fall|rose|fell|exceed|higher|lower)\\w*\\s+(\\w+\\s+)?$");
+    private static final Pattern CHANGE_BEFORE = Pattern.compile("\\b(tang|giam|vuot|gap|up|down|increase|decrease|rise|fall|rose|fell|exceed|higher|lower|by)\\w*\\s+(\\w+\\s+)?$");
     private static final Pattern CHANGE_ASKED = Pattern.compile("\\b(tang|giam|thay doi|bien dong|increase|decrease|rise|fall|change|grow|growth|drop|cut)");
     private static final Set<String> SCALE_OR_MODIFIER = Set.of("nghin", "ngan", "trieu", "ti", "van", "tram", "thousand", "million",
         "billion", "new", "moi", "more", "nguoi");
@@ -86,7 +88,7 @@ final class QuantityPicker {
             double change = CHANGE_BEFORE.matcher(before).find() && !CHANGE_ASKED.matcher(Glossary.fold(q.text())).find() ? -0.5 : 0;
             // "Trong đó, số hộ nghèo dân tộc thiểu số …": a breakdown of the figure before, unless the question asks for a part.
             double subset = q.places().isEmpty() && SUBSET_OPENER.matcher(folded).find() ? -0.15 : 0;
-            double score = scored.score() + 0.6 * unitFit + 0.25 * attachment + 0.25 * distance + place + year + excluded + change + subset;
+            double score = scored.score() + 0.6 * unitFit + 0.5 * attachment + 0.5 * distance + place + year + excluded + change + subset;
             out.add(new Pick(scored, written, written + unitText(text.substring(m.end())), score));
             if (Boolean.getBoolean("portalkb.ask.explain")) {
                 System.err.printf("  pick %-10s %.2f = sentence %.2f unit %.1f attach %.2f near %.2f place %.1f year %.1f excl %.1f change %.1f%n",
@@ -142,7 +144,7 @@ final class QuantityPicker {
         }
         String a = after.stripLeading();
         boolean percent = a.startsWith("%") || a.startsWith("phan tram") || a.startsWith("percent") || a.startsWith("per cent");
-        List<String> next = Words.of(a.length() > 60 ? a.substring(0, 60) : a);
+        List<String> next = Words.of(a.length() > 60 ? a.substring(0, 60) : a).stream().map(QuantityPicker::scale).toList();
         for (String unit : q.units()) {
             if (unit.equals("%")) {
                 if (percent) {
@@ -150,13 +152,20 @@ final class QuantityPicker {
                 }
                 continue;
             }
-            List<String> u = Words.of(unit);
-            int at = Words.indexOf(next.subList(0, Math.min(next.size(), 4)), u);
-            if (at >= 0 && (at == 0 || next.subList(0, at).stream().allMatch(SCALE_OR_MODIFIER::contains))) {
-                return 1;
+            for (String same : Glossary.get().sameUnits(unit)) {
+                List<String> u = Words.of(same).stream().map(QuantityPicker::scale).toList();
+                int at = Words.indexOf(next.subList(0, Math.min(next.size(), 4)), u);
+                if (at >= 0 && (at == 0 || next.subList(0, at).stream().allMatch(SCALE_OR_MODIFIER::contains))) {
+                    return 1;
+                }
             }
         }
         return percent || q.units().contains("%") ? -0.6 : -0.1;
+    }
+
+    /** "ngàn" and "nghìn" are one word (thousand). */
+    private static String scale(String word) {
+        return word.equals("ngan") ? "nghin" : word;
     }
 
     /** The weighted share of the question's concepts in the number's part of the sentence and the part before it (0–1). */
@@ -165,7 +174,7 @@ final class QuantityPicker {
         double total = 0;
         double matched = 0;
         for (Question.Concept c : q.concepts()) {
-            if (c.excluded() || !s.english() && !c.vietnamese()) {
+            if (c.excluded() || !s.english() && !c.vietnamese() || isPlace(c)) {
                 continue;
             }
             double w = scorer.weight(c);
@@ -180,7 +189,7 @@ final class QuantityPicker {
         double total = 0;
         double near = 0;
         for (Question.Concept c : q.concepts()) {
-            if (c.excluded() || !s.english() && !c.vietnamese()) {
+            if (c.excluded() || !s.english() && !c.vietnamese() || isPlace(c)) {
                 continue;
             }
             double w = scorer.weight(c);
@@ -207,7 +216,10 @@ final class QuantityPicker {
         return total == 0 ? 0 : near / total;
     }
 
-    /** The place the question names goes with this number ("huyện Châu Thành A chỉ mới đạt 65,42%"): +0.8, else -0.3. */
+    /**
+     * The place the question names goes with this number ("huyện Châu Thành A chỉ mới đạt 65,42%"): +0.8;
+     * another place stands there instead ("huyện Long Mỹ … 85,53%"): -0.3.
+     */
     private double placeAttached(Sentence s, int[] part, int at) {
         if (q.places().isEmpty()) {
             return 0;
@@ -218,10 +230,14 @@ final class QuantityPicker {
                 return 0.8;
             }
         }
-        return -0.3;
+        return OTHER_PLACE.matcher(String.join(" ", own)).find() ? -0.3 : 0;
     }
 
-    /** A year in the number's part, close to it ("24,31% (năm 2010)"): the asked one +0.4, another -0.4. */
+    private boolean isPlace(Question.Concept c) {
+        return q.places().contains(c.forms().get(0));
+    }
+
+    /** A year in the number's part, close to it ("24,31% (năm 2010)"): the asked one +0.25, another -0.25. */
     private double yearNear(Sentence s, int[] part, int at, int end) {
         if (q.years().isEmpty() || part.length == 0) {
             return 0;
@@ -230,7 +246,7 @@ final class QuantityPicker {
         for (int d = 1; d <= 4; d++) {
             for (int i : new int[]{end - 1 + d, at - d}) {
                 if (i >= 0 && i < s.words().size() && part[i] == own && s.words().get(i).matches("(19|20)\\d{2}")) {
-                    return q.years().contains(Integer.parseInt(s.words().get(i))) ? 0.4 : -0.4;
+                    return q.years().contains(Integer.parseInt(s.words().get(i))) ? 0.25 : -0.25;
                 }
             }
         }

@@ -35,7 +35,12 @@ record Sentence(int n, Content content, String text, List<String> words, List<In
             String passage = c.textSegment().text();
             boolean english = "en".equals(Language.detect(passage));
             List<String> previous = List.of();
-            for (String s : FigureExtractor.sentences(passage)) {
+            List<String> sentences = new ArrayList<>(FigureExtractor.sentences(passage));
+            // The title states the article's headline figure ("Đà Nẵng phát hiện 206 người nhiễm HIV"): it is read once, as a sentence.
+            if (title != null && !title.isBlank()) {
+                sentences.add(0, title);
+            }
+            for (String s : sentences) {
                 List<Integer> starts = new ArrayList<>();
                 List<String> words = Words.of(s, starts);
                 if (seen.add(String.join(" ", words))) {

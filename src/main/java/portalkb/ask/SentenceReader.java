@@ -65,6 +65,9 @@ public final class SentenceReader implements Answerer {
         List<SentenceScorer.Scored> ranked = rank(scorer, Sentence.split(contents));
         if (Boolean.getBoolean("portalkb.ask.explain")) {
             System.err.println("question " + q);
+            for (int i = 0; i < contents.size(); i++) {
+                System.err.printf("  content [%d] %s %s%n", i + 1, Contents.get(contents.get(i), Contents.KEY), Contents.get(contents.get(i), "kind"));
+            }
             ranked.stream().limit(6).forEach(x -> System.err.printf("  %.2f cov %.2f place %s year %s [%d] %s%n", x.score(), x.coverage(),
                 x.placeFits(), x.yearFits(), x.sentence().n(), x.sentence().text().length() > 100 ? x.sentence().text().substring(0, 100) : x.sentence().text()));
         }
@@ -237,9 +240,9 @@ public final class SentenceReader implements Answerer {
                 return say.get("year", "year", Integer.toString(y));
             }
         }
-        Matcher m = Pattern.compile("\\b(?:19|20)\\d{2}\\b").matcher(s.text());
-        if (m.find()) {
-            return say.get("year", "year", m.group());
+        List<String> own = SentenceScorer.ownYears(s.words());
+        if (!own.isEmpty()) {
+            return say.get("year", "year", own.get(0));
         }
         return s.year() == null ? "" : say.get("year", "year", Integer.toString(s.year()));
     }

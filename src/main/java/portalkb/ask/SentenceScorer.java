@@ -20,6 +20,8 @@ final class SentenceScorer {
     }
 
     private static final Pattern TARGET = Pattern.compile("\\b(muc tieu|phan dau|chi tieu|ke hoach(?! hoa)|du kien|target|aim|aims|goal|plan|plans|strive|expected to)\\b");
+    /** "vượt chỉ tiêu", "đạt kế hoạch", "surpassing the target": a result, not a target. */
+    private static final Pattern TARGET_MET = Pattern.compile("\\b(vuot|dat|hoan thanh|exceed\\w*|surpass\\w*|met|achiev\\w*|beat)\\s+(\\S+\\s+){0,2}(muc tieu|chi tieu|ke hoach|target|goal)");
     private static final Pattern TARGET_LEAD = Pattern.compile("^(muc tieu|phan dau|chi tieu|ke hoach|target|goal)\\b");
 
     private final Question q;
@@ -35,6 +37,23 @@ final class SentenceScorer {
     private static boolean isYear(String word) {
         return word.matches("(19|20)\\d{2}");
     }
+
+    /** The years a sentence is about: not those it compares with ("giảm 5,96% so với năm 2022", "compared with 2016"). */
+    static List<String> ownYears(List<String> words) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            if (!isYear(words.get(i))) {
+                continue;
+            }
+            String before = String.join(" ", words.subList(Math.max(0, i - 6), i));
+            if (!COMPARED_WITH.matcher(before).find()) {
+                out.add(words.get(i));
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern COMPARED_WITH = Pattern.compile("\\b(so voi|compared|than|cung ki|same period|over|trung binh)\\b");
 
     Scored score(Sentence s) {
         double coverage = coverage(s);
@@ -52,10 +71,8 @@ final class SentenceScorer {
         if (!q.years().isEmpty()) {
             boolean named = q.years().stream().anyMatch(y -> s.contains(Integer.toString(y)));
             boolean published = s.year() != null && q.years().contains(s.year());
-            // A sentence naming no year takes the years of the one before ("Mục tiêu đến năm 2020, … . 50 xã …").
-            List<String> timed = s.words().stream().anyMatch(SentenceScorer::isYear) ? s.words() : s.previousWords();
-            boolean other = !named && timed.stream().anyMatch(SentenceScorer::isYear)
-                && timed.stream().filter(SentenceScorer::isYear).noneMatch(w -> q.years().contains(Integer.parseInt(w)));
+            List<String> own = ownYears(s.words());
+            boolean other = !named && !own.isEmpty() && own.stream().noneMatch(w -> q.years().contains(Integer.parseInt(w)));
             // A sentence naming only other years is about another time, unless its article is of the asked year.
             yearFits = named || published || !other;
             score += named ? 0.15 : published ? 0.1 : other ? -0.1 : 0;
@@ -68,7 +85,9 @@ final class SentenceScorer {
         }
         score += Math.min(2, periods) * 0.1 + 0.05 / s.n();
         // A target ("mục tiêu", "phấn đấu", "aims to") is not what was reached, unless targets are asked about.
-        if (!asksTarget && (TARGET.matcher(Text.fold(s.text())).find() || TARGET_LEAD.matcher(String.join(" ", s.previousWords())).find())) {
+        String folded = Text.fold(s.text());
+        if (!asksTarget && (TARGET.matcher(folded).find() && !TARGET_MET.matcher(folded).find()
+            || TARGET_LEAD.matcher(String.join(" ", s.previousWords())).find())) {
             score -= 0.2;
         }
         return new Scored(s, score, coverage, asked, placeFits, yearFits);

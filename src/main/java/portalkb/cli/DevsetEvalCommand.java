@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./kb eval --devset DIR [--split dev|test|all] [--unanswerable FILE] [--json]}: loads the devset's
+ * {@code ./kb eval --devset DIR [--split dev|test|all] [--questions FILE] [--unanswerable FILE] [--misses] [--json]}: loads the devset's
  * articles into indices of their own ({@code <prefix>-devset-*}), asks the split's questions and our
  * unanswerable ones, and prints each answer, the misses, and per-split, per-language accuracy beside
  * the BM25 baseline. The test split is asked only when named: it is for the final run.
@@ -46,7 +46,8 @@ final class DevsetEvalCommand {
         if (!List.of("dev", "test", "all").contains(split)) {
             throw new UsageException("--split expects dev, test or all");
         }
-        List<Devset.Question> questions = new ArrayList<>(devset.questions().stream()
+        List<Devset.Question> asked = args.has("questions") ? Devset.questions(Path.of(args.option("questions", ""))) : devset.questions();
+        List<Devset.Question> questions = new ArrayList<>(asked.stream()
             .filter(q -> split.equals("all") || q.split().equals(split)).toList());
         Path unanswerable = Path.of(args.option("unanswerable", "eval/unanswerable.jsonl"));
         if (Files.isReadable(unanswerable)) {
