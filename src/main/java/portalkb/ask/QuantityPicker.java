@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class QuantityPicker {
 
     /** The picked number as written with its unit ("65,42%", "3.594 hộ nghèo"). */
-    record Pick(SentenceScorer.Scored sentence, String value, String withUnit, double score) {
+    record Pick(SentenceScorer.Scored sentence, String value, String withUnit, double score, boolean placeAttached) {
     }
 
     /** A number, or a pair such as "7/44" or "145/151", as it stands in the sentence. */
@@ -30,15 +30,18 @@ final class QuantityPicker {
     private static final Pattern DATE_CUE = Pattern.compile("(ngay|den|tu|hom|sang|chieu|toi|dem|on|by|since|until)\\s*$");
     private static final Pattern AGE = Pattern.compile("^\\s*(-|–|den|to)?\\s*\\d*\\s*(tuoi|thang tuoi|years? old|year-old)");
     private static final Pattern DURATION = Pattern.compile("^\\s*(thang|nam|tuan|ngay|months?|years?|weeks?|days?)\\b");
+    private static final Pattern RANGE_END = Pattern.compile("\\d\\s?[-–]\\s?$");
     private static final Pattern IDENTIFIER = Pattern.compile("^-\\p{Lu}");
     private static final Pattern UNIT_WORDS = Pattern.compile("^\\s*([\\p{L}/]+(?:\\s+[\\p{L}/]+){0,2})");
     /** Where a sentence's parts end: punctuation, and "và", "trong đó", "nhưng", "and", "while". */
     private static final Pattern PART_BREAK = Pattern.compile("[,;:]|\\s(va|trong do|nhung|and|while|whereas)\\s");
+    /** Breaks between statements, not within one: a concept before such a break belongs to another figure. */
+    private static final Pattern STRONG_BREAK = Pattern.compile("[;:]|\\s(va|trong do|nhung|and|while|whereas)\\s");
     /** A place below a province named in a part of a sentence (folded words): "huyen long my", "xa a vao", "tx song cau". */
     private static final Pattern OTHER_PLACE = Pattern.compile("\\b(huyen|quan|thi xa|tx|tp|thanh pho|xa|phuong|thi tran|district|commune)\\s+[a-z]");
     private static final Pattern SUBSET_OPENER = Pattern.compile("^\\W*(trong do|of which|of whom|among them|in particular)\\b");
     /** A change, not a level: "tăng 7%", "giảm 5,96%", "up 7%", "exceeded 3.06%". */
-    private static final Pattern CHANGE_BEFORE = Pattern.compile("\\b(tang|giam|vuot|gap|up|down|increase|decrease|rise|fall|rose|fell|exceed|higher|lower|by)\\w*\\s+(\\w+\\s+)?$");
+    private static final Pattern CHANGE_BEFORE = Pattern.compile("\\b(tang|giam|vuot|gap|up|down|increase|decrease|rise|fall|rose|fell|exceed|higher|lower|by)\\w*\\s+((tren|hon|gan|khoang|chi|about|nearly|over|almost|around)\\s+)?$");
     private static final Pattern CHANGE_ASKED = Pattern.compile("\\b(tang|giam|thay doi|bien dong|increase|decrease|rise|fall|change|grow|growth|drop|cut)");
     private static final Set<String> SCALE_OR_MODIFIER = Set.of("nghin", "ngan", "trieu", "ti", "van", "tram", "thousand", "million",
         "billion", "new", "moi", "more", "nguoi");
@@ -52,22 +55,21 @@ final class QuantityPicker {
     }
 
     Optional<Pick> pick(List<SentenceScorer.Scored> ranked) {
-        Pick best = null;
+        List<Pick> all = new ArrayList<>();
         for (SentenceScorer.Scored s : ranked.subList(0, Math.min(5, ranked.size()))) {
-            for (Pick p : candidates(s)) {
-                if (best == null || p.score() > best.score()) {
-                    best = p;
-                }
-            }
+            all.addAll(candidates(s));
         }
-        return Optional.ofNullable(best);
+        // When a number goes with the place the question names, numbers that do not are out.
+        boolean placed = all.stream().anyMatch(Pick::placeAttached);
+        return all.stream().filter(p -> !placed || p.placeAttached()).max(java.util.Comparator.comparingDouble(Pick::score));
     }
 
     List<Pick> candidates(SentenceScorer.Scored scored) {
         Sentence s = scored.sentence();
         String text = s.text();
         String folded = FigureExtractor.foldKeepingLength(text);
-        int[] part = parts(s);
+        int[] part = parts(s, PART_BREAK);
+        int[] statement = parts(s, STRONG_BREAK);
         List<Pick> out = new ArrayList<>();
         Matcher m = EXPRESSION.matcher(text);
         while (m.find()) {
@@ -81,18 +83,19 @@ final class QuantityPicker {
             int end = s.wordIndexAt(m.end());
             double unitFit = unitFit(after);
             double attachment = attachment(s, part, at);
-            double distance = distance(s, part, at);
+            double distance = distance(s, part, statement, at);
             double place = placeAttached(s, part, at);
             double year = yearNear(s, part, at, end);
             double excluded = excludedNear(s, part, at);
             double change = CHANGE_BEFORE.matcher(before).find() && !CHANGE_ASKED.matcher(Glossary.fold(q.text())).find() ? -0.5 : 0;
             // "Trong đó, số hộ nghèo dân tộc thiểu số …": a breakdown of the figure before, unless the question asks for a part.
             double subset = q.places().isEmpty() && SUBSET_OPENER.matcher(folded).find() ? -0.15 : 0;
-            double score = scored.score() + 0.6 * unitFit + 0.5 * attachment + 0.5 * distance + place + year + excluded + change + subset;
-            out.add(new Pick(scored, written, written + unitText(text.substring(m.end())), score));
+            double focus = focusAttached(s, part, at, end);
+            double score = scored.score() + 0.6 * unitFit + 0.5 * attachment + 0.5 * distance + place + year + excluded + change + subset + focus;
+            out.add(new Pick(scored, written, written + unitText(text.substring(m.end())), score, place > 0));
             if (Boolean.getBoolean("portalkb.ask.explain")) {
-                System.err.printf("  pick %-10s %.2f = sentence %.2f unit %.1f attach %.2f near %.2f place %.1f year %.1f excl %.1f change %.1f%n",
-                    written, score, scored.score(), unitFit, attachment, distance, place, year, excluded, change);
+                System.err.printf("  pick %-10s %.2f = sentence %.2f unit %.1f attach %.2f near %.2f place %.1f year %.1f excl %.1f change %.1f focus %.1f%n",
+                    written, score, scored.score(), unitFit, attachment, distance, place, year, excluded, change, focus);
             }
         }
         return out;
@@ -117,6 +120,9 @@ final class QuantityPicker {
             return false;
         }
         if (IDENTIFIER.matcher(afterAsWritten).find()) { // "62-NQ/TU"; "50-bed" is a quantity
+            return false;
+        }
+        if (RANGE_END.matcher(before).find()) { // "3,5-4%": the range is read at its start
             return false;
         }
         List<String> previous = Words.of(before);
@@ -163,6 +169,31 @@ final class QuantityPicker {
         return percent || q.units().contains("%") ? -0.6 : -0.1;
     }
 
+    /** What the question counts stands right by the number ("3 ca tử vong", "số hộ cận nghèo còn 8.800 hộ"): +0.4. */
+    private double focusAttached(Sentence s, int[] part, int at, int end) {
+        if (part.length == 0) {
+            return 0;
+        }
+        List<String> phrase = new ArrayList<>();
+        int own0 = part[Math.min(at, part.length - 1)];
+        for (int i = Math.max(0, at - 6); i < Math.min(s.words().size(), end + 5); i++) {
+            if (part[i] == own0 || i < at && windowStartsAt(part, at) && part[i] == own0 - 1) {
+                phrase.add(s.words().get(i));
+            }
+        }
+        for (Question.Concept c : q.concepts()) {
+            if (c.focus() && !c.excluded() && SentenceScorer.credit(c, phrase) == 1) {
+                return 0.4;
+            }
+        }
+        return 0;
+    }
+
+    /** The number opens its part ("…nhiều ca nhất: 1.198 ca"). */
+    private static boolean windowStartsAt(int[] part, int at) {
+        return at == 0 || at < part.length && part[at - 1] != part[at];
+    }
+
     /** "ngàn" and "nghìn" are one word (thousand). */
     private static String scale(String word) {
         return word.equals("ngan") ? "nghin" : word;
@@ -185,7 +216,7 @@ final class QuantityPicker {
     }
 
     /** Closeness in content words of the question's concepts to the number (0–1), a concept before it counting as nearer. */
-    private double distance(Sentence s, int[] part, int at) {
+    private double distance(Sentence s, int[] part, int[] statement, int at) {
         double total = 0;
         double near = 0;
         for (Question.Concept c : q.concepts()) {
@@ -202,7 +233,9 @@ final class QuantityPicker {
                         continue;
                     }
                     if (i + f.size() <= at) {
-                        best = Math.min(best, contentWords(s, i + f.size(), at));
+                        if (statement[i] == statement[Math.min(at, statement.length - 1)]) {
+                            best = Math.min(best, contentWords(s, i + f.size(), at));
+                        }
                     } else if (part[i] == part[Math.min(at, part.length - 1)]) {
                         // After the number only within its part: "… 3,14%; hộ cận nghèo là …" is about the next figure.
                         best = Math.min(best, (int) Math.round(contentWords(s, at, i) * 1.2));
@@ -285,9 +318,9 @@ final class QuantityPicker {
     }
 
     /** The part of the sentence each word is in. */
-    private static int[] parts(Sentence s) {
+    private static int[] parts(Sentence s, Pattern breakPattern) {
         int[] out = new int[s.words().size()];
-        Matcher b = PART_BREAK.matcher(FigureExtractor.foldKeepingLength(s.text()));
+        Matcher b = breakPattern.matcher(FigureExtractor.foldKeepingLength(s.text()));
         List<Integer> breaks = new ArrayList<>();
         while (b.find()) {
             // A decimal comma is not a break.

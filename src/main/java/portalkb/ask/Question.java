@@ -23,12 +23,13 @@ public record Question(String text, String lang, AnswerType type, PlaceLevel pla
      * Vietnamese one (an English word the glossary does not know has none); {@code excluded}: the question
      * asks to leave it out ("excluding near-poor"), so a number that goes with it is not the answer; {@code fixed}:
      * a set phrase (glossary term, place name) that counts only as written, a part of it counting little;
-     * {@code english}: how an English article would write it, or null.
+     * {@code english}: how an English article would write it, or null; {@code focus}: what a quantity question
+     * counts ("how many people <b>died</b>", "bao nhiêu <b>hộ cận nghèo</b>"), which the answer's number goes with.
      */
-    public record Concept(List<String> forms, boolean vietnamese, boolean excluded, boolean fixed, String english) {
+    public record Concept(List<String> forms, boolean vietnamese, boolean excluded, boolean fixed, String english, boolean focus) {
         /** A run of the question's own words: a sentence holding some of them matches in part. */
         public static Concept words(String run, boolean vietnamese) {
-            return new Concept(List.of(run), vietnamese, false, false, vietnamese ? null : run);
+            return new Concept(List.of(run), vietnamese, false, false, vietnamese ? null : run, false);
         }
     }
 

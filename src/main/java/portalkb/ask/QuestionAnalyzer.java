@@ -153,6 +153,7 @@ public final class QuestionAnalyzer {
     private List<Question.Concept> concepts(String folded, List<Glossary.Match> matches, List<Periods.Found> periods,
                                             boolean english, List<String> places) {
         List<Question.Concept> out = new ArrayList<>();
+        List<Glossary.Match> focus = focus(folded, matches);
         char[] free = folded.toCharArray();
         for (Periods.Found p : periods) {
             for (int i = p.start(); i < Math.min(p.end(), free.length); i++) {
@@ -184,10 +185,10 @@ public final class QuestionAnalyzer {
                 isExcluded = excluded.end() == Math.min(25, m.start());
             }
             String englishForm = english ? asked : m.term().english().isEmpty() ? null : m.term().english().get(0);
-            out.add(new Question.Concept(forms, true, isExcluded, true, englishForm));
+            out.add(new Question.Concept(forms, true, isExcluded, true, englishForm, focus.contains(m)));
         }
         for (String place : places) {
-            out.add(new Question.Concept(List.of(place), true, false, true, place));
+            out.add(new Question.Concept(List.of(place), true, false, true, place, false));
         }
         Set<String> inPlaces = new LinkedHashSet<>();
         places.forEach(p -> inPlaces.addAll(words(p)));
@@ -206,6 +207,23 @@ public final class QuestionAnalyzer {
             addRun(out, run, english);
         }
         return out;
+    }
+
+    /**
+     * What a quantity question counts: the term after "how many" / "bao nhiêu" ("hộ cận nghèo") and what is said
+     * of it right after ("người <b>tử vong</b>"); the number goes with either.
+     */
+    private static List<Glossary.Match> focus(String folded, List<Glossary.Match> matches) {
+        Matcher m = HOW_MANY.matcher(folded);
+        if (!m.find()) {
+            return List.of();
+        }
+        List<Glossary.Match> after = matches.stream().filter(g -> g.start() >= m.end() && g.start() <= m.end() + 40).limit(2).toList();
+        // "how many people died", "bao nhiêu trường hợp nhiễm HIV chuyển sang AIDS": the counted noun, and what is said of it.
+        if (after.size() == 2 && after.get(1).start() - after.get(0).end() > 20) {
+            return after.subList(0, 1);
+        }
+        return after;
     }
 
     private static void addRun(List<Question.Concept> out, List<String> run, boolean english) {
