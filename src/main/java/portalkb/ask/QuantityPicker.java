@@ -176,7 +176,7 @@ final class QuantityPicker {
         }
         List<String> phrase = new ArrayList<>();
         int own0 = part[Math.min(at, part.length - 1)];
-        for (int i = Math.max(0, at - 6); i < Math.min(s.words().size(), end + 5); i++) {
+        for (int i = Math.max(0, at - 6); i < Math.min(s.words().size(), end + 8); i++) {
             if (part[i] == own0 || i < at && windowStartsAt(part, at) && part[i] == own0 - 1) {
                 phrase.add(s.words().get(i));
             }

@@ -220,7 +220,9 @@ public final class QuestionAnalyzer {
         }
         List<Glossary.Match> after = matches.stream().filter(g -> g.start() >= m.end() && g.start() <= m.end() + 40).limit(2).toList();
         // "how many people died", "bao nhiêu trường hợp nhiễm HIV chuyển sang AIDS": the counted noun, and what is said of it.
-        if (after.size() == 2 && after.get(1).start() - after.get(0).end() > 20) {
+        boolean modifierFirst = after.size() == 2 && after.get(0).term().units().isEmpty() && !after.get(1).term().units().isEmpty();
+        if (after.size() == 2 && (after.get(1).start() - after.get(0).end() > 20 || modifierFirst)) {
+            // "kindergarten-age children": the modifier says which children; "children" alone would fit any.
             return after.subList(0, 1);
         }
         return after;
