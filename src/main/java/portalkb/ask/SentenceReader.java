@@ -90,7 +90,7 @@ public final class SentenceReader implements Answerer {
 
     private Optional<Answer> quantity(Question q, SentenceScorer scorer, List<SentenceScorer.Scored> ranked, AnswerPhrases say) {
         List<SentenceScorer.Scored> fitting = ranked.stream()
-            .filter(s -> s.placeFits() && s.yearFits() && s.coverage() >= QUANTITY_COVERAGE).toList();
+            .filter(s -> s.placeFits() && s.yearFits() && s.focusFits() && s.coverage() >= QUANTITY_COVERAGE).toList();
         return new QuantityPicker(q, scorer).pick(fitting).map(p -> {
             Sentence s = p.sentence().sentence();
             String lead = place(q, s, say) + ": " + p.withUnit() + year(q, s, say) + " [" + s.n() + "]";

@@ -16,7 +16,7 @@ final class SentenceScorer {
 
     /** A scored sentence. {@code coverage}: weighted share of concepts matched (0–1); {@code placeFits}: its article or words are the asked place. */
     record Scored(Sentence sentence, double score, double coverage, List<Sentence.WrittenNumber> askedNumbers, boolean placeFits,
-                  boolean yearFits) {
+                  boolean yearFits, boolean focusFits) {
     }
 
     private static final Pattern TARGET = Pattern.compile("\\b(muc tieu|phan dau|chi tieu|ke hoach(?! hoa)|du kien|target|aim|aims|goal|plan|plans|strive|expected to)\\b");
@@ -90,7 +90,7 @@ final class SentenceScorer {
             || TARGET_LEAD.matcher(String.join(" ", s.previousWords())).find())) {
             score -= 0.2;
         }
-        return new Scored(s, score, coverage, asked, placeFits, yearFits);
+        return new Scored(s, score, coverage, asked, placeFits, yearFits, focusFits(s));
     }
 
     /** The weighted share of concepts the sentence holds; an English sentence may match every concept, a Vietnamese one those with Vietnamese forms. */
@@ -108,6 +108,21 @@ final class SentenceScorer {
             matched += w * Math.max(credit(c, s.words()), 0.5 * context);
         }
         return total == 0 ? 0 : matched / total;
+    }
+
+    /** What a quantity question counts is named in the sentence, or in its title or the sentence before (or nothing is counted). */
+    boolean focusFits(Sentence s) {
+        boolean any = false;
+        for (Question.Concept c : q.concepts()) {
+            if (!c.focus() || c.excluded() || !s.english() && !c.vietnamese()) {
+                continue;
+            }
+            any = true;
+            if (credit(c, s.words()) >= 0.5 || credit(c, s.titleWords()) == 1 || credit(c, s.previousWords()) == 1) {
+                return true;
+            }
+        }
+        return !any;
     }
 
     /** The rarity of the concept's first form (its Vietnamese one for glossary terms). */
