@@ -31,7 +31,8 @@ public final class FactRetriever implements ContentRetriever {
     @SuppressWarnings("rawtypes")
     public List<Content> retrieve(Query query) {
         Question q = QuestionMetadata.question(query);
-        if (q.metric() == null && q.numbers().isEmpty()) {
+        // The facts query reads only the analysed question, so the question's other renderings would repeat it.
+        if (q.metric() == null && q.numbers().isEmpty() || !query.text().equals(q.text())) {
             return List.of();
         }
         BoolQuery.Builder b = new BoolQuery.Builder();

@@ -30,7 +30,7 @@ record Args(List<String> positional, Map<String, String> options) {
         return new Args(positional, options);
     }
 
-    private static final List<String> BOOLEAN = List.of("json", "help", "no-embeddings", "no-browser", "all", "misses");
+    private static final List<String> BOOLEAN = List.of("json", "help", "no-embeddings", "no-browser", "all", "misses", "embeddings");
 
     boolean has(String name) {
         return options.containsKey(name);

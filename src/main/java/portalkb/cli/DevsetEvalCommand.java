@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./kb eval --devset DIR [--split dev|test|all] [--questions FILE] [--unanswerable FILE] [--misses] [--json]}: loads the devset's
+ * {@code ./kb eval --devset DIR [--split dev|test|all] [--questions FILE] [--unanswerable FILE] [--misses] [--embeddings] [--json]}: loads the devset's
  * articles into indices of their own ({@code <prefix>-devset-*}), asks the split's questions and our
  * unanswerable ones, and prints each answer, the misses, and per-split, per-language accuracy beside
  * the BM25 baseline. The test split is asked only when named: it is for the final run.
@@ -54,13 +54,13 @@ final class DevsetEvalCommand {
             questions.addAll(Devset.questions(unanswerable));
         }
         freshIndices(elastic);
-        boolean embeddings = config.ask().embeddings() && !args.has("no-embeddings");
+        boolean embeddings = (config.ask().embeddings() || args.has("embeddings")) && !args.has("no-embeddings");
         int loaded = DevsetLoader.load(elastic, devset, embeddings);
         if (!args.has("json")) {
             out.printf("loaded %d devset articles (vectors %s); asking %d questions (split %s + %d unanswerable)%n", loaded,
                 embeddings ? "on" : "off", questions.size(), split, questions.stream().filter(Devset.Question::answerNone).count());
         }
-        AppConfig askConfig = embeddings ? config : withoutEmbeddings(config);
+        AppConfig askConfig = withEmbeddings(config, embeddings);
         List<DevsetEval.Scored> scored = new DevsetEval(new AskService(elastic, askConfig), Bm25Baseline.build(elastic, devset)).run(questions);
         List<DevsetEval.Tally> tallies = DevsetEval.tallies(scored);
         if (args.has("json")) {
@@ -82,6 +82,9 @@ final class DevsetEvalCommand {
                     s.question().answerValue(), ok(s.province()), ok(s.figure()), ok(s.citation()), ok(s.baselineRight()));
             }
         }
+        List<Long> took = scored.stream().map(DevsetEval.Scored::tookMs).sorted().toList();
+        out.printf("%nask time per question: p50 %d ms, p95 %d ms (%d questions, vectors %s)%n", took.get(took.size() / 2),
+            took.get(Math.min(took.size() - 1, (int) Math.ceil(took.size() * 0.95) - 1)), took.size(), embeddings ? "on" : "off");
         out.printf("%n%-13s %-4s %9s %14s %14s%n", "split", "lang", "questions", "PortalKB", "BM25 top hit");
         for (DevsetEval.Tally t : tallies) {
             out.printf("%-13s %-4s %9d %7d %5.1f%% %7d %5.1f%%%n", t.split(), t.lang(), t.questions(), t.right(), 100 * t.accuracy(),
@@ -94,10 +97,10 @@ final class DevsetEvalCommand {
         return b ? "ok" : "MISS";
     }
 
-    private static AppConfig withoutEmbeddings(AppConfig c) {
+    private static AppConfig withEmbeddings(AppConfig c, boolean on) {
         AppConfig.Ask a = c.ask();
         return new AppConfig(c.data(), c.elasticsearch(), c.server(), c.crawler(),
-            new AppConfig.Ask(a.model(), a.topK(), a.openai(), a.ollama(), false));
+            new AppConfig.Ask(a.model(), a.topK(), a.openai(), a.ollama(), on));
     }
 
     private static void freshIndices(Elastic elastic) throws IOException {

@@ -36,6 +36,7 @@ public final class ConfigLoader {
         Map.entry("PORTALKB_SOURCES", "crawler.sources"),
         Map.entry("PORTALKB_DEMO_SITE_PORT", "server.demoSitePort"),
         Map.entry("PORTALKB_ASK_MODEL", "ask.model"),
+        Map.entry("PORTALKB_ASK_EMBEDDINGS", "ask.embeddings"),
         Map.entry("OPENAI_BASE_URL", "ask.openai.baseUrl"),
         Map.entry("OPENAI_MODEL", "ask.openai.model"),
         Map.entry("OPENAI_API_KEY", "ask.openai.apiKey"),
