@@ -70,7 +70,10 @@ public final class Glossary {
                 .map(f -> Arrays.stream(f.vi().split("\\|")).map(Glossary::fold).filter(v -> !v.isBlank()).toList())
                 .filter(forms -> forms.size() > 1).toList();
             for (MetricCatalogue.Metric m : catalogue.metrics()) {
-                Term t = new Term(List.of(fold(m.vi())), List.of(fold(m.name())), m.id(), List.of());
+                // A count metric's unit ("giường") is what "how many beds" asks for; a share's "%" is not a noun.
+                List<String> units = m.units() == null ? List.of()
+                    : m.units().stream().filter(u -> !u.contains("%") && !u.contains("/")).map(Glossary::fold).toList();
+                Term t = new Term(List.of(fold(m.vi())), List.of(fold(m.name())), m.id(), units);
                 if (m.glossary() != null) {
                     m.glossary().forEach(g -> entries.add(new Entry(fold(g), t)));
                 }

@@ -31,6 +31,9 @@ public final class QuestionAnalyzer {
         + "((?:\\p{Lu}[\\p{L}'’]*|\\d+)(?:\\s+(?:\\p{Lu}[\\p{L}'’]*|[A-Z]\\b|\\d+))*)");
     private static final Pattern EN_PLACE = Pattern.compile("((?:\\p{Lu}[\\p{L}'’]*\\s+){1,3})(?:district|commune|ward|town|village)\\b");
 
+    /** Two or more capitalised words in a row, after the first word: a name. */
+    private static final Pattern CAPITALISED_RUN = Pattern.compile("(?<=\\S\\s)\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*)+");
+
     private final Clock clock;
     private final QuestionWords words = QuestionWords.INSTANCE;
 
@@ -47,9 +50,11 @@ public final class QuestionAnalyzer {
         List<String> provinces = provinces(text);
         List<String> places = places(text, provinces);
         String rest = withoutNames(text, provinces);
+        // Names of places are Vietnamese in any language: "… underweight in Tân Uyên?" is an English question.
+        String unnamed = CAPITALISED_RUN.matcher(rest).replaceAll(" ");
         String folded = Glossary.fold(text);
         String restFolded = Glossary.fold(rest);
-        String lang = "vi".equals(Language.detect(rest)) || restFolded.matches(".*\\b(tinh nao|ty le|bao nhieu|nam nao|o dau|la gi|con)\\b.*")
+        String lang = "vi".equals(Language.detect(unnamed)) || restFolded.matches(".*\\b(tinh nao|ty le|bao nhieu|nam nao|o dau|la gi|con)\\b.*")
             ? "vi" : "en";
         boolean english = lang.equals("en");
         List<Periods.Found> periods = Periods.find(folded);

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 /**
  * {@code ./kb eval FILE.jsonl}: asks every question and scores the answer: the province right, the
  * figure present in the answer, and a citation to an article that contains the figure. Lines may share
- * a {@code conversation} key to test follow-ups; {@code answer_none: true} expects "no answer".
+ * a {@code conversation} key to test follow-ups; {@code answer_none: true} expects "no answer",
+ * {@code answer_cited: true} an answer that cites at least one passage (open questions).
  */
 final class EvalCommand {
 
@@ -75,6 +76,11 @@ final class EvalCommand {
             row.put("question", q.path("question").asText());
             row.put("answer", r.answer());
             boolean ok = true;
+            if (q.path("answer_cited").asBoolean(false)) {
+                boolean cited = !r.citations().isEmpty();
+                row.put("cited", cited);
+                ok &= cited;
+            }
             if (q.path("answer_none").asBoolean(false)) {
                 boolean none = r.citations().isEmpty();
                 row.put("noAnswer", none);
