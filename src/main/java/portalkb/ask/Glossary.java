@@ -91,13 +91,42 @@ public final class Glossary {
                 f.en().forEach(e -> entries.add(new Entry(fold(e), t)));
                 forms.forEach(v -> entries.add(new Entry(v, t)));
             }
-            entries.sort(Comparator.comparingInt((Entry e) -> -e.folded().length()));
+            List<Entry> merged = withMetricForms(entries);
+            merged.sort(Comparator.comparingInt((Entry e) -> -e.folded().length()));
             List<List<String>> units = file.units() == null ? List.of()
                 : file.units().stream().map(c -> c.stream().map(Glossary::fold).toList()).toList();
-            return new Glossary(List.copyOf(entries), units);
+            return new Glossary(List.copyOf(merged), units);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the ask glossary", e);
         }
+    }
+
+    /**
+     * Every term naming a metric carries all the Vietnamese forms and units of that metric's terms: the
+     * catalogue's "Bác sĩ trên vạn dân" is also the glossary's "bác sĩ/vạn dân".
+     */
+    private static List<Entry> withMetricForms(List<Entry> entries) {
+        java.util.Map<String, List<String>> forms = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<String>> units = new java.util.LinkedHashMap<>();
+        for (Entry e : entries) {
+            if (e.term().metric() != null) {
+                List<String> f = forms.computeIfAbsent(e.term().metric(), k -> new ArrayList<>());
+                e.term().vietnamese().stream().filter(v -> !f.contains(v)).forEach(f::add);
+                List<String> u = units.computeIfAbsent(e.term().metric(), k -> new ArrayList<>());
+                e.term().units().stream().filter(v -> !u.contains(v)).forEach(u::add);
+            }
+        }
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : entries) {
+            Term t = e.term();
+            if (t.metric() != null) {
+                List<String> merged = new ArrayList<>(t.vietnamese());
+                forms.get(t.metric()).stream().filter(v -> !merged.contains(v)).forEach(merged::add);
+                t = new Term(merged, t.english(), t.metric(), units.get(t.metric()));
+            }
+            out.add(new Entry(e.folded(), t));
+        }
+        return out;
     }
 
     /**

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  */
 final class QuantityPicker {
 
+    /** Why an answer came out as it did: set the log level of "portalkb.ask.explain" to debug. */
+    static final org.slf4j.Logger EXPLAIN = org.slf4j.LoggerFactory.getLogger("portalkb.ask.explain");
+
     /** The picked number as written with its unit ("65,42%", "3.594 hộ nghèo"). */
     record Pick(SentenceScorer.Scored sentence, String value, String withUnit, double score, boolean placeAttached) {
     }
@@ -93,9 +96,9 @@ final class QuantityPicker {
             double focus = focusAttached(s, part, at, end);
             double score = scored.score() + 0.6 * unitFit + 0.5 * attachment + 0.5 * distance + place + year + excluded + change + subset + focus;
             out.add(new Pick(scored, written, written + unitText(text.substring(m.end())), score, place > 0));
-            if (Boolean.getBoolean("portalkb.ask.explain")) {
-                System.err.printf("  pick %-10s %.2f = sentence %.2f unit %.1f attach %.2f near %.2f place %.1f year %.1f excl %.1f change %.1f focus %.1f%n",
-                    written, score, scored.score(), unitFit, attachment, distance, place, year, excluded, change, focus);
+            if (EXPLAIN.isDebugEnabled()) {
+                EXPLAIN.debug(String.format("pick %-10s %.2f = sentence %.2f unit %.1f attach %.2f near %.2f place %.1f year %.1f excl %.1f change %.1f focus %.1f",
+                    written, score, scored.score(), unitFit, attachment, distance, place, year, excluded, change, focus));
             }
         }
         return out;

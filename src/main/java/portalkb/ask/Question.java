@@ -120,9 +120,13 @@ public record Question(String text, String lang, AnswerType type, PlaceLevel pla
         }
         List<String> p = provinces.isEmpty() && t != AnswerType.WHICH_PLACE && t != AnswerType.LIST ? previous.provinces() : provinces;
         List<Integer> y = years.isEmpty() ? previous.years() : years;
+        // A follow-up naming another province leaves the previous question's lower places behind.
+        boolean samePlace = provinces.isEmpty() || provinces.equals(previous.provinces());
+        List<String> pl = places.isEmpty() && samePlace ? previous.places() : places;
         List<Concept> c = new ArrayList<>(concepts);
-        previous.concepts().stream().filter(x -> !c.contains(x)).forEach(c::add);
-        return new Question(text, lang, t, placeLevel, p, places.isEmpty() ? previous.places() : places, y,
+        previous.concepts().stream().filter(x -> !c.contains(x) && (samePlace || !previous.places().contains(x.forms().get(0))))
+            .forEach(c::add);
+        return new Question(text, lang, t, placeLevel, p, pl, y,
             periods.isEmpty() ? previous.periods() : periods, numbers, c, units.isEmpty() ? previous.units() : units,
             metrics.isEmpty() ? previous.metrics() : metrics, threshold, above);
     }

@@ -31,6 +31,8 @@ public final class QuestionAnalyzer {
         + "((?:\\p{Lu}[\\p{L}'’]*|\\d+)(?:\\s+(?:\\p{Lu}[\\p{L}'’]*|[A-Z]\\b|\\d+))*)");
     private static final Pattern EN_PLACE = Pattern.compile("((?:\\p{Lu}[\\p{L}'’]*\\s+){1,3})(?:district|commune|ward|town|village)\\b");
 
+    /** A capitalised word after the first word of the question: part of a name. */
+    private static final Pattern NAME_WORD = Pattern.compile("(?<=\\S\\s)\\p{Lu}[\\p{L}]+");
     /** Two or more capitalised words in a row, after the first word: a name. */
     private static final Pattern CAPITALISED_RUN = Pattern.compile("(?<=\\S\\s)\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*)+");
 
@@ -82,7 +84,7 @@ public final class QuestionAnalyzer {
             threshold = null;
             above = true;
         }
-        List<Question.Concept> concepts = concepts(restFolded, matches, periods, english, places);
+        List<Question.Concept> concepts = concepts(rest, restFolded, matches, periods, english, places);
         List<String> units = units(restFolded, matches, type);
         return new Question(text, lang, type, level, provinces, places, years, periods.stream().map(Periods.Found::period).toList(),
             numbers, concepts, units, metrics, threshold, above);
@@ -155,7 +157,7 @@ public final class QuestionAnalyzer {
      * Glossary terms (every Vietnamese form, plus the words as asked) and the remaining content words, one
      * concept each; period words and stopwords are left out, as are the numbers (matched on their own).
      */
-    private List<Question.Concept> concepts(String folded, List<Glossary.Match> matches, List<Periods.Found> periods,
+    private List<Question.Concept> concepts(String original, String folded, List<Glossary.Match> matches, List<Periods.Found> periods,
                                             boolean english, List<String> places) {
         List<Question.Concept> out = new ArrayList<>();
         List<Glossary.Match> focus = focus(folded, matches);
@@ -197,7 +199,13 @@ public final class QuestionAnalyzer {
         }
         Set<String> inPlaces = new LinkedHashSet<>();
         places.forEach(p -> inPlaces.addAll(words(p)));
+        Set<String> names = new LinkedHashSet<>();
+        Matcher capitalised = NAME_WORD.matcher(original);
+        while (capitalised.find()) {
+            names.add(Text.fold(capitalised.group()));
+        }
         // The question's other words, in runs of neighbours ("số ca mắc", "outbreak clusters"): one concept per run.
+        // A name ("Mars", "Hoa Phu") is written the same in any language, so a Vietnamese sentence must hold it too.
         String rest = words.stopPhrases().matcher(new String(free)).replaceAll("  ");
         List<String> run = new ArrayList<>();
         for (String piece : rest.split("\\s{2,}|[,.?!;:()\"]")) {
@@ -206,10 +214,10 @@ public final class QuestionAnalyzer {
                 if (content) {
                     run.add(w);
                 } else {
-                    addRun(out, run, english);
+                    addRun(out, run, english, names);
                 }
             }
-            addRun(out, run, english);
+            addRun(out, run, english, names);
         }
         return out;
     }
@@ -233,9 +241,10 @@ public final class QuestionAnalyzer {
         return after;
     }
 
-    private static void addRun(List<Question.Concept> out, List<String> run, boolean english) {
+    private static void addRun(List<Question.Concept> out, List<String> run, boolean english, Set<String> names) {
         if (!run.isEmpty()) {
-            Question.Concept c = Question.Concept.words(String.join(" ", run), !english);
+            boolean named = run.stream().anyMatch(names::contains);
+            Question.Concept c = Question.Concept.words(String.join(" ", run), !english || named);
             if (!out.contains(c)) {
                 out.add(c);
             }
@@ -308,7 +317,8 @@ public final class QuestionAnalyzer {
         }
         for (Gazetteer.Province p : Gazetteer.get().provinces()) {
             for (String district : p.districts() == null ? List.<String>of() : p.districts()) {
-                if (namedAsWhole(text, district)) {
+                // "Quảng Ninh" is a district of Quảng Bình and a province: a province's name is the province.
+                if (namedAsWhole(text, district) && Gazetteer.get().resolve(district).isEmpty()) {
                     out.add(Text.fold(district));
                 }
             }

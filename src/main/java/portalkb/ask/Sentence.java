@@ -4,6 +4,7 @@ import dev.langchain4j.rag.content.Content;
 import portalkb.extract.FigureExtractor;
 import portalkb.extract.Language;
 import portalkb.extract.WrittenNumbers;
+import portalkb.index.ArticleWriter;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,8 +32,12 @@ record Sentence(int n, Content content, String text, List<String> words, List<In
         for (int i = 0; i < contents.size(); i++) {
             Content c = contents.get(i);
             String title = Contents.get(c, "title");
-            List<String> titleWords = title == null ? List.of() : Words.folded(title);
+            // The source's name is context too: "Cổng TTĐT huyện Tân Uyên" names the district its notices are about.
+            String sourceName = Contents.get(c, "sourceName");
+            List<String> titleWords = Words.folded((title == null ? "" : title) + " . " + (sourceName == null ? "" : sourceName));
             String passage = c.textSegment().text();
+            // The year the article reports on: "Tổng kết công tác y tế năm 2021" published in January 2022 is about 2021.
+            Integer year = title == null ? Contents.year(c) : ArticleWriter.reportYear(title, Contents.year(c));
             boolean english = "en".equals(Language.detect(passage));
             List<String> previous = List.of();
             List<String> sentences = new ArrayList<>(FigureExtractor.sentences(passage));
@@ -43,9 +48,10 @@ record Sentence(int n, Content content, String text, List<String> words, List<In
             for (String s : sentences) {
                 List<Integer> starts = new ArrayList<>();
                 List<String> words = Words.of(s, starts);
-                if (seen.add(String.join(" ", words))) {
+                // The same words in two articles are two statements (each its own province and year); within one, one.
+                if (seen.add(Contents.get(c, "url") + " " + String.join(" ", words))) {
                     out.add(new Sentence(i + 1, c, s, words, starts, numbers(s, english), english, Contents.get(c, "province"),
-                        Contents.year(c), titleWords, previous));
+                        year, titleWords, previous));
                 }
                 previous = words;
             }

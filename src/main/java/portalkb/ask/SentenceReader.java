@@ -23,11 +23,16 @@ import java.util.regex.Pattern;
  */
 public final class SentenceReader implements Answerer {
 
+    /** Why an answer came out as it did: set the log level of "portalkb.ask.explain" to debug. */
+    static final org.slf4j.Logger EXPLAIN = org.slf4j.LoggerFactory.getLogger("portalkb.ask.explain");
+
     /** Below these the reader says it has no answer (calibrated on the development split and our unanswerable questions). */
     static final double QUANTITY_COVERAGE = 0.4;
     static final double PLACE_COVERAGE_WITH_NUMBERS = 0.2;
     static final double PLACE_COVERAGE = 0.5;
     static final double OPEN_COVERAGE = 0.3;
+    /** Sentences of other provinces scoring this close to the best tie with it. */
+    static final double TIE = 0.1;
     private static final Pattern DATE = Pattern.compile("(?:ngày\\s+)?\\d{1,2}/\\d{1,2}/(?:19|20)\\d{2}|tháng\\s+\\d{1,2}/(?:19|20)\\d{2}|(?:năm\\s+)?(?:19|20)\\d{2}");
     private static final Pattern DISTRICT = Pattern.compile("(?:huyện|quận|thị xã|thành phố)\\s+((?:\\p{Lu}[\\p{L}]*)(?:\\s+(?:\\p{Lu}[\\p{L}]*|[A-Z]\\b))*)");
     private static final Pattern COMMUNE = Pattern.compile("(?:xã|phường|thị trấn)\\s+((?:\\p{Lu}[\\p{L}]*)(?:\\s+(?:\\p{Lu}[\\p{L}]*|[A-Z]\\b))*)");
@@ -63,13 +68,13 @@ public final class SentenceReader implements Answerer {
         }
         SentenceScorer scorer = new SentenceScorer(q, weights);
         List<SentenceScorer.Scored> ranked = rank(scorer, Sentence.split(contents));
-        if (Boolean.getBoolean("portalkb.ask.explain")) {
-            System.err.println("question " + q);
+        if (EXPLAIN.isDebugEnabled()) {
+            EXPLAIN.debug("question {}", q);
             for (int i = 0; i < contents.size(); i++) {
-                System.err.printf("  content [%d] %s %s%n", i + 1, Contents.get(contents.get(i), Contents.KEY), Contents.get(contents.get(i), "kind"));
+                EXPLAIN.debug(String.format("content [%d] %s %s", i + 1, Contents.get(contents.get(i), Contents.KEY), Contents.get(contents.get(i), "kind")));
             }
-            ranked.stream().limit(6).forEach(x -> System.err.printf("  %.2f cov %.2f place %s year %s [%d] %s%n", x.score(), x.coverage(),
-                x.placeFits(), x.yearFits(), x.sentence().n(), x.sentence().text().length() > 100 ? x.sentence().text().substring(0, 100) : x.sentence().text()));
+            ranked.stream().limit(6).forEach(x -> EXPLAIN.debug(String.format("%.2f cov %.2f place %s year %s [%d] %s", x.score(), x.coverage(),
+                x.placeFits(), x.yearFits(), x.sentence().n(), x.sentence().text().length() > 100 ? x.sentence().text().substring(0, 100) : x.sentence().text())));
         }
         Optional<Answer> answer = switch (q.type()) {
             case WHICH_PLACE -> which(q, scorer, ranked, say);
@@ -125,6 +130,19 @@ public final class SentenceReader implements Answerer {
                 }
             }
             String lead = place + (figures.isEmpty() ? "" : " — " + String.join(", ", figures)) + year(q, sentence, say) + " [" + sentence.n() + "]";
+            // Other provinces whose sentences say the same as well are part of the answer (a tie is stated, not broken by chance).
+            List<String> ties = new ArrayList<>(List.of(place(q, sentence, say)));
+            for (SentenceScorer.Scored other : ranked) {
+                String otherPlace = place(q, other.sentence(), say);
+                if (q.placeLevel() == Question.PlaceLevel.PROVINCE && other.score() >= s.score() - TIE && !ties.contains(otherPlace)
+                    && !other.askedNumbers().isEmpty() && other.askedNumbers().size() >= s.askedNumbers().size() && other.yearFits()
+                    && ties.size() < 4) {
+                    ties.add(otherPlace);
+                    lead += "\n" + otherPlace + " — " + String.join(", ", askedExpressions(scorer, other.sentence()))
+                        + year(q, other.sentence(), say) + " [" + other.sentence().n() + "]";
+                    quotedSentences.add(other.sentence());
+                }
+            }
             return Optional.of(quoted(lead, quotedSentences));
         }
         return Optional.empty();

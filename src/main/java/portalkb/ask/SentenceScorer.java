@@ -60,7 +60,9 @@ final class SentenceScorer {
         List<Sentence.WrittenNumber> asked = askedNumbers(s);
         double numbers = 0;
         for (Sentence.WrittenNumber n : asked) {
-            numbers += specificity(n.written());
+            // "97.9%" asked: a bare "97.9" elsewhere is a weaker match than "97,9%".
+            boolean percentAsked = q.numbers().stream().anyMatch(a -> a.percent() && n.readings().stream().anyMatch(a::matches));
+            numbers += specificity(n.written()) * (percentAsked && !isPercent(s, n) ? 0.3 : 1);
         }
         double score = coverage + Math.min(2, numbers) * 0.6;
         boolean placeFits = placeFits(s);
@@ -75,7 +77,8 @@ final class SentenceScorer {
             boolean other = !named && !own.isEmpty() && own.stream().noneMatch(w -> q.years().contains(Integer.parseInt(w)));
             // A sentence naming only other years is about another time, unless its article is of the asked year.
             yearFits = named || published || !other;
-            score += named ? 0.15 : published ? 0.1 : other ? -0.1 : 0;
+            // The sentence's own year first; else its article's report year ("Toàn tỉnh đạt 11,1 bác sĩ/vạn dân." in a 2017 report).
+            score += named ? 0.3 : other ? -0.3 : published ? 0.25 : s.year() != null ? -0.25 : 0;
         }
         int periods = 0;
         for (Question.Period p : q.periods()) {
@@ -144,9 +147,19 @@ final class SentenceScorer {
             if (f.size() >= 2) {
                 long present = f.stream().filter(words::contains).count();
                 best = Math.max(best, (c.fixed() ? 0.5 : 0.8) * present / f.size());
+                // Most of a set phrase as written ("tiêu chí quốc gia về y tế" of "… về y tế xã") is nearly the phrase.
+                int run = longestRun(words, f);
+                if (run >= 3) {
+                    best = Math.max(best, 0.9 * run / f.size());
+                }
             }
         }
         return best;
+    }
+
+    static boolean isPercent(Sentence s, Sentence.WrittenNumber n) {
+        String after = s.text().substring(n.end()).stripLeading().toLowerCase(java.util.Locale.ROOT);
+        return after.startsWith("%") || after.startsWith("phần trăm") || after.startsWith("percent") || after.startsWith("per cent");
     }
 
     /** How telling a quoted number is: "98,58" or "339.945" much more than "1" or "14". */
@@ -154,6 +167,21 @@ final class SentenceScorer {
         long digits = written.chars().filter(Character::isDigit).count();
         boolean decimal = written.matches("\\d+[.,]\\d{1,2}");
         return decimal || digits >= 4 ? 1 : digits == 3 ? 0.7 : digits == 2 ? 0.4 : 0.2;
+    }
+
+    /** The longest run of the phrase's words, in order and contiguous, that the words hold. */
+    static int longestRun(List<String> words, List<String> phrase) {
+        int best = 0;
+        for (int i = 0; i < words.size(); i++) {
+            for (int j = 0; j < phrase.size(); j++) {
+                int k = 0;
+                while (i + k < words.size() && j + k < phrase.size() && words.get(i + k).equals(phrase.get(j + k))) {
+                    k++;
+                }
+                best = Math.max(best, k);
+            }
+        }
+        return best;
     }
 
     List<Sentence.WrittenNumber> askedNumbers(Sentence s) {
@@ -173,7 +201,10 @@ final class SentenceScorer {
     /** The sentence's article is in an asked province, or the sentence or title names one of them (a district counts). */
     boolean placeFits(Sentence s) {
         if (q.provinces().isEmpty()) {
-            return true;
+            // A place named without its province ("huyện Tân Uyên", a name two provinces share) must be named near the sentence.
+            return q.places().isEmpty() || q.places().stream().map(Words::of)
+                .anyMatch(p -> Words.indexOf(s.words(), p) >= 0 || Words.indexOf(s.titleWords(), p) >= 0
+                    || Words.indexOf(s.previousWords(), p) >= 0);
         }
         if (s.province() != null && q.provinces().contains(s.province())) {
             return true;

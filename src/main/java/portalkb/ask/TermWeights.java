@@ -38,9 +38,18 @@ public final class TermWeights {
     }
 
     public Weights of(Question q) {
+        // The index holds words as written ("ty", "infections"); weights are kept by the reader's spelling ("ti", "infection").
         Set<String> words = new LinkedHashSet<>();
         for (Question.Concept c : q.concepts()) {
-            c.forms().forEach(form -> words.addAll(Words.of(form)));
+            for (String form : c.forms()) {
+                for (String w : Words.raw(form)) {
+                    words.add(w);
+                    words.add(Words.normal(w));
+                    if (w.matches("[tklmshvnbdpr]i")) {
+                        words.add(w.charAt(0) + "y");
+                    }
+                }
+            }
         }
         if (words.isEmpty()) {
             return new Weights(Map.of(), 1);
@@ -55,8 +64,10 @@ public final class TermWeights {
                 return new Weights(Map.of(), 1);
             }
             long docs = vector.fieldStatistics() == null ? 0 : vector.fieldStatistics().docCount();
+            Map<String, Long> docFreq = new HashMap<>();
+            vector.terms().forEach((term, stats) -> docFreq.merge(Words.normal(term), stats.docFreq() == null ? 0L : stats.docFreq(), Math::max));
             Map<String, Double> idf = new HashMap<>();
-            vector.terms().forEach((term, stats) -> idf.put(term, idf(docs, stats.docFreq() == null ? 0 : stats.docFreq())));
+            docFreq.forEach((word, df) -> idf.put(word, idf(docs, df)));
             return new Weights(idf, idf(docs, 0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

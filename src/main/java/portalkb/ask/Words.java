@@ -28,6 +28,21 @@ final class Words {
         return out;
     }
 
+    /** Words of already-folded text as written, without merging spellings (what the index holds). */
+    static List<String> raw(String folded) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(folded);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    /** The one spelling {@link #of} uses for a word. */
+    static String normal(String word) {
+        return normalize(word);
+    }
+
     /** Words of a sentence as written, with the offset in {@code text} where each starts. */
     static List<String> of(String text, List<Integer> starts) {
         List<String> out = new ArrayList<>();

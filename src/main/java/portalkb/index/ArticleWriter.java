@@ -216,7 +216,7 @@ public final class ArticleWriter {
     }
 
     /** The year a report is about: "tổng kết công tác y tế năm 2019" published in 2020 is about 2019. */
-    static Integer reportYear(String title, Integer publishedYear) {
+    public static Integer reportYear(String title, Integer publishedYear) {
         Matcher m = TITLE_YEAR.matcher(title);
         return m.find() ? Integer.valueOf(m.group(1)) : publishedYear;
     }
