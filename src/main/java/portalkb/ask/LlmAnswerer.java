@@ -4,6 +4,9 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.rag.content.Content;
 
@@ -12,12 +15,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * An answer from any LangChain4j chat model (OpenAI-compatible endpoint, Ollama): the prompt is rendered
  * from the analysed question and the numbered passages, with the offline reader's answer as a hint. With
- * a streaming model, tokens are passed on as the endpoint sends them.
+ * a streaming model, tokens are passed on as the endpoint sends them; when the asking thread is interrupted
+ * (the client went away) or the endpoint is too slow, the stream is cancelled.
  */
 public final class LlmAnswerer implements Answerer {
 
@@ -47,10 +52,16 @@ public final class LlmAnswerer implements Answerer {
                 return Answer.of(text == null ? "" : text);
             }
             CompletableFuture<String> answer = new CompletableFuture<>();
+            AtomicReference<StreamingHandle> handle = new AtomicReference<>();
             streaming.chat(List.of(prompt), new StreamingChatResponseHandler() {
                 @Override
-                public void onPartialResponse(String token) {
-                    tokens.accept(token);
+                public void onPartialResponse(PartialResponse token, PartialResponseContext context) {
+                    handle.set(context.streamingHandle());
+                    if (Thread.currentThread().isInterrupted() || answer.isCancelled()) {
+                        context.streamingHandle().cancel();
+                        return;
+                    }
+                    tokens.accept(token.text());
                 }
 
                 @Override
@@ -63,8 +74,18 @@ public final class LlmAnswerer implements Answerer {
                     answer.completeExceptionally(error);
                 }
             });
-            String text = answer.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return Answer.of(text == null ? "" : text);
+            try {
+                String text = answer.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                return Answer.of(text == null ? "" : text);
+            } catch (InterruptedException | TimeoutException e) {
+                // The asker went away (its thread is interrupted) or the endpoint is too slow: stop the stream, free the endpoint.
+                answer.cancel(true);
+                StreamingHandle h = handle.get();
+                if (h != null) {
+                    h.cancel();
+                }
+                throw e;
+            }
         } catch (ExecutionException e) {
             throw new AnswerModelException(modelName, e.getCause());
         } catch (TimeoutException | RuntimeException e) {
