@@ -48,8 +48,10 @@ public final class PageExtractor {
         String ogType = meta(doc, "meta[property=og:type]");
 
         Element content;
+        String template;
         if (sel.body() != null) {
             content = doc.selectFirst(sel.body());
+            template = MainContent.template(content);
             if (content != null) {
                 content = content.clone();
                 Boilerplate.remove(content);
@@ -58,17 +60,19 @@ public final class PageExtractor {
             Element body = doc.body().clone();
             Boilerplate.remove(body);
             content = MainContent.find(body);
+            template = MainContent.template(content);
         }
         List<String> paragraphs = content == null ? List.of() : paragraphs(content, title);
         if (author == null && !paragraphs.isEmpty()) {
             author = authorLine(paragraphs);
         }
         String text = String.join("\n\n", paragraphs);
+        String notFound = SoftNotFound.phrase(title, text).orElse(null);
         // A title of one to three words ("Y tế", "Tin tức") names a section, not a story.
-        boolean looksLikeArticle = content != null && title.split("\\s+").length >= 4 && text.length() >= MIN_ARTICLE_CHARS
+        boolean looksLikeArticle = content != null && notFound == null && title.split("\\s+").length >= 4 && text.length() >= MIN_ARTICLE_CHARS
             && (sel.body() != null || "article".equalsIgnoreCase(ogType) || !MainContent.isListing(content));
         return new ExtractedPage(url, canonical(doc, url), title, text, published, author, Language.detect(title + " " + text),
-            looksLikeArticle, robots.contains("noindex"), robots.contains("nofollow"), links, next);
+            looksLikeArticle, robots.contains("noindex"), robots.contains("nofollow"), links, next, notFound, template);
     }
 
     private static String title(Document doc, ContentSelectors sel) {
