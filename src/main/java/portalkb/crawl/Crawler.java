@@ -114,7 +114,7 @@ public final class Crawler {
             reportNotStored(report);
             report.finish(stopRequested.get() ? "stopped" : report.fetched.get() > 0 && report.errors.get() == report.fetched.get() ? "failed" : "done");
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            report.error(source.id(), "run failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            report.error(source.id(), "run failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             report.finish("failed");
         } finally {
             renewal.shutdownNow();

@@ -21,6 +21,8 @@ final class StatusStep implements AutoCloseable {
     private final CrawlState store;
     private final Map<String, UrlState> known = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
+    /** URLs whose latest state waits for its writes to be acknowledged, with what it waits for. */
+    private final Map<String, CompletableFuture<Void>> unacknowledged = new ConcurrentHashMap<>();
     private final ExecutorService writer;
 
     StatusStep(CrawlState store, String sourceId) {
@@ -57,8 +59,16 @@ final class StatusStep implements AutoCloseable {
         return store.discovered(fresh);
     }
 
-    /** A state that depends on nothing else being stored. */
+    /**
+     * A state that depends on nothing else being stored; but if an earlier state of this URL still waits
+     * for its article (a redirect target met again as its own task), this one waits behind it.
+     */
     void record(UrlState state) {
+        CompletableFuture<Void> earlier = unacknowledged.get(state.id());
+        if (earlier != null && !earlier.isDone()) {
+            recordAfter(state, earlier, state.dueAgain(SourceRun.NOT_STORED));
+            return;
+        }
         known.put(state.id(), state);
         store.save(state);
     }
@@ -74,12 +84,14 @@ final class StatusStep implements AutoCloseable {
             return;
         }
         waiting.incrementAndGet();
+        unacknowledged.put(state.id(), stored);
         stored.whenCompleteAsync((ok, failure) -> {
             try {
                 UrlState outcome = failure == null ? state : ifNotStored;
                 known.put(outcome.id(), outcome);
                 store.save(outcome);
             } finally {
+                unacknowledged.remove(state.id(), stored);
                 waiting.decrementAndGet();
             }
         }, writer);

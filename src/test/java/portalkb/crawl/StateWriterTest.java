@@ -33,37 +33,52 @@ class StateWriterTest {
         AppConfig config = TestElastic.config(StateWriterTest.class, Map.of("elasticsearch.indexPrefix", "t-statewriter"));
         try (TestSite site = new TestSite(); Elastic elastic = TestElastic.freshIndices(config);
              SelectiveBulkProxy proxy = new SelectiveBulkProxy(TestElastic.port(), elastic.names().articles())) {
-            site.page("/ghi/", TestSite.listing("", "/ghi/a.html"));
+            // b.html is reached twice: through its old address (a permanent redirect), then as its own link.
+            site.page("/ghi/", TestSite.listing("", "/ghi/a.html", "/ghi/b-cu.html", "/ghi/b.html"));
             site.page("/ghi/a.html", TestSite.article("Tỷ lệ bao phủ bảo hiểm y tế đạt 97,9% dân số", TestSite.report(3)));
+            site.redirect("/ghi/b-cu.html", 301, "/ghi/b.html");
+            site.page("/ghi/b.html", TestSite.article("Trẻ thấp còi giảm ở các xã vùng cao", TestSite.report(4)));
             String yaml = Crawls.source("ghi", List.of(site.url("/ghi/")), List.of(), null);
             Path sources = Files.createTempFile("statewriter-sources", ".yaml");
             Files.writeString(sources, yaml);
 
+            // One worker, so b.html's own task comes after its old address was followed, as link order says.
+            Path oneWorker = Files.createTempFile("statewriter", ".yaml");
+            Files.writeString(oneWorker, "crawler:\n  threads: 1\n");
             Process crawl = kb(Map.of("ES_URL", "http://127.0.0.1:" + proxy.port(), "PORTALKB_INDEX_PREFIX", "t-statewriter",
-                "PORTALKB_DATA", TestElastic.dataDir().toString()), "crawl", "--sources", sources.toString(), "--no-embeddings");
+                "PORTALKB_DATA", TestElastic.dataDir().toString(), "PORTALKB_CONFIG", oneWorker.toString()),
+                "crawl", "--sources", sources.toString(), "--no-embeddings");
             String article = site.url("/ghi/a.html");
             long deadline = System.currentTimeMillis() + 60_000;
-            while (!site.requests().contains("/ghi/a.html") && System.currentTimeMillis() < deadline) {
+            while (site.requests().stream().filter(p -> p.equals("/ghi/b.html")).count() < 2 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(50);
             }
-            assertTrue(site.requests().contains("/ghi/a.html"), "the crawler reached the article");
-            // The article's write is refused (429, retried); give the page's state every chance to be written meanwhile.
+            assertTrue(site.requests().contains("/ghi/a.html") && site.requests().contains("/ghi/b.html"), "the crawler reached the articles");
+            // The articles' writes are refused (429, retried); give the pages' states every chance to be written meanwhile.
             long settle = System.currentTimeMillis() + 6_000;
-            UrlState state = null;
+            List<UrlState> states = List.of();
             while (System.currentTimeMillis() < settle) {
-                state = Crawls.state(elastic, article);
-                if (state != null && state.contentHash() != null) {
+                states = java.util.stream.Stream.of(article, site.url("/ghi/b.html")).map(u -> {
+                    try {
+                        return Crawls.state(elastic, u);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).filter(java.util.Objects::nonNull).toList();
+                if (states.stream().anyMatch(st -> st.contentHash() != null)) {
                     break;
                 }
                 Thread.sleep(200);
             }
             crawl.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             proxy.refusing = false;
-            assertNull(state == null ? null : state.contentHash(),
-                "the page's state recorded its content while the article was not stored: " + state);
+            for (UrlState state : states) {
+                assertNull(state.contentHash(), "the page's state recorded its content while the article was not stored: " + state);
+            }
 
             Crawls.run(elastic, config, yaml, Crawls.DUE);
             assertTrue(Crawls.articles(elastic).containsKey(article), "the article is stored after the restart");
+            assertTrue(Crawls.articles(elastic).containsKey(site.url("/ghi/b.html")), "the moved article is stored after the restart");
         }
     }
 
