@@ -112,7 +112,13 @@ public final class ArticleWriter {
             return new Result(0, String.valueOf(raw.get("url")), null, Outcome.REJECTED, e.getMessage());
         }
         String id = (String) doc.get("id");
-        Map<String, Object> live = liveVersions.call(id);
+        boolean writtenMomentsAgo;
+        synchronized (recentlyWritten) {
+            writtenMomentsAgo = recentlyWritten.containsKey(id);
+        }
+        // Real-time only for what this writer itself wrote moments ago (not yet searchable); otherwise the
+        // last refreshed view, which spares the node the refreshes real-time gets cause during a crawl.
+        Map<String, Object> live = writtenMomentsAgo ? existingById(List.of(id), true).get(id) : liveVersions.call(id);
         if (live != null && !doc.get("contentHash").equals(live.get("contentHash"))) {
             Optional<String> refusal = policy.refusal(live, doc);
             if (refusal.isPresent()) {
@@ -244,13 +250,17 @@ public final class ArticleWriter {
     }
 
     private List<Map<String, Object>> existing(List<String> ids) throws IOException {
-        Map<String, Map<String, Object>> found = existingById(ids);
+        Map<String, Map<String, Object>> found = existingById(ids, false);
         return ids.stream().map(found::get).toList();
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private Map<String, Map<String, Object>> existingById(List<String> ids) throws IOException {
-        MgetResponse<Map> response = elastic.client().mget(m -> m.index(elastic.names().articles())
+        return existingById(ids, true);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Map<String, Map<String, Object>> existingById(List<String> ids, boolean realtime) throws IOException {
+        MgetResponse<Map> response = elastic.client().mget(m -> m.index(elastic.names().articles()).realtime(realtime)
             .ids(ids.stream().distinct().toList()).sourceIncludes(LIVE_FIELDS), Map.class);
         Map<String, Map<String, Object>> found = new LinkedHashMap<>();
         for (MultiGetResponseItem<Map> item : response.docs()) {
