@@ -37,7 +37,7 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
                           int readTimeoutMs, long maxPageBytes, int maxRedirects, int maxRetries,
                           long retryBackoffMs, long recrawlAfterHours, int maxDepth, int maxPages, int checkProbes,
                           long maxInflatedBytes, int maxSitemapDepth, int maxPaginationDepth, int maxDiscoveredPerRun,
-                          int maxFrontier, double overwriteMinBodyRatio, int overwriteMaxTextDistance) {
+                          int maxFrontier, int maxHtmlDepth, double overwriteMinBodyRatio, int overwriteMaxTextDistance) {
     }
 
     public record Ask(String model, int topK, OpenAi openai, Ollama ollama, boolean embeddings) {

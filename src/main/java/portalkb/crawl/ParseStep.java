@@ -36,12 +36,13 @@ final class ParseStep {
     private final Source source;
     private final AppConfig.Crawler settings;
     private final SourceReport report;
-    private final PageExtractor extractor = new PageExtractor();
+    private final PageExtractor extractor;
 
     ParseStep(Source source, AppConfig.Crawler settings, SourceReport report) {
         this.source = source;
         this.settings = settings;
         this.report = report;
+        this.extractor = new PageExtractor(settings.maxHtmlDepth());
     }
 
     /** The body as it was meant to be read: inflated when gzip-compressed. */
@@ -74,7 +75,12 @@ final class ParseStep {
         }
         long start = System.nanoTime();
         HtmlDecoder.Decoded decoded = HtmlDecoder.decode(result.body(), result.charset());
-        ExtractedPage page = extractor.extract(decoded.text(), result.finalUrl(), source.selectors());
+        ExtractedPage page;
+        try {
+            page = extractor.extract(decoded.text(), result.finalUrl(), source.selectors());
+        } catch (PageExtractor.TooDeep e) {
+            throw new Unusable(e.getMessage() + " (crawler.maxHtmlDepth)");
+        }
         report.parseNanos.addAndGet(System.nanoTime() - start);
         return new Parsed(null, page);
     }

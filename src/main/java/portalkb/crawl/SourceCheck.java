@@ -47,7 +47,7 @@ public final class SourceCheck {
     private final int probes;
 
     public SourceCheck(AppConfig.Crawler settings) {
-        this.extractor = new PageExtractor();
+        this.extractor = new PageExtractor(settings.maxHtmlDepth());
         this.fetcher = new Fetcher(settings);
         this.robots = new RobotsRules(fetcher, settings.userAgent());
         this.politeness = new HostPoliteness();

@@ -121,6 +121,23 @@ class CrawlTrapsTest {
         }
     }
 
+    @Test
+    @Timeout(90)
+    void aPageNestedHundredsOfThousandsDeepIsRefusedNotWorkedOnForHours() throws Exception {
+        // 600 KB of <div>: well under the size cap, yet main-content extraction would walk it quadratically.
+        site.page("/sau/", TestSite.listing("", "/sau/long-ghep.html", "/sau/tin.html"));
+        site.page("/sau/long-ghep.html", "<html><head><title>Trang lồng ghép rất sâu của cổng</title></head><body>"
+            + "<div>".repeat(120_000) + "<p>Nội dung nằm ở tận cùng của một trăm hai mươi nghìn thẻ div lồng nhau.</p></body></html>");
+        site.page("/sau/tin.html", TestSite.article("Tỷ lệ bao phủ bảo hiểm y tế đạt 97,9% dân số", TestSite.report(3)));
+        try (Elastic elastic = TestElastic.freshIndices(config)) {
+            List<SourceReport> reports = Crawls.run(elastic, config, Crawls.source("sau", List.of(site.url("/sau/")), List.of(), null), Crawls.DUE);
+            UrlState deep = Crawls.state(elastic, site.url("/sau/long-ghep.html"));
+            assertEquals(UrlState.Status.ERROR, deep.status(), deep.toString());
+            assertTrue(deep.error().contains("nested"), deep.toString());
+            assertTrue(Crawls.articles(elastic).containsKey(site.url("/sau/tin.html")), Crawls.errors(reports));
+        }
+    }
+
     /** A gzip stream of many members: the head, then {@code members} × 16 MB of one letter (gzip readers read every member). */
     static byte[] gzipBomb(String head, int members) throws IOException {
         byte[] letters = new byte[16 << 20];
