@@ -90,6 +90,11 @@ final class CrawlCommand {
                 out.println("recent problems of " + r.source + ":");
                 errors.stream().limit(10).forEach(e -> out.println("  " + e));
             }
+            List<String> refusals = r.recentRefusals();
+            if (!refusals.isEmpty()) {
+                out.println(r.refused.get() + " page(s) of " + r.source + " kept their live article:");
+                refusals.stream().limit(10).forEach(e -> out.println("  " + e));
+            }
         }
     }
 

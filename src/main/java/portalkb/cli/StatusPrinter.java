@@ -33,6 +33,11 @@ final class StatusPrinter {
             if (run != null && run.get("recentErrors") instanceof List<?> errors && !errors.isEmpty()) {
                 errors.stream().limit(3).forEach(e -> out.println("    ! " + e));
             }
+            // Re-fetched pages that no longer looked like their article (soft 404, maintenance, emptied): the live version was kept.
+            if (run != null && run.get("recentRefusals") instanceof List<?> refusals && !refusals.isEmpty()) {
+                out.println("    " + run.get("refused") + " page(s) kept their live article:");
+                refusals.stream().limit(5).forEach(r -> out.println("    ~ " + r));
+            }
         }
     }
 }

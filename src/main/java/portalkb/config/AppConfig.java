@@ -35,7 +35,9 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
 
     public record Crawler(String sources, String userAgent, int threads, long delayMs, int connectTimeoutMs,
                           int readTimeoutMs, long maxPageBytes, int maxRedirects, int maxRetries,
-                          long retryBackoffMs, long recrawlAfterHours, int maxDepth, int maxPages, int checkProbes) {
+                          long retryBackoffMs, long recrawlAfterHours, int maxDepth, int maxPages, int checkProbes,
+                          long maxInflatedBytes, int maxSitemapDepth, int maxPaginationDepth, int maxDiscoveredPerRun,
+                          int maxFrontier, int maxHtmlDepth, double overwriteMinBodyRatio, int overwriteMaxTextDistance) {
     }
 
     public record Ask(String model, int topK, OpenAi openai, Ollama ollama, boolean embeddings) {

@@ -82,7 +82,8 @@ public final class CrawlService implements AutoCloseable {
             List<SourceReport> reports = crawler.run(List.of(source), new CrawlOptions(0, false, embeddings, trigger), CrawlListener.NONE);
             reports.forEach(r -> LOG.info("crawl {} ({}): {} fetched, {} new, {} changed, {} unchanged, {} errors — {}", r.source, trigger,
                 r.fetched.get(), r.indexed.get(), r.changed.get(), r.unchanged.get(), r.errors.get(), r.status()));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // Logged, and this thread ends normally: the web server and other crawls in this JVM go on.
             LOG.warn("crawl {} failed: {}", source.id(), e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

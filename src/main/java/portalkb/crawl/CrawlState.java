@@ -10,12 +10,11 @@ import portalkb.store.Elastic;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The crawl-state index: per-URL status documents written through the bulk indexer, read back at the
@@ -34,40 +33,18 @@ public final class CrawlState {
         this.bulk = bulk;
     }
 
-    public void save(UrlState state) {
-        bulk.index(elastic.names().crawlState(), state.id(), state);
+    public CompletableFuture<Void> save(UrlState state) {
+        return bulk.index(elastic.names().crawlState(), state.id(), state);
     }
 
     /** A newly found URL: written only if the URL has no state yet, so it never undoes a fetch recorded meanwhile. */
-    public void discovered(UrlState state) {
-        bulk.createIfAbsent(elastic.names().crawlState(), state.id(), state);
+    public CompletableFuture<Void> discovered(UrlState state) {
+        return bulk.createIfAbsent(elastic.names().crawlState(), state.id(), state);
     }
 
-    /**
-     * Pages whose article Elasticsearch did not store: their state goes back to "discovered, due now",
-     * without the hash and validators that would let the next run skip them as unchanged. Written
-     * directly, after the bulk writes of the run, so a late state write cannot undo it.
-     */
-    public int markForRefetch(Collection<String> articleIds, String reason) throws IOException {
-        if (articleIds.isEmpty()) {
-            return 0;
-        }
-        elastic.client().indices().refresh(r -> r.index(elastic.names().crawlState()));
-        List<FieldValue> ids = articleIds.stream().map(FieldValue::of).toList();
-        SearchResponse<UrlState> pages = elastic.client().search(s -> s.index(elastic.names().crawlState()).size(10_000)
-            .query(q -> q.terms(t -> t.field("articleId").terms(v -> v.value(ids)))), UrlState.class);
-        String now = Instant.now().toString();
-        Map<String, Object> reset = new HashMap<>();
-        reset.put("status", UrlState.Status.DISCOVERED.name());
-        reset.put("nextFetch", now);
-        reset.put("contentHash", null);
-        reset.put("etag", null);
-        reset.put("lastModified", null);
-        reset.put("error", reason);
-        for (Hit<UrlState> page : pages.hits().hits()) {
-            elastic.client().update(u -> u.index(elastic.names().crawlState()).id(page.id()).doc(reset), Map.class);
-        }
-        return pages.hits().hits().size();
+    /** Waits until every state write sent so far was acknowledged (or reported failed). */
+    public void flush() throws InterruptedException {
+        bulk.flush();
     }
 
     /** Every URL known for a source, by id. */

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import portalkb.config.AppConfig;
 import portalkb.index.ArticleWriter;
 import portalkb.index.BulkIndexer;
+import portalkb.index.OverwritePolicy;
 import portalkb.store.Elastic;
 import portalkb.store.WriteBlocks;
 
@@ -107,12 +108,13 @@ public final class Crawler {
             }
         }, 60, 60, java.util.concurrent.TimeUnit.SECONDS);
         try {
-            new SourceRun(source, settings, options, fetcher, robots, politeness, state, writer, report, listener, stopRequested).run();
+            new SourceRun(source, settings, options, new FetchStep(source, fetcher, robots, politeness, report),
+                new IndexStep(source, writer, OverwritePolicy.of(settings), report, stopRequested), state, report, listener, stopRequested).run();
             bulk.flush();
-            reportNotStored(report, state);
+            reportNotStored(report);
             report.finish(stopRequested.get() ? "stopped" : report.fetched.get() > 0 && report.errors.get() == report.fetched.get() ? "failed" : "done");
-        } catch (IOException | RuntimeException e) {
-            report.error(source.id(), "run failed: " + e.getMessage());
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            report.error(source.id(), "run failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             report.finish("failed");
         } finally {
             renewal.shutdownNow();
@@ -124,10 +126,11 @@ public final class Crawler {
     }
 
     /**
-     * Documents Elasticsearch refused for good (after retries): one error per article, and its pages marked
-     * to be fetched again, so a rejected write is never mistaken for "unchanged" later.
+     * Documents Elasticsearch refused for good (after retries): one error per article. Their pages were
+     * already written back as due by the status step, so a rejected write is never mistaken for
+     * "unchanged" later.
      */
-    private void reportNotStored(SourceReport report, CrawlState state) throws IOException {
+    private void reportNotStored(SourceReport report) {
         Map<String, String> byArticle = new LinkedHashMap<>();
         for (BulkIndexer.Failure f = notStored.poll(); f != null; f = notStored.poll()) {
             String message = WriteBlocks.isDiskFull(f.reason()) ? WriteBlocks.DISK_FULL
@@ -136,10 +139,6 @@ public final class Crawler {
             if (byArticle.putIfAbsent(f.index().equals(elastic.names().crawlState()) ? "state " + f.id() : articleId, message) == null) {
                 report.error(f.index() + "/" + f.id(), message);
             }
-        }
-        byArticle.keySet().removeIf(id -> id.startsWith("state "));
-        if (!byArticle.isEmpty()) {
-            state.markForRefetch(byArticle.keySet(), byArticle.values().iterator().next());
         }
     }
 
@@ -157,7 +156,9 @@ public final class Crawler {
         doc.put("skipped", report.skipped.get());
         doc.put("errors", report.errors.get());
         doc.put("duplicates", report.duplicates.get());
+        doc.put("refused", report.refused.get());
         doc.put("recentErrors", report.recentErrors());
+        doc.put("recentRefusals", report.recentRefusals());
         doc.put("owner", owner);
         elastic.client().index(i -> i.index(elastic.names().crawlRuns()).id(runId).document(doc).refresh(Refresh.False));
     }

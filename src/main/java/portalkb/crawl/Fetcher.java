@@ -71,7 +71,7 @@ public final class Fetcher {
             if (attempt > 0) {
                 Thread.sleep(inRunBackoffMs << (attempt - 1));
             }
-            result = fetchOnce(url, etag, lastModified, hopAllowed);
+            result = fetchOnce(url, etag, lastModified, hopAllowed, false);
             if (result.outcome() != FetchResult.Outcome.TRANSIENT_ERROR) {
                 return result;
             }
@@ -81,19 +81,24 @@ public final class Fetcher {
 
     /** One attempt, no retries (a check that must ask each address once); {@code hopAllowed} as in {@link #fetch}. */
     public FetchResult fetchOnce(String url, Predicate<String> hopAllowed) throws InterruptedException {
-        return fetchOnce(url, null, null, hopAllowed);
+        return fetchOnce(url, null, null, hopAllowed, false);
     }
 
-    /** robots.txt: one attempt, redirects followed anywhere (RFC 9309 allows five hops). */
-    public FetchResult fetchRobots(String url) throws InterruptedException {
-        return fetchOnce(url, null, null, next -> true);
+    /**
+     * robots.txt: one attempt, whatever its content type (servers label it oddly; it is read as text);
+     * redirects followed (RFC 9309 allows five hops) only where {@code hopAllowed} says.
+     */
+    public FetchResult fetchRobots(String url, Predicate<String> hopAllowed) throws InterruptedException {
+        return fetchOnce(url, null, null, hopAllowed, true);
     }
 
-    private FetchResult fetchOnce(String url, String etag, String lastModified, Predicate<String> hopAllowed) throws InterruptedException {
+    private FetchResult fetchOnce(String url, String etag, String lastModified, Predicate<String> hopAllowed, boolean anyType)
+        throws InterruptedException {
         List<String> chain = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         String current = url;
         seen.add(current);
+        boolean permanent = true;
         for (int hop = 0; ; hop++) {
             HttpRequest.Builder request;
             try {
@@ -143,18 +148,21 @@ public final class Fetcher {
                     return FetchResult.failed(url, next, FetchResult.Outcome.REDIRECT_REFUSED, status, contentType, chain, "redirect leaves the source or is disallowed: " + next);
                 }
                 current = next;
+                permanent &= status == 301 || status == 308;
                 continue;
             }
-            return read(url, current, response, status, contentType, chain);
+            FetchResult result = read(url, current, response, status, contentType, chain, anyType);
+            return chain.isEmpty() || !permanent ? result : result.movedPermanently();
         }
     }
 
-    private FetchResult read(String url, String current, HttpResponse<InputStream> response, int status, String contentType, List<String> chain) {
+    private FetchResult read(String url, String current, HttpResponse<InputStream> response, int status, String contentType, List<String> chain,
+                             boolean anyType) {
         HttpHeaders headers = response.headers();
         try (InputStream body = response.body()) {
             if (status == 304) {
                 return new FetchResult(url, current, FetchResult.Outcome.NOT_MODIFIED, status, contentType, null, null,
-                    headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null), chain, null);
+                    headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null), chain, null, false);
             }
             if (status >= 500 || status == 429) {
                 return FetchResult.failed(url, current, FetchResult.Outcome.TRANSIENT_ERROR, status, contentType, chain, "HTTP " + status);
@@ -162,7 +170,7 @@ public final class Fetcher {
             if (status >= 400 || status < 200 || status >= 300) {
                 return FetchResult.failed(url, current, FetchResult.Outcome.CLIENT_ERROR, status, contentType, chain, "HTTP " + status);
             }
-            if (!readable(contentType, current)) {
+            if (!anyType && !readable(contentType, current)) {
                 return FetchResult.failed(url, current, FetchResult.Outcome.UNSUPPORTED_TYPE, status, contentType, chain,
                     "not HTML or XML: " + (contentType.isEmpty() ? "no Content-Type" : contentType));
             }
@@ -185,7 +193,7 @@ public final class Fetcher {
             }
             Matcher m = CHARSET.matcher(contentType);
             return new FetchResult(url, current, FetchResult.Outcome.OK, status, contentType, m.find() ? m.group(1) : null, bytes,
-                headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null), chain, null);
+                headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null), chain, null, false);
         } catch (HttpTimeoutException e) {
             return FetchResult.failed(url, current, FetchResult.Outcome.TRANSIENT_ERROR, status, contentType, chain, "timed out reading the body");
         } catch (IOException e) {
@@ -199,7 +207,8 @@ public final class Fetcher {
         if (type.isBlank()) {
             return !url.toLowerCase(Locale.ROOT).matches(".*\\.(pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png|gif|webp|mp4|mp3)$");
         }
-        return type.startsWith("text/html") || type.contains("xhtml") || type.contains("xml") || type.startsWith("text/plain");
+        return type.startsWith("text/html") || type.contains("xhtml") || type.contains("xml") || type.startsWith("text/plain")
+            || type.contains("gzip"); // sitemap.xml.gz: inflated within crawler.maxInflatedBytes by the parse step
     }
 
     private static Optional<String> resolve(URI base, String location) {

@@ -16,7 +16,11 @@ public record Source(String id, String name, String province, String district, L
                      List<Pattern> allow, List<Pattern> deny, int maxDepth, int maxPages, long delayMs,
                      String schedule, ContentSelectors selectors, String origin) {
 
-    /** Whether a (normalised) URL belongs to this source: allow/deny rules, else the seeds' hosts. */
+    /**
+     * Whether a (normalised) URL belongs to this source: allow/deny rules, else the seeds' hosts. Allow
+     * patterns match from the start of the URL (a pattern found in a query string such as
+     * {@code http://127.0.0.1:9200/?x=<allowed text>} does not let the URL in); deny patterns match anywhere.
+     */
     public boolean inScope(String url) {
         for (Pattern p : deny) {
             if (p.matcher(url).find()) {
@@ -24,9 +28,14 @@ public record Source(String id, String name, String province, String district, L
             }
         }
         if (!allow.isEmpty()) {
-            return allow.stream().anyMatch(p -> p.matcher(url).find());
+            return allow.stream().anyMatch(p -> p.matcher(url).lookingAt());
         }
         return seedAuthorities().contains(authority(url));
+    }
+
+    /** A robots.txt redirect may stay on its host and port (http ↔ https on default ports included) or go where the source may go. */
+    public boolean robotsHopInScope(String robotsUrl, String hop) {
+        return inScope(hop) || !authority(hop).isEmpty() && authority(hop).equals(authority(robotsUrl));
     }
 
     public Set<String> seedAuthorities() {

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Looks at a source the way a crawl would, once and politely, without storing anything: robots.txt, each
@@ -42,10 +43,11 @@ public final class SourceCheck {
     private final Fetcher fetcher;
     private final RobotsRules robots;
     private final HostPoliteness politeness;
-    private final PageExtractor extractor = new PageExtractor();
+    private final PageExtractor extractor;
     private final int probes;
 
     public SourceCheck(AppConfig.Crawler settings) {
+        this.extractor = new PageExtractor(settings.maxHtmlDepth());
         this.fetcher = new Fetcher(settings);
         this.robots = new RobotsRules(fetcher, settings.userAgent());
         this.politeness = new HostPoliteness();
@@ -53,12 +55,13 @@ public final class SourceCheck {
     }
 
     public Result check(Source source) throws InterruptedException {
+        Predicate<String> hops = robotsHops(source);
         List<Seed> seeds = new ArrayList<>();
         Set<String> feeds = new LinkedHashSet<>();
         List<String> listing = null;
         String robotsState = null;
         for (String url : source.seeds()) {
-            FetchResult robotsTxt = robots.robotsFetch(url);
+            FetchResult robotsTxt = robots.robotsFetch(url, hops);
             robotsState = robotsState == null ? describeRobots(robotsTxt) : robotsState;
             if (robotsTxt.status() == 0) {
                 seeds.add(new Seed(url, false, false, 0, null, "unreachable (robots.txt: " + robotsTxt.error() + ")"));
@@ -70,8 +73,8 @@ public final class SourceCheck {
                     + ", so the crawler fetches nothing there for now"));
                 continue;
             }
-            feeds.addAll(robots.sitemaps(url));
-            if (!robots.allowed(url)) {
+            feeds.addAll(robots.sitemaps(url, hops));
+            if (!robots.allowed(url, hops)) {
                 seeds.add(new Seed(url, false, false, 0, null, "robots.txt disallows it"));
                 continue;
             }
@@ -101,7 +104,7 @@ public final class SourceCheck {
             if (probed >= probes) {
                 break;
             }
-            if (robots.allowed(link)) {
+            if (robots.allowed(link, hops)) {
                 probed++;
                 articles += isArticle(source, link) ? 1 : 0;
             }
@@ -124,9 +127,20 @@ public final class SourceCheck {
             List.copyOf(seeds), problem);
     }
 
+    /** The crawler's SSRF policy: robots.txt redirects and every fetch stay in scope and on addresses the source may reach. */
+    private static Predicate<String> robotsHops(Source source) {
+        AddressPolicy addresses = AddressPolicy.forSource(source);
+        return hop -> source.seeds().stream().anyMatch(seed -> source.robotsHopInScope(seed, hop)) && addresses.refusal(hop).isEmpty();
+    }
+
     private FetchResult fetchPolitely(Source source, String url) throws InterruptedException {
-        politeness.await(Source.authority(url), Math.max(source.delayMs(), robots.crawlDelayMs(url)));
-        return fetcher.fetchOnce(url, next -> source.inScope(next) || source.seeds().contains(next));
+        AddressPolicy addresses = AddressPolicy.forSource(source);
+        java.util.Optional<String> refused = addresses.refusal(url);
+        if (refused.isPresent()) {
+            return FetchResult.failed(url, url, FetchResult.Outcome.REFUSED, 0, null, List.of(), refused.get());
+        }
+        politeness.await(Source.authority(url), Math.max(source.delayMs(), robots.crawlDelayMs(url, robotsHops(source))));
+        return fetcher.fetchOnce(url, next -> (source.inScope(next) || source.seeds().contains(next)) && addresses.refusal(next).isEmpty());
     }
 
     private boolean isArticle(Source source, String url) throws InterruptedException {

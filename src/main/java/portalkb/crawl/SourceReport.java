@@ -18,6 +18,8 @@ public final class SourceReport {
     public final AtomicLong skipped = new AtomicLong();
     public final AtomicLong errors = new AtomicLong();
     public final AtomicLong duplicates = new AtomicLong();
+    /** Re-fetched pages that no longer looked like their live article: the live version was kept. */
+    public final AtomicLong refused = new AtomicLong();
     /** Times the crawl waited for an unreachable Elasticsearch. */
     public final AtomicLong pausedForElasticsearch = new AtomicLong();
     /** Time spent per step, summed over threads (ns): where a crawl's time goes. */
@@ -25,6 +27,7 @@ public final class SourceReport {
     public final AtomicLong parseNanos = new AtomicLong();
     public final AtomicLong indexNanos = new AtomicLong();
     private final ConcurrentLinkedDeque<String> recentErrors = new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<String> recentRefusals = new ConcurrentLinkedDeque<>();
     private volatile String status = "running";
     private volatile long endedAt;
 
@@ -40,8 +43,32 @@ public final class SourceReport {
         }
     }
 
+    /** Something the operator should see that is not a failed page: a limit reached, a redirect not followed. */
+    public void note(String url, String message) {
+        String line = url + " — " + message;
+        if (!recentErrors.contains(line)) {
+            recentErrors.addLast(line);
+        }
+        while (recentErrors.size() > KEPT_ERRORS) {
+            recentErrors.pollFirst();
+        }
+    }
+
+    /** A re-fetched page that did not replace its live article, and why. */
+    public void refusal(String url, String reason) {
+        refused.incrementAndGet();
+        recentRefusals.addLast(url + " — " + reason);
+        while (recentRefusals.size() > KEPT_ERRORS) {
+            recentRefusals.pollFirst();
+        }
+    }
+
     public List<String> recentErrors() {
         return List.copyOf(recentErrors);
+    }
+
+    public List<String> recentRefusals() {
+        return List.copyOf(recentRefusals);
     }
 
     public void finish(String finalStatus) {

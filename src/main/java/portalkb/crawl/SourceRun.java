@@ -1,19 +1,14 @@
 package portalkb.crawl;
 
-import portalkb.extract.Fingerprints;
 import portalkb.config.AppConfig;
 import portalkb.extract.ExtractedPage;
-import portalkb.extract.HtmlDecoder;
-import portalkb.extract.PageExtractor;
-import portalkb.index.ArticleWriter;
+import portalkb.extract.Fingerprints;
 
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,44 +16,56 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One run of one source: a frontier (breadth first) filled from the seeds and the crawl state, worked by
- * a few threads; each URL goes fetch → parse → index → state. Everything a restart needs is in the
- * crawl-state index, so a run stopped at any point resumes where it was.
+ * a few threads. Each URL goes through the steps fetch ({@link FetchStep}) → parse ({@link ParseStep}) →
+ * index ({@link IndexStep}) → status ({@link StatusStep}, the only writer of crawl state, after the
+ * article is stored). Everything a restart needs is in the crawl-state index, so a run stopped at any
+ * point resumes where it was. What one run may take on is bounded ({@link CrawlLimits}).
  */
 final class SourceRun {
 
-    private record Task(String url, int depth, boolean seed) {
+    static final String NOT_STORED = "not stored in Elasticsearch: fetched again next run";
+
+    /** {@code sitemaps}, {@code pages}: sitemap indexes and next-page links followed to get here. */
+    private record Task(String url, int depth, int sitemaps, int pages, long order) {
+        Task(String url, int depth, int sitemaps, int pages) {
+            this(url, depth, sitemaps, pages, ORDER.incrementAndGet());
+        }
     }
+
+    private static final java.util.concurrent.atomic.AtomicLong ORDER = new java.util.concurrent.atomic.AtomicLong();
 
     private final Source source;
     private final AppConfig.Crawler settings;
     private final CrawlOptions options;
-    private final Fetcher fetcher;
-    private final RobotsRules robots;
-    private final HostPoliteness politeness;
-    private final CrawlState state;
-    private final ArticleWriter writer;
-    private final PageExtractor extractor = new PageExtractor();
+    private final FetchStep fetchStep;
+    private final ParseStep parseStep;
+    private final IndexStep indexStep;
+    private final PageStep pageStep;
+    private final StatusStep status;
+    private final CrawlState store;
+    private final CrawlLimits limits;
     private final SourceReport report;
     private final CrawlListener listener;
     private final AtomicBoolean stopRequested;
-    private final Map<String, UrlState> known = new ConcurrentHashMap<>();
+    /** Breadth first; in the order found within one depth (links are worked in page order). */
     private final PriorityBlockingQueue<Task> frontier = new PriorityBlockingQueue<>(64,
-        (a, b) -> Integer.compare(a.depth(), b.depth()));
+        java.util.Comparator.comparingInt(Task::depth).thenComparingLong(Task::order));
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger taken = new AtomicInteger();
     private final int maxPages;
 
-    SourceRun(Source source, AppConfig.Crawler settings, CrawlOptions options, Fetcher fetcher, RobotsRules robots,
-              HostPoliteness politeness, CrawlState state, ArticleWriter writer, SourceReport report,
-              CrawlListener listener, AtomicBoolean stopRequested) {
+    SourceRun(Source source, AppConfig.Crawler settings, CrawlOptions options, FetchStep fetchStep, IndexStep indexStep, CrawlState store,
+              SourceReport report, CrawlListener listener, AtomicBoolean stopRequested) {
         this.source = source;
         this.settings = settings;
         this.options = options;
-        this.fetcher = fetcher;
-        this.robots = robots;
-        this.politeness = politeness;
-        this.state = state;
-        this.writer = writer;
+        this.fetchStep = fetchStep;
+        this.parseStep = new ParseStep(source, settings, report);
+        this.indexStep = indexStep;
+        this.store = store;
+        this.status = new StatusStep(store, source.id());
+        this.limits = new CrawlLimits(settings, report);
+        this.pageStep = new PageStep(parseStep, indexStep, status, report, this::recrawlAt);
         this.report = report;
         this.listener = listener;
         this.stopRequested = stopRequested;
@@ -66,37 +73,39 @@ final class SourceRun {
     }
 
     void run() throws IOException, InterruptedException {
-        known.putAll(state.load(source.id()));
-        String now = Instant.now().toString();
-        for (String seed : source.seeds()) {
-            UrlState s = known.computeIfAbsent(UrlNormalizer.id(seed), id -> UrlState.discovered(seed, source.id(), 0, "seed", now));
-            frontier.add(new Task(s.url(), 0, true));
-        }
-        for (UrlState s : known.values()) {
-            if (!isSeed(s.url()) && due(s, now)) {
-                frontier.add(new Task(s.url(), s.depth(), false));
+        try (status) {
+            status.load(store.load(source.id()));
+            String now = Instant.now().toString();
+            for (String seed : source.seeds()) {
+                frontier.add(new Task(status.getOrStart(seed, source.id(), 0, "seed").url(), 0, 0, 0));
             }
+            for (UrlState s : status.all()) {
+                if (!source.seeds().contains(s.url()) && due(s, now) && limits.withinLevels(s) && limits.queue(frontier.size())) {
+                    frontier.add(new Task(s.url(), s.depth(), s.sitemapLevel(), s.paginationLevel()));
+                }
+            }
+            List<Thread> workers = new ArrayList<>();
+            for (int i = 0; i < Math.max(1, settings.threads()); i++) {
+                workers.add(Thread.ofPlatform().name("crawl-" + source.id() + "-" + i).start(this::work));
+            }
+            for (Thread t : workers) {
+                t.join();
+            }
+            store.flush();
+            while (status.waiting() > 0) {
+                Thread.sleep(20);
+            }
+            store.flush();
+            limits.report(source.id());
         }
-        int threads = Math.max(1, settings.threads());
-        List<Thread> workers = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            workers.add(Thread.ofPlatform().name("crawl-" + source.id() + "-" + i).start(this::work));
-        }
-        for (Thread t : workers) {
-            t.join();
-        }
-    }
-
-    private boolean isSeed(String url) {
-        return source.seeds().contains(url);
     }
 
     private boolean due(UrlState s, String now) {
+        boolean scheduled = options.refetchAll() || s.nextFetch() == null || s.nextFetch().compareTo(now) <= 0;
         return switch (s.status()) {
             case DISCOVERED -> true;
-            case REDIRECTION -> false;
-            case FETCH_ERROR -> s.retries() <= settings.maxRetries() && (options.refetchAll() || s.nextFetch() == null || s.nextFetch().compareTo(now) <= 0);
-            default -> options.refetchAll() || s.nextFetch() == null || s.nextFetch().compareTo(now) <= 0;
+            case FETCH_ERROR -> s.retries() <= settings.maxRetries() && scheduled;
+            default -> scheduled; // redirects too: a temporary redirect or a canonical link must not freeze a URL
         };
     }
 
@@ -118,6 +127,12 @@ final class SourceRun {
                     process(task);
                 } catch (IOException | RuntimeException e) {
                     report.error(task.url(), "internal: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                } catch (OutOfMemoryError | StackOverflowError e) {
+                    // One hostile page must not end the run (or, under serve, the web server beside it): record it, go on.
+                    String reason = "internal: " + e.getClass().getSimpleName() + " while handling this page; skipped";
+                    report.error(task.url(), reason);
+                    status.record(status.getOrStart(task.url(), source.id(), task.depth(), "page")
+                        .with(UrlState.Status.ERROR, recrawlAt(), Instant.now().toString(), null, reason));
                 } finally {
                     inFlight.decrementAndGet();
                     listener.page(report);
@@ -129,191 +144,134 @@ final class SourceRun {
     }
 
     private void process(Task task) throws IOException, InterruptedException {
-        String id = UrlNormalizer.id(task.url());
-        UrlState previous = known.computeIfAbsent(id, k -> UrlState.discovered(task.url(), source.id(), task.depth(), "page", Instant.now().toString()));
-        if (!robots.allowed(task.url())) {
-            skip(previous, "disallowed by robots.txt", null);
-            return;
-        }
-        politeness.await(previous.host(), Math.max(source.delayMs(), robots.crawlDelayMs(task.url())));
-        long fetchStart = System.nanoTime();
-        FetchResult result = fetcher.fetch(task.url(), previous.etag(), previous.lastModified(), this::allowedHop);
-        report.fetchNanos.addAndGet(System.nanoTime() - fetchStart);
-        report.fetched.incrementAndGet();
+        UrlState previous = status.getOrStart(task.url(), source.id(), task.depth(), "page").reachedThrough(task.sitemaps(), task.pages());
+        FetchResult result = fetchStep.fetch(task.url(), previous);
         String now = Instant.now().toString();
         switch (result.outcome()) {
             case OK -> fetched(task, previous, result, now);
             case NOT_MODIFIED -> {
                 report.unchanged.incrementAndGet();
-                save(previous.with(UrlState.Status.FETCHED, recrawlAt(), now, 304, null)
+                status.record(previous.with(UrlState.Status.FETCHED, recrawlAt(), now, 304, null)
                     .withContent(previous.kind(), result.etag() == null ? previous.etag() : result.etag(),
                         result.lastModified() == null ? previous.lastModified() : result.lastModified(), previous.contentHash(), previous.articleId()));
             }
             case TRANSIENT_ERROR -> {
                 report.error(task.url(), result.error());
                 long backoff = settings.retryBackoffMs() << Math.min(10, previous.retries());
-                save(previous.with(UrlState.Status.FETCH_ERROR, Instant.now().plusMillis(backoff).toString(), now, result.status(), result.error()));
+                status.record(previous.with(UrlState.Status.FETCH_ERROR, Instant.now().plusMillis(backoff).toString(), now, result.status(), result.error()));
             }
             case CLIENT_ERROR -> {
                 report.error(task.url(), result.error());
-                save(previous.with(UrlState.Status.ERROR, recrawlAt(), now, result.status(), result.error()));
+                status.record(previous.with(UrlState.Status.ERROR, recrawlAt(), now, result.status(), result.error()));
             }
             case UNSUPPORTED_TYPE -> skip(previous.withContent(kindOf(result.contentType()), null, null, null, null), result.error(), result.status());
-            case TOO_LARGE, REDIRECT_REFUSED, ROBOTS_DENIED -> skip(previous, result.error(), result.status());
+            case TOO_LARGE, REDIRECT_REFUSED, ROBOTS_DENIED, REFUSED -> skip(previous, result.error(), result.status());
         }
     }
 
-    private boolean allowedHop(String url) {
+    private void fetched(Task task, UrlState previous, FetchResult fetched, String now) throws IOException {
+        FetchResult result;
         try {
-            return source.inScope(url) && robots.allowed(url);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            result = parseStep.inflated(fetched);
+        } catch (ParseStep.Unusable e) {
+            report.error(task.url(), e.getMessage());
+            status.record(previous.with(UrlState.Status.ERROR, recrawlAt(), now, fetched.status(), e.getMessage()));
+            return;
+        }
+        String hash = Fingerprints.sha256Hex(result.body(), 16);
+        if (result.finalUrl().equals(task.url())) {
+            content(task, previous, result, hash, now, null);
+            return;
+        }
+        // The URL we asked for is an alias: the content belongs to the target. A permanent move takes its article along.
+        UrlState target = status.getOrStart(result.finalUrl(), source.id(), task.depth(), "page").reachedThrough(task.sitemaps(), task.pages());
+        String oldArticle = previous.articleId();
+        boolean moved = result.permanentRedirect() && oldArticle != null && !oldArticle.equals(target.id());
+        String newArticle = content(task, target, result, hash, now, moved ? oldArticle : null);
+        UrlState alias = previous.redirectedTo(result.finalUrl()).with(UrlState.Status.REDIRECTION, recrawlAt(), now, result.status(), null);
+        if (moved && newArticle != null) {
+            status.recordAfter(alias.withContent(alias.kind(), null, null, null, null), indexStep.retire(oldArticle, newArticle), alias);
+        } else {
+            status.record(alias);
         }
     }
 
-    private void fetched(Task task, UrlState previous, FetchResult result, String now) throws IOException {
-        String hash = Fingerprints.sha256Hex(result.body(), 16);
-        UrlState current = previous;
-        if (!result.finalUrl().equals(task.url())) {
-            // The URL we asked for is an alias: remember where it points; the content belongs to the target.
-            save(previous.redirectedTo(result.finalUrl()).with(UrlState.Status.REDIRECTION, recrawlAt(), now, result.status(), null)
-                .redirectedTo(result.finalUrl()));
-            current = known.computeIfAbsent(UrlNormalizer.id(result.finalUrl()),
-                k -> UrlState.discovered(result.finalUrl(), source.id(), task.depth(), "page", now));
-        }
+    /** The content of {@code current}'s URL; returns the id of the article it holds (null when none). */
+    private String content(Task task, UrlState current, FetchResult result, String hash, String now, String movedFrom) throws IOException {
         if (hash.equals(current.contentHash()) && !options.refetchAll()) {
             report.unchanged.incrementAndGet();
-            save(current.with(UrlState.Status.FETCHED, recrawlAt(), now, result.status(), null)
+            status.record(current.with(UrlState.Status.FETCHED, recrawlAt(), now, result.status(), null)
                 .withContent(current.kind(), result.etag(), result.lastModified(), hash, current.articleId()));
-            return;
+            return current.articleId();
         }
-        if (FeedReader.isFeed(result.contentType(), result.body())) {
-            FeedReader.Entries entries;
-            try {
-                entries = FeedReader.read(result.finalUrl(), result.contentType(), result.body());
-            } catch (IOException e) {
-                report.error(task.url(), e.getMessage());
-                save(current.with(UrlState.Status.ERROR, recrawlAt(), now, result.status(), e.getMessage()));
-                return;
-            }
-            entries.sitemaps().forEach(u -> discover(u, task.depth(), "sitemap"));
-            // Feed entries are articles: they do not spend link depth.
-            entries.pages().forEach(u -> discover(u, task.depth(), "page"));
-            save(current.with(UrlState.Status.FETCHED, recrawlAt(), now, result.status(), null)
-                .withContent("feed", result.etag(), result.lastModified(), hash, null));
-            return;
+        ParseStep.Parsed parsed;
+        try {
+            parsed = parseStep.parse(result);
+        } catch (ParseStep.Unusable e) {
+            report.error(task.url(), e.getMessage());
+            status.record(current.with(UrlState.Status.ERROR, recrawlAt(), now, result.status(), e.getMessage()));
+            return current.articleId();
         }
-        long parseStart = System.nanoTime();
-        HtmlDecoder.Decoded decoded = HtmlDecoder.decode(result.body(), result.charset());
-        ExtractedPage page = extractor.extract(decoded.text(), result.finalUrl(), source.selectors());
-        report.parseNanos.addAndGet(System.nanoTime() - parseStart);
-        String articleUrl = current.url();
-        if (page.canonical() != null && !page.canonical().equals(articleUrl) && source.inScope(page.canonical())) {
-            articleUrl = page.canonical();
-            String target = articleUrl;
-            save(current.redirectedTo(target).with(UrlState.Status.REDIRECTION, recrawlAt(), now, result.status(), null).redirectedTo(target));
-            current = known.computeIfAbsent(UrlNormalizer.id(target), k -> UrlState.discovered(target, source.id(), task.depth(), "page", now));
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        UrlState fetchedState = current.with(UrlState.Status.FETCHED, recrawlAt(), now, result.status(), null);
+        if (parsed.feed()) {
+            // Feed and sitemap entries are articles: they do not spend link depth; sitemap indexes spend sitemap depth.
+            parsed.entries().sitemaps().forEach(u -> discover(writes, u, new Task(u, task.depth(), task.sitemaps() + 1, 0), "sitemap"));
+            parsed.entries().pages().forEach(u -> discover(writes, u, new Task(u, task.depth(), 0, 0), "page"));
+            status.recordAfter(fetchedState.withContent("feed", result.etag(), result.lastModified(), hash, null), allOf(writes),
+                current.dueAgain(NOT_STORED));
+            return null;
         }
-        String articleId = null;
-        String kind = "listing";
-        if (page.article() && !page.noindex()) {
-            kind = "article";
-            long indexStart = System.nanoTime();
-            articleId = index(page, articleUrl, now, current.articleId() == null && current.contentHash() == null && articleUrl.equals(task.url()));
-            report.indexNanos.addAndGet(System.nanoTime() - indexStart);
-        }
+        ExtractedPage page = parsed.page();
         if (!page.nofollow()) {
             if (task.depth() < source.maxDepth()) {
-                page.links().forEach(u -> discover(u, task.depth() + 1, "page"));
+                page.links().forEach(u -> discover(writes, u, new Task(u, task.depth() + 1, 0, 0), "page"));
             }
-            page.nextPages().forEach(u -> discover(u, task.depth(), "page"));
+            page.nextPages().forEach(u -> discover(writes, u, new Task(u, task.depth(), 0, task.pages() + 1), "page"));
         }
-        save(current.with(UrlState.Status.FETCHED, recrawlAt(), now, result.status(), null)
-            .withContent(kind, result.etag(), result.lastModified(), hash, articleId));
+        String canonical = parseStep.canonical(page, current.url());
+        if (canonical != null) {
+            discover(writes, canonical, new Task(canonical, task.depth(), 0, 0), "page");
+        }
+        return pageStep.record(page, new PageStep.Fetched(current, fetchedState, result, hash, now, movedFrom), writes);
     }
 
-    private String index(ExtractedPage page, String url, String now, boolean neverIndexed) throws IOException {
-        Map<String, Object> raw = new HashMap<>();
-        raw.put("url", url);
-        raw.put("title", page.title());
-        raw.put("body", page.body());
-        raw.put("published", page.published());
-        raw.put("author", page.author());
-        raw.put("lang", page.lang());
-        raw.put("source", source.id());
-        raw.put("sourceName", source.name());
-        raw.put("province", source.province());
-        if (source.district() != null) {
-            raw.put("district", source.district());
-        }
-        raw.put("fetchedAt", now);
-        ArticleWriter.Result result = untilElasticsearchAnswers(() -> writer.write(List.of(raw), neverIndexed).get(0), url);
-        switch (result.outcome()) {
-            case INDEXED -> report.indexed.incrementAndGet();
-            case CHANGED -> report.changed.incrementAndGet();
-            case UNCHANGED -> report.unchanged.incrementAndGet();
-            case REJECTED -> report.error(url, "not indexed: " + result.reason());
-        }
-        if (result.duplicateOf() != null) {
-            report.duplicates.incrementAndGet();
-        }
-        return result.id();
-    }
-
-    interface ElasticCall<T> {
-        T call() throws IOException;
-    }
-
-    /**
-     * Elasticsearch down or unreachable: the page already fetched is kept in memory and written when
-     * the cluster answers again (back-off 1 s doubling to 30 s), unless the crawl is being stopped.
-     */
-    private <T> T untilElasticsearchAnswers(ElasticCall<T> call, String url) throws IOException {
-        long backoff = 1000;
-        while (true) {
-            try {
-                return call.call();
-            } catch (IOException e) {
-                if (stopRequested.get()) {
-                    throw e;
-                }
-                report.pausedForElasticsearch.incrementAndGet();
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-                backoff = Math.min(30_000, backoff * 2);
-            }
-        }
-    }
-
-    private void discover(String url, int depth, String kind) {
+    private void discover(List<CompletableFuture<Void>> writes, String url, Task task, String kind) {
         if (!source.inScope(url)) {
             return;
         }
-        String id = UrlNormalizer.id(url);
-        UrlState fresh = UrlState.discovered(url, source.id(), depth, kind, Instant.now().toString());
-        if (known.putIfAbsent(id, fresh) == null) {
-            state.discovered(fresh);
-            frontier.add(new Task(url, depth, false));
+        UrlState fresh = UrlState.discovered(url, source.id(), task.depth(), kind, Instant.now().toString()).reachedThrough(task.sitemaps(), task.pages());
+        String beyond = limits.beyondLevels(fresh);
+        if (beyond != null) {
+            CompletableFuture<Void> skipped = status.discovered(fresh.with(UrlState.Status.SKIPPED, recrawlAt(), fresh.discoveredAt(), null, beyond));
+            if (skipped != null) {
+                writes.add(skipped);
+            }
+            return;
+        }
+        if (status.get(url) != null || !limits.discover()) {
+            return;
+        }
+        CompletableFuture<Void> written = status.discovered(fresh);
+        if (written != null) {
+            writes.add(written);
+            if (limits.queue(frontier.size())) {
+                frontier.add(task);
+            }
         }
     }
 
-    private void skip(UrlState s, String reason, Integer status) {
+    private void skip(UrlState s, String reason, Integer httpStatus) {
         report.skipped.incrementAndGet();
-        save(s.with(UrlState.Status.SKIPPED, recrawlAt(), Instant.now().toString(), status, reason));
-    }
-
-    private void save(UrlState s) {
-        known.put(s.id(), s);
-        state.save(s);
+        status.record(s.with(UrlState.Status.SKIPPED, recrawlAt(), Instant.now().toString(), httpStatus, reason));
     }
 
     private String recrawlAt() {
         return Instant.now().plusSeconds(settings.recrawlAfterHours() * 3600).toString();
+    }
+
+    static CompletableFuture<Void> allOf(List<CompletableFuture<Void>> writes) {
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
     }
 
     private static String kindOf(String contentType) {

@@ -114,8 +114,15 @@ public final class SourcesFile {
         String provinceName = gazetteer.resolve(province)
             .orElseThrow(() -> error(label, "province", "'" + province + "' is not a province the gazetteer knows")).name();
         List<String> seeds = seeds(node, label);
+        List<Pattern> allow = patterns(node, label, "allow");
+        for (String seed : seeds) {
+            if (!allow.isEmpty() && allow.stream().noneMatch(p -> p.matcher(seed).lookingAt())) {
+                throw error(label, "allow", "no pattern matches the seed " + seed
+                    + " (allow patterns match from the start of the URL, e.g. \"^https://site.example/news/\")");
+            }
+        }
         return new Source(id, optionalText(node, label, "name", id), provinceName, optionalText(node, label, "district", null),
-            seeds, patterns(node, label, "allow"), patterns(node, label, "deny"),
+            seeds, allow, patterns(node, label, "deny"),
             positiveInt(node, label, "maxDepth", defaults.maxDepth(), 0),
             positiveInt(node, label, "maxPages", defaults.maxPages(), 1),
             positiveInt(node, label, "delayMs", (int) Math.min(Integer.MAX_VALUE, defaults.delayMs()), 0),

@@ -4,9 +4,11 @@ import java.util.List;
 
 /**
  * What the parse step found in one HTML page: the article (when the page is one) and the links to
- * follow. {@code article} is false for listing, section and home pages.
+ * follow. {@code article} is false for listing, section and home pages, and for pages that say "not
+ * found" or "under maintenance" ({@code notFound}: the phrase that told). {@code template}: the path of
+ * the main-content block in the page ("div.article>div.content"), to tell a page of another layout.
  */
 public record ExtractedPage(String url, String canonical, String title, String body, String published,
                             String author, String lang, boolean article, boolean noindex, boolean nofollow,
-                            List<String> links, List<String> nextPages) {
+                            List<String> links, List<String> nextPages, String notFound, String template) {
 }

@@ -53,6 +53,24 @@ final class MainContent {
     }
 
     /**
+     * Where the main content sits in the page's layout: tag, id and first class of it and its nearest
+     * ancestors ("div.article>div.content"), numbers dropped (CMS ids such as "post-1234"). Null without content.
+     */
+    static String template(Element content) {
+        if (content == null) {
+            return null;
+        }
+        java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
+        // The nearest eight levels name a layout; deeper wrappers add nothing but length.
+        for (Element e = content; e != null && path.size() < 8 && !e.normalName().equals("body") && !e.normalName().equals("html"); e = e.parent()) {
+            String id = e.id().replaceAll("\\d+", "");
+            String cls = e.classNames().isEmpty() ? "" : e.classNames().iterator().next().replaceAll("\\d+", "");
+            path.addFirst(e.normalName() + (id.isEmpty() ? "" : "#" + id) + (cls.isEmpty() ? "" : "." + cls));
+        }
+        return path.isEmpty() ? "body" : String.join(">", path);
+    }
+
+    /**
      * Headlines that are links (teasers pointing to articles), a list of links, or mostly link text: a
      * listing, not an article. Related-article lists were removed before this is asked.
      */

@@ -5,6 +5,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import portalkb.crawl.UrlNormalizer;
@@ -36,8 +37,25 @@ public final class PageExtractor {
     private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s+[|\\-–—»:]\\s+[^|\\-–—»]{2,60}$");
     private static final Pattern AUTHOR_LINE = Pattern.compile("^(?:(?:Theo|Nguồn|Tác giả|Bài và ảnh|Tin, ảnh|Bài, ảnh|Ảnh)\\s*:?\\s*)(.{2,80})$");
 
+    /** A page whose elements nest deeper than the limit: extraction would take time quadratic in the depth. */
+    public static final class TooDeep extends IllegalArgumentException {
+        TooDeep(int limit) {
+            super("HTML nested deeper than " + limit + " elements: not read");
+        }
+    }
+
+    private final int maxDepth;
+
+    /** {@code maxDepth}: elements nested deeper make the page unreadable ({@link TooDeep}); real pages nest well under 100. */
+    public PageExtractor(int maxDepth) {
+        this.maxDepth = maxDepth;
+    }
+
     public ExtractedPage extract(String html, String url, ContentSelectors selectors) {
         Document doc = Jsoup.parse(html, url);
+        if (deeperThan(doc, maxDepth)) {
+            throw new TooDeep(maxDepth);
+        }
         ContentSelectors sel = selectors == null ? ContentSelectors.NONE : selectors;
         String robots = doc.select("meta[name=robots]").attr("content").toLowerCase();
         List<String> links = links(doc);
@@ -48,8 +66,10 @@ public final class PageExtractor {
         String ogType = meta(doc, "meta[property=og:type]");
 
         Element content;
+        String template;
         if (sel.body() != null) {
             content = doc.selectFirst(sel.body());
+            template = MainContent.template(content);
             if (content != null) {
                 content = content.clone();
                 Boilerplate.remove(content);
@@ -58,17 +78,34 @@ public final class PageExtractor {
             Element body = doc.body().clone();
             Boilerplate.remove(body);
             content = MainContent.find(body);
+            template = MainContent.template(content);
         }
         List<String> paragraphs = content == null ? List.of() : paragraphs(content, title);
         if (author == null && !paragraphs.isEmpty()) {
             author = authorLine(paragraphs);
         }
         String text = String.join("\n\n", paragraphs);
+        String notFound = SoftNotFound.phrase(title, text).orElse(null);
         // A title of one to three words ("Y tế", "Tin tức") names a section, not a story.
-        boolean looksLikeArticle = content != null && title.split("\\s+").length >= 4 && text.length() >= MIN_ARTICLE_CHARS
+        boolean looksLikeArticle = content != null && notFound == null && title.split("\\s+").length >= 4 && text.length() >= MIN_ARTICLE_CHARS
             && (sel.body() != null || "article".equalsIgnoreCase(ogType) || !MainContent.isListing(content));
         return new ExtractedPage(url, canonical(doc, url), title, text, published, author, Language.detect(title + " " + text),
-            looksLikeArticle, robots.contains("noindex"), robots.contains("nofollow"), links, next);
+            looksLikeArticle, robots.contains("noindex"), robots.contains("nofollow"), links, next, notFound, template);
+    }
+
+    private static boolean deeperThan(Document doc, int limit) {
+        boolean[] deep = new boolean[1];
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (depth > limit) {
+                    deep[0] = true;
+                    return FilterResult.STOP;
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, doc);
+        return deep[0];
     }
 
     private static String title(Document doc, ContentSelectors sel) {

@@ -1,56 +1,63 @@
 package portalkb.index;
 
-import portalkb.extract.Fingerprints;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import portalkb.crawl.UrlNormalizer;
-import portalkb.extract.Figure;
-import portalkb.extract.FigureExtractor;
-import portalkb.extract.Gazetteer;
-import portalkb.extract.Gazetteer.Province;
 import portalkb.extract.Text;
 import portalkb.store.Elastic;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Turns articles into what the knowledge base stores: the article (id from its normalised URL, province
  * then and today, mentions, years, metrics), its passages (with vectors) and its facts. An article
  * whose content is unchanged is not rewritten; a changed one replaces its passages and facts and its
- * previous version goes to the history index.
+ * previous version goes to the history index. Every write looks up the live version first (batched
+ * across threads), so a replacement always removes the old version's extra passages and facts. A
+ * result's {@code stored} completes when Elasticsearch acknowledged all of the article's writes.
  */
 public final class ArticleWriter {
 
-    public enum Outcome { INDEXED, CHANGED, UNCHANGED, REJECTED }
+    public enum Outcome { INDEXED, CHANGED, UNCHANGED, REJECTED, REFUSED }
 
-    /** {@code position}: index of the article in the batch given to {@link #write}. */
-    /** {@code duplicateOf}: id of an earlier article telling the same story (syndicated copy), or null. */
-    public record Result(int position, String url, String id, Outcome outcome, String reason, String duplicateOf) {
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    /**
+     * {@code position}: index of the article in the batch given to {@link #write}; {@code duplicateOf}: id of
+     * an earlier article telling the same story (syndicated copy), or null; {@code reason}: why REJECTED or
+     * REFUSED; {@code stored}: completes once every write of the article was acknowledged.
+     */
+    public record Result(int position, String url, String id, Outcome outcome, String reason, String duplicateOf,
+                         CompletableFuture<Void> stored) {
         public Result(int position, String url, String id, Outcome outcome, String reason) {
-            this(position, url, id, outcome, reason, null);
+            this(position, url, id, outcome, reason, null, DONE);
         }
     }
 
-    private static final Pattern TITLE_YEAR = Pattern.compile("(?i)năm\\s+((?:19|20)\\d{2})");
-    private static final int PASSAGE_CHARS = 600;
+    private static final List<String> LIVE_FIELDS = List.of("url", "contentHash", "passageCount", "factCount", "title", "body",
+        "fetchedAt", "simhash", "template", "duplicateOf");
 
     private final Elastic elastic;
     private final BulkIndexer bulk;
-    private final FigureExtractor figures = new FigureExtractor();
-    private final Gazetteer gazetteer = Gazetteer.get();
+    private final ArticlePreparer preparer = new ArticlePreparer();
     private final boolean embeddings;
     private final SimHasher simHasher = new SimHasher();
     private final NearDuplicates nearDuplicates;
+    private final Batcher<String, Map<String, Object>> liveVersions = new Batcher<>(64, this::existing);
+    /** Title and SimHash of articles written moments ago (not yet searchable), for canonical checks. */
+    private final Map<String, String[]> recentlyWritten = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String[]> eldest) {
+            return size() > 20_000;
+        }
+    };
 
     public ArticleWriter(Elastic elastic, BulkIndexer bulk, boolean embeddings) {
         this.elastic = elastic;
@@ -65,8 +72,8 @@ public final class ArticleWriter {
     }
 
     /**
-     * {@code knownNew}: the caller knows none of these articles was ever stored (the crawler, for a URL its
-     * state has never seen indexed), so the lookup of previous versions is skipped.
+     * {@code knownNew}: the caller knows none of these articles was ever stored (generated corpora), so the
+     * lookup of previous versions is skipped.
      */
     public List<Result> write(List<Map<String, Object>> articles, boolean knownNew) throws IOException {
         List<Result> results = new ArrayList<>();
@@ -75,7 +82,7 @@ public final class ArticleWriter {
         for (int i = 0; i < articles.size(); i++) {
             Map<String, Object> raw = articles.get(i);
             try {
-                Map<String, Object> doc = prepare(raw);
+                Map<String, Object> doc = preparer.prepare(raw);
                 prepared.put((String) doc.get("id"), doc);
                 positions.put((String) doc.get("id"), i);
             } catch (IllegalArgumentException e) {
@@ -85,14 +92,62 @@ public final class ArticleWriter {
         if (prepared.isEmpty()) {
             return results;
         }
-        Map<String, Map<String, Object>> existing = knownNew ? Map.of() : existing(prepared.keySet());
+        Map<String, Map<String, Object>> existing = knownNew ? Map.of() : existingById(List.copyOf(prepared.keySet()));
         for (Map<String, Object> doc : prepared.values()) {
-            results.add(store(positions.get((String) doc.get("id")), doc, existing.get((String) doc.get("id"))));
+            results.add(store(positions.get((String) doc.get("id")), doc, existing.get((String) doc.get("id")), null));
         }
         return results;
     }
 
-    private Result store(int position, Map<String, Object> doc, Map<String, Object> previous) throws IOException {
+    /**
+     * A crawled page's article. It replaces the live version only if {@code policy} allows (else REFUSED
+     * with the reason, nothing written). {@code movedFrom}: id of the article this one moved from (a
+     * permanent redirect, a canonical link), which it must not be taken for a copy of; or null.
+     */
+    public Result writeFetched(Map<String, Object> raw, OverwritePolicy policy, String movedFrom) throws IOException {
+        Map<String, Object> doc;
+        try {
+            doc = preparer.prepare(raw);
+        } catch (IllegalArgumentException e) {
+            return new Result(0, String.valueOf(raw.get("url")), null, Outcome.REJECTED, e.getMessage());
+        }
+        String id = (String) doc.get("id");
+        boolean writtenMomentsAgo;
+        synchronized (recentlyWritten) {
+            writtenMomentsAgo = recentlyWritten.containsKey(id);
+        }
+        // Real-time only for what this writer itself wrote moments ago (not yet searchable); otherwise the
+        // last refreshed view, which spares the node the refreshes real-time gets cause during a crawl.
+        Map<String, Object> live = writtenMomentsAgo ? existingById(List.of(id), true).get(id) : liveVersions.call(id);
+        if (live != null && !doc.get("contentHash").equals(live.get("contentHash"))) {
+            Optional<String> refusal = policy.refusal(live, doc);
+            if (refusal.isPresent()) {
+                return new Result(0, (String) doc.get("url"), id, Outcome.REFUSED, refusal.get(), null, DONE);
+            }
+        }
+        return store(0, doc, live, movedFrom);
+    }
+
+    /** Whether the live article at {@code url} tells this story (same title, near-identical text): what a canonical link may merge. */
+    public boolean holdsSameStory(String url, String title, String body) throws IOException {
+        String id = UrlNormalizer.id(url);
+        String[] written;
+        synchronized (recentlyWritten) {
+            written = recentlyWritten.get(id);
+        }
+        if (written == null) {
+            Map<String, Object> live = liveVersions.call(id);
+            if (live == null || live.get("simhash") == null) {
+                return false;
+            }
+            written = new String[] {String.valueOf(live.get("title")), live.get("simhash").toString()};
+        }
+        String normalizedTitle = Text.collapseSpaces(Text.nfc(title));
+        return normalizedTitle.equals(written[0])
+            && SimHasher.distance(written[1], simHasher.hex(normalizedTitle + " " + Text.nfc(body).strip())) <= NearDuplicates.MAX_DISTANCE;
+    }
+
+    private Result store(int position, Map<String, Object> doc, Map<String, Object> previous, String movedFrom) throws IOException {
         String id = (String) doc.get("id");
         String url = (String) doc.get("url");
         if (previous != null && doc.get("contentHash").equals(previous.get("contentHash"))) {
@@ -102,179 +157,111 @@ public final class ArticleWriter {
         doc.put("indexedAt", now);
         String simhash = (String) doc.get("simhash");
         String duplicateOf = nearDuplicates.find(id, simhash);
+        if (duplicateOf != null && duplicateOf.equals(movedFrom)) {
+            duplicateOf = null; // the old address of this very article, not another site's copy
+        }
         doc.put("duplicateOf", duplicateOf);
         nearDuplicates.remember(id, simhash, duplicateOf);
+        synchronized (recentlyWritten) {
+            recentlyWritten.put(id, new String[] {(String) doc.get("title"), simhash});
+        }
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
         if (previous != null) {
             doc.put("changedAt", now);
-            Map<String, Object> history = new LinkedHashMap<>();
-            history.put("articleId", id);
-            history.put("url", url);
-            history.put("title", previous.get("title"));
-            history.put("body", previous.get("body"));
-            history.put("contentHash", previous.get("contentHash"));
-            history.put("fetchedAt", previous.get("fetchedAt"));
-            history.put("replacedAt", now);
-            bulk.index(elastic.names().history(), id + "-" + previous.get("contentHash"), history);
+            writes.add(keepHistory(id, previous, now));
         }
-        List<Map<String, Object>> passages = passages(doc);
-        List<Map<String, Object>> facts = facts(doc);
+        List<Map<String, Object>> passages = ArticleParts.passages(doc, embeddings);
+        List<Map<String, Object>> facts = ArticleParts.facts(doc);
         doc.put("passageCount", passages.size());
         doc.put("factCount", facts.size());
-        bulk.index(elastic.names().articles(), id, doc);
+        writes.add(bulk.index(elastic.names().articles(), id, doc));
         for (int i = 0; i < passages.size(); i++) {
-            bulk.index(elastic.names().passages(), id + "-p" + i, passages.get(i));
+            writes.add(bulk.index(elastic.names().passages(), id + "-p" + i, passages.get(i)));
         }
         for (int i = 0; i < facts.size(); i++) {
-            bulk.index(elastic.names().facts(), id + "-f" + i, facts.get(i));
+            writes.add(bulk.index(elastic.names().facts(), id + "-f" + i, facts.get(i)));
         }
         if (previous != null) {
             // Ids are positional, so the old tail beyond the new counts is what must go.
-            deleteTail(elastic.names().passages(), id + "-p", passages.size(), count(previous.get("passageCount")));
-            deleteTail(elastic.names().facts(), id + "-f", facts.size(), count(previous.get("factCount")));
+            deleteTail(writes, elastic.names().passages(), id + "-p", passages.size(), ArticleParts.count(previous.get("passageCount")));
+            deleteTail(writes, elastic.names().facts(), id + "-f", facts.size(), ArticleParts.count(previous.get("factCount")));
         }
-        return new Result(position, url, id, previous == null ? Outcome.INDEXED : Outcome.CHANGED, null, duplicateOf);
+        return new Result(position, url, id, previous == null ? Outcome.INDEXED : Outcome.CHANGED, null, duplicateOf, allOf(writes));
     }
 
-    private void deleteTail(String index, String prefix, int from, int to) {
+    /**
+     * The article {@code oldId} moved to {@code newId} (a permanent redirect, or a canonical link to the same
+     * story): the old copy goes to history and leaves the index with its passages and facts, and what was
+     * marked a copy of it now points at the new address (the new one itself at nothing).
+     */
+    @SuppressWarnings("rawtypes")
+    public CompletableFuture<Void> retire(String oldId, String newId) throws IOException {
+        Map<String, Map<String, Object>> found = existingById(List.of(oldId, newId));
+        Map<String, Object> old = found.get(oldId);
+        if (old == null || oldId.equals(newId)) {
+            return DONE;
+        }
+        nearDuplicates.retired(oldId);
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        writes.add(keepHistory(oldId, old, Instant.now().toString()));
+        writes.add(bulk.delete(elastic.names().articles(), oldId));
+        deleteTail(writes, elastic.names().passages(), oldId + "-p", 0, ArticleParts.count(old.get("passageCount")));
+        deleteTail(writes, elastic.names().facts(), oldId + "-f", 0, ArticleParts.count(old.get("factCount")));
+        Map<String, Object> moved = found.get(newId);
+        Map<String, Object> noOriginal = new java.util.HashMap<>();
+        noOriginal.put("duplicateOf", null);
+        if (moved != null && oldId.equals(moved.get("duplicateOf"))) {
+            writes.add(bulk.update(elastic.names().articles(), newId, noOriginal));
+        }
+        var copies = elastic.client().search(s -> s.index(elastic.names().articles()).size(1000).source(x -> x.fetch(false))
+            .query(q -> q.term(t -> t.field("duplicateOf").value(oldId))), Map.class);
+        for (var copy : copies.hits().hits()) {
+            writes.add(copy.id().equals(newId) ? bulk.update(elastic.names().articles(), newId, noOriginal)
+                : bulk.update(elastic.names().articles(), copy.id(), Map.of("duplicateOf", newId)));
+        }
+        return allOf(writes);
+    }
+
+    private CompletableFuture<Void> keepHistory(String id, Map<String, Object> previous, String now) {
+        Map<String, Object> history = new LinkedHashMap<>();
+        history.put("articleId", id);
+        history.put("url", previous.get("url"));
+        history.put("title", previous.get("title"));
+        history.put("body", previous.get("body"));
+        history.put("contentHash", previous.get("contentHash"));
+        history.put("fetchedAt", previous.get("fetchedAt"));
+        history.put("replacedAt", now);
+        return bulk.index(elastic.names().history(), id + "-" + previous.get("contentHash"), history);
+    }
+
+    private void deleteTail(List<CompletableFuture<Void>> writes, String index, String prefix, int from, int to) {
         for (int i = from; i < to; i++) {
-            bulk.delete(index, prefix + i);
+            writes.add(bulk.delete(index, prefix + i));
         }
     }
 
-    private static int count(Object value) {
-        return value instanceof Number n ? n.intValue() : 0;
-    }
-
-    /** Normalises and enriches one article; throws IllegalArgumentException with a reason for bad input. */
-    public Map<String, Object> prepare(Map<String, Object> raw) {
-        Object urlValue = raw.get("url");
-        String url = urlValue instanceof String s ? UrlNormalizer.normalize(s).orElse(null) : null;
-        if (url == null) {
-            throw new IllegalArgumentException("missing or invalid url (http or https)");
-        }
-        String title = Text.collapseSpaces(Text.nfc(string(raw.get("title"))));
-        String body = Text.nfc(string(raw.get("body"))).strip();
-        if (title.isEmpty() && body.isEmpty()) {
-            throw new IllegalArgumentException("neither title nor body");
-        }
-        Map<String, Object> doc = new LinkedHashMap<>(raw);
-        doc.put("id", UrlNormalizer.id(url));
-        doc.put("url", url);
-        doc.put("host", URI.create(url).getHost());
-        doc.put("title", title);
-        doc.put("body", body);
-        String published = Dates.toIso(raw.get("published"));
-        if (raw.get("published") != null && published == null) {
-            throw new IllegalArgumentException("published is not a date: " + raw.get("published"));
-        }
-        doc.put("published", published);
-        Integer year = published == null ? null : Integer.parseInt(published.substring(0, 4));
-        doc.put("year", year);
-        attributeProvince(doc, raw, title, body);
-        Integer reportYear = reportYear(title, year);
-        List<Figure> found = figures.extract(body, reportYear);
-        doc.put("figures", found);
-        Set<Integer> years = new LinkedHashSet<>();
-        Set<String> metrics = new LinkedHashSet<>();
-        for (Figure f : found) {
-            if (f.year() != null) {
-                years.add(f.year());
-            }
-            if (!f.metric().equals("other")) {
-                metrics.add(f.metric());
-            }
-        }
-        if (reportYear != null) {
-            years.add(reportYear);
-        }
-        doc.put("reportYears", List.copyOf(years));
-        doc.put("metrics", List.copyOf(metrics));
-        doc.put("contentHash", Fingerprints.sha256Hex(title + "\n" + body, 16));
-        String simhash = simHasher.hex(title + " " + body);
-        doc.put("simhash", simhash);
-        doc.put("simhashBands", NearDuplicates.bands(simhash));
-        doc.putIfAbsent("lang", "vi");
-        return doc;
-    }
-
-    private void attributeProvince(Map<String, Object> doc, Map<String, Object> raw, String title, String body) {
-        Province province = gazetteer.resolve(string(raw.get("province"))).orElse(null);
-        if (province == null) {
-            province = gazetteer.provinceOfDistrict(string(raw.get("district"))).orElse(null);
-        }
-        List<Province> mentioned = gazetteer.mentions(title + "\n" + body);
-        if (province == null) {
-            province = gazetteer.mainProvince(title, body);
-        }
-        if (raw.get("province") != null && province == null) {
-            throw new IllegalArgumentException("unknown province: " + raw.get("province"));
-        }
-        doc.put("province", province == null ? null : province.name());
-        doc.put("provinceToday", province == null ? null : gazetteer.today(province).name());
-        Province own = province;
-        doc.put("mentions", mentioned.stream().filter(p -> p != own).map(Province::name).toList());
+    private static CompletableFuture<Void> allOf(List<CompletableFuture<Void>> writes) {
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
     }
 
     /** The year a report is about: "tổng kết công tác y tế năm 2019" published in 2020 is about 2019. */
     public static Integer reportYear(String title, Integer publishedYear) {
-        Matcher m = TITLE_YEAR.matcher(title);
-        return m.find() ? Integer.valueOf(m.group(1)) : publishedYear;
+        return ArticlePreparer.reportYear(title, publishedYear);
     }
 
-    private List<Map<String, Object>> passages(Map<String, Object> doc) {
-        List<String> texts = Passages.split((String) doc.get("body"), PASSAGE_CHARS);
-        List<float[]> vectors = embeddings && !texts.isEmpty()
-            ? Embeddings.embed(texts.stream().map(t -> doc.get("title") + ". " + t).toList()) : null;
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            Map<String, Object> p = common(doc);
-            p.put("position", i);
-            p.put("title", doc.get("title"));
-            p.put("text", texts.get(i));
-            if (vectors != null) {
-                p.put("vector", vectors.get(i));
-            }
-            out.add(p);
-        }
-        return out;
+    private List<Map<String, Object>> existing(List<String> ids) throws IOException {
+        Map<String, Map<String, Object>> found = existingById(ids, false);
+        return ids.stream().map(found::get).toList();
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> facts(Map<String, Object> doc) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Figure f : (List<Figure>) doc.remove("figures")) {
-            Map<String, Object> fact = common(doc);
-            fact.put("title", doc.get("title"));
-            fact.put("district", doc.get("district"));
-            fact.put("metric", f.metric());
-            fact.put("value", f.value());
-            fact.put("unit", f.unit());
-            fact.put("raw", f.raw());
-            fact.put("year", f.year());
-            fact.put("text", f.sentence());
-            fact.put("sentenceOffset", f.sentenceOffset());
-            out.add(fact);
-        }
-        return out;
+    private Map<String, Map<String, Object>> existingById(List<String> ids) throws IOException {
+        return existingById(ids, true);
     }
 
-    private static Map<String, Object> common(Map<String, Object> doc) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("articleId", doc.get("id"));
-        m.put("url", doc.get("url"));
-        m.put("source", doc.get("source"));
-        m.put("sourceName", doc.get("sourceName"));
-        m.put("province", doc.get("province"));
-        m.put("provinceToday", doc.get("provinceToday"));
-        m.put("published", doc.get("published"));
-        m.put("year", doc.get("year"));
-        return m;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Map<String, Object>> existing(Set<String> ids) throws IOException {
-        MgetResponse<Map> response = elastic.client().mget(m -> m.index(elastic.names().articles())
-            .ids(List.copyOf(ids)).sourceIncludes("contentHash", "passageCount", "factCount", "title", "body", "fetchedAt"), Map.class);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Map<String, Map<String, Object>> existingById(List<String> ids, boolean realtime) throws IOException {
+        MgetResponse<Map> response = elastic.client().mget(m -> m.index(elastic.names().articles()).realtime(realtime)
+            .ids(ids.stream().distinct().toList()).sourceIncludes(LIVE_FIELDS), Map.class);
         Map<String, Map<String, Object>> found = new LinkedHashMap<>();
         for (MultiGetResponseItem<Map> item : response.docs()) {
             if (item.isResult() && item.result().found()) {
@@ -284,7 +271,4 @@ public final class ArticleWriter {
         return found;
     }
 
-    private static String string(Object value) {
-        return value == null ? "" : value.toString();
-    }
 }

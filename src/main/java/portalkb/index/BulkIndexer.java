@@ -11,6 +11,7 @@ import portalkb.store.WriteBlocks;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,7 +22,9 @@ import java.util.function.Consumer;
 /**
  * Writes documents through the client's BulkIngester (batches by count and bytes). Operations refused
  * with 429 or 5xx, and whole requests that fail (cluster down), are retried with exponential back-off;
- * what still fails is reported per document — nothing is dropped silently.
+ * what still fails is reported per document — nothing is dropped silently. Each operation's future
+ * completes once Elasticsearch acknowledged it (or fails with {@link NotStored}), so a caller can make
+ * one write wait for another (the crawl state waits for its article).
  */
 public final class BulkIndexer implements AutoCloseable {
 
@@ -32,7 +35,17 @@ public final class BulkIndexer implements AutoCloseable {
         public static final Settings DEFAULT = new Settings(1000, 5L << 20, 2, 8, Duration.ofMillis(200));
     }
 
-    private record Op(BulkOperation operation, String index, String id, int attempt) {
+    /** The future of an operation Elasticsearch refused for good. */
+    public static final class NotStored extends RuntimeException {
+        public final transient Failure failure;
+
+        NotStored(Failure failure) {
+            super(failure.index() + "/" + failure.id() + ": " + failure.reason(), null, false, false);
+            this.failure = failure;
+        }
+    }
+
+    private record Op(BulkOperation operation, String index, String id, int attempt, CompletableFuture<Void> acknowledged) {
     }
 
     private final BulkIngester<Op> ingester;
@@ -64,8 +77,8 @@ public final class BulkIndexer implements AutoCloseable {
             .listener(new Listener()));
     }
 
-    public void index(String index, String id, Object document) {
-        submit(BulkOperation.of(o -> o.index(i -> i.index(index).id(id).document(document))), index, id);
+    public CompletableFuture<Void> index(String index, String id, Object document) {
+        return submit(BulkOperation.of(o -> o.index(i -> i.index(index).id(id).document(document))), index, id);
     }
 
     /**
@@ -73,17 +86,29 @@ public final class BulkIndexer implements AutoCloseable {
      * Bulk requests run concurrently and retries come later, so a first-seen record must never
      * overwrite a newer one that happened to arrive first.
      */
-    public void createIfAbsent(String index, String id, Object document) {
-        submit(BulkOperation.of(o -> o.create(c -> c.index(index).id(id).document(document))), index, id);
+    public CompletableFuture<Void> createIfAbsent(String index, String id, Object document) {
+        return submit(BulkOperation.of(o -> o.create(c -> c.index(index).id(id).document(document))), index, id);
     }
 
-    public void delete(String index, String id) {
-        submit(BulkOperation.of(o -> o.delete(d -> d.index(index).id(id))), index, id);
+    public CompletableFuture<Void> delete(String index, String id) {
+        return submit(BulkOperation.of(o -> o.delete(d -> d.index(index).id(id))), index, id);
     }
 
-    private void submit(BulkOperation operation, String index, String id) {
+    /** Sets the fields of {@code partial} on an existing document; a missing one is not an error. */
+    public CompletableFuture<Void> update(String index, String id, Object partial) {
+        return submit(BulkOperation.of(o -> o.update(u -> u.index(index).id(id).action(a -> a.doc(partial)))), index, id);
+    }
+
+    private CompletableFuture<Void> submit(BulkOperation operation, String index, String id) {
         pending.incrementAndGet();
-        ingester.add(operation, new Op(operation, index, id, 1));
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        ingester.add(operation, new Op(operation, index, id, 1, acknowledged));
+        return acknowledged;
+    }
+
+    /** Sends what is buffered now, without waiting. */
+    public void send() {
+        ingester.flush();
     }
 
     /** Sends what is buffered and waits until every operation succeeded or was reported failed. */
@@ -122,7 +147,7 @@ public final class BulkIndexer implements AutoCloseable {
             retried.incrementAndGet();
             long delay = settings.firstBackoff().toMillis() << Math.min(op.attempt() - 1, 8);
             retries.schedule(() -> ingester.add(op.operation(),
-                new Op(op.operation(), op.index(), op.id(), op.attempt() + 1)), delay, TimeUnit.MILLISECONDS);
+                new Op(op.operation(), op.index(), op.id(), op.attempt() + 1, op.acknowledged())), delay, TimeUnit.MILLISECONDS);
         } else {
             fail(op, status, reason + " (after " + op.attempt() + " attempts)");
         }
@@ -136,6 +161,7 @@ public final class BulkIndexer implements AutoCloseable {
         }
         pending.decrementAndGet();
         onFailure.accept(failure);
+        op.acknowledged().completeExceptionally(new NotStored(failure));
     }
 
     /** 429 and 5xx pass; a full disk (flood-stage block, also a 429) does not pass in minutes, so it fails at once. */
@@ -156,9 +182,11 @@ public final class BulkIndexer implements AutoCloseable {
                 Op op = contexts.get(i);
                 boolean deleteOfMissing = item.status() == 404 && op.operation().isDelete();
                 boolean createOfExisting = item.status() == 409 && op.operation().isCreate();
-                if (item.error() == null || deleteOfMissing || createOfExisting) {
+                boolean updateOfMissing = item.status() == 404 && op.operation().isUpdate();
+                if (item.error() == null || deleteOfMissing || createOfExisting || updateOfMissing) {
                     succeeded.incrementAndGet();
                     pending.decrementAndGet();
+                    op.acknowledged().complete(null);
                 } else if (retryable(item.status(), item.error().reason())) {
                     retryOrFail(op, item.status(), item.error().reason());
                 } else {

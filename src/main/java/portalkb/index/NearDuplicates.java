@@ -32,6 +32,8 @@ final class NearDuplicates {
     private final Map<String, Set<String>> recentByBand = new HashMap<>();
     private final Map<String, String> originalOf = new HashMap<>();
     private final Batcher<Lookup, String> lookups = new Batcher<>(64, this::search);
+    /** Ids of articles moved away in this writer's lifetime (one crawl): few, so kept whole. */
+    private final Set<String> retired = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private record Lookup(String id, String simhash) {
     }
@@ -54,12 +56,17 @@ final class NearDuplicates {
             for (String band : bands(simhash)) {
                 for (String other : recentByBand.getOrDefault(band, Set.of())) {
                     if (!other.equals(id) && SimHasher.distance(recent.get(other), simhash) <= MAX_DISTANCE) {
-                        return originalOf.getOrDefault(other, other); // a copy of a copy points at the original
+                        return original(other, originalOf.get(other)); // a copy of a copy points at the original
                     }
                 }
             }
         }
         return lookups.call(new Lookup(id, simhash));
+    }
+
+    /** The original a candidate stands for; an original that moved away (retired) is no original any more. */
+    private String original(String candidate, String itsOriginal) {
+        return itsOriginal == null || retired.contains(itsOriginal) ? candidate : itsOriginal;
     }
 
     /** One candidate query per article, sent together: whatever accumulated while the previous _msearch was out. */
@@ -85,18 +92,18 @@ final class NearDuplicates {
             if (item.isFailure()) {
                 throw new IOException("near-duplicate lookup failed: " + item.failure().error().reason());
             }
-            originals.add(nearest(item.result().hits().hits(), batch.get(i).simhash()));
+            originals.add(nearest(item.result().hits().hits(), batch.get(i).simhash(), batch.get(i).id()));
         }
         return originals;
     }
 
     @SuppressWarnings("rawtypes")
-    private static String nearest(List<Hit<Map>> hits, String simhash) {
+    private String nearest(List<Hit<Map>> hits, String simhash, String id) {
         for (Hit<Map> hit : hits) {
             String other = field(hit, "simhash");
-            if (other != null && SimHasher.distance(other, simhash) <= MAX_DISTANCE) {
-                String original = field(hit, "duplicateOf");
-                return original == null ? hit.id() : original;
+            if (other != null && !retired.contains(hit.id()) && SimHasher.distance(other, simhash) <= MAX_DISTANCE) {
+                String original = original(hit.id(), field(hit, "duplicateOf"));
+                return original.equals(id) ? null : original;
             }
         }
         return null;
@@ -125,6 +132,14 @@ final class NearDuplicates {
                 forget(recent.keySet().iterator().next());
             }
         }
+    }
+
+    /** An article that left the index (moved): no later article is taken for a copy of it, even before the delete is searchable. */
+    void retired(String id) {
+        synchronized (recent) {
+            forget(id);
+        }
+        retired.add(id);
     }
 
     private void forget(String id) {

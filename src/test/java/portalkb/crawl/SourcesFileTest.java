@@ -53,6 +53,16 @@ class SourcesFileTest {
         assertTrue(error("sources:\n  - province: Lạng Sơn\n    seeds: [http://x.vn/]\n").contains("source #1: key 'id': required"));
         assertTrue(error(base + "  - id: news\n    province: Lạng Sơn\n    seeds: [http://y.vn/]\n").contains("id used twice"));
         assertTrue(error("sources:\n  - id: a\n    province: Lạng Sơn\n    seeds: [ftp://x.vn/]\n").contains("key 'seeds'"));
+        // Allow patterns match from the start of the URL: one written for the middle of it is caught here, not by a silent crawl.
+        assertTrue(error(base + "    allow: ['x\\.vn/']\n").contains("key 'allow': no pattern matches the seed http://x.vn/"));
+    }
+
+    @Test
+    void allowPatternsMatchFromTheStartOfTheUrl() {
+        Source s = SourcesFile.parse("sources:\n  - id: a\n    province: lang son\n    seeds: [https://x.vn/tin/]\n    allow: ['https://x\\.vn/tin/']\n",
+            "f.yaml", DEFAULTS).get(0);
+        assertTrue(s.inScope("https://x.vn/tin/a.html"));
+        assertFalse(s.inScope("http://127.0.0.1:9200/?q=https://x.vn/tin/"));
     }
 
     @Test

@@ -1,0 +1,104 @@
+package portalkb.crawl;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Optional;
+
+/**
+ * Which addresses a source may fetch from. A source on the public web never reaches loopback, link-local
+ * (cloud metadata), private or other internal addresses, whatever a link, redirect or robots.txt says
+ * (server-side request forgery). A source whose own seeds are on such addresses (a portal on the
+ * intranet, the demo, the tests) may fetch there. Host names are resolved here; the JVM's DNS cache
+ * (30 s) makes the request that follows use the same answer.
+ */
+final class AddressPolicy {
+
+    private final boolean internalAllowed;
+
+    private AddressPolicy(boolean internalAllowed) {
+        this.internalAllowed = internalAllowed;
+    }
+
+    static AddressPolicy forSource(Source source) {
+        for (String seed : source.seeds()) {
+            if (resolve(seed).map(addresses -> !allPublic(addresses)).orElse(false)) {
+                return new AddressPolicy(true);
+            }
+        }
+        return new AddressPolicy(false);
+    }
+
+    /** Why {@code url} may not be fetched, or empty. A host that does not resolve is left to the fetch to report. */
+    Optional<String> refusal(String url) {
+        if (internalAllowed) {
+            return Optional.empty();
+        }
+        Optional<InetAddress[]> addresses = resolve(url);
+        if (addresses.isEmpty()) {
+            return Optional.empty();
+        }
+        for (InetAddress address : addresses.get()) {
+            if (!isPublic(address)) {
+                return Optional.of("refused: " + URI.create(url).getHost() + " resolves to a private or loopback address ("
+                    + address.getHostAddress() + ") and the source's seeds are public");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean allPublic(InetAddress[] addresses) {
+        for (InetAddress a : addresses) {
+            if (!isPublic(a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Optional<InetAddress[]> resolve(String url) {
+        try {
+            String host = URI.create(url).getHost();
+            if (host == null) {
+                return Optional.empty();
+            }
+            return Optional.of(InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host));
+        } catch (UnknownHostException | IllegalArgumentException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Routable on the public internet: not loopback, link-local, private, carrier-grade NAT, unique-local, multicast or unspecified. */
+    static boolean isPublic(InetAddress address) {
+        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
+            || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] b = address.getAddress();
+        if (address instanceof Inet4Address) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            return first != 0 && !(first == 100 && second >= 64 && second < 128) && !(first == 192 && second == 0 && (b[2] & 0xff) == 0)
+                && first < 240;
+        }
+        if (address instanceof Inet6Address) {
+            if ((b[0] & 0xfe) == 0xfc) {
+                return false; // fc00::/7 unique local
+            }
+            boolean v4Embedded = true;
+            for (int i = 0; i < 10; i++) {
+                v4Embedded &= b[i] == 0;
+            }
+            if (v4Embedded && (b[10] == 0 && b[11] == 0 || b[10] == (byte) 0xff && b[11] == (byte) 0xff)) {
+                try {
+                    return isPublic(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
+                } catch (UnknownHostException e) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

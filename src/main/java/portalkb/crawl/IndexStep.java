@@ -1,0 +1,101 @@
+package portalkb.crawl;
+
+import portalkb.extract.ExtractedPage;
+import portalkb.index.ArticleWriter;
+import portalkb.index.OverwritePolicy;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The index step of a run: a page's article → {@link ArticleWriter} under the overwrite policy. While
+ * Elasticsearch is unreachable the page waits here (back-off 1 s doubling to 30 s) unless the crawl is
+ * being stopped; writes themselves are acknowledged later, through the result's future.
+ */
+final class IndexStep {
+
+    interface ElasticCall<T> {
+        T call() throws IOException;
+    }
+
+    private final Source source;
+    private final ArticleWriter writer;
+    private final OverwritePolicy policy;
+    private final SourceReport report;
+    private final AtomicBoolean stopRequested;
+
+    IndexStep(Source source, ArticleWriter writer, OverwritePolicy policy, SourceReport report, AtomicBoolean stopRequested) {
+        this.source = source;
+        this.writer = writer;
+        this.policy = policy;
+        this.report = report;
+        this.stopRequested = stopRequested;
+    }
+
+    /** {@code movedFrom}: id of the article at the address this page was reached from (moved), or null. */
+    ArticleWriter.Result index(ExtractedPage page, String url, String now, String movedFrom) throws IOException {
+        Map<String, Object> raw = new HashMap<>();
+        raw.put("url", url);
+        raw.put("title", page.title());
+        raw.put("body", page.body());
+        raw.put("published", page.published());
+        raw.put("author", page.author());
+        raw.put("lang", page.lang());
+        raw.put("source", source.id());
+        raw.put("sourceName", source.name());
+        raw.put("province", source.province());
+        if (source.district() != null) {
+            raw.put("district", source.district());
+        }
+        raw.put("template", page.template());
+        raw.put("fetchedAt", now);
+        long start = System.nanoTime();
+        ArticleWriter.Result result = untilElasticsearchAnswers(() -> writer.writeFetched(raw, policy, movedFrom));
+        report.indexNanos.addAndGet(System.nanoTime() - start);
+        switch (result.outcome()) {
+            case INDEXED -> report.indexed.incrementAndGet();
+            case CHANGED -> report.changed.incrementAndGet();
+            case UNCHANGED -> report.unchanged.incrementAndGet();
+            case REJECTED -> report.error(url, "not indexed: " + result.reason());
+            case REFUSED -> report.refusal(url, "kept the live version: " + result.reason());
+        }
+        if (result.duplicateOf() != null) {
+            report.duplicates.incrementAndGet();
+        }
+        return result;
+    }
+
+    /** Whether the live article at {@code canonical} tells this page's story (then the page may merge into it). */
+    boolean canonicalHoldsSameStory(String canonical, ExtractedPage page) throws IOException {
+        return untilElasticsearchAnswers(() -> writer.holdsSameStory(canonical, page.title(), page.body()));
+    }
+
+    /** The article at an old address moved to {@code newId}: the old copy leaves the index. */
+    CompletableFuture<Void> retire(String oldId, String newId) throws IOException {
+        return untilElasticsearchAnswers(() -> writer.retire(oldId, newId));
+    }
+
+    private <T> T untilElasticsearchAnswers(ElasticCall<T> call) throws IOException {
+        long backoff = 1000;
+        while (true) {
+            try {
+                return call.call();
+            } catch (IOException e) {
+                if (stopRequested.get()) {
+                    throw e;
+                }
+                report.pausedForElasticsearch.incrementAndGet();
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                backoff = Math.min(30_000, backoff * 2);
+            }
+        }
+    }
+}

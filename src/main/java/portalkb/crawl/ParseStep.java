@@ -1,0 +1,107 @@
+package portalkb.crawl;
+
+import portalkb.config.AppConfig;
+import portalkb.extract.ExtractedPage;
+import portalkb.extract.HtmlDecoder;
+import portalkb.extract.PageExtractor;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The parse step of a run: a fetched body → the URLs a sitemap or feed lists, or the page's article and
+ * links. A gzip-compressed body (sitemap.xml.gz, or a server that compresses unasked) is inflated here,
+ * never beyond {@code crawler.maxInflatedBytes}, whatever its content type says; crawler-commons then
+ * only ever sees plain bytes.
+ */
+final class ParseStep {
+
+    /** A body that cannot be used: the reason is recorded as the page's error. */
+    static final class Unusable extends IOException {
+        Unusable(String message) {
+            super(message);
+        }
+    }
+
+    /** A sitemap or feed (its entries), or an HTML page. */
+    record Parsed(FeedReader.Entries entries, ExtractedPage page) {
+        boolean feed() {
+            return entries != null;
+        }
+    }
+
+    private final Source source;
+    private final AppConfig.Crawler settings;
+    private final SourceReport report;
+    private final PageExtractor extractor;
+
+    ParseStep(Source source, AppConfig.Crawler settings, SourceReport report) {
+        this.source = source;
+        this.settings = settings;
+        this.report = report;
+        this.extractor = new PageExtractor(settings.maxHtmlDepth());
+    }
+
+    /** The body as it was meant to be read: inflated when gzip-compressed. */
+    FetchResult inflated(FetchResult result) throws Unusable {
+        byte[] body = result.body();
+        if (body.length < 2 || (body[0] & 0xff) != 0x1f || (body[1] & 0xff) != 0x8b) {
+            return result;
+        }
+        long limit = settings.maxInflatedBytes();
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            byte[] plain = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (plain.length > limit) {
+                throw new Unusable("compressed body inflates to more than " + limit + " bytes (crawler.maxInflatedBytes): not read");
+            }
+            return result.withBody(plain);
+        } catch (Unusable e) {
+            throw e;
+        } catch (IOException e) {
+            throw new Unusable("broken gzip body: " + e.getMessage());
+        }
+    }
+
+    Parsed parse(FetchResult result) throws Unusable {
+        if (FeedReader.isFeed(result.contentType(), result.body())) {
+            try {
+                return new Parsed(FeedReader.read(result.finalUrl(), plainType(result.contentType()), result.body()), null);
+            } catch (IOException e) {
+                throw new Unusable(e.getMessage());
+            }
+        }
+        long start = System.nanoTime();
+        HtmlDecoder.Decoded decoded = HtmlDecoder.decode(result.body(), result.charset());
+        ExtractedPage page;
+        try {
+            page = extractor.extract(decoded.text(), result.finalUrl(), source.selectors());
+        } catch (PageExtractor.TooDeep e) {
+            throw new Unusable(e.getMessage() + " (crawler.maxHtmlDepth)");
+        }
+        report.parseNanos.addAndGet(System.nanoTime() - start);
+        return new Parsed(null, page);
+    }
+
+    /**
+     * The URL a page's canonical link names, when it may name one: in the source's scope, and neither the
+     * site's home page nor one of the source's seeds (templates that point every page there would merge
+     * every article into one). Whether the target really holds this story is for the index step to check.
+     */
+    String canonical(ExtractedPage page, String fetchedUrl) {
+        String canonical = page.canonical();
+        if (canonical == null || canonical.equals(fetchedUrl) || !source.inScope(canonical) || source.seeds().contains(canonical)) {
+            return null;
+        }
+        String path = URI.create(canonical).getRawPath();
+        boolean home = (path == null || path.isEmpty() || path.equals("/")) && URI.create(canonical).getRawQuery() == null;
+        return home ? null : canonical;
+    }
+
+    /** Gzip was undone here; what is left for crawler-commons is the XML or text inside. */
+    private static String plainType(String contentType) {
+        return contentType != null && contentType.toLowerCase().contains("gzip") ? "application/xml" : contentType;
+    }
+}

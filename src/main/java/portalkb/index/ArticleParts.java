@@ -1,0 +1,72 @@
+package portalkb.index;
+
+import portalkb.extract.Figure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An article's passages (with vectors when asked) and facts, as stored: positional ids, shared fields. */
+final class ArticleParts {
+
+    private static final int PASSAGE_CHARS = 600;
+
+    private ArticleParts() {
+    }
+
+    static List<Map<String, Object>> passages(Map<String, Object> doc, boolean embeddings) {
+        List<String> texts = Passages.split((String) doc.get("body"), PASSAGE_CHARS);
+        List<float[]> vectors = embeddings && !texts.isEmpty()
+            ? Embeddings.embed(texts.stream().map(t -> doc.get("title") + ". " + t).toList()) : null;
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            Map<String, Object> p = common(doc);
+            p.put("position", i);
+            p.put("title", doc.get("title"));
+            p.put("text", texts.get(i));
+            if (vectors != null) {
+                p.put("vector", vectors.get(i));
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    /** Takes the "figures" entry off the document: they are stored as facts, not in the article. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> facts(Map<String, Object> doc) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Figure f : (List<Figure>) doc.remove("figures")) {
+            Map<String, Object> fact = common(doc);
+            fact.put("title", doc.get("title"));
+            fact.put("district", doc.get("district"));
+            fact.put("metric", f.metric());
+            fact.put("value", f.value());
+            fact.put("unit", f.unit());
+            fact.put("raw", f.raw());
+            fact.put("year", f.year());
+            fact.put("text", f.sentence());
+            fact.put("sentenceOffset", f.sentenceOffset());
+            out.add(fact);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> common(Map<String, Object> doc) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("articleId", doc.get("id"));
+        m.put("url", doc.get("url"));
+        m.put("source", doc.get("source"));
+        m.put("sourceName", doc.get("sourceName"));
+        m.put("province", doc.get("province"));
+        m.put("provinceToday", doc.get("provinceToday"));
+        m.put("published", doc.get("published"));
+        m.put("year", doc.get("year"));
+        return m;
+    }
+
+    static int count(Object value) {
+        return value instanceof Number n ? n.intValue() : 0;
+    }
+}
