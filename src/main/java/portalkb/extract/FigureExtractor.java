@@ -184,8 +184,13 @@ public final class FigureExtractor {
         if (metric != null && metric.unit() != null) {
             return metric.unit();
         }
+        return unitWord(r);
+    }
+
+    /** The unit word a folded text starts with ("nguoi", "co so", "tram y te"), in its display form; null when none. */
+    static String unitWord(String folded) {
         for (int words = 3; words >= 1; words--) {
-            String candidate = firstWords(r, words);
+            String candidate = firstWords(folded, words);
             if (OTHER_UNITS.containsKey(candidate)) {
                 return OTHER_UNITS.get(candidate);
             }
