@@ -37,7 +37,12 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
                           int readTimeoutMs, long maxPageBytes, int maxRedirects, int maxRetries,
                           long retryBackoffMs, long recrawlAfterHours, int maxDepth, int maxPages, int checkProbes,
                           long maxInflatedBytes, int maxSitemapDepth, int maxPaginationDepth, int maxDiscoveredPerRun,
-                          int maxFrontier, int maxHtmlDepth, double overwriteMinBodyRatio, int overwriteMaxTextDistance) {
+                          int maxFrontier, int maxHtmlDepth, double overwriteMinBodyRatio, int overwriteMaxTextDistance,
+                          Documents documents) {
+    }
+
+    /** PDF, Word and Excel files the crawler reads (crawler.documents). */
+    public record Documents(boolean enabled, long maxBytes, int maxPages, int maxChars, long timeoutMs, int maxSheetRows) {
     }
 
     public record Ask(String model, int topK, OpenAi openai, Ollama ollama, boolean embeddings) {

@@ -1,6 +1,7 @@
 package portalkb.crawl;
 
 import portalkb.config.AppConfig;
+import portalkb.extract.DocumentType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,8 @@ import java.util.regex.Pattern;
 /**
  * HTTP GET with what a polite crawler needs: our User-Agent, conditional requests (ETag /
  * Last-Modified), redirects followed by hand (each hop checked, loops and long chains refused), a size
- * cap enforced while reading (never loads an oversized body), and only HTML/XML bodies read. Retries of
+ * cap enforced while reading (never loads an oversized body), and only HTML/XML bodies read — and PDF,
+ * Word and Excel files, up to their own cap, when crawler.documents is enabled. Retries of
  * 5xx and network errors, with back-off, happen here too.
  */
 public final class Fetcher {
@@ -170,26 +172,31 @@ public final class Fetcher {
             if (status >= 400 || status < 200 || status >= 300) {
                 return FetchResult.failed(url, current, FetchResult.Outcome.CLIENT_ERROR, status, contentType, chain, "HTTP " + status);
             }
-            if (!anyType && !readable(contentType, current)) {
+            // PDF, Word and Excel files are read (up to their own size limit) when crawler.documents says so.
+            boolean document = !anyType && settings.documents().enabled()
+                && DocumentType.announced(contentType, current, headers.firstValue("Content-Disposition").orElse(null));
+            if (!anyType && !document && !readable(contentType, current)) {
                 return FetchResult.failed(url, current, FetchResult.Outcome.UNSUPPORTED_TYPE, status, contentType, chain,
                     "not HTML or XML: " + (contentType.isEmpty() ? "no Content-Type" : contentType));
             }
+            long limit = document ? settings.documents().maxBytes() : settings.maxPageBytes();
+            String limitKey = document ? " (crawler.documents.maxBytes)" : " (crawler.maxPageBytes)";
             long declared = headers.firstValueAsLong("Content-Length").orElse(-1);
-            if (declared > settings.maxPageBytes()) {
+            if (declared > limit) {
                 return FetchResult.failed(url, current, FetchResult.Outcome.TOO_LARGE, status, contentType, chain,
-                    "declared " + declared + " bytes > limit " + settings.maxPageBytes());
+                    "declared " + declared + " bytes > limit " + limit + limitKey);
             }
             // The request timeout covers the headers only; a server that stalls mid-body is cut off here.
             ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> closeQuietly(body), settings.readTimeoutMs(), TimeUnit.MILLISECONDS);
             byte[] bytes;
             try {
-                bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxPageBytes() + 1));
+                bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             } finally {
                 watchdog.cancel(false);
             }
-            if (bytes.length > settings.maxPageBytes()) {
+            if (bytes.length > limit) {
                 return FetchResult.failed(url, current, FetchResult.Outcome.TOO_LARGE, status, contentType, chain,
-                    "more than " + settings.maxPageBytes() + " bytes");
+                    "more than " + limit + " bytes" + limitKey);
             }
             Matcher m = CHARSET.matcher(contentType);
             return new FetchResult(url, current, FetchResult.Outcome.OK, status, contentType, m.find() ? m.group(1) : null, bytes,
@@ -206,6 +213,9 @@ public final class Fetcher {
         String type = contentType.toLowerCase(Locale.ROOT);
         if (type.isBlank()) {
             return !url.toLowerCase(Locale.ROOT).matches(".*\\.(pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png|gif|webp|mp4|mp3)$");
+        }
+        if (type.contains("openxmlformats")) {
+            return false; // Word and Excel files (their type names "xml"): documents, not pages
         }
         return type.startsWith("text/html") || type.contains("xhtml") || type.contains("xml") || type.startsWith("text/plain")
             || type.contains("gzip"); // sitemap.xml.gz: inflated within crawler.maxInflatedBytes by the parse step

@@ -52,6 +52,26 @@ final class IndexStep {
         }
         raw.put("template", page.template());
         raw.put("fetchedAt", now);
+        if (!page.documents().isEmpty()) {
+            raw.put("documents", page.documents());
+        }
+        return write(raw, url, policy, movedFrom);
+    }
+
+    /**
+     * A document's article ({@link DocumentStep} built it). A file at an address is the publisher's file:
+     * a new version always replaces the old one (the overwrite policy guards against HTML templates).
+     */
+    ArticleWriter.Result indexDocument(Map<String, Object> raw, String url, String movedFrom) throws IOException {
+        return write(raw, url, OverwritePolicy.ALWAYS, movedFrom);
+    }
+
+    /** The articles that link the document at {@code url} ({@code referrer}, the page it was found on, first). */
+    java.util.List<Map<String, Object>> linkingArticles(String url, String referrer) throws IOException {
+        return untilElasticsearchAnswers(() -> writer.linkingArticles(url, referrer));
+    }
+
+    private ArticleWriter.Result write(Map<String, Object> raw, String url, OverwritePolicy policy, String movedFrom) throws IOException {
         long start = System.nanoTime();
         ArticleWriter.Result result = untilElasticsearchAnswers(() -> writer.writeFetched(raw, policy, movedFrom));
         report.indexNanos.addAndGet(System.nanoTime() - start);

@@ -1,6 +1,9 @@
 package portalkb.crawl;
 
 import portalkb.config.AppConfig;
+import portalkb.extract.DocumentExtractor;
+import portalkb.extract.DocumentType;
+import portalkb.extract.ExtractedDocument;
 import portalkb.extract.ExtractedPage;
 import portalkb.extract.HtmlDecoder;
 import portalkb.extract.PageExtractor;
@@ -12,8 +15,8 @@ import java.net.URI;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The parse step of a run: a fetched body → the URLs a sitemap or feed lists, or the page's article and
- * links. A gzip-compressed body (sitemap.xml.gz, or a server that compresses unasked) is inflated here,
+ * The parse step of a run: a fetched body → the URLs a sitemap or feed lists, the page's article and
+ * links, or a document's text, pages and table figures ({@link DocumentExtractor}). A gzip-compressed body (sitemap.xml.gz, or a server that compresses unasked) is inflated here,
  * never beyond {@code crawler.maxInflatedBytes}, whatever its content type says; crawler-commons then
  * only ever sees plain bytes.
  */
@@ -26,8 +29,8 @@ final class ParseStep {
         }
     }
 
-    /** A sitemap or feed (its entries), or an HTML page. */
-    record Parsed(FeedReader.Entries entries, ExtractedPage page) {
+    /** A sitemap or feed (its entries), an HTML page, or a document (PDF, Word, Excel). */
+    record Parsed(FeedReader.Entries entries, ExtractedPage page, ExtractedDocument document) {
         boolean feed() {
             return entries != null;
         }
@@ -37,12 +40,15 @@ final class ParseStep {
     private final AppConfig.Crawler settings;
     private final SourceReport report;
     private final PageExtractor extractor;
+    private final DocumentExtractor documents;
 
     ParseStep(Source source, AppConfig.Crawler settings, SourceReport report) {
         this.source = source;
         this.settings = settings;
         this.report = report;
         this.extractor = new PageExtractor(settings.maxHtmlDepth());
+        AppConfig.Documents d = settings.documents();
+        this.documents = new DocumentExtractor(new DocumentExtractor.Limits(d.maxPages(), d.maxChars(), d.timeoutMs(), d.maxSheetRows()));
     }
 
     /** The body as it was meant to be read: inflated when gzip-compressed. */
@@ -66,9 +72,17 @@ final class ParseStep {
     }
 
     Parsed parse(FetchResult result) throws Unusable {
+        // A parser per content type, told by the bytes: a document whatever its server calls it, then feeds, then HTML.
+        DocumentType type = settings.documents().enabled() ? DocumentType.sniff(result.body()) : null;
+        if (type != null) {
+            long start = System.nanoTime();
+            ExtractedDocument document = documents.extract(result.body(), type);
+            report.parseNanos.addAndGet(System.nanoTime() - start);
+            return new Parsed(null, null, document);
+        }
         if (FeedReader.isFeed(result.contentType(), result.body())) {
             try {
-                return new Parsed(FeedReader.read(result.finalUrl(), plainType(result.contentType()), result.body()), null);
+                return new Parsed(FeedReader.read(result.finalUrl(), plainType(result.contentType()), result.body()), null, null);
             } catch (IOException e) {
                 throw new Unusable(e.getMessage());
             }
@@ -82,7 +96,7 @@ final class ParseStep {
             throw new Unusable(e.getMessage() + " (crawler.maxHtmlDepth)");
         }
         report.parseNanos.addAndGet(System.nanoTime() - start);
-        return new Parsed(null, page);
+        return new Parsed(null, page, null);
     }
 
     /**

@@ -1,6 +1,7 @@
 package portalkb.crawl;
 
 import portalkb.config.AppConfig;
+import portalkb.extract.DocumentType;
 import portalkb.extract.ExtractedPage;
 import portalkb.extract.Fingerprints;
 
@@ -25,10 +26,14 @@ final class SourceRun {
 
     static final String NOT_STORED = "not stored in Elasticsearch: fetched again next run";
 
-    /** {@code sitemaps}, {@code pages}: sitemap indexes and next-page links followed to get here. */
-    private record Task(String url, int depth, int sitemaps, int pages, long order) {
+    /** {@code sitemaps}, {@code pages}: sitemap indexes and next-page links followed to get here; {@code referrer}: the page that linked it, or null. */
+    private record Task(String url, int depth, int sitemaps, int pages, String referrer, long order) {
         Task(String url, int depth, int sitemaps, int pages) {
-            this(url, depth, sitemaps, pages, ORDER.incrementAndGet());
+            this(url, depth, sitemaps, pages, null, ORDER.incrementAndGet());
+        }
+
+        Task(String url, int depth, String referrer) {
+            this(url, depth, 0, 0, referrer, ORDER.incrementAndGet());
         }
     }
 
@@ -41,6 +46,7 @@ final class SourceRun {
     private final ParseStep parseStep;
     private final IndexStep indexStep;
     private final PageStep pageStep;
+    private final DocumentStep documentStep;
     private final StatusStep status;
     private final CrawlState store;
     private final CrawlLimits limits;
@@ -66,6 +72,7 @@ final class SourceRun {
         this.status = new StatusStep(store, source.id());
         this.limits = new CrawlLimits(settings, report);
         this.pageStep = new PageStep(parseStep, indexStep, status, report, this::recrawlAt);
+        this.documentStep = new DocumentStep(source, indexStep, status, report, this::recrawlAt);
         this.report = report;
         this.listener = listener;
         this.stopRequested = stopRequested;
@@ -164,8 +171,10 @@ final class SourceRun {
                 report.error(task.url(), result.error());
                 status.record(previous.with(UrlState.Status.ERROR, recrawlAt(), now, result.status(), result.error()));
             }
-            case UNSUPPORTED_TYPE -> skip(previous.withContent(kindOf(result.contentType()), null, null, null, null), result.error(), result.status());
-            case TOO_LARGE, REDIRECT_REFUSED, ROBOTS_DENIED, REFUSED -> skip(previous, result.error(), result.status());
+            case UNSUPPORTED_TYPE -> skip(previous.withContent(kindOf(result.contentType(), result.finalUrl()), null, null, null, null), result.error(), result.status());
+            case TOO_LARGE -> skip(DocumentType.announced(result.contentType(), result.finalUrl(), null)
+                ? previous.withContent(kindOf(result.contentType(), result.finalUrl()), null, null, null, null) : previous, result.error(), result.status());
+            case REDIRECT_REFUSED, ROBOTS_DENIED, REFUSED -> skip(previous, result.error(), result.status());
         }
     }
 
@@ -222,10 +231,16 @@ final class SourceRun {
                 current.dueAgain(NOT_STORED));
             return null;
         }
+        if (parsed.document() != null) {
+            return documentStep.record(parsed.document(), new PageStep.Fetched(current, fetchedState, result, hash, now, movedFrom), writes,
+                task.referrer());
+        }
         ExtractedPage page = parsed.page();
         if (!page.nofollow()) {
+            // An article's attached files (reports, tables) are part of it: they do not spend link depth.
+            page.documents().forEach(u -> discover(writes, u, new Task(u, task.depth(), current.url()), "document"));
             if (task.depth() < source.maxDepth()) {
-                page.links().forEach(u -> discover(writes, u, new Task(u, task.depth() + 1, 0, 0), "page"));
+                page.links().forEach(u -> discover(writes, u, new Task(u, task.depth() + 1, current.url()), "page"));
             }
             page.nextPages().forEach(u -> discover(writes, u, new Task(u, task.depth(), 0, task.pages() + 1), "page"));
         }
@@ -274,10 +289,18 @@ final class SourceRun {
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
     }
 
-    private static String kindOf(String contentType) {
+    /** What a skipped response was: pdf, doc or xls for documents (by content type or file name), image, else binary. */
+    private static String kindOf(String contentType, String url) {
         String type = contentType == null ? "" : contentType.toLowerCase();
-        if (type.contains("pdf")) {
+        String name = DocumentType.namesDocument(url) ? url.toLowerCase() : "";
+        if (type.contains("pdf") || name.matches(".*\\.pdf\\b.*")) {
             return "pdf";
+        }
+        if (type.contains("msword") || type.contains("wordprocessingml") || name.matches(".*\\.docx?\\b.*")) {
+            return "doc";
+        }
+        if (type.contains("ms-excel") || type.contains("spreadsheetml") || name.matches(".*\\.xlsx?\\b.*")) {
+            return "xls";
         }
         if (type.startsWith("image/")) {
             return "image";

@@ -79,7 +79,7 @@ public final class DocumentExtractor {
         Map<String, List<String>> sentences = new LinkedHashMap<>();
         List<DocumentFigure> figures = new ArrayList<>();
         for (DocumentTable table : tables) {
-            TableFigures.Result result = reader.read(table, year);
+            TableFigures.Result result = reader.read(table, year, title);
             figures.addAll(result.figures());
             sentences.computeIfAbsent(table.page() + "/" + table.sheet(), k -> new ArrayList<>()).addAll(result.sentences());
         }

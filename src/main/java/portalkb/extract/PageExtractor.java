@@ -90,7 +90,8 @@ public final class PageExtractor {
         boolean looksLikeArticle = content != null && notFound == null && title.split("\\s+").length >= 4 && text.length() >= MIN_ARTICLE_CHARS
             && (sel.body() != null || "article".equalsIgnoreCase(ogType) || !MainContent.isListing(content));
         return new ExtractedPage(url, canonical(doc, url), title, text, published, author, Language.detect(title + " " + text),
-            looksLikeArticle, robots.contains("noindex"), robots.contains("nofollow"), links, next, notFound, template);
+            looksLikeArticle, robots.contains("noindex"), robots.contains("nofollow"), links, next, notFound, template,
+            looksLikeArticle ? attachments(doc, content) : List.of());
     }
 
     private static boolean deeperThan(Document doc, int limit) {
@@ -251,6 +252,32 @@ public final class PageExtractor {
             UrlNormalizer.normalize(a.absUrl("href")).ifPresent(out::add);
         }
         return List.copyOf(out);
+    }
+
+    /** Document links of the article: in its main content, or in a block the page names as attachments ("file đính kèm"). */
+    private static List<String> attachments(Document doc, Element content) {
+        Set<String> out = new LinkedHashSet<>();
+        List<Element> anchors = new ArrayList<>(content == null ? List.of() : content.select("a[href]"));
+        anchors.addAll(doc.select("[class*=attach] a[href], [id*=attach] a[href], [class*=dinh-kem] a[href], [class*=dinhkem] a[href], "
+            + "[class*=file] a[href], [class*=download] a[href], [class*=tai-lieu] a[href], [class*=tailieu] a[href]"));
+        for (Element a : anchors) {
+            String href = a.absUrl("href");
+            if (href.isEmpty()) {
+                href = resolve(doc.location(), a.attr("href")); // the content block is a detached copy: resolve against the page
+            }
+            if (DocumentType.namesDocument(href)) {
+                UrlNormalizer.normalize(href).ifPresent(out::add);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static String resolve(String base, String href) {
+        try {
+            return base.isEmpty() ? href : URI.create(base).resolve(href.strip().replace(" ", "%20")).toString();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     private static List<String> nextPages(Document doc, ContentSelectors sel) {

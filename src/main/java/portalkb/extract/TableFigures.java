@@ -48,8 +48,16 @@ public final class TableFigures {
         this.catalogue = catalogue;
     }
 
-    /** {@code documentYear}: the year of the file (its title, its date) when neither header nor caption gives one; may be null. */
+    /** As {@link #read(DocumentTable, Integer, String)} for a table of a document without a title. */
     public Result read(DocumentTable table, Integer documentYear) {
+        return read(table, documentYear, null);
+    }
+
+    /**
+     * {@code documentYear}: the year of the file (its title, its date) when neither header nor caption gives one; may be null.
+     * {@code documentTitle}: the file's title, which the sentences naming each indicator's highest and lowest place cite; may be null.
+     */
+    public Result read(DocumentTable table, Integer documentYear, String documentTitle) {
         int placeColumn = placeColumn(table);
         Integer tableYear = year(table.caption()).orElse(documentYear);
         List<Column> columns = new ArrayList<>();
@@ -89,7 +97,7 @@ public final class TableFigures {
                 }
             }
         }
-        sentences.addAll(extremes(table, columns, rowPlaces, placeColumn));
+        sentences.addAll(extremes(table, columns, rowPlaces, placeColumn, documentTitle));
         return new Result(figures, sentences);
     }
 
@@ -201,7 +209,8 @@ public final class TableFigures {
     }
 
     /** For each indicator, the place highest and the place lowest in it (same level of place, three places or more). */
-    private static List<String> extremes(DocumentTable table, List<Column> columns, List<PlaceLabels.Place> rowPlaces, int placeColumn) {
+    private static List<String> extremes(DocumentTable table, List<Column> columns, List<PlaceLabels.Place> rowPlaces, int placeColumn,
+                                         String documentTitle) {
         List<String> out = new ArrayList<>();
         if (placeColumn < 0) {
             return out;
@@ -234,7 +243,10 @@ public final class TableFigures {
                 continue;
             }
             String header = lowerFirst(UNIT_IN_PARENS.matcher(col.header()).replaceFirst("").strip());
-            String lead = (col.year() != null && !header.contains(col.year().toString()) ? "Năm " + col.year() + ", " : "") + header;
+            // "Theo báo cáo kết quả … năm 2023, tỷ lệ … cao nhất là …": said as the document says it, with its year.
+            String source = documentTitle == null || documentTitle.isBlank() ? "" : "Theo " + lowerFirst(Text.collapseSpaces(documentTitle)) + ", ";
+            boolean yearSaid = col.year() == null || header.contains(col.year().toString()) || source.contains(col.year().toString());
+            String lead = source + (yearSaid ? "" : (source.isEmpty() ? "Năm " : "năm ") + col.year() + ", ") + header;
             out.add(upperFirst(lead) + " cao nhất là " + placeName(rowPlaces.get(max)) + " (" + written(cell(table.rows().get(max), col.index()), col.unit()) + ").");
             out.add(upperFirst(lead) + " thấp nhất là " + placeName(rowPlaces.get(min)) + " (" + written(cell(table.rows().get(min), col.index()), col.unit()) + ").");
         }

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An article's passages (with vectors when asked) and facts, as stored: positional ids, shared fields. */
+/** An article's passages (with vectors when asked) and facts, as stored: positional ids, shared fields; a document's by {@link DocumentParts}. */
 final class ArticleParts {
 
     private static final int PASSAGE_CHARS = 600;
@@ -16,6 +16,9 @@ final class ArticleParts {
     }
 
     static List<Map<String, Object>> passages(Map<String, Object> doc, boolean embeddings) {
+        if (doc.get("parts") != null) {
+            return DocumentParts.passages(doc, embeddings);
+        }
         List<String> texts = Passages.split((String) doc.get("body"), PASSAGE_CHARS);
         List<float[]> vectors = embeddings && !texts.isEmpty()
             ? Embeddings.embed(texts.stream().map(t -> doc.get("title") + ". " + t).toList()) : null;
@@ -36,6 +39,9 @@ final class ArticleParts {
     /** Takes the "figures" entry off the document: they are stored as facts, not in the article. */
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> facts(Map<String, Object> doc) {
+        if (doc.get("documentFigures") != null) {
+            return DocumentParts.facts(doc);
+        }
         List<Map<String, Object>> out = new ArrayList<>();
         for (Figure f : (List<Figure>) doc.remove("figures")) {
             Map<String, Object> fact = common(doc);
@@ -53,7 +59,7 @@ final class ArticleParts {
         return out;
     }
 
-    private static Map<String, Object> common(Map<String, Object> doc) {
+    static Map<String, Object> common(Map<String, Object> doc) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("articleId", doc.get("id"));
         m.put("url", doc.get("url"));

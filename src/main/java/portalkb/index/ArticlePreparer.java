@@ -1,6 +1,7 @@
 package portalkb.index;
 
 import portalkb.crawl.UrlNormalizer;
+import portalkb.extract.DocumentFigure;
 import portalkb.extract.Figure;
 import portalkb.extract.FigureExtractor;
 import portalkb.extract.Fingerprints;
@@ -56,8 +57,16 @@ final class ArticlePreparer {
         doc.put("year", year);
         attributeProvince(doc, raw, title, body);
         Integer reportYear = reportYear(title, year);
-        List<Figure> found = figures.extract(body, reportYear);
-        doc.put("figures", found);
+        List<Figure> found;
+        if (raw.get("parts") != null) {
+            // A document: figures page by page (or sheet by sheet) and those of its tables, each with where it stands.
+            List<DocumentFigure> located = DocumentParts.figures(raw, figures, reportYear);
+            doc.put("documentFigures", located);
+            found = located.stream().map(DocumentFigure::figure).toList();
+        } else {
+            found = figures.extract(body, reportYear);
+            doc.put("figures", found);
+        }
         Set<Integer> years = new LinkedHashSet<>();
         Set<String> metrics = new LinkedHashSet<>();
         for (Figure f : found) {
@@ -78,6 +87,7 @@ final class ArticlePreparer {
         doc.put("simhash", simhash);
         doc.put("simhashBands", NearDuplicates.bands(simhash));
         doc.putIfAbsent("lang", "vi");
+        doc.putIfAbsent("type", "html");
         return doc;
     }
 

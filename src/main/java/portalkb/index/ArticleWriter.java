@@ -50,6 +50,7 @@ public final class ArticleWriter {
     private final boolean embeddings;
     private final SimHasher simHasher = new SimHasher();
     private final NearDuplicates nearDuplicates;
+    private final DocumentLinks documentLinks;
     private final Batcher<String, Map<String, Object>> liveVersions = new Batcher<>(64, this::existing);
     /** Title and SimHash of articles written moments ago (not yet searchable), for canonical checks. */
     private final Map<String, String[]> recentlyWritten = new LinkedHashMap<>(16, 0.75f, false) {
@@ -64,6 +65,7 @@ public final class ArticleWriter {
         this.bulk = bulk;
         this.embeddings = embeddings;
         this.nearDuplicates = new NearDuplicates(elastic);
+        this.documentLinks = new DocumentLinks(elastic);
     }
 
     /** Writes a batch (one mget for the whole batch to find unchanged and replaced articles). */
@@ -128,6 +130,25 @@ public final class ArticleWriter {
         return store(0, doc, live, movedFrom);
     }
 
+    /** The articles that link the document at {@code url}: {@code referrer} (may be null) and those listing it among their documents. */
+    public List<Map<String, Object>> linkingArticles(String url, String referrer) throws IOException {
+        String[] written = null;
+        if (referrer != null) {
+            synchronized (recentlyWritten) {
+                written = recentlyWritten.get(UrlNormalizer.id(referrer));
+            }
+        }
+        // The page that linked the file may have been written moments ago, not yet readable even in real time.
+        Map<String, Object> justWritten = null;
+        if (written != null) {
+            justWritten = new java.util.HashMap<>();
+            justWritten.put("url", written[2]);
+            justWritten.put("title", written[0]);
+            justWritten.put("published", written[3]);
+        }
+        return documentLinks.of(url, referrer, justWritten);
+    }
+
     /** Whether the live article at {@code url} tells this story (same title, near-identical text): what a canonical link may merge. */
     public boolean holdsSameStory(String url, String title, String body) throws IOException {
         String id = UrlNormalizer.id(url);
@@ -163,7 +184,7 @@ public final class ArticleWriter {
         doc.put("duplicateOf", duplicateOf);
         nearDuplicates.remember(id, simhash, duplicateOf);
         synchronized (recentlyWritten) {
-            recentlyWritten.put(id, new String[] {(String) doc.get("title"), simhash});
+            recentlyWritten.put(id, new String[] {(String) doc.get("title"), simhash, url, (String) doc.get("published")});
         }
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         if (previous != null) {

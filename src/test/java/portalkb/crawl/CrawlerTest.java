@@ -110,7 +110,7 @@ class CrawlerTest {
         assertState("/langson/da-xoa.html", UrlState.Status.ERROR, "404");
         assertState("/langson/loi-may-chu.html", UrlState.Status.FETCH_ERROR, "500");
         assertState("/langson/trang-rat-lon.html", UrlState.Status.SKIPPED, "bytes");
-        UrlState pdf = assertState("/langson/files/bao-cao-2019.pdf", UrlState.Status.SKIPPED, "not HTML");
+        UrlState pdf = assertState("/langson/files/bao-cao-2019.pdf", UrlState.Status.SKIPPED, "broken PDF"); // the fixture is a PDF header only
         assertEquals("pdf", pdf.kind());
         long errors = reports.stream().mapToLong(r -> r.errors.get()).sum();
         assertEquals(2, errors, "404 and 500 are the only errors");

@@ -1,0 +1,118 @@
+package portalkb.crawl;
+
+import portalkb.extract.ExtractedDocument;
+import portalkb.extract.Language;
+import portalkb.index.ArticleWriter;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * What a fetched document becomes (the document counterpart of {@link PageStep}): its text, pages and
+ * table figures written like an article, with the articles that link it; or, when it cannot be read
+ * (encrypted, broken, scanned, legacy font without meaning, too slow), a SKIPPED state with the reason —
+ * and a live version of it, if there is one, kept. Its state goes to the status step once all its
+ * writes are acknowledged.
+ */
+final class DocumentStep {
+
+    private final Source source;
+    private final IndexStep indexStep;
+    private final StatusStep status;
+    private final SourceReport report;
+    private final Supplier<String> recrawlAt;
+
+    DocumentStep(Source source, IndexStep indexStep, StatusStep status, SourceReport report, Supplier<String> recrawlAt) {
+        this.source = source;
+        this.indexStep = indexStep;
+        this.status = status;
+        this.report = report;
+        this.recrawlAt = recrawlAt;
+    }
+
+    /** {@code referrer}: the page this run found the file on, or null. Returns the id of the document's article, or null. */
+    String record(ExtractedDocument document, PageStep.Fetched f, List<CompletableFuture<Void>> writes, String referrer) throws IOException {
+        UrlState current = f.current();
+        UrlState dueAgain = current.dueAgain(SourceRun.NOT_STORED);
+        String kind = document.type().facet();
+        if (!document.readable()) {
+            if (current.articleId() != null) {
+                report.refusal(current.url(), "kept the live version: " + document.unreadable());
+                status.recordAfter(f.fetchedState().refused(document.unreadable()), SourceRun.allOf(writes), dueAgain);
+                return current.articleId();
+            }
+            // No validators or hash kept: the reason stays in the state, and the file is read again when due.
+            report.skipped.incrementAndGet();
+            report.note(current.url(), document.unreadable());
+            UrlState skipped = f.fetchedState().with(UrlState.Status.SKIPPED, recrawlAt.get(), f.now(), f.result().status(), document.unreadable());
+            status.recordAfter(skipped.withContent(kind, null, null, null, null), SourceRun.allOf(writes), dueAgain);
+            return null;
+        }
+        document.notes().forEach(note -> report.note(current.url(), note));
+        List<Map<String, Object>> linkedFrom = indexStep.linkingArticles(current.url(), referrer);
+        ArticleWriter.Result written = indexStep.indexDocument(raw(document, current.url(), f.now(), linkedFrom), current.url(), f.movedFrom());
+        if (written.outcome() == ArticleWriter.Outcome.REJECTED) {
+            status.recordAfter(f.fetchedState().with(UrlState.Status.ERROR, recrawlAt.get(), f.now(), f.result().status(), written.reason())
+                .withContent(kind, null, null, null, null), SourceRun.allOf(writes), dueAgain);
+            return null;
+        }
+        writes.add(written.stored());
+        status.recordAfter(f.fetchedState().withContent(kind, f.result().etag(), f.result().lastModified(), f.hash(), written.id()),
+            SourceRun.allOf(writes), dueAgain);
+        return written.id();
+    }
+
+    private Map<String, Object> raw(ExtractedDocument document, String url, String now, List<Map<String, Object>> linkedFrom) {
+        Map<String, Object> raw = new HashMap<>();
+        String body = document.body();
+        raw.put("url", url);
+        raw.put("type", document.type().facet());
+        raw.put("title", document.title() != null ? document.title() : fileName(url));
+        raw.put("fileName", fileName(url));
+        raw.put("body", body);
+        // The day the portal published the file is the day of the article that links it; else the file's own date.
+        Object linkedDate = linkedFrom.stream().map(m -> m.get("published")).filter(p -> p != null).findFirst().orElse(null);
+        raw.put("published", linkedDate != null ? linkedDate : document.published());
+        raw.put("author", document.author());
+        raw.put("lang", Language.detect(body.length() > 20_000 ? body.substring(0, 20_000) : body));
+        raw.put("source", source.id());
+        raw.put("sourceName", source.name());
+        raw.put("province", source.province());
+        if (source.district() != null) {
+            raw.put("district", source.district());
+        }
+        if (document.type().facet().equals("pdf")) {
+            raw.put("pages", document.pageCount());
+        } else if (document.type().facet().equals("xls")) {
+            raw.put("sheets", document.parts().stream().map(ExtractedDocument.Part::sheet).toList());
+        }
+        raw.put("linkedFrom", linkedFrom.stream().map(m -> Map.of("url", m.get("url"), "title", String.valueOf(m.get("title")))).toList());
+        raw.put("parts", document.parts());
+        raw.put("tableFigures", document.tableFigures());
+        raw.put("fetchedAt", now);
+        return raw;
+    }
+
+    /** "bao-cao-tcmr-2023.pdf" from the URL's path (or its query: "DownloadFile.aspx?f=…"). */
+    static String fileName(String url) {
+        URI uri = URI.create(url);
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        if (!portalkb.extract.DocumentType.namesDocument(last) && uri.getRawQuery() != null) {
+            for (String pair : uri.getRawQuery().split("&")) {
+                String value = pair.substring(pair.indexOf('=') + 1);
+                if (portalkb.extract.DocumentType.namesDocument(value)) {
+                    last = value.substring(value.lastIndexOf('/') + 1);
+                }
+            }
+        }
+        return URLDecoder.decode(last, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,116 @@
+package portalkb.index;
+
+import portalkb.extract.DocumentFigure;
+import portalkb.extract.ExtractedDocument;
+import portalkb.extract.Figure;
+import portalkb.extract.FigureExtractor;
+import portalkb.extract.Gazetteer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A document's passages and facts, as stored: each with the page (PDF) or sheet it stands on, and for a
+ * PDF a {@code url} that opens the file at that page ({@code …/bao-cao.pdf#page=3}), which is what a
+ * citation links to. Table figures carry their row's place (district, commune, or another province).
+ */
+final class DocumentParts {
+
+    private static final int PASSAGE_CHARS = 600;
+
+    private DocumentParts() {
+    }
+
+    /** The figures of a document's running text, part by part, then of its tables; a figure without a year takes {@code reportYear}. */
+    @SuppressWarnings("unchecked")
+    static List<DocumentFigure> figures(Map<String, Object> raw, FigureExtractor extractor, Integer reportYear) {
+        List<DocumentFigure> out = new ArrayList<>();
+        for (ExtractedDocument.Part part : (List<ExtractedDocument.Part>) raw.get("parts")) {
+            for (Figure f : extractor.extract(part.prose(), reportYear)) {
+                out.add(new DocumentFigure(f, part.page(), part.sheet(), null, null, null));
+            }
+        }
+        Object tables = raw.get("tableFigures");
+        for (DocumentFigure f : tables == null ? List.<DocumentFigure>of() : (List<DocumentFigure>) tables) {
+            Figure figure = f.figure();
+            if (figure.year() == null && reportYear != null) {
+                figure = new Figure(figure.metric(), figure.value(), figure.unit(), figure.raw(), reportYear, figure.sentence(), figure.sentenceOffset());
+            }
+            out.add(new DocumentFigure(figure, f.page(), f.sheet(), f.province(), f.district(), f.commune()));
+        }
+        return out;
+    }
+
+    /** Takes the parts off the document: each part's text in passages of about 600 characters. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> passages(Map<String, Object> doc, boolean embeddings) {
+        List<ExtractedDocument.Part> parts = (List<ExtractedDocument.Part>) doc.remove("parts");
+        doc.remove("tableFigures");
+        List<Map<String, Object>> out = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (ExtractedDocument.Part part : parts) {
+            for (String text : portalkb.index.Passages.split(part.text(), PASSAGE_CHARS)) {
+                Map<String, Object> p = located(doc, part.page(), part.sheet());
+                p.put("position", out.size());
+                p.put("title", doc.get("title"));
+                p.put("text", text);
+                out.add(p);
+                texts.add(text);
+            }
+        }
+        if (embeddings && !texts.isEmpty()) {
+            List<float[]> vectors = Embeddings.embed(texts.stream().map(t -> doc.get("title") + ". " + t).toList());
+            for (int i = 0; i < out.size(); i++) {
+                out.get(i).put("vector", vectors.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** Takes the figures off the document: one fact each, at its page or sheet, with its row's place. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> facts(Map<String, Object> doc) {
+        List<DocumentFigure> figures = (List<DocumentFigure>) doc.remove("documentFigures");
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (DocumentFigure located : figures) {
+            Figure f = located.figure();
+            Map<String, Object> fact = located(doc, located.page(), located.sheet());
+            fact.put("title", doc.get("title"));
+            fact.put("district", located.district() != null ? located.district() : located.commune() != null ? null : doc.get("district"));
+            if (located.commune() != null) {
+                fact.put("commune", located.commune());
+            }
+            if (located.province() != null && !located.province().equals(doc.get("province"))) {
+                // A row of another province (a national table): the figure is that province's.
+                Gazetteer.get().resolve(located.province()).ifPresent(p -> {
+                    fact.put("province", p.name());
+                    fact.put("provinceToday", Gazetteer.get().today(p).name());
+                });
+            }
+            fact.put("metric", f.metric());
+            fact.put("value", f.value());
+            fact.put("unit", f.unit());
+            fact.put("raw", f.raw());
+            fact.put("year", f.year());
+            fact.put("text", f.sentence());
+            fact.put("sentenceOffset", f.sentenceOffset());
+            out.add(fact);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> located(Map<String, Object> doc, Integer page, String sheet) {
+        Map<String, Object> m = ArticleParts.common(doc);
+        if (page != null) {
+            m.put("page", page);
+            if ("pdf".equals(doc.get("type"))) {
+                m.put("url", doc.get("url") + "#page=" + page); // a PDF viewer opens the file at this page
+            }
+        }
+        if (sheet != null) {
+            m.put("sheet", sheet);
+        }
+        return m;
+    }
+}
