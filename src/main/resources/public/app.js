@@ -119,11 +119,32 @@
     });
   }
 
+  /** A document's page in a citation: its URL opens the file there ("…/bao-cao.pdf#page=3"). */
+  function citedPage(url) {
+    const m = /#page=(\d+)$/.exec(url || '');
+    return m ? Number(m[1]) : null;
+  }
+
+  /** The kind of file a URL names (pdf, doc, xls), or null for a web page. */
+  function fileType(url) {
+    const m = /\.(pdf|docx?|xlsx?)(?:[?#]|$)/i.exec(url || '');
+    return m ? m[1].toLowerCase().replace(/x$/, '').replace('docx', 'doc') : null;
+  }
+
+  /** A small labelled badge for a document (PDF, Word, Excel); nothing for a web page. */
+  function fileBadge(type) {
+    if (!type || type === 'html') return document.createTextNode('');
+    return el('span', { class: 'filetype filetype-' + type, title: t('type.' + type), text: t('type.' + type) });
+  }
+
   function citationList(citations) {
     const list = el('ol', { class: 'citations', 'aria-label': t('ask.sources') });
     citations.forEach((c) => {
+      const page = citedPage(c.url);
       const details = el('details', {},
-        el('summary', {}, el('span', { class: 'n', text: '[' + c.n + '] ' }), el('a', { href: safeHref(c.url), target: '_blank', rel: 'noopener noreferrer', text: c.title || c.url })),
+        el('summary', {}, el('span', { class: 'n', text: '[' + c.n + '] ' }), fileBadge(fileType(c.url)),
+          el('a', { href: safeHref(c.url), target: '_blank', rel: 'noopener noreferrer', text: c.title || c.url }),
+          page ? el('span', { class: 'page', text: ' — ' + t('cite.page', { n: page }) }) : document.createTextNode('')),
         el('blockquote', { text: c.quote || '' }),
         el('p', { class: 'meta', text: [c.source, c.province, day(c.published)].filter(Boolean).join(' · ') }));
       list.append(el('li', { value: String(c.n) }, details));
@@ -132,7 +153,7 @@
   }
 
   // ---- search ----
-  const FACETS = ['province', 'source', 'year', 'metric'];
+  const FACETS = ['province', 'source', 'year', 'metric', 'type'];
   let metricNames = null;
   const metricsLoaded = api('/api/metrics').then((d) => { metricNames = d.metrics; return d; }).catch(() => ({ metrics: [] }));
   const metricLabel = (id) => {
@@ -160,10 +181,13 @@
     }
     $('#search-summary').textContent = data.total ? t('search.results', { n: data.total.toLocaleString() + (data.totalIsLowerBound ? '+' : '') }) : t('search.none');
     data.hits.forEach((h) => {
-      results.append(el('li', { class: 'hit' },
-        el('h3', {}, el('a', { href: safeHref(h.url), target: '_blank', rel: 'noopener noreferrer', text: h.title || h.url })),
+      const linked = (h.linkedFrom || []).filter((l) => l.url);
+      results.append(el('li', { class: 'hit' + (h.type && h.type !== 'html' ? ' document' : '') },
+        el('h3', {}, fileBadge(h.type), el('a', { href: safeHref(h.url), target: '_blank', rel: 'noopener noreferrer', text: h.title || h.url })),
         el('p', { class: 'meta', text: [h.sourceName || h.source, h.province + (h.provinceToday && h.provinceToday !== h.province ? ' (' + h.provinceToday + ')' : ''), day(h.published)].filter(Boolean).join(' · ') }),
-        el('p', { class: 'snippet' }, snippet(h.snippet))));
+        el('p', { class: 'snippet' }, snippet(h.snippet)),
+        linked.length ? el('p', { class: 'meta linked' }, el('span', { text: t('search.linkedFrom') + ' ' }),
+          el('a', { href: safeHref(linked[0].url), target: '_blank', rel: 'noopener noreferrer', text: linked[0].title || linked[0].url })) : document.createTextNode('')));
     });
     await metricsLoaded;
     renderFacets(p, data.facets);
@@ -176,12 +200,13 @@
       const chosen = p.get(name);
       if (chosen) {
         const clear = new URLSearchParams(p); clear.delete(name); clear.delete('page');
-        box.append(el('a', { href: '/?' + clear, class: 'clear', 'data-nav': '1', text: '× ' + chosen + ' (' + t('facet.clear') + ')' }));
+        const label = name === 'type' ? t('type.' + chosen) : name === 'metric' ? metricLabel(chosen) : chosen;
+        box.append(el('a', { href: '/?' + clear, class: 'clear', 'data-nav': '1', text: '× ' + label + ' (' + t('facet.clear') + ')' }));
       }
       (facets[name] || []).slice(0, 12).forEach((b) => {
         const q = new URLSearchParams(p); q.set(name, b.value); q.delete('page');
         box.append(el('a', { href: '/?' + q, 'data-nav': '1', class: 'bucket' + (chosen === b.value ? ' on' : '') },
-          el('span', { text: name === 'metric' ? metricLabel(b.value) : b.value }), el('span', { class: 'count', text: String(b.count) })));
+          el('span', { text: name === 'metric' ? metricLabel(b.value) : name === 'type' ? t('type.' + b.value) : b.value }), el('span', { class: 'count', text: String(b.count) })));
       });
       $('#facets').append(box);
     });

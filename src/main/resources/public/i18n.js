@@ -16,7 +16,9 @@ window.PORTALKB_I18N = {
     'crawl.started': 'Crawl started.', 'crawl.refused': 'Refused: {e}', 'crawl.never': 'never', 'crawl.manual': 'manual',
     'crawl.province': 'Province', 'crawl.pages': 'Pages', 'crawl.errorsCount': 'Errors', 'crawl.all': 'All',
     'crawl.st.ok': 'OK', 'crawl.st.errors': 'With errors', 'crawl.st.never': 'Never run', 'crawl.st.running': 'Running',
-    'crawl.today': 'today {p}', 'crawl.shown': '{n} of {m} sources'
+    'crawl.today': 'today {p}', 'crawl.shown': '{n} of {m} sources',
+    'facet.type': 'File type', 'type.html': 'Web page', 'type.pdf': 'PDF', 'type.doc': 'Word', 'type.xls': 'Excel',
+    'search.linkedFrom': 'Attached to:', 'cite.page': 'page {n}'
   },
   vi: {
     'nav.ask': 'Hỏi đáp', 'nav.search': 'Tìm kiếm', 'nav.provinces': 'Tỉnh thành', 'nav.crawl': 'Thu thập',
@@ -34,6 +36,8 @@ window.PORTALKB_I18N = {
     'crawl.started': 'Đã bắt đầu thu thập.', 'crawl.refused': 'Bị từ chối: {e}', 'crawl.never': 'chưa chạy', 'crawl.manual': 'thủ công',
     'crawl.province': 'Tỉnh', 'crawl.pages': 'Số trang', 'crawl.errorsCount': 'Lỗi', 'crawl.all': 'Tất cả',
     'crawl.st.ok': 'Bình thường', 'crawl.st.errors': 'Có lỗi', 'crawl.st.never': 'Chưa chạy', 'crawl.st.running': 'Đang chạy',
-    'crawl.today': 'nay thuộc {p}', 'crawl.shown': '{n} / {m} nguồn'
+    'crawl.today': 'nay thuộc {p}', 'crawl.shown': '{n} / {m} nguồn',
+    'facet.type': 'Loại tệp', 'type.html': 'Trang web', 'type.pdf': 'PDF', 'type.doc': 'Word', 'type.xls': 'Excel',
+    'search.linkedFrom': 'Đính kèm trong:', 'cite.page': 'trang {n}'
   }
 };

@@ -67,6 +67,17 @@ final class ArticleQuery {
         if (!request.metrics().isEmpty()) {
             bool.filter(f -> f.terms(t -> t.field("metrics").terms(v -> v.value(request.metrics().stream().map(FieldValue::of).toList()))));
         }
+        if (!request.types().isEmpty()) {
+            // Articles stored before documents were read have no type: they are HTML.
+            List<FieldValue> values = request.types().stream().map(FieldValue::of).toList();
+            bool.filter(f -> f.bool(b -> {
+                b.should(s -> s.terms(t -> t.field("type").terms(v -> v.value(values))));
+                if (request.types().contains("html")) {
+                    b.should(s -> s.bool(x -> x.mustNot(n -> n.exists(e -> e.field("type")))));
+                }
+                return b.minimumShouldMatch("1");
+            }));
+        }
         if (request.from() != null || request.to() != null) {
             bool.filter(f -> f.range(r -> r.date(d -> {
                 d.field("published");

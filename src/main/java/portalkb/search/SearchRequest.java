@@ -3,9 +3,12 @@ package portalkb.search;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A validated search: free text plus filters, one page of results. */
+/** A validated search: free text plus filters, one page of results; {@code types}: html, pdf, doc, xls (empty = all). */
 public record SearchRequest(String q, List<String> provinces, List<String> sources, List<Integer> years,
-                            LocalDate from, LocalDate to, List<String> metrics, int page, int size, Sort sort) {
+                            LocalDate from, LocalDate to, List<String> metrics, int page, int size, Sort sort, List<String> types) {
+
+    /** What the {@code type} facet holds: HTML articles and the document files (PDF, Word, Excel). */
+    public static final List<String> TYPES = List.of("html", "pdf", "doc", "xls");
 
     public static final int MAX_SIZE = 100;
     /** Deeper than this, paging is refused: use the CSV export (search_after). */
@@ -27,5 +30,17 @@ public record SearchRequest(String q, List<String> provinces, List<String> sourc
         if (from != null && to != null && from.isAfter(to)) {
             throw new BadParameterException("from", "is after 'to'");
         }
+        types = types == null ? List.of() : List.copyOf(types);
+        for (String type : types) {
+            if (!TYPES.contains(type)) {
+                throw new BadParameterException("type", "expected one of " + String.join(", ", TYPES));
+            }
+        }
+    }
+
+    /** Any type. */
+    public SearchRequest(String q, List<String> provinces, List<String> sources, List<Integer> years,
+                         LocalDate from, LocalDate to, List<String> metrics, int page, int size, Sort sort) {
+        this(q, provinces, sources, years, from, to, metrics, page, size, sort, List.of());
     }
 }

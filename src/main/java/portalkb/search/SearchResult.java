@@ -4,14 +4,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One page of results; {@code snippet} is HTML: crawled text escaped, matches in &lt;mark&gt;.
+ * One page of results (facets: province, source, year, metric, type); {@code snippet} is HTML: crawled text escaped, matches in &lt;mark&gt;.
  * {@code totalIsLowerBound}: whether {@code total} is only "at least" (kept for clients; totals are now always exact).
  */
 public record SearchResult(long total, boolean totalIsLowerBound, long took, int page, int size, List<Hit> hits,
                            Map<String, List<Bucket>> facets) {
 
+    /** {@code type}: html, pdf, doc or xls; {@code linkedFrom}: for a document, the articles that link it. */
     public record Hit(String id, String url, String title, String source, String sourceName, String province,
-                      String provinceToday, String published, String snippet, Double score) {
+                      String provinceToday, String published, String snippet, Double score, String type, List<Link> linkedFrom) {
+    }
+
+    public record Link(String url, String title) {
     }
 
     public record Bucket(String value, long count) {

@@ -58,6 +58,8 @@ public final class SearchService {
             .searches(item -> item.header(h -> h.index(index).requestCache(true)).body(b -> {
                 b.query(query).size(0).trackTotalHits(t -> t.enabled(true));
                 FACETS.forEach((name, field) -> b.aggregations(name, a -> a.terms(t -> t.field(field).size(70))));
+                // File type: articles stored before documents were read have none, and are HTML.
+                b.aggregations("type", a -> a.terms(t -> t.field("type").size(10).missing(FieldValue.of("html"))));
                 return b;
             })), Map.class);
         ResponseBody<Map> page = result(response.responses().get(0));
@@ -67,7 +69,7 @@ public final class SearchService {
             hits.add(toHit(hit));
         }
         Map<String, List<SearchResult.Bucket>> facets = new LinkedHashMap<>();
-        for (String name : List.of("province", "source", "year", "metric")) {
+        for (String name : List.of("province", "source", "year", "metric", "type")) {
             facets.put(name, buckets(facetsResult.aggregations().get(name)));
         }
         long total = facetsResult.hits().total() == null ? hits.size() : facetsResult.hits().total().value();
@@ -166,7 +168,18 @@ public final class SearchService {
         List<String> fragments = hl.getOrDefault("body", hl.getOrDefault("body.folded", List.of()));
         return new SearchResult.Hit(hit.id(), str(source.get("url")), str(source.get("title")), str(source.get("source")),
             str(source.get("sourceName")), str(source.get("province")), str(source.get("provinceToday")),
-            str(source.get("published")), String.join(" … ", fragments), hit.score());
+            str(source.get("published")), String.join(" … ", fragments), hit.score(),
+            source.get("type") == null ? "html" : str(source.get("type")), linkedFrom(source.get("linkedFrom")));
+    }
+
+    /** The articles that link a document, as stored (url and title). */
+    @SuppressWarnings("unchecked")
+    private static List<SearchResult.Link> linkedFrom(Object value) {
+        if (!(value instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream().filter(Map.class::isInstance).map(m -> (Map<String, Object>) m)
+            .map(m -> new SearchResult.Link(str(m.get("url")), str(m.get("title")))).toList();
     }
 
     static List<SearchResult.Bucket> buckets(Aggregate aggregate) {

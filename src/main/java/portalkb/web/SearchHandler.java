@@ -36,7 +36,7 @@ final class SearchHandler {
         }
         return new SearchRequest(p.text("q"), Provinces.resolve("province", p.list("province")), p.list("source"),
             p.years("year"), p.date("from"), p.date("to"), metrics(p), p.integer("page", 1), p.integer("size", 10),
-            p.choice("sort", SearchRequest.Sort.class, SearchRequest.Sort.RELEVANCE));
+            p.choice("sort", SearchRequest.Sort.class, SearchRequest.Sort.RELEVANCE), p.list("type"));
     }
 
     private static List<String> metrics(Params p) {

@@ -70,7 +70,8 @@ final class SearchPage {
                 hit.sourceName() != null ? hit.sourceName() : hit.source(), hit.province(),
                 hit.published() == null ? null : hit.published().substring(0, Math.min(10, hit.published().length())))
             .filter(java.util.Objects::nonNull).toList());
-        return "    <li class=\"result\"><a href=\"" + escape(safeUrl(hit.url())) + "\">" + escape(hit.title()) + "</a>"
+        String file = hit.type() == null || hit.type().equals("html") ? "" : "<span class=\"filetype\">[" + escape(hit.type().toUpperCase()) + "]</span> ";
+        return "    <li class=\"result\">" + file + "<a href=\"" + escape(safeUrl(hit.url())) + "\">" + escape(hit.title()) + "</a>"
             + "<div class=\"meta\">" + escape(where) + "</div><p>" + hit.snippet() + "</p></li>\n";
     }
 

@@ -102,6 +102,32 @@ class SearchApiTest {
     }
 
     @Test
+    void filesHaveATypeFacetAFilterAndTheArticleThatLinksThem() throws Exception {
+        try (BulkIndexer bulk = new BulkIndexer(elastic)) {
+            new ArticleWriter(elastic, bulk, false).write(List.of(Map.of("url", "https://camau.example/files/sxh-2023.pdf", "type", "pdf",
+                "title", "Báo cáo phòng chống sốt xuất huyết năm 2023", "province", "Cà Mau", "source", "camau", "published", "2024-01-10T08:00:00+07:00",
+                "body", "Số ca sốt xuất huyết trong năm giảm 12% so với cùng kỳ.",
+                "linkedFrom", List.of(Map.of("url", "https://camau.example/tin/sxh.html", "title", "Cà Mau giảm ca sốt xuất huyết")))));
+            bulk.flush();
+        }
+        elastic.client().indices().refresh(r -> r.index(elastic.names().articles()));
+        JsonNode all = json("/api/search?q=" + q("sốt xuất huyết"));
+        assertEquals("pdf", all.get("facets").get("type").get(0).get("value").asText(), all.toString());
+        JsonNode files = json("/api/search?q=" + q("sốt xuất huyết") + "&type=pdf");
+        assertEquals(List.of("https://camau.example/files/sxh-2023.pdf"), urls(files));
+        JsonNode hit = files.get("hits").get(0);
+        assertEquals("pdf", hit.get("type").asText());
+        assertEquals("https://camau.example/tin/sxh.html", hit.get("linkedFrom").get(0).get("url").asText());
+        JsonNode pages = json("/api/search?q=" + q("tiêm") + "&type=html");
+        assertTrue(pages.get("total").asLong() > 0);
+        pages.get("hits").forEach(h -> assertEquals("html", h.get("type").asText()));
+        assertEquals(0, json("/api/search?q=" + q("sốt xuất huyết") + "&type=html").get("total").asLong());
+        HttpResponse<String> bad = get("/api/search?q=x&type=zip");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("\"parameter\":\"type\""), bad.body());
+    }
+
+    @Test
     void diacriticFreeAndUpperCaseQueriesFindTheSameArticles() throws Exception {
         JsonNode exact = json("/api/search?q=" + q("bảo hiểm y tế"));
         assertEquals(4, exact.get("total").asLong(), exact.toString());

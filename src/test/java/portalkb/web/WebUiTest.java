@@ -206,6 +206,51 @@ class WebUiTest {
     }
 
     @Test
+    void documentsHaveAFileTypeFacetAFileIconAndTheArticleThatLinksThem() throws Exception {
+        browser.get(base + "/?view=search&q=" + java.net.URLEncoder.encode("tiêm chủng đầy đủ", StandardCharsets.UTF_8));
+        waiting().until(d -> !d.findElements(By.cssSelector(".hit")).isEmpty());
+        WebElement pdf = browser.findElements(By.cssSelector(".facet a.bucket")).stream()
+            .filter(a -> a.getText().startsWith("PDF")).findFirst().orElseThrow(() -> new AssertionError(browser.findElement(By.id("facets")).getText()));
+        pdf.click();
+        waiting().until(d -> d.getCurrentUrl().contains("type=pdf"));
+        waiting().until(d -> !d.findElements(By.cssSelector(".hit.document")).isEmpty()
+            && d.findElements(By.cssSelector(".hit")).size() == d.findElements(By.cssSelector(".hit .filetype-pdf")).size());
+        WebElement hit = browser.findElement(By.cssSelector(".hit.document"));
+        assertEquals("PDF", hit.findElement(By.cssSelector("h3 .filetype")).getText().replaceAll("[^A-Z]", ""));
+        assertEquals("Báo cáo kết quả tiêm chủng mở rộng năm 2022", hit.findElement(By.cssSelector("h3 a")).getText());
+        assertTrue(hit.findElement(By.cssSelector("h3 a")).getAttribute("href").endsWith("/laichau/tin-tuc/files/bao-cao-tcmr-2022.pdf"));
+        WebElement linked = hit.findElement(By.cssSelector(".linked a"));
+        assertEquals("Lai Châu đẩy nhanh tiêm chủng mở rộng", linked.getText(), "the article that links the file");
+        assertTrue(linked.getAttribute("href").endsWith("/laichau/tin-tuc/tiem-chung-2022.html"));
+        shot("search-documents");
+    }
+
+    @Test
+    void aQuestionAnsweredFromAPdfTableCitesTheFileAtItsPage() throws Exception {
+        browser.get(base + "/?view=ask");
+        WebElement input = waiting().until(ExpectedConditions.elementToBeClickable(By.id("question")));
+        input.sendKeys("Huyện nào có tỷ lệ tiêm chủng đầy đủ cao nhất theo báo cáo kết quả tiêm chủng mở rộng năm 2022 của Lai Châu?", Keys.ENTER);
+        WebElement answer = waiting().until(d -> {
+            List<WebElement> a = d.findElements(By.cssSelector(".msg.bot[aria-busy='false'] .answer"));
+            return a.isEmpty() ? null : a.get(0);
+        });
+        assertTrue(answer.getText().startsWith("Than Uyên"), () -> "answer: " + browser.findElement(By.id("chat")).getAttribute("innerHTML"));
+        String href = browser.findElement(By.cssSelector(".msg.bot .answer a.cite")).getAttribute("href");
+        assertTrue(href.endsWith("/laichau/tin-tuc/files/bao-cao-tcmr-2022.pdf#page=2"), href);
+        WebElement summary = browser.findElement(By.cssSelector(".citations summary"));
+        assertTrue(summary.getText().contains("page 2"), summary.getText());
+        assertEquals(1, summary.findElements(By.cssSelector(".filetype-pdf")).size(), "a file icon on the citation");
+        summary.findElement(By.cssSelector(".n")).click();
+        String quote = browser.findElement(By.cssSelector(".citations blockquote")).getAttribute("textContent");
+        assertTrue(quote.contains("99,0%"), quote);
+        var opened = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(href.replace("#page=2", ""))).build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, opened.statusCode(), "the cited file opens");
+        assertEquals("application/pdf", opened.headers().firstValue("Content-Type").orElse(""));
+        shot("ask-document");
+    }
+
+    @Test
     void hostileTitlesAndBodiesRunNoScript() throws Exception {
         browser.get(base + "/?view=search&q=" + java.net.URLEncoder.encode("tin giả mã độc", StandardCharsets.UTF_8));
         WebElement title = waiting().until(d -> d.findElements(By.cssSelector(".hit h3 a")).stream()
