@@ -65,6 +65,16 @@ def portal(site, arts, a):
 <div class="footer">Cơ quan chủ quản: UBND tỉnh {e(site["province"])}</div>'''
     return page(a['title'] + ' - ' + site['name'], f'<link rel="canonical" href="{a["path"]}">', top + body)
 
+# Files attached to articles: written by portalkb.extract.DemoDocuments (test sources), kept across regenerations.
+ATTACHMENTS = {'/laichau/tin-tuc/tiem-chung-2022.html': ('files/bao-cao-tcmr-2022.pdf', 'Báo cáo kết quả tiêm chủng mở rộng năm 2022 (PDF)')}
+DOCUMENT_FILES = ('.pdf', '.doc', '.docx', '.xls', '.xlsx')
+
+def attachment(a):
+    if a['path'] not in ATTACHMENTS:
+        return ''
+    file, label = ATTACHMENTS[a['path']]
+    return f'\n<p class="attach">Tệp đính kèm: <a href="{a["path"].rsplit("/", 1)[0]}/{file}">{e(label)}</a></p>'
+
 def newspaper(site, arts, a):
     top = f'''<header class="site-header"><div class="today">{WEEKDAYS[datetime.now().weekday()]}, 01/01/2026</div><a class="logo" href="{site["base"]}/">{e(site["name"])}</a>
 <nav><a href="{site["base"]}/y-te/">Y tế</a> <a href="{site["base"]}/rss/y-te.rss">RSS</a></nav></header>
@@ -74,7 +84,7 @@ def newspaper(site, arts, a):
     d = a['dt']
     body = f'''<main><article class="article"><div class="article-meta">{WEEKDAYS[d.weekday()]}, {d.strftime("%d/%m/%Y")}</div>
 <h1>{e(a["title"])}</h1>
-<div class="article-body">{paras(a["body"])}</div>
+<div class="article-body">{paras(a["body"])}{attachment(a)}</div>
 <div class="share"><a href="{a["path"]}?utm_source=facebook&amp;utm_medium=share">Chia sẻ</a></div></article>
 {others(site, arts, a, "Tin liên quan")}</main>
 <footer>© {e(site["name"])} — Giấy phép số 12/GP-BTTTT</footer>'''
@@ -112,7 +122,14 @@ def main():
                                       'name': a.get('sourceName') or ('Báo ' + a['province']), 'arts': []})
         a['dt'] = datetime.fromisoformat(a['published'])
         site['arts'].append(a)
+    documents = {}
     if os.path.exists(OUT):
+        for folder, _, names in os.walk(OUT):
+            for name in names:
+                if name.endswith(DOCUMENT_FILES):
+                    path = os.path.join(folder, name)
+                    with open(path, 'rb') as f:
+                        documents[os.path.relpath(path, OUT)] = f.read()
         shutil.rmtree(OUT)
     sources = ['# Sources of the bundled sample portal; ${SITE} is replaced by the local server\'s address.', 'sources:']
     for sid, site in sites.items():
@@ -133,7 +150,6 @@ def main():
             files['thong-bao/index.html'] = district(site, site['arts'], None)
             files['sitemap.xml'] = ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
                                     + ''.join(f'<url><loc>{x["path"]}</loc><lastmod>{x["dt"].date()}</lastmod></url>' for x in site['arts']) + '</urlset>\n')
-            files['thong-bao/files/thong-bao.pdf'] = '%PDF-1.4\n% sample notice (binary documents are recorded, not indexed)\n%%EOF\n'
             seeds = ['sitemap.xml', 'thong-bao/']
         else:
             for n in range(1, len(site['arts']) + 1):
@@ -155,6 +171,10 @@ def main():
             sources.append(f'    district: {site["district"]}')
         sources += [f'    seeds: [{", ".join("${SITE}/" + sid + "/" + s for s in seeds)}]',
                     f'    allow: ["^${{SITE}}/{sid}/"]', '    delayMs: 0']
+    for rel, content in documents.items():
+        os.makedirs(os.path.dirname(os.path.join(OUT, rel)), exist_ok=True)
+        with open(os.path.join(OUT, rel), 'wb') as f:
+            f.write(content)
     with open(os.path.join(OUT, 'robots.txt'), 'w') as f:
         f.write('User-agent: *\nDisallow: /admin/\n')
     with open(os.path.join(ROOT, 'sources.yaml'), 'w', encoding='utf-8') as f:

@@ -49,7 +49,7 @@ final class PdfLayout {
                 continue;
             }
             int start = i;
-            while (i < lines.size() && lines.get(i).cells().size() >= 2) {
+            while (i < lines.size() && (lines.get(i).cells().size() >= 2 || wrapped(lines, i))) {
                 i++;
             }
             List<Line> run = lines.subList(start, i);
@@ -69,6 +69,18 @@ final class PdfLayout {
             }
         }
         return new Page(lines, paragraphs(proseLines), tables);
+    }
+
+    /**
+     * A line of one cell inside a table: the wrapped end of a header or label cell, between two lines of
+     * several cells and close to both.
+     */
+    private static boolean wrapped(List<Line> lines, int i) {
+        if (i == 0 || i + 1 >= lines.size() || lines.get(i - 1).cells().size() < 2 || lines.get(i + 1).cells().size() < 2) {
+            return false;
+        }
+        float em = Math.max(4f, lines.get(i).fontSize());
+        return lines.get(i).y() - lines.get(i - 1).y() < 1.8f * em && lines.get(i + 1).y() - lines.get(i).y() < 2.5f * em;
     }
 
     /** Words on one baseline (within half a font size) form a line; in a line, a gap wider than a letter's width starts a new cell. */

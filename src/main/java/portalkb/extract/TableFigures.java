@@ -80,7 +80,7 @@ public final class TableFigures {
                 continue;
             }
             sentences.add(sentence);
-            if (place == null) {
+            if (place == null || place.level() == PlaceLabels.Level.TOTAL && !totalIsTheDocumentsProvince(rowPlaces, table, placeColumn)) {
                 continue;
             }
             for (Column col : columns) {
@@ -99,6 +99,24 @@ public final class TableFigures {
         }
         sentences.addAll(extremes(table, columns, rowPlaces, placeColumn, documentTitle));
         return new Result(figures, sentences);
+    }
+
+    /**
+     * A total row ("Toàn tỉnh", "Tổng cộng") is the document's province only in a table of its districts;
+     * under provinces it is a region's total, under communes a district's.
+     */
+    private boolean totalIsTheDocumentsProvince(List<PlaceLabels.Place> placesSoFar, DocumentTable table, int placeColumn) {
+        long districts = 0;
+        long others = 0;
+        for (List<String> row : table.rows()) {
+            PlaceLabels.Place p = places.read(cell(row, placeColumn), table.header().get(placeColumn)).orElse(null);
+            if (p != null && p.level() == PlaceLabels.Level.DISTRICT) {
+                districts++;
+            } else if (p != null && p.level() != PlaceLabels.Level.TOTAL) {
+                others++;
+            }
+        }
+        return districts > others;
     }
 
     /** The column whose cells name the most places (at least two rows); -1 when none does. */

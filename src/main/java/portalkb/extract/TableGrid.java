@@ -51,7 +51,7 @@ public final class TableGrid {
             }
             int headerTop = start;
             while (headerTop > 0 && start - headerTop < MAX_HEADER_ROWS && kinds.get(headerTop - 1) == Kind.TEXT
-                && filled(grid.get(headerTop - 1)) >= 2) {
+                && (filled(grid.get(headerTop - 1)) >= 2 || continuesHeader(grid, kinds, headerTop - 1))) {
                 headerTop--;
             }
             String caption = captionBefore;
@@ -97,6 +97,11 @@ public final class TableGrid {
             }
         }
         return out.stream().map(b -> Text.collapseSpaces(b.toString())).toList();
+    }
+
+    /** A row of one cell under a header row of several: the wrapped end of one header cell ("gia về y tế (xã)"). */
+    private static boolean continuesHeader(List<List<String>> grid, List<Kind> kinds, int row) {
+        return filled(grid.get(row)) == 1 && row > 0 && kinds.get(row - 1) == Kind.TEXT && filled(grid.get(row - 1)) >= 2;
     }
 
     private static Kind kind(List<String> row) {

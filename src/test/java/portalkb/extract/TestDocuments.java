@@ -117,7 +117,7 @@ public final class TestDocuments {
         int columns = t.header().size();
         float[] widths = new float[columns];
         float total = PDRectangle.A4.getWidth() - 2 * MARGIN;
-        boolean numbered = columns > 3; // a first column "STT"
+        boolean numbered = t.header().get(0).matches("(?i)stt|tt"); // a narrow first column of row numbers
         float label = 130;
         for (int c = 0; c < columns; c++) {
             widths[c] = numbered ? (c == 0 ? 30 : c == 1 ? label : (total - 30 - label) / (columns - 2))
@@ -264,7 +264,7 @@ public final class TestDocuments {
         }
     }
 
-    /** A workbook (xlsx, or xls when {@code legacy}); each sheet's rows of String or Number cells (a Number with "%" format when it is a Double below 1 and the header says %). */
+    /** A workbook (xlsx, or xls when {@code legacy}); each sheet's rows of String or Number cells (Double: one decimal; Integer: grouped thousands, years plain). */
     public static byte[] workbook(boolean legacy, Map<String, List<List<Object>>> sheets, String metadataTitle) {
         try (Workbook workbook = legacy ? new HSSFWorkbook() : new XSSFWorkbook()) {
             CellStyle decimal = workbook.createCellStyle();
@@ -284,7 +284,10 @@ public final class TestDocuments {
                         Cell cell = row.createCell(c);
                         if (v instanceof Number n) {
                             cell.setCellValue(n.doubleValue());
-                            cell.setCellStyle(v instanceof Double ? decimal : grouped);
+                            boolean year = v instanceof Integer i && i >= 1900 && i <= 2100; // years in the General format, as sheets hold them
+                            if (!year) {
+                                cell.setCellStyle(v instanceof Double ? decimal : grouped);
+                            }
                         } else {
                             cell.setCellValue(v.toString());
                         }
