@@ -221,9 +221,11 @@ public final class FigureExtractor {
         return number.matches("(19|20)\\d{2}");
     }
 
+    private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(\\.\\d{3})+(,\\d+)?");
+
     public static double parse(String number) {
         String n = number;
-        if (n.matches("\\d{1,3}(\\.\\d{3})+(,\\d+)?")) {
+        if (GROUPED.matcher(n).matches()) {
             n = n.replace(".", "");
         }
         return Double.parseDouble(n.replace(',', '.'));

@@ -22,7 +22,8 @@ public final class TableFigures {
     public record Result(List<DocumentFigure> figures, List<String> sentences) {
     }
 
-    private record Column(int index, String header, Metric metric, String unit, Integer year) {
+    /** {@code skipped}: a column that is no indicator and no text to repeat (row numbers, notes). */
+    private record Column(int index, String header, Metric metric, String unit, Integer year, boolean skipped) {
         boolean indicator() {
             return metric != null || unit != null;
         }
@@ -70,17 +71,19 @@ public final class TableFigures {
             sentences.add(Text.collapseSpaces(table.caption()));
         }
         List<PlaceLabels.Place> rowPlaces = new ArrayList<>();
+        boolean oneYear = columns.stream().filter(Column::indicator).map(Column::year).distinct().count() <= 1;
+        boolean totals = placeColumn >= 0 && totalIsTheDocumentsProvince(table, placeColumn);
         for (int r = 0; r < table.rows().size(); r++) {
             List<String> row = table.rows().get(r);
             PlaceLabels.Place place = placeColumn < 0 ? null
                 : places.read(cell(row, placeColumn), table.header().get(placeColumn)).orElse(null);
             rowPlaces.add(place);
-            String sentence = sentence(row, place, placeColumn, columns, tableYear);
+            String sentence = sentence(row, place, placeColumn, columns, tableYear, oneYear);
             if (sentence.isBlank()) {
                 continue;
             }
             sentences.add(sentence);
-            if (place == null || place.level() == PlaceLabels.Level.TOTAL && !totalIsTheDocumentsProvince(rowPlaces, table, placeColumn)) {
+            if (place == null || place.level() == PlaceLabels.Level.TOTAL && !totals) {
                 continue;
             }
             for (Column col : columns) {
@@ -105,7 +108,7 @@ public final class TableFigures {
      * A total row ("Toàn tỉnh", "Tổng cộng") is the document's province only in a table of its districts;
      * under provinces it is a region's total, under communes a district's.
      */
-    private boolean totalIsTheDocumentsProvince(List<PlaceLabels.Place> placesSoFar, DocumentTable table, int placeColumn) {
+    private boolean totalIsTheDocumentsProvince(DocumentTable table, int placeColumn) {
         long districts = 0;
         long others = 0;
         for (List<String> row : table.rows()) {
@@ -143,7 +146,7 @@ public final class TableFigures {
         String text = Text.collapseSpaces(header == null ? "" : header);
         String folded = Text.fold(text);
         if (text.isEmpty() || NOT_INDICATOR.matcher(folded).matches()) {
-            return new Column(index, text, null, null, null);
+            return new Column(index, text, null, null, null, NOT_INDICATOR.matcher(folded).matches());
         }
         Matcher bareYear = BARE_YEAR.matcher(text);
         boolean onlyYear = bareYear.matches();
@@ -155,7 +158,7 @@ public final class TableFigures {
         if (metric != null && unit != null && !metric.units().contains(unit)) {
             metric = null; // "Số trẻ được tiêm chủng": a count beside a rate
         }
-        return new Column(index, onlyYear ? Text.collapseSpaces(caption == null ? text : caption + " " + text) : text, metric, unit, year);
+        return new Column(index, onlyYear ? Text.collapseSpaces(caption == null ? text : caption + " " + text) : text, metric, unit, year, false);
     }
 
     /** The catalogue metric a header names: its "before" cue anywhere, or its "after" cue at the start of the header's noun. */
@@ -204,12 +207,11 @@ public final class TableFigures {
     }
 
     /** "Năm 2023, huyện Mường Tè: tỷ lệ tiêm chủng đầy đủ 89,5%; số trẻ được tiêm 1.245 trẻ." */
-    private static String sentence(List<String> row, PlaceLabels.Place place, int placeColumn, List<Column> columns, Integer year) {
+    private static String sentence(List<String> row, PlaceLabels.Place place, int placeColumn, List<Column> columns, Integer year, boolean oneYear) {
         List<String> parts = new ArrayList<>();
-        boolean oneYear = columns.stream().filter(Column::indicator).map(Column::year).distinct().count() <= 1;
         for (Column col : columns) {
             String raw = cell(row, col.index());
-            if (col.index() == placeColumn || raw.isBlank() || NOT_INDICATOR.matcher(Text.fold(col.header())).matches()) {
+            if (col.index() == placeColumn || raw.isBlank() || col.skipped()) {
                 continue;
             }
             String header = lowerFirst(UNIT_IN_PARENS.matcher(col.header()).replaceFirst("").strip());
@@ -239,6 +241,8 @@ public final class TableFigures {
             }
             int max = -1;
             int min = -1;
+            double maxValue = 0;
+            double minValue = 0;
             int count = 0;
             PlaceLabels.Level level = null;
             for (int r = 0; r < table.rows().size(); r++) {
@@ -250,14 +254,16 @@ public final class TableFigures {
                 level = p.level();
                 count++;
                 double v = value(raw);
-                if (max < 0 || v > value(cell(table.rows().get(max), col.index()))) {
+                if (max < 0 || v > maxValue) {
                     max = r;
+                    maxValue = v;
                 }
-                if (min < 0 || v < value(cell(table.rows().get(min), col.index()))) {
+                if (min < 0 || v < minValue) {
                     min = r;
+                    minValue = v;
                 }
             }
-            if (count < 3 || value(cell(table.rows().get(max), col.index())) == value(cell(table.rows().get(min), col.index()))) {
+            if (count < 3 || maxValue == minValue) {
                 continue;
             }
             String header = lowerFirst(UNIT_IN_PARENS.matcher(col.header()).replaceFirst("").strip());
