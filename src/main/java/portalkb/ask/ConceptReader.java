@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 final class ConceptReader {
 
+    /** "what score", "which number of": the noun a quantity question asks for. */
+    private static final Pattern WHAT_NOUN = Pattern.compile("\\b(?:what|which)\\s+(\\w+(?:\\s+\\w+)?)");
     static final Pattern HOW_MANY = Pattern.compile("\\b(how many|how much|bao nhieu|may)\\b");
     /** A capitalised word after the first word of the question: part of a name. */
     private static final Pattern NAME_WORD = Pattern.compile("(?<=\\S\\s)\\p{Lu}[\\p{L}]+");
@@ -124,6 +126,17 @@ final class ConceptReader {
     List<String> units(String folded, List<Glossary.Match> matches, Question.AnswerType type) {
         Set<String> out = new LinkedHashSet<>();
         Matcher m = HOW_MANY.matcher(folded);
+        Matcher what = WHAT_NOUN.matcher(folded);
+        if (!m.find() && what.find()) {
+            // "what score did …", "what number of …": the noun asked for is the unit, as after "how many".
+            for (Glossary.Match g : matches) {
+                if (g.start() >= what.start(1) && g.start() <= what.end() && !g.term().units().isEmpty()) {
+                    out.addAll(g.term().units());
+                    out.addAll(g.term().english());
+                }
+            }
+        }
+        m.reset();
         if (m.find()) {
             int end = m.end();
             for (Glossary.Match g : matches) {
