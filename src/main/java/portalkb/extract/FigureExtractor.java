@@ -24,12 +24,15 @@ public final class FigureExtractor {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\\d“\"(])|\\n+");
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[;()]|,\\s|\\sva\\s|:\\s");
     private static final Pattern YEAR_IN_TEXT = Pattern.compile("(?:nam|/)\\s?((?:19|20)\\d{2})(?!\\d)");
+    /** The unit (a few letters at most), then "năm 2020" or "(2020)", before anything else is said. */
+    private static final Pattern YEAR_RIGHT_AFTER = Pattern.compile(
+        "^\\s*(?:%|[\\p{L}/]{1,12}(?:\\s[\\p{L}/]{1,12}){0,2})?\\s*[(,]?\\s*(?:vao |trong )?(?:nam\\s?|\\()((?:19|20)\\d{2})(?!\\d)");
     private static final Set<String> NOT_FIGURE_BEFORE = Set.of("ngay", "thang", "nam", "so", "thu",
         "quy", "lan", "dieu", "khoan", "covid", "covid-", "mui", "tuan", "gio", "phong", "tiem");
     /** Words whose folded form is ambiguous: "mục 3" (item) is no figure, "mức 98%" (level) is. */
     private static final Set<String> NOT_FIGURE_BEFORE_AS_WRITTEN = Set.of("mục");
-    /** A clause that only continues the previous one ("…1.234.567 người, chiếm 96,2% dân số"): the metric is named there. */
-    private static final Pattern CONTINUATION = Pattern.compile("^\\s*(chiem|tuong duong|bang)\\b");
+    /** A clause that only continues the previous one ("…1.234.567 người, chiếm 96,2% dân số", "…, đạt 93,6%"): the metric is named there. */
+    private static final Pattern CONTINUATION = Pattern.compile("^\\s*(chiem|tuong duong|bang|dat|con|o muc)\\b");
     private static final Map<String, Double> SCALE = Map.of("trieu", 1e6, "nghin", 1e3, "ngan", 1e3, "ty", 1e9);
     // Units kept for figures of no known metric (folded form → display form).
     private static final Map<String, String> OTHER_UNITS = Map.ofEntries(
@@ -44,6 +47,7 @@ public final class FigureExtractor {
 
     private static final int NEAR = 30;
 
+    private final MetricCatalogue catalogue;
     private final List<Metric> metrics;
     private final List<Pattern> before;
     private final List<Pattern> after;
@@ -53,6 +57,7 @@ public final class FigureExtractor {
     }
 
     public FigureExtractor(MetricCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.metrics = catalogue.metrics();
         this.before = metrics.stream().map(Metric::beforePattern).toList();
         this.after = metrics.stream().map(Metric::afterPattern).toList();
@@ -107,19 +112,16 @@ public final class FigureExtractor {
                 clauseStart = clauseStart(folded, clauseStart - 2);
             }
             String beforeText = folded.substring(clauseStart, m.start());
-            Metric metric = metricFor(beforeText, rest);
-            String unit = unitOf(rest, metric);
+            Choice choice = metricFor(beforeText, rest);
+            String noun = nounAfter(rest);
+            String unit = unitOf(noun, choice);
             if (unit == null) {
                 continue;
             }
-            if (metric != null && !metric.units().contains(unit)) {
-                if (metric.unit() != null) {
-                    unit = metric.unit();
-                } else {
-                    metric = null;
-                }
-            }
-            Integer year = sentenceYear != null ? yearOf(folded, m.start()) : null;
+            Integer yearAfter = yearRightAfter(rest);
+            Metric metric = choice.metric() == null || Changes.isChange(folded.substring(0, m.start()), yearAfter != null) ? null
+                : catalogue.forUnit(choice.metric(), unit).orElse(null);
+            Integer year = yearAfter != null ? yearAfter : sentenceYear != null ? yearOf(folded, m.start()) : null;
             figures.add(new Figure(metric == null ? MetricCatalogue.OTHER : metric.id(), value, unit,
                 sentence.substring(m.start(), m.end()) + scaleText + (unit.equals("%") ? "%" : " " + unit),
                 year != null ? year : sentenceYear != null ? sentenceYear : defaultYear, sentence, offset));
@@ -127,18 +129,22 @@ public final class FigureExtractor {
         return figures;
     }
 
+    /** The metric a number's context names; {@code byUnit}: named by the words right after the number (its unit or noun). */
+    private record Choice(Metric metric, boolean byUnit) {
+    }
+
     /** A cue right before the number wins; then the unit after it; then the nearest cue in the clause. */
-    private Metric metricFor(String beforeText, String rest) {
+    private Choice metricFor(String beforeText, String rest) {
         int nearestEnd = nearestBeforeEnd(beforeText);
         if (nearestEnd >= 0 && beforeText.length() - nearestEnd <= NEAR) {
-            return nearestBefore(beforeText);
+            return new Choice(nearestBefore(beforeText), false);
         }
         for (int i = 0; i < metrics.size(); i++) {
             if (after.get(i) != null && after.get(i).matcher(rest).find()) {
-                return metrics.get(i);
+                return new Choice(metrics.get(i), true);
             }
         }
-        return nearestBefore(beforeText);
+        return new Choice(nearestBefore(beforeText), false);
     }
 
     private int nearestBeforeEnd(String beforeText) {
@@ -175,22 +181,40 @@ public final class FigureExtractor {
         return best;
     }
 
-    private static String unitOf(String rest, Metric metric) {
+    /** The unit the text writes after a number: "%", a known unit noun (folded), or null. */
+    private static String nounAfter(String rest) {
         String r = rest.stripLeading().replaceFirst("^/\\s*\\d+\\s+", ""); // "145/151 xã": the unit follows the whole
-
         if (r.startsWith("%") || r.startsWith("phan tram")) {
             return "%";
-        }
-        if (metric != null && metric.unit() != null) {
-            return metric.unit();
         }
         for (int words = 3; words >= 1; words--) {
             String candidate = firstWords(r, words);
             if (OTHER_UNITS.containsKey(candidate)) {
-                return OTHER_UNITS.get(candidate);
+                return candidate;
             }
         }
         return null;
+    }
+
+    /**
+     * A metric with a unit of its own records it when the text writes none, or a noun it accepts, or when
+     * its cue was the unit itself; another unit noun after a cue-found number is that noun's ("12 xã").
+     */
+    private static String unitOf(String noun, Choice choice) {
+        if ("%".equals(noun)) {
+            return "%";
+        }
+        Metric metric = choice.metric();
+        if (metric != null && metric.unit() != null && (noun == null || choice.byUnit() || metric.accepts(noun))) {
+            return metric.unit();
+        }
+        return noun == null ? null : OTHER_UNITS.get(noun);
+    }
+
+    /** "3,1% năm 2023", "(năm 2020)": a year written right after the figure is the figure's. */
+    private static Integer yearRightAfter(String rest) {
+        Matcher y = YEAR_RIGHT_AFTER.matcher(rest);
+        return y.find() ? Integer.valueOf(y.group(1)) : null;
     }
 
     private static int clauseStart(String folded, int position) {

@@ -79,6 +79,41 @@ class FigureExtractorTest {
         assertEquals("97,9%", fallback.raw());
     }
 
+    @Test
+    void aShareAfterACountCueIsNoCount() {
+        Figure f = extractor.extract("Số lượt điều trị nội trú tăng lên 12% so với cùng kỳ.", 2023).get(0);
+        assertEquals(MetricCatalogue.OTHER, f.metric(), "12% is no number of inpatients");
+        assertEquals("%", f.unit());
+    }
+
+    @Test
+    void aChangeIsNoLevel() {
+        List<Figure> figures = extractor.extract("Tỷ lệ bao phủ bảo hiểm y tế tăng 2,1% so với năm trước, đạt 93,6%.", 2023);
+        assertEquals(List.of(MetricCatalogue.OTHER, "health_insurance_coverage"), figures.stream().map(Figure::metric).toList());
+        assertEquals(93.6, figures.get(1).value(), 1e-9);
+    }
+
+    @Test
+    void aYearWrittenRightAfterTheFigureIsItsYear() {
+        List<Figure> figures = extractor.extract("Tỷ lệ bao phủ bảo hiểm y tế tăng từ 85,2% năm 2019 lên 92,3% năm 2023.", 2024);
+        assertEquals(List.of(2019, 2023), figures.stream().map(Figure::year).toList());
+        assertEquals(List.of("health_insurance_coverage", "health_insurance_coverage"), figures.stream().map(Figure::metric).toList());
+    }
+
+    @Test
+    void aCountFoundByAShareCueIsTheCountVariant() {
+        List<Figure> figures = extractor.extract("Toàn tỉnh còn 4.210 hộ nghèo, chiếm 2,35% tổng số hộ.", 2023);
+        assertEquals(List.of("poor_households", "poverty_rate"), figures.stream().map(Figure::metric).toList());
+        assertEquals("hộ", figures.get(0).unit());
+    }
+
+    @Test
+    void anotherUnitNounAfterACueFoundNumberIsNotTheMetric() {
+        Figure f = extractor.extract("Dịch sốt xuất huyết đã lan ra 14 xã trong huyện.", 2023).get(0);
+        assertEquals(MetricCatalogue.OTHER, f.metric());
+        assertEquals("xã", f.unit());
+    }
+
     private static List<String> labelled() throws IOException {
         try (InputStream in = FigureExtractorTest.class.getResourceAsStream("/portalkb/extract/labelled-figures.tsv")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
