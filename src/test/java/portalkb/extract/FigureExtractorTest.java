@@ -3,12 +3,7 @@ package portalkb.extract;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,40 +14,11 @@ class FigureExtractorTest {
 
     @Test
     void precisionAndRecallOnTheLabelledSet() throws IOException {
-        int truePositives = 0;
-        int extracted = 0;
-        int expected = 0;
-        List<String> misses = new ArrayList<>();
-        for (String line : labelled()) {
-            String[] parts = line.split("\t");
-            Set<String> want = new HashSet<>();
-            if (!parts[1].equals("-")) {
-                for (String pair : parts[1].split(";")) {
-                    String[] kv = pair.split("=");
-                    want.add(kv[0] + "=" + Double.parseDouble(kv[1]));
-                }
-            }
-            Set<String> got = new HashSet<>();
-            for (Figure f : extractor.extract(parts[0], 2020)) {
-                if (!f.metric().equals(MetricCatalogue.OTHER)) {
-                    got.add(f.metric() + "=" + f.value());
-                }
-            }
-            expected += want.size();
-            extracted += got.size();
-            Set<String> hit = new HashSet<>(got);
-            hit.retainAll(want);
-            truePositives += hit.size();
-            if (!got.equals(want)) {
-                misses.add(parts[0] + " → got " + got + ", want " + want);
-            }
-        }
-        double precision = extracted == 0 ? 0 : (double) truePositives / extracted;
-        double recall = expected == 0 ? 0 : (double) truePositives / expected;
-        System.out.printf("figure extraction: precision %.3f, recall %.3f (%d expected, %d extracted)%n", precision, recall, expected, extracted);
-        misses.forEach(m -> System.out.println("  " + m));
-        assertTrue(precision >= 0.95, "precision " + precision + "\n" + String.join("\n", misses));
-        assertTrue(recall >= 0.95, "recall " + recall + "\n" + String.join("\n", misses));
+        LabelledFigures.Score score = LabelledFigures.score(extractor, LabelledFigures.read("/portalkb/extract/labelled-figures.tsv"), l -> true);
+        System.out.println(score.describe("figure extraction"));
+        score.misses().forEach(m -> System.out.println("  " + m));
+        assertTrue(score.precision() >= 0.95, score.describe("precision") + "\n" + String.join("\n", score.misses()));
+        assertTrue(score.recall() >= 0.95, score.describe("recall") + "\n" + String.join("\n", score.misses()));
     }
 
     @Test
@@ -112,12 +78,5 @@ class FigureExtractorTest {
         Figure f = extractor.extract("Dịch sốt xuất huyết đã lan ra 14 xã trong huyện.", 2023).get(0);
         assertEquals(MetricCatalogue.OTHER, f.metric());
         assertEquals("xã", f.unit());
-    }
-
-    private static List<String> labelled() throws IOException {
-        try (InputStream in = FigureExtractorTest.class.getResourceAsStream("/portalkb/extract/labelled-figures.tsv")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-        }
     }
 }
