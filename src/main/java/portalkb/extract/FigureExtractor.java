@@ -22,13 +22,17 @@ public final class FigureExtractor {
             // not part of a date or code ("10/5/2022", "62-NQ"), but "145/151 xã" and "11,2/vạn dân" are figures
             + "(?!\\d|/(?!\\d+\\s+\\p{L}|\\s*\\p{L})|-\\p{L}|\\.\\d)");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\\d“\"(])|\\n+");
+    private static final Pattern CLOSED_PARENTHESIS = Pattern.compile("\\([^()]*\\)");
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[;()]|,\\s|\\sva\\s|:\\s");
-    private static final Pattern YEAR_IN_TEXT = Pattern.compile("(?:nam|/)\\s?((?:19|20)\\d{2})(?!\\d)");
+    /** A report year; not one compared against ("tăng 7 lần so với cùng kỳ năm 2021"). */
+    private static final Pattern YEAR_IN_TEXT = Pattern.compile("(?<!so voi (?:cung ky )?)(?:nam|/)\\s?((?:19|20)\\d{2})(?!\\d)");
     /** The unit (a few letters at most), then "năm 2020" or "(2020)", before anything else is said. */
     private static final Pattern YEAR_RIGHT_AFTER = Pattern.compile(
-        "^\\s*(?:%|[\\p{L}/]{1,12}(?:\\s[\\p{L}/]{1,12}){0,2})?\\s*[(,]?\\s*(?:vao |trong )?(?:nam\\s?|\\()((?:19|20)\\d{2})(?!\\d)");
+        "^\\s*(?:%|[\\p{L}/]{1,12}(?:\\s[\\p{L}/]{1,12}){0,2})?\\s*(?:\\(\\s*(?:nam\\s?)?|,?\\s*(?:vao |trong )?nam\\s?)((?:19|20)\\d{2})(?!\\d)");
     private static final Set<String> NOT_FIGURE_BEFORE = Set.of("ngay", "thang", "nam", "so", "thu",
         "quy", "lan", "dieu", "khoan", "covid", "covid-", "mui", "tuan", "gio", "phong", "tiem");
+    /** Times, ages and durations: "tăng 18 lần", "trẻ 5 tuổi", "qua 10 năm". */
+    private static final Set<String> NOT_FIGURE_AFTER = Set.of("lan", "tuoi", "nam", "thang", "tuan", "ngay", "gio");
     /** Words whose folded form is ambiguous: "mục 3" (item) is no figure, "mức 98%" (level) is. */
     private static final Set<String> NOT_FIGURE_BEFORE_AS_WRITTEN = Set.of("mục");
     /** A clause that only continues the previous one ("…1.234.567 người, chiếm 96,2% dân số", "…, đạt 93,6%"): the metric is named there. */
@@ -92,7 +96,7 @@ public final class FigureExtractor {
         Matcher m = NUMBER.matcher(folded);
         while (m.find()) {
             String previousWord = previousWord(folded, m.start());
-            if (NOT_FIGURE_BEFORE.contains(previousWord) || isYear(m.group(1))
+            if (NOT_FIGURE_BEFORE.contains(previousWord) || isYear(m.group(1)) || NOT_FIGURE_AFTER.contains(firstWord(folded.substring(m.end())))
                 || NOT_FIGURE_BEFORE_AS_WRITTEN.contains(previousWord(sentence, m.start()).toLowerCase(java.util.Locale.ROOT))) {
                 continue;
             }
@@ -119,8 +123,13 @@ public final class FigureExtractor {
                 continue;
             }
             Integer yearAfter = yearRightAfter(rest);
-            Metric metric = choice.metric() == null || Changes.isChange(folded.substring(0, m.start()), yearAfter != null) ? null
-                : catalogue.forUnit(choice.metric(), unit).orElse(null);
+            Metric metric = choice.metric() == null ? null : catalogue.forUnit(choice.metric(), unit).orElse(null);
+            String upTo = folded.substring(0, m.start());
+            // A variant is held to its base's conditions too.
+            if (metric != null && !(choice.metric().holdsFor(upTo, rest) && metric.holdsFor(upTo, rest)
+                && ProvinceLevel.holds(sentence, upTo, rest, yearAfter != null))) {
+                metric = null;
+            }
             Integer year = yearAfter != null ? yearAfter : sentenceYear != null ? yearOf(folded, m.start()) : null;
             figures.add(new Figure(metric == null ? MetricCatalogue.OTHER : metric.id(), value, unit,
                 sentence.substring(m.start(), m.end()) + scaleText + (unit.equals("%") ? "%" : " " + unit),
@@ -217,8 +226,9 @@ public final class FigureExtractor {
         return y.find() ? Integer.valueOf(y.group(1)) : null;
     }
 
+    /** A closed parenthesis before the number ("24,31% (năm 2010) nay xuống còn 8,88%") does not end the clause. */
     private static int clauseStart(String folded, int position) {
-        Matcher b = CLAUSE_BREAK.matcher(folded);
+        Matcher b = CLAUSE_BREAK.matcher(CLOSED_PARENTHESIS.matcher(folded.substring(0, position)).replaceAll(p -> " ".repeat(p.group().length())));
         int start = 0;
         while (b.find() && b.end() <= position) {
             start = b.end();

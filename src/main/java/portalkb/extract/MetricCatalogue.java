@@ -8,8 +8,10 @@ import java.io.InputStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -30,13 +32,19 @@ public final class MetricCatalogue {
      * in another unit); {@code nouns}: folded unit nouns the text may write in place of the unit.
      */
     public record Metric(String id, String name, String vi, String kind, List<String> units, String before, String after,
-                         String unit, List<String> nouns, String variantOf, List<String> glossary) {
+                         String unit, List<String> nouns, String variantOf, String requires, String notAfter, List<String> glossary) {
         Pattern beforePattern() {
             return before == null ? null : Pattern.compile(before);
         }
 
         Pattern afterPattern() {
             return after == null ? null : Pattern.compile(after);
+        }
+
+        /** {@code requires} matches the folded sentence up to the number, and {@code notAfter} does not match what follows it. */
+        boolean holdsFor(String foldedBefore, String foldedRest) {
+            return (requires == null || compiled(requires).matcher(foldedBefore).find())
+                && (notAfter == null || !compiled(notAfter).matcher(foldedRest).find());
         }
 
         public Kind quantity() {
@@ -54,6 +62,12 @@ public final class MetricCatalogue {
     }
 
     private record File(List<Metric> metrics) {
+    }
+
+    private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+
+    private static Pattern compiled(String regex) {
+        return COMPILED.computeIfAbsent(regex, Pattern::compile);
     }
 
     public static final String OTHER = "other";
@@ -113,6 +127,7 @@ public final class MetricCatalogue {
             try {
                 m.beforePattern();
                 m.afterPattern();
+                m.holdsFor("", "");
             } catch (PatternSyntaxException e) {
                 throw new IllegalStateException(where + "bad pattern: " + e.getDescription(), e);
             }

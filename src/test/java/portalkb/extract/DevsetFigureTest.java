@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * Figure extraction on real portal text: every sentence with a digit of the devset's development split
  * (articles 001–020), labelled by hand before the extractor was run on them. Figures in docs/BENCHMARKS.md.
@@ -25,5 +27,8 @@ class DevsetFigureTest {
         System.out.println(vietnamese.describe("devset figures, Vietnamese articles"));
         System.out.println(english.describe("devset figures, English articles"));
         all.misses().forEach(m -> System.out.println("  " + m));
+        // English articles are not read for figures yet (the catalogue's cues are Vietnamese): not held to a floor.
+        assertTrue(all.precision() >= 0.95, all.describe("precision") + "\n" + String.join("\n", all.misses()));
+        assertTrue(vietnamese.recall() >= 0.95, vietnamese.describe("recall") + "\n" + String.join("\n", vietnamese.misses()));
     }
 }

@@ -67,6 +67,13 @@ class FigureExtractorTest {
     }
 
     @Test
+    void aYearComparedAgainstIsNotTheReportYear() {
+        List<Figure> figures = extractor.extract("Tỷ lệ bao phủ bảo hiểm y tế đạt 92,4%, cao hơn so với năm 2022.", 2023);
+        assertEquals("health_insurance_coverage", figures.get(0).metric());
+        assertEquals(2023, figures.get(0).year());
+    }
+
+    @Test
     void aCountFoundByAShareCueIsTheCountVariant() {
         List<Figure> figures = extractor.extract("Toàn tỉnh còn 4.210 hộ nghèo, chiếm 2,35% tổng số hộ.", 2023);
         assertEquals(List.of("poor_households", "poverty_rate"), figures.stream().map(Figure::metric).toList());
