@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /** The effective configuration, typed. Defaults and documentation: resources portalkb/config/defaults.yaml. */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record AppConfig(String data, Elasticsearch elasticsearch, Server server, Crawler crawler, Ask ask) {
+public record AppConfig(String data, Elasticsearch elasticsearch, Server server, Crawler crawler, Ask ask, Analytics analytics) {
 
     public Path dataDir() {
         return Path.of(data).toAbsolutePath().normalize();
@@ -47,5 +47,8 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
     }
 
     public record Ollama(String baseUrl, String model) {
+    }
+
+    public record Analytics(int valuesPerCell, int conflictFacts, int maxTrendProvinces) {
     }
 }
