@@ -1,5 +1,6 @@
 package portalkb.search;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import portalkb.extract.MetricCatalogue;
 
 import java.util.List;
@@ -38,6 +39,7 @@ public final class Analysis {
      */
     public record FigureCell(String metric, String province, String provinceToday, String absorbedInto, int year,
                              Report figure, List<StatedValue> values) {
+        @JsonProperty("conflict")
         public boolean conflicting() {
             return values.size() > 1;
         }

@@ -12,6 +12,7 @@ import co.elastic.clients.transport.TransportException;
 import io.javalin.http.Context;
 import portalkb.ask.AnswerModelException;
 import portalkb.search.BadParameterException;
+import portalkb.search.FactAnalytics;
 import portalkb.search.FactService;
 import portalkb.search.SearchService;
 
@@ -57,7 +58,9 @@ public final class WebApp {
         SearchService searchService = new SearchService(services.elastic());
         SearchHandler search = new SearchHandler(searchService, maxChars);
         SearchPage searchPage = new SearchPage(searchService, maxChars);
-        FactsHandler facts = new FactsHandler(new FactService(services.elastic()), maxChars);
+        FactAnalytics analytics = new FactAnalytics(services.elastic(), services.config().analytics());
+        FactsHandler facts = new FactsHandler(new FactService(services.elastic()), analytics, maxChars);
+        AnalyticsHandler analyticsHandler = new AnalyticsHandler(analytics, maxChars);
         AskHandler ask = new AskHandler(services.ask(), services.log());
         AdminGuard admin = new AdminGuard(services.config().server().adminToken());
         CrawlHandler crawl = new CrawlHandler(services.crawls(), admin);
@@ -80,6 +83,9 @@ public final class WebApp {
             config.routes.get("/api/provinces", facts::provinces);
             config.routes.get("/api/provinces/{id}", facts::province);
             config.routes.get("/api/metrics", facts::metrics);
+            config.routes.get("/api/rank", analyticsHandler::rank);
+            config.routes.get("/api/trend", analyticsHandler::trend);
+            config.routes.get("/api/conflicts", analyticsHandler::conflicts);
             config.routes.get("/api/crawl/status", crawl::status);
             config.routes.post("/api/crawl/run", crawl::run);
             config.routes.post("/api/crawl/stop", crawl::stop);
