@@ -60,6 +60,9 @@ final class Commands {
         t.put("status", this::status);
         t.put("reindex", this::reindex);
         t.put("bench", () -> new BenchCommand(config(), args).run());
+        t.put("rank", () -> analytics(AnalyticsCommand::rank));
+        t.put("trend", () -> analytics(AnalyticsCommand::trend));
+        t.put("conflicts", () -> analytics(AnalyticsCommand::conflicts));
         return t;
     }
 
@@ -133,6 +136,17 @@ final class Commands {
         AppConfig config = config();
         try (Elastic elastic = Elastic.connect(config)) {
             return new SearchCommand(args).run(elastic, System.out);
+        }
+    }
+
+    private interface AnalyticsAction {
+        int run(AnalyticsCommand command) throws IOException;
+    }
+
+    private int analytics(AnalyticsAction action) throws IOException, InterruptedException {
+        AppConfig config = config();
+        try (Elastic elastic = Elastic.connect(config)) {
+            return action.run(new AnalyticsCommand(args, elastic, config, System.out));
         }
     }
 

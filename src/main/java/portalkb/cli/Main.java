@@ -30,6 +30,12 @@ public final class Main {
                                      search articles as /api/search does
           ask "QUESTION" [--province P] [--lang en|vi] [--json]
                                      answer with citations as /api/ask does
+          rank METRIC [--year Y] [--order asc|desc] [--limit N] [--json]
+                                     provinces ranked on a metric (as /api/rank), conflicting figures marked
+          trend METRIC --province P[,Q] [--from Y] [--to Y] [--json]
+                                     a metric by year in provinces, with changes (as /api/trend)
+          conflicts [METRIC] [--province P] [--year Y] [--json]
+                                     figures that articles report with different values (as /api/conflicts)
           eval FILE.jsonl [--json]   ask each {id, question, answer_province?, answer_figure?}; print accuracy
           config                     print the effective configuration (secrets masked)
           status                     the knowledge base and each source's last crawl

@@ -15,9 +15,9 @@ import java.util.Map;
  * tie, a province absorbed in 2025 (Hà Giang → Tuyên Quang), an article stating two dengue counts (no
  * conflict), a district's figure (no province figure) and a hostile title for CSV exports.
  */
-final class AnalyticsFixture {
+public final class AnalyticsFixture {
 
-    static final String HOSTILE_TITLE = "=HYPERLINK(\"http://evil.example\",\"xem\") tỷ lệ hộ nghèo";
+    public static final String HOSTILE_TITLE = "=HYPERLINK(\"http://evil.example\",\"xem\") tỷ lệ hộ nghèo";
 
     static final List<Map<String, Object>> ARTICLES = List.of(
         article("https://baolangson.example/xa-hoi/giam-ngheo-2022.html", "Lạng Sơn tổng kết giảm nghèo năm 2022", "Lạng Sơn", "baolangson",
@@ -47,7 +47,7 @@ final class AnalyticsFixture {
     }
 
     /** This class's indices, fresh, with the articles written and refreshed. */
-    static Elastic load(AppConfig config) throws Exception {
+    public static Elastic load(AppConfig config) throws Exception {
         Elastic elastic = TestElastic.freshIndices(config);
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
             new ArticleWriter(elastic, bulk, false).write(ARTICLES);
