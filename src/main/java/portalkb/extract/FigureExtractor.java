@@ -80,10 +80,22 @@ public final class FigureExtractor {
 
     /** Figures of a whole text; {@code defaultYear} is the report year when a sentence names none. */
     public List<Figure> extract(String text, Integer defaultYear) {
+        return extract(text, defaultYear, null);
+    }
+
+    /**
+     * The same, for a text published in {@code publishedYear}: a figure of a later year is a plan or a
+     * target ("đến năm 2030 … 100% xã"), not a level, and is kept as "other".
+     */
+    public List<Figure> extract(String text, Integer defaultYear, Integer publishedYear) {
         List<Figure> figures = new ArrayList<>();
         List<String> sentences = sentences(text);
         for (int i = 0; i < sentences.size(); i++) {
-            figures.addAll(extractSentence(sentences.get(i), i, defaultYear));
+            for (Figure f : extractSentence(sentences.get(i), i, defaultYear)) {
+                boolean plan = publishedYear != null && f.year() != null && f.year() > publishedYear;
+                figures.add(plan && !f.metric().equals(MetricCatalogue.OTHER)
+                    ? new Figure(MetricCatalogue.OTHER, f.value(), f.unit(), f.raw(), f.year(), f.sentence(), f.sentenceOffset()) : f);
+            }
         }
         return figures;
     }

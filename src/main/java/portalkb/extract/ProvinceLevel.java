@@ -21,6 +21,9 @@ final class ProvinceLevel {
     /** Within the text since the last ";" (or the sentence start). "Chương trình mục tiêu quốc gia" is a programme's name. */
     private static final Pattern TARGET = Pattern.compile(
         "(?<!\\p{L})(chi tieu|muc tieu(?! quoc gia)|phan dau|du kien|du bao|ky vong)(?!\\p{L})");
+    /** "Mục tiêu đến năm 2030: …; duy trì 100% xã …": everything after a target's colon is a target. */
+    private static final Pattern TARGET_LIST = Pattern.compile(
+        "(?<!\\p{L})(chi tieu|muc tieu(?! quoc gia)|phan dau|ke hoach)[^.;:]{0,60}:");
     // On folded text right after the number.
     private static final Pattern THRESHOLD_AFTER = Pattern.compile("^\\s*(%|\\p{L}+( \\p{L}+)?)?\\s*tro len");
     private static final Pattern OF_PLAN = Pattern.compile("^\\s*%\\s*(so voi )?(muc tieu|ke hoach|chi tieu|du toan|nhiem vu)");
@@ -38,7 +41,7 @@ final class ProvinceLevel {
         if (THRESHOLD_AFTER.matcher(rest).find() || OF_PLAN.matcher(rest).find()) {
             return false;
         }
-        if (TARGET.matcher(before.substring(before.lastIndexOf(';') + 1)).find()) {
+        if (TARGET.matcher(before.substring(before.lastIndexOf(';') + 1)).find() || TARGET_LIST.matcher(before).find()) {
             return false;
         }
         return !LowerPlaces.lastIsLower(sentence.substring(0, before.length()));

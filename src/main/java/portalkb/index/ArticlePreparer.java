@@ -56,7 +56,7 @@ final class ArticlePreparer {
         doc.put("year", year);
         attributeProvince(doc, raw, title, body);
         Integer reportYear = reportYear(title, year);
-        List<Figure> found = figures.extract(body, reportYear);
+        List<Figure> found = figures.extract(body, reportYear, year);
         doc.put("figures", found);
         Set<Integer> years = new LinkedHashSet<>();
         Set<String> metrics = new LinkedHashSet<>();

@@ -57,9 +57,10 @@ public final class Analysis {
      * Provinces ranked on a metric: for {@code year}, or each province's latest year when year is null.
      * {@code provincesWithFigure} of {@code provincesTotal} have a figure at all (before {@code limit}).
      * {@code conflictsChecked}: false when more reports disagreed than one request reads (analytics.conflictFacts).
+     * {@code years}: the years with a figure of the metric in any province, latest first.
      */
     public record Ranking(MetricRef metric, Integer year, String order, int provincesWithFigure, int provincesTotal,
-                          List<RankRow> rows, boolean conflictsChecked) {
+                          List<RankRow> rows, boolean conflictsChecked, List<Integer> years) {
     }
 
     /** From one year's figure to a later one: the difference (points, for shares) and the change in percent (null from 0). */

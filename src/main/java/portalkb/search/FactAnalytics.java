@@ -78,7 +78,7 @@ public final class FactAnalytics {
         }
         List<RankRow> shown = limit == null || limit == 0 || limit >= rows.size() ? rows : rows.subList(0, limit);
         return new Ranking(MetricRef.of(m), year, order.name().toLowerCase(Locale.ROOT), rows.size(),
-            Gazetteer.get().provinces().size(), List.copyOf(shown), found.complete());
+            Gazetteer.get().provinces().size(), List.copyOf(shown), found.complete(), found.years());
     }
 
     /** {@code metricId} by year in each province asked for (and those a province of today absorbed), {@code from}–{@code to} if given. */

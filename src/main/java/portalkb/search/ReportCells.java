@@ -30,7 +30,8 @@ final class ReportCells {
     record Request(String metric, String unit, List<String> provinces, Integer year, Integer from, Integer to, boolean latestYearOnly) {
     }
 
-    record Result(List<FigureCell> cells, boolean complete) {
+    /** {@code years}: every year with a figure of the metric (whatever the year asked for), latest first. */
+    record Result(List<FigureCell> cells, boolean complete, List<Integer> years) {
     }
 
     private final Elastic elastic;
@@ -55,7 +56,13 @@ final class ReportCells {
                             ? t.field("year").size(1).order(NamedValue.of("_key", SortOrder.Desc))
                             : t.field("year").size(200))
                         .aggregations("latest", l -> l.topHits(h -> h.size(1).sort(reportOrder(counts))))
-                        .aggregations("values", v -> v.terms(t -> t.field("value").size(valuesPerCell)))))), Void.class);
+                        .aggregations("values", v -> v.terms(t -> t.field("value").size(valuesPerCell))))))
+            .aggregations("years", y -> y.global(g -> g)
+                .aggregations("metric", m -> m.filter(yearsFilter(r))
+                    .aggregations("year", t -> t.terms(x -> x.field("year").size(200).order(NamedValue.of("_key", SortOrder.Desc)))))), Void.class);
+        List<Integer> years = new ArrayList<>();
+        response.aggregations().get("years").global().aggregations().get("metric").filter().aggregations().get("year").lterms().buckets().array()
+            .forEach(b -> years.add((int) b.key()));
         List<FigureCell> cells = new ArrayList<>();
         Map<Disagreements.Key, Integer> candidates = new LinkedHashMap<>();
         for (StringTermsBucket metric : response.aggregations().get("metric").sterms().buckets().array()) {
@@ -73,7 +80,7 @@ final class ReportCells {
         }
         Disagreements.Settled settled = disagreements.settle(filter, candidates.keySet());
         settled.cells().forEach((key, cell) -> cells.set(candidates.get(key), cell));
-        return new Result(cells, settled.complete());
+        return new Result(cells, settled.complete(), years);
     }
 
     /** The latest article first; within it the largest count, or the first share or rate it states. */
@@ -86,8 +93,14 @@ final class ReportCells {
         return order;
     }
 
+    /** The request's filter without its years: which years have figures at all. */
+    private static Query yearsFilter(Request r) {
+        return filter(new Request(r.metric(), r.unit(), r.provinces(), null, null, null, false));
+    }
+
     private static Query filter(Request r) {
-        BoolQuery.Builder b = new BoolQuery.Builder();
+        // A district portal's figures are the district's, not its province's.
+        BoolQuery.Builder b = new BoolQuery.Builder().mustNot(f -> f.exists(e -> e.field("district")));
         if (r.metric() != null) {
             b.filter(f -> f.term(t -> t.field("metric").value(r.metric())));
         } else {

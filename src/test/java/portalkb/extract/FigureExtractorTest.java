@@ -74,6 +74,17 @@ class FigureExtractorTest {
     }
 
     @Test
+    void targetsAreNoLevels() {
+        Figure listed = extractor.extract("Mục tiêu đến năm 2030: mỗi trạm y tế có ít nhất một bác sĩ; duy trì 100% xã đạt Bộ tiêu chí quốc gia về y tế.",
+            2024).get(0);
+        assertEquals(MetricCatalogue.OTHER, listed.metric(), "after a target's colon");
+        Figure later = extractor.extract("Đến năm 2030, 100% xã đạt Bộ tiêu chí quốc gia về y tế.", 2024, 2024).get(0);
+        assertEquals(MetricCatalogue.OTHER, later.metric(), "a year after the publication is a plan");
+        assertEquals("communes_health_standard", extractor.extract("Năm 2023, 100% xã đạt Bộ tiêu chí quốc gia về y tế.", 2024, 2024)
+            .get(0).metric());
+    }
+
+    @Test
     void aCountFoundByAShareCueIsTheCountVariant() {
         List<Figure> figures = extractor.extract("Toàn tỉnh còn 4.210 hộ nghèo, chiếm 2,35% tổng số hộ.", 2023);
         assertEquals(List.of("poor_households", "poverty_rate"), figures.stream().map(Figure::metric).toList());

@@ -13,7 +13,8 @@ import java.util.Map;
  * Our own articles (own sentences) written through the real ArticleWriter into the test node, for the
  * analytics: poverty rates of five provinces with one conflicting year (Lạng Sơn 2023: 4,1% vs 4,3%), a
  * tie, a province absorbed in 2025 (Hà Giang → Tuyên Quang), an article stating two dengue counts (no
- * conflict), a district's figure (no province figure) and a hostile title for CSV exports.
+ * conflict), a district's figure in a province's article and a district portal's article (no province figures) and a
+ * hostile title for CSV exports.
  */
 public final class AnalyticsFixture {
 
@@ -36,6 +37,9 @@ public final class AnalyticsFixture {
             "2024-01-22T08:00:00+07:00", "Năm 2023, tỷ lệ hộ nghèo của tỉnh còn 4,3%."),
         article("https://backan.example/tin/sot-xuat-huyet.html", "Bắc Kạn theo dõi sốt xuất huyết", "Bắc Kạn", "backan-portal",
             "2023-10-02T08:00:00+07:00", "Từ đầu năm 2023 đến nay, toàn tỉnh ghi nhận 1.020 ca mắc sốt xuất huyết. Riêng tuần qua có 35 ca mắc sốt xuất huyết."),
+        Map.of("url", "https://meovac.example/thong-bao/ho-ngheo.html", "title", "Huyện Mèo Vạc rà soát hộ nghèo năm 2023",
+            "district", "Mèo Vạc", "source", "meovac-district", "published", "2024-01-05T08:00:00+07:00",
+            "body", "Năm 2023, tỷ lệ hộ nghèo còn 30,5%."),
         article("https://hostile.example/tin/ngheo.html", HOSTILE_TITLE, "Yên Bái", "hostile",
             "2024-03-01T08:00:00+07:00", "Năm 2023, tỷ lệ hộ nghèo của tỉnh còn 11,4%."));
 

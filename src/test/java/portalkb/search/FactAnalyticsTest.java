@@ -58,6 +58,7 @@ class FactAnalyticsTest {
         assertEquals(3, r.rows().get(2).rank());
         assertFalse(r.rows().get(2).tied());
         assertTrue(r.conflictsChecked());
+        assertEquals(List.of(2023, 2022), r.years(), "every year with a figure, for the year picker");
     }
 
     @Test
