@@ -42,6 +42,7 @@ public final class Main {
           bench ingest [--docs N]    our indexer vs a bare _bulk loop on generated articles
           bench crawl [--pages N] [--threads T]   crawl a generated local site, then re-crawl it unchanged
           bench search [--docs N]    /api/search's query vs a bare match on N generated articles; figure extraction speed
+          bench rank [--docs N]      rank and trend (FactAnalytics) vs a plain terms aggregation over the facts of N generated articles
           bench ask [--docs N] [--no-embeddings]   eval/bench-questions.jsonl vs the BM25 baseline, /api/ask latency, first streamed token
           bench questions [--docs N] [--count C]   write a question set over the benchmark generator's corpus
           bench soak [--minutes N] [--users U]     scheduled crawls + concurrent search/ask users; p95, errors, heap, RSS

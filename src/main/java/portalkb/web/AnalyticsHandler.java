@@ -47,9 +47,7 @@ final class AnalyticsHandler {
 
     void trend(Context ctx) throws IOException {
         Params p = new Params(ctx, maxChars);
-        List<String> provinces = new ArrayList<>(p.list("province"));
-        provinces.addAll(p.list("provinces"));
-        Analysis.Trend t = analytics.trend(p.text("metric"), provinces, p.year("from"), p.year("to"));
+        Analysis.Trend t = analytics.trend(p.text("metric"), provinces(p), p.year("from"), p.year("to"));
         if (csv(p)) {
             List<List<Object>> rows = new ArrayList<>();
             for (Analysis.TrendSeries s : t.series()) {
@@ -68,9 +66,7 @@ final class AnalyticsHandler {
 
     void conflicts(Context ctx) throws IOException {
         Params p = new Params(ctx, maxChars);
-        List<String> provinces = new ArrayList<>(p.list("province"));
-        provinces.addAll(p.list("provinces"));
-        Analysis.Conflicts c = analytics.conflicts(p.text("metric"), provinces, p.year("year"));
+        Analysis.Conflicts c = analytics.conflicts(p.text("metric"), provinces(p), p.year("year"));
         if (csv(p)) {
             List<List<Object>> rows = new ArrayList<>();
             for (FigureCell cell : c.conflicts()) {
@@ -84,6 +80,13 @@ final class AnalyticsHandler {
             return;
         }
         ctx.json(c);
+    }
+
+    /** province=a&province=b, province=a,b, or provinces=a,b. */
+    private static List<String> provinces(Params p) {
+        List<String> provinces = new ArrayList<>(p.list("province"));
+        provinces.addAll(p.list("provinces"));
+        return provinces;
     }
 
     private static boolean csv(Params p) {
