@@ -24,11 +24,6 @@ public final class FigureExtractor {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\\d“\"(])|\\n+");
     private static final Pattern CLOSED_PARENTHESIS = Pattern.compile("\\([^()]*\\)");
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[;()]|,\\s|\\sva\\s|:\\s");
-    /** A report year; not one compared against ("tăng 7 lần so với cùng kỳ năm 2021"). */
-    private static final Pattern YEAR_IN_TEXT = Pattern.compile("(?<!so voi (?:cung ky )?)(?:nam|/)\\s?((?:19|20)\\d{2})(?!\\d)");
-    /** The unit (a few letters at most), then "năm 2020" or "(2020)", before anything else is said. */
-    private static final Pattern YEAR_RIGHT_AFTER = Pattern.compile(
-        "^\\s*(?:%|[\\p{L}/]{1,12}(?:\\s[\\p{L}/]{1,12}){0,2})?\\s*(?:\\(\\s*(?:nam\\s?)?|,?\\s*(?:vao |trong )?nam\\s?)((?:19|20)\\d{2})(?!\\d)");
     private static final Set<String> NOT_FIGURE_BEFORE = Set.of("ngay", "thang", "nam", "so", "thu",
         "quy", "lan", "dieu", "khoan", "covid", "covid-", "mui", "tuan", "gio", "phong", "tiem");
     /** Times, ages and durations: "tăng 18 lần", "trẻ 5 tuổi", "qua 10 năm". */
@@ -38,16 +33,6 @@ public final class FigureExtractor {
     /** A clause that only continues the previous one ("…1.234.567 người, chiếm 96,2% dân số", "…, đạt 93,6%"): the metric is named there. */
     private static final Pattern CONTINUATION = Pattern.compile("^\\s*(chiem|tuong duong|bang|dat|con|o muc)\\b");
     private static final Map<String, Double> SCALE = Map.of("trieu", 1e6, "nghin", 1e3, "ngan", 1e3, "ty", 1e9);
-    // Units kept for figures of no known metric (folded form → display form).
-    private static final Map<String, String> OTHER_UNITS = Map.ofEntries(
-        Map.entry("%", "%"), Map.entry("nguoi", "người"), Map.entry("luot", "lượt"), Map.entry("co so", "cơ sở"),
-        Map.entry("xa", "xã"), Map.entry("giuong", "giường"), Map.entry("bac si", "bác sĩ"), Map.entry("bac sy", "bác sĩ"),
-        Map.entry("truong hop", "trường hợp"), Map.entry("mui", "mũi"), Map.entry("ky thuat", "kỹ thuật"),
-        Map.entry("don vi", "đơn vị"), Map.entry("benh vien", "bệnh viện"), Map.entry("tram y te", "trạm y tế"),
-        Map.entry("ho", "hộ"), Map.entry("ty dong", "tỷ đồng"), Map.entry("trieu dong", "triệu đồng"),
-        Map.entry("ca", "ca"), Map.entry("can bo", "cán bộ"), Map.entry("nhan vien", "nhân viên"),
-        Map.entry("benh nhan", "bệnh nhân"), Map.entry("tre", "trẻ"), Map.entry("nhiem vu", "nhiệm vụ"),
-        Map.entry("chi tieu", "chỉ tiêu"), Map.entry("giai phap", "giải pháp"));
 
     private static final int NEAR = 30;
 
@@ -104,11 +89,11 @@ public final class FigureExtractor {
         // Folding keeps length for Vietnamese letters (one char each after NFC), so offsets line up.
         String folded = foldKeepingLength(sentence);
         List<Figure> figures = new ArrayList<>();
-        Integer sentenceYear = yearOf(folded, folded.length());
+        Integer sentenceYear = FigureYears.before(folded, folded.length());
         Matcher m = NUMBER.matcher(folded);
         while (m.find()) {
             String previousWord = previousWord(folded, m.start());
-            if (NOT_FIGURE_BEFORE.contains(previousWord) || isYear(m.group(1)) || NOT_FIGURE_AFTER.contains(firstWord(folded.substring(m.end())))
+            if (NOT_FIGURE_BEFORE.contains(previousWord) || FigureYears.isYear(m.group(1)) || NOT_FIGURE_AFTER.contains(firstWord(folded.substring(m.end())))
                 || NOT_FIGURE_BEFORE_AS_WRITTEN.contains(previousWord(sentence, m.start()).toLowerCase(java.util.Locale.ROOT))) {
                 continue;
             }
@@ -129,12 +114,12 @@ public final class FigureExtractor {
             }
             String beforeText = folded.substring(clauseStart, m.start());
             Choice choice = metricFor(beforeText, rest);
-            String noun = nounAfter(rest);
-            String unit = unitOf(noun, choice);
+            String noun = UnitNouns.after(rest);
+            String unit = UnitNouns.unit(noun, choice.metric(), choice.byUnit());
             if (unit == null) {
                 continue;
             }
-            Integer yearAfter = yearRightAfter(rest);
+            Integer yearAfter = FigureYears.rightAfter(rest);
             Metric metric = choice.metric() == null ? null : catalogue.forUnit(choice.metric(), unit).orElse(null);
             String upTo = folded.substring(0, m.start());
             // A variant is held to its base's conditions too.
@@ -142,7 +127,7 @@ public final class FigureExtractor {
                 && ProvinceLevel.holds(sentence, upTo, rest, yearAfter != null))) {
                 metric = null;
             }
-            Integer year = yearAfter != null ? yearAfter : sentenceYear != null ? yearOf(folded, m.start()) : null;
+            Integer year = yearAfter != null ? yearAfter : sentenceYear != null ? FigureYears.before(folded, m.start()) : null;
             figures.add(new Figure(metric == null ? MetricCatalogue.OTHER : metric.id(), value, unit,
                 sentence.substring(m.start(), m.end()) + scaleText + (unit.equals("%") ? "%" : " " + unit),
                 year != null ? year : sentenceYear != null ? sentenceYear : defaultYear, sentence, offset));
@@ -202,42 +187,6 @@ public final class FigureExtractor {
         return best;
     }
 
-    /** The unit the text writes after a number: "%", a known unit noun (folded), or null. */
-    private static String nounAfter(String rest) {
-        String r = rest.stripLeading().replaceFirst("^/\\s*\\d+\\s+", ""); // "145/151 xã": the unit follows the whole
-        if (r.startsWith("%") || r.startsWith("phan tram")) {
-            return "%";
-        }
-        for (int words = 3; words >= 1; words--) {
-            String candidate = firstWords(r, words);
-            if (OTHER_UNITS.containsKey(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * A metric with a unit of its own records it when the text writes none, or a noun it accepts, or when
-     * its cue was the unit itself; another unit noun after a cue-found number is that noun's ("12 xã").
-     */
-    private static String unitOf(String noun, Choice choice) {
-        if ("%".equals(noun)) {
-            return "%";
-        }
-        Metric metric = choice.metric();
-        if (metric != null && metric.unit() != null && (noun == null || choice.byUnit() || metric.accepts(noun))) {
-            return metric.unit();
-        }
-        return noun == null ? null : OTHER_UNITS.get(noun);
-    }
-
-    /** "3,1% năm 2023", "(năm 2020)": a year written right after the figure is the figure's. */
-    private static Integer yearRightAfter(String rest) {
-        Matcher y = YEAR_RIGHT_AFTER.matcher(rest);
-        return y.find() ? Integer.valueOf(y.group(1)) : null;
-    }
-
     /** A closed parenthesis before the number ("24,31% (năm 2010) nay xuống còn 8,88%") does not end the clause. */
     private static int clauseStart(String folded, int position) {
         Matcher b = CLAUSE_BREAK.matcher(CLOSED_PARENTHESIS.matcher(folded.substring(0, position)).replaceAll(p -> " ".repeat(p.group().length())));
@@ -246,20 +195,6 @@ public final class FigureExtractor {
             start = b.end();
         }
         return start;
-    }
-
-    private static Integer yearOf(String folded, int before) {
-        Matcher y = YEAR_IN_TEXT.matcher(folded.substring(0, before));
-        Integer year = null;
-        while (y.find()) {
-            year = Integer.parseInt(y.group(1));
-        }
-        return year;
-    }
-
-    /** A bare 19xx/20xx in a report is a year far more often than a count. */
-    private static boolean isYear(String number) {
-        return number.matches("(19|20)\\d{2}");
     }
 
     public static double parse(String number) {
@@ -279,7 +214,7 @@ public final class FigureExtractor {
         return firstWords(text.stripLeading(), 1);
     }
 
-    private static String firstWords(String text, int count) {
+    static String firstWords(String text, int count) {
         String[] parts = text.stripLeading().split("[\\s,.;:()]+", count + 1);
         if (parts.length < count) {
             return "";
