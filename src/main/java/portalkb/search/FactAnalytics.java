@@ -64,7 +64,7 @@ public final class FactAnalytics {
         if (limit != null && limit < 0) {
             throw new BadParameterException("limit", "expected 0 (all) or more, got " + limit);
         }
-        ReportCells.Result found = cells.find(new ReportCells.Request(m.id(), m.primaryUnit(), List.of(), year, null, null, year == null));
+        ReportCells.Result found = cells.find(new ReportCells.Request(m.id(), m.primaryUnit(), List.of(), year, null, null, year == null, true));
         Comparator<FigureCell> byValue = Comparator.comparingDouble(c -> c.figure().value());
         List<FigureCell> sorted = new ArrayList<>(found.cells());
         sorted.sort((order == Order.ASC ? byValue : byValue.reversed()).thenComparing(FigureCell::province, VIETNAMESE));
@@ -95,7 +95,7 @@ public final class FactAnalytics {
             throw new BadParameterException("from", "from " + from + " is after to " + to);
         }
         Map<String, String> series = withAbsorbed(asked);
-        ReportCells.Result found = cells.find(new ReportCells.Request(m.id(), m.primaryUnit(), List.copyOf(series.keySet()), null, from, to, false));
+        ReportCells.Result found = cells.find(new ReportCells.Request(m.id(), m.primaryUnit(), List.copyOf(series.keySet()), null, from, to, false, false));
         List<TrendSeries> out = new ArrayList<>();
         series.forEach((province, absorbedInto) -> {
             List<FigureCell> points = found.cells().stream().filter(c -> c.province().equals(province))
@@ -119,7 +119,7 @@ public final class FactAnalytics {
         MetricCatalogue.Metric m = metricId == null || metricId.isBlank() ? null : metric("metric", metricId);
         Map<String, String> scope = withAbsorbed(Provinces.resolve("province", provinces == null ? List.of() : provinces));
         ReportCells.Result found = cells.find(new ReportCells.Request(m == null ? null : m.id(), m == null ? null : m.primaryUnit(),
-            List.copyOf(scope.keySet()), year, null, null, false));
+            List.copyOf(scope.keySet()), year, null, null, false, false));
         List<FigureCell> conflicting = found.cells().stream().filter(FigureCell::conflicting)
             .map(c -> scope.get(c.province()) == null ? c : c.absorbedInto(scope.get(c.province())))
             .sorted(Comparator.comparing(FigureCell::metric).thenComparing(FigureCell::province, VIETNAMESE).thenComparingInt(FigureCell::year))

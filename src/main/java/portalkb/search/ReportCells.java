@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.LongTermsBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.TermsAggregationCollectMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -26,11 +27,15 @@ import java.util.Map;
  */
 final class ReportCells {
 
-    /** What to aggregate; null means any. {@code latestYearOnly}: each province's most recent year only. */
-    record Request(String metric, String unit, List<String> provinces, Integer year, Integer from, Integer to, boolean latestYearOnly) {
+    /**
+     * What to aggregate; null means any. {@code latestYearOnly}: each province's most recent year only;
+     * {@code withYears}: also every year with a figure (for a year picker).
+     */
+    record Request(String metric, String unit, List<String> provinces, Integer year, Integer from, Integer to, boolean latestYearOnly,
+                   boolean withYears) {
     }
 
-    /** {@code years}: every year with a figure of the metric (whatever the year asked for), latest first. */
+    /** {@code years}: with {@code withYears}, every year with a figure of the metric (whatever the year asked for), latest first. */
     record Result(List<FigureCell> cells, boolean complete, List<Integer> years) {
     }
 
@@ -48,21 +53,28 @@ final class ReportCells {
         Query filter = filter(r);
         boolean counts = r.metric() != null && MetricCatalogue.get().byId(r.metric())
             .map(m -> m.quantity() == MetricCatalogue.Kind.COUNT).orElse(false);
-        SearchResponse<Void> response = elastic.client().search(s -> s.index(elastic.names().facts()).size(0).requestCache(true)
-            .query(filter)
-            .aggregations("metric", m -> m.terms(t -> t.field("metric").size(200))
-                .aggregations("province", p -> p.terms(t -> t.field("province").size(200))
-                    .aggregations("year", y -> y.terms(t -> r.latestYearOnly()
-                            ? t.field("year").size(1).order(NamedValue.of("_key", SortOrder.Desc))
-                            : t.field("year").size(200))
-                        .aggregations("latest", l -> l.topHits(h -> h.size(1).sort(reportOrder(counts))))
-                        .aggregations("values", v -> v.terms(t -> t.field("value").size(valuesPerCell))))))
-            .aggregations("years", y -> y.global(g -> g)
-                .aggregations("metric", m -> m.filter(yearsFilter(r))
-                    .aggregations("year", t -> t.terms(x -> x.field("year").size(200).order(NamedValue.of("_key", SortOrder.Desc)))))), Void.class);
+        SearchResponse<Void> response = elastic.client().search(s -> {
+            s.index(elastic.names().facts()).size(0).requestCache(true).query(filter)
+                .aggregations("metric", m -> m.terms(t -> t.field("metric").size(200))
+                    .aggregations("province", p -> p.terms(t -> t.field("province").size(200))
+                        // The latest year only: breadth first, so the reports are read for that year's bucket alone.
+                        .aggregations("year", y -> y.terms(t -> r.latestYearOnly()
+                                ? t.field("year").size(1).order(NamedValue.of("_key", SortOrder.Desc)).collectMode(TermsAggregationCollectMode.BreadthFirst)
+                                : t.field("year").size(200))
+                            .aggregations("latest", l -> l.topHits(h -> h.size(1).sort(reportOrder(counts))))
+                            .aggregations("values", v -> v.terms(t -> t.field("value").size(valuesPerCell))))));
+            if (r.withYears()) {
+                s.aggregations("years", y -> y.global(g -> g)
+                    .aggregations("metric", m -> m.filter(yearsFilter(r))
+                        .aggregations("year", t -> t.terms(x -> x.field("year").size(200).order(NamedValue.of("_key", SortOrder.Desc))))));
+            }
+            return s;
+        }, Void.class);
         List<Integer> years = new ArrayList<>();
-        response.aggregations().get("years").global().aggregations().get("metric").filter().aggregations().get("year").lterms().buckets().array()
-            .forEach(b -> years.add((int) b.key()));
+        if (r.withYears()) {
+            response.aggregations().get("years").global().aggregations().get("metric").filter().aggregations().get("year").lterms().buckets().array()
+                .forEach(b -> years.add((int) b.key()));
+        }
         List<FigureCell> cells = new ArrayList<>();
         Map<Disagreements.Key, Integer> candidates = new LinkedHashMap<>();
         for (StringTermsBucket metric : response.aggregations().get("metric").sterms().buckets().array()) {
@@ -95,7 +107,7 @@ final class ReportCells {
 
     /** The request's filter without its years: which years have figures at all. */
     private static Query yearsFilter(Request r) {
-        return filter(new Request(r.metric(), r.unit(), r.provinces(), null, null, null, false));
+        return filter(new Request(r.metric(), r.unit(), r.provinces(), null, null, null, false, false));
     }
 
     private static Query filter(Request r) {
