@@ -91,8 +91,7 @@
       const data = JSON.parse(e.data);
       conversationId = data.conversationId;
       sessionStorage.setItem('portalkb.conversation', conversationId);
-      text.textContent = data.answer;
-      linkCitations(text, data.citations);
+      renderAnswer(text, data.answer, data.citations);
       if (data.citations.length) answer.append(citationList(data.citations));
     });
     source.addEventListener('done', () => { answer.setAttribute('aria-busy', 'false'); source.close(); });
@@ -102,6 +101,35 @@
       try { message = JSON.parse(e.data).error; } catch (ignored) { /* network error: no data */ }
       if (!text.textContent) text.textContent = t('ask.error') + ' ' + message;
       source.close();
+    });
+  }
+
+  /** The answer's text with linked citations; lines written as a table ("| 1 | Bắc Kạn | 98,6% | …") become a table. */
+  function renderAnswer(node, answer, citations) {
+    node.textContent = '';
+    const lines = answer.split('\n');
+    let table = null;
+    lines.forEach((line, i) => {
+      if (/^\|.*\|$/.test(line.trim())) {
+        const cells = line.trim().slice(1, -1).split('|').map((c) => c.trim());
+        if (cells.every((c) => /^-+$/.test(c))) return;
+        if (!table) {
+          table = el('table', { class: 'answer-table' });
+          node.append(table);
+          const head = el('tr', {});
+          cells.forEach((c) => head.append(el('th', { text: c })));
+          table.append(head);
+          return;
+        }
+        const row = el('tr', {});
+        cells.forEach((c) => { const td = el('td', { text: c }); linkCitations(td, citations); row.append(td); });
+        table.append(row);
+        return;
+      }
+      table = null;
+      const span = el('span', { text: line + (i < lines.length - 1 ? '\n' : '') });
+      linkCitations(span, citations);
+      node.append(span);
     });
   }
 

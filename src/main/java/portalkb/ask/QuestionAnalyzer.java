@@ -86,6 +86,13 @@ public final class QuestionAnalyzer {
     private Question.AnswerType type(String folded, List<String> provinces, List<String> places, Question.PlaceLevel level,
                                      List<String> metrics, Double threshold) {
         boolean which = level != null && (provinces.isEmpty() || level != Question.PlaceLevel.PROVINCE);
+        boolean provinceLevel = level == null || level == Question.PlaceLevel.PROVINCE;
+        if (!metrics.isEmpty() && provinces.isEmpty() && places.isEmpty() && provinceLevel && QuestionWords.any(words.rank(), folded)) {
+            return Question.AnswerType.RANK;
+        }
+        if (!metrics.isEmpty() && !provinces.isEmpty() && QuestionWords.any(words.trend(), folded)) {
+            return Question.AnswerType.TREND;
+        }
         if (!metrics.isEmpty() && (QuestionWords.any(words.list(), folded) || threshold != null && provinces.isEmpty())) {
             return Question.AnswerType.LIST;
         }
