@@ -31,6 +31,14 @@ public final class WriteBlocks {
             || r.contains("read_only_allow_delete") || r.contains("disk usage exceeded");
     }
 
+    /**
+     * True for a write block ({@code index.blocks.write}): {@code ./kb reindex} puts one on the index it copies and
+     * lifts it by moving the alias, so a refused write is retried rather than dropped.
+     */
+    public static boolean isWriteBlock(String reason) {
+        return reason != null && reason.toLowerCase(Locale.ROOT).contains("index write (api)");
+    }
+
     /** A message for the first of our write indices that is blocked, or empty when all take writes. */
     public static Optional<String> check(Elastic elastic) throws IOException {
         IndexNames n = elastic.names();
@@ -46,9 +54,28 @@ public final class WriteBlocks {
             if (Boolean.TRUE.equals(blocks.readOnlyAllowDelete())) {
                 return Optional.of(DISK_FULL + " (index " + e.getKey() + ")");
             }
+            if (Boolean.TRUE.equals(blocks.write())) {
+                Optional<String> copy = reindexTarget(elastic, aliases, e.getKey());
+                if (copy.isPresent()) {
+                    return Optional.of("Elasticsearch refuses writes to index " + e.getKey() + " while ./kb reindex copies it into "
+                        + copy.get() + "; crawls and imports can start again when the reindex has finished (writes already under way "
+                        + "wait for it). If no reindex is running (one was interrupted), run ./kb reindex again");
+                }
+            }
             if (Boolean.TRUE.equals(blocks.readOnly()) || Boolean.TRUE.equals(blocks.write())) {
                 return Optional.of("Elasticsearch refuses writes: index " + e.getKey()
                     + " is blocked for writes (index.blocks.write or read_only set by an operator); lift the block to crawl");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The index a reindex copies {@code index} into: another concrete index of the same alias beside it. */
+    private static Optional<String> reindexTarget(Elastic elastic, List<String> aliases, String index) throws IOException {
+        for (String alias : aliases) {
+            if (index.startsWith(alias + "-v")) {
+                return elastic.client().indices().get(g -> g.index(alias + "-v*").allowNoIndices(true)).indices().keySet().stream()
+                    .filter(name -> !name.equals(index)).findFirst();
             }
         }
         return Optional.empty();
