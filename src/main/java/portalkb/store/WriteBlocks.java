@@ -18,17 +18,22 @@ import java.util.Optional;
 public final class WriteBlocks {
 
     public static final String DISK_FULL = "Elasticsearch refuses writes: the disk of its data path is full "
-        + "(flood-stage watermark exceeded, indices made read-only). Free disk space there (the local node keeps its data in "
-        + "the data folder's es/); Elasticsearch lifts the block by itself and the next crawl fetches again what was not stored";
+        + "(flood-stage watermark exceeded, indices made read-only, or no space left on the device). Free disk space there (the "
+        + "local node keeps its data in the data folder's es/; its watermarks are elasticsearch.local.disk); Elasticsearch lifts "
+        + "the block by itself once free space is back above the high watermark, and the next crawl fetches again what was not stored";
 
     private WriteBlocks() {
     }
 
-    /** True for the errors Elasticsearch gives while a flood-stage block is on. */
+    /**
+     * True for the errors Elasticsearch gives while a flood-stage block is on, and for a disk that filled before the
+     * node noticed: Lucene's write then fails with the operating system's "No space left on device" (ENOSPC).
+     */
     public static boolean isDiskFull(String reason) {
         String r = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
         return r.contains("flood-stage") || r.contains("flood_stage") || r.contains("read-only-allow-delete")
-            || r.contains("read_only_allow_delete") || r.contains("disk usage exceeded");
+            || r.contains("read_only_allow_delete") || r.contains("disk usage exceeded")
+            || r.contains("no space left on device") || r.contains("not enough space on the disk");
     }
 
     /**
