@@ -27,12 +27,21 @@ final class AskHandler {
 
     private final AskService ask;
     private final AskGate gate;
+    private final int maxConversationIdChars;
     private final org.slf4j.Logger log;
 
-    AskHandler(AskService ask, AskGate gate, org.slf4j.Logger log) {
+    AskHandler(AskService ask, AskGate gate, int maxConversationIdChars, org.slf4j.Logger log) {
         this.ask = ask;
         this.gate = gate;
+        this.maxConversationIdChars = maxConversationIdChars;
         this.log = log;
+    }
+
+    /** Conversations are kept in memory by id: an id of any length would be memory of any size. */
+    static void checkConversationId(String conversationId, int maxChars) {
+        if (conversationId != null && conversationId.length() > maxChars) {
+            throw new BadParameterException("conversationId", "longer than " + maxChars + " characters");
+        }
     }
 
     void post(Context ctx) {
@@ -47,6 +56,7 @@ final class AskHandler {
         }
         String question = text(body, "question");
         String conversationId = text(body, "conversationId");
+        checkConversationId(conversationId, maxConversationIdChars);
         String province = text(body, "province");
         String lang = text(body, "lang");
         gate.run(ctx, () -> ask.ask(question, conversationId, province, lang), () -> false)
