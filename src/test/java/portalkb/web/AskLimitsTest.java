@@ -110,15 +110,9 @@ class AskLimitsTest {
         }
     }
 
-    /**
-     * The web layer interrupts the ask's thread when its client goes away; the answerer must then close the
-     * endpoint's stream. LlmAnswerer (the ask package) does not yet: with its streaming model, an interrupted
-     * wait leaves the stream running until the model finishes. Enable with the hook described in issue 13's
-     * ops report (cancel the stream through PartialResponseContext.streamingHandle() once nobody waits).
-     */
+    /** The web layer interrupts the ask's thread when its client goes away; the answerer then closes the endpoint's stream. */
     @Test
     @Timeout(120)
-    @org.junit.jupiter.api.Disabled("needs the cancellation hook in portalkb.ask.LlmAnswerer (issue 13, ops report)")
     void aClientThatHangsUpCancelsTheModelCall() throws Exception {
         Javalin app = app(Map.of());
         try {
