@@ -52,7 +52,7 @@ final class CrawlStatusView {
         Matcher http = HTTP_STATUS.matcher(message);
         if (WriteBlocks.isDiskFull(message)) {
             return "not stored: Elasticsearch's disk is full";
-        } else if (m.contains("reindex")) {
+        } else if (m.contains("reindex") || WriteBlocks.isWriteBlock(message)) {
             return "not stored: the index was being reindexed";
         } else if (m.contains("already being crawled")) {
             return "skipped: already being crawled by another process";
