@@ -45,7 +45,7 @@ public final class Main {
           bench rank [--docs N]      rank and trend (FactAnalytics) vs a plain terms aggregation over the facts of N generated articles
           bench ask [--docs N] [--no-embeddings]   eval/bench-questions.jsonl vs the BM25 baseline, /api/ask latency, first streamed token
           bench questions [--docs N] [--count C]   write a question set over the benchmark generator's corpus
-          bench soak [--minutes N] [--users U]     scheduled crawls + concurrent search/ask users; p95, errors, heap, RSS
+          bench soak [--minutes N] [--users U]     scheduled crawls, a reindex halfway, concurrent search/ask users; p95, errors, heap, RSS, lost articles
         global options: --config FILE (portalkb.yaml); environment: PORTALKB_DATA, ES_URL, ES_API_KEY, …
         """;
 

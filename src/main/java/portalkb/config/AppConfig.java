@@ -23,11 +23,16 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
         }
     }
 
-    public record Local(int port, int transportPort, String heap, int startTimeoutSeconds) {
+    public record Local(int port, int transportPort, String heap, int startTimeoutSeconds, Disk disk) {
+    }
+
+    /** The local node's disk watermarks (Elasticsearch's cluster.routing.allocation.disk.watermark.*). */
+    public record Disk(String low, String high, String floodStage, int checkIntervalSeconds) {
     }
 
     public record Server(int port, String host, String adminToken, long maxBodyBytes, int maxQueryChars,
-                         int rateLimitPerMinute, boolean cors, int demoSitePort) {
+                         int rateLimitPerMinute, boolean cors, int demoSitePort, int maxConcurrentAsks,
+                         int maxConversationIdChars, int adminFailuresPerMinute) {
         public boolean adminEnabled() {
             return adminToken != null && !adminToken.isBlank();
         }

@@ -21,18 +21,27 @@ final class CsvExport {
     }
 
     static void write(Context ctx, String filename, List<String> columns, List<List<Object>> rows) throws IOException {
-        ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-        Writer writer = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
-        writer.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get())) {
+        try (CSVPrinter csv = open(ctx, filename, columns)) {
             for (List<Object> row : rows) {
                 for (Object cell : row) {
-                    csv.print(cell instanceof Number || cell instanceof Boolean ? cell : neutralise(cell == null ? null : cell.toString()));
+                    csv.print(cell(cell));
                 }
                 csv.println();
             }
         }
+    }
+
+    /** For an export written while it is read (the search export's pages): print each value through {@link #cell}. */
+    static CSVPrinter open(Context ctx, String filename, List<String> columns) throws IOException {
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+        Writer writer = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
+        writer.write('\uFEFF');
+        return new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get());
+    }
+
+    static Object cell(Object value) {
+        return value == null || value instanceof Number || value instanceof Boolean ? value : neutralise(value.toString());
     }
 
     static String neutralise(String text) {

@@ -61,12 +61,16 @@ public final class WebApp {
         FactAnalytics analytics = new FactAnalytics(services.elastic(), services.config().analytics());
         FactsHandler facts = new FactsHandler(new FactService(services.elastic()), analytics, maxChars);
         AnalyticsHandler analyticsHandler = new AnalyticsHandler(analytics, maxChars);
-        AskHandler ask = new AskHandler(services.ask(), services.log());
-        AdminGuard admin = new AdminGuard(services.config().server().adminToken());
+        AskGate askGate = new AskGate(services.config().server().maxConcurrentAsks());
+        int maxConversationId = services.config().server().maxConversationIdChars();
+        AskHandler ask = new AskHandler(services.ask(), askGate, maxConversationId, services.log());
+        AdminGuard admin = new AdminGuard(services.config().server().adminToken(), services.config().server().adminFailuresPerMinute());
         CrawlHandler crawl = new CrawlHandler(services.crawls(), admin);
         RateLimiter limiter = new RateLimiter(services.config().server().rateLimitPerMinute());
         RequestMetrics metrics = new RequestMetrics();
         return Javalin.create(config -> {
+            // A request waiting on Elasticsearch or on an ask holds no platform thread; asks themselves are bounded by AskGate.
+            config.concurrency.useVirtualThreads = true;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
@@ -95,6 +99,12 @@ public final class WebApp {
             config.routes.before("/search", ctx -> limit(ctx, limiter));
             config.routes.before("/api/ask", ctx -> limit(ctx, limiter));
             config.routes.before("/api/ask/stream", ctx -> limit(ctx, limiter));
+            config.routes.before("/api/ask/stream", ctx -> AskHandler.checkConversationId(ctx.queryParam("conversationId"), maxConversationId));
+            config.routes.before("/api/ask/stream", askGate::checkOpen);
+            for (String path : java.util.List.of("/api/facts", "/api/compare", "/api/rank", "/api/trend", "/api/conflicts",
+                "/api/crawl/run", "/api/crawl/stop")) {
+                config.routes.before(path, ctx -> limit(ctx, limiter));
+            }
             config.requestLogger.http((ctx, ms) -> {
                 metrics.record(ctx, ms);
                 if (!ctx.path().startsWith("/webjars") && !ctx.path().endsWith(".js") && !ctx.path().endsWith(".css")) {
