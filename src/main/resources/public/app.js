@@ -1,4 +1,4 @@
-// PortalKB web UI: four views driven by the JSON API. Crawled text is only ever inserted as text
+// PortalKB web UI: five views driven by the JSON API (the Rankings view lives in rankings.js). Crawled text is only ever inserted as text
 // (textContent), and highlighted snippets are rebuilt node by node keeping nothing but <mark>.
 'use strict';
 (function () {
@@ -56,10 +56,10 @@
 
   function render() {
     const p = params();
-    const view = ['ask', 'search', 'provinces', 'crawl'].includes(p.get('view')) ? p.get('view') : 'ask';
+    const view = ['ask', 'search', 'provinces', 'rankings', 'crawl'].includes(p.get('view')) ? p.get('view') : 'ask';
     document.querySelectorAll('.view').forEach((v) => { v.hidden = v.id !== 'view-' + view; });
     document.querySelectorAll('nav a[data-view]').forEach((a) => a.setAttribute('aria-current', a.dataset.view === view ? 'page' : 'false'));
-    ({ ask: renderAsk, search: renderSearch, provinces: renderProvinces, crawl: renderCrawl })[view](p);
+    ({ ask: renderAsk, search: renderSearch, provinces: renderProvinces, rankings: rankings.render, crawl: renderCrawl })[view](p);
   }
 
   // ---- ask ----
@@ -91,8 +91,7 @@
       const data = JSON.parse(e.data);
       conversationId = data.conversationId;
       sessionStorage.setItem('portalkb.conversation', conversationId);
-      text.textContent = data.answer;
-      linkCitations(text, data.citations);
+      renderAnswer(text, data.answer, data.citations);
       if (data.citations.length) answer.append(citationList(data.citations));
     });
     source.addEventListener('done', () => { answer.setAttribute('aria-busy', 'false'); source.close(); });
@@ -102,6 +101,35 @@
       try { message = JSON.parse(e.data).error; } catch (ignored) { /* network error: no data */ }
       if (!text.textContent) text.textContent = t('ask.error') + ' ' + message;
       source.close();
+    });
+  }
+
+  /** The answer's text with linked citations; lines written as a table ("| 1 | Bắc Kạn | 98,6% | …") become a table. */
+  function renderAnswer(node, answer, citations) {
+    node.textContent = '';
+    const lines = answer.split('\n');
+    let table = null;
+    lines.forEach((line, i) => {
+      if (/^\|.*\|$/.test(line.trim())) {
+        const cells = line.trim().slice(1, -1).split('|').map((c) => c.trim());
+        if (cells.every((c) => /^-+$/.test(c))) return;
+        if (!table) {
+          table = el('table', { class: 'answer-table' });
+          node.append(table);
+          const head = el('tr', {});
+          cells.forEach((c) => head.append(el('th', { text: c })));
+          table.append(head);
+          return;
+        }
+        const row = el('tr', {});
+        cells.forEach((c) => { const td = el('td', { text: c }); linkCitations(td, citations); row.append(td); });
+        table.append(row);
+        return;
+      }
+      table = null;
+      const span = el('span', { text: line + (i < lines.length - 1 ? '\n' : '') });
+      linkCitations(span, citations);
+      node.append(span);
     });
   }
 
@@ -231,6 +259,9 @@
     } catch (ignored) { /* suggestions are optional */ }
   }
 
+  // ---- rankings (rankings.js) ----
+  const rankings = window.PORTALKB_RANKINGS({ $, el, t, api, safeHref, day, navigate, params, metricLabel, metricsLoaded, lang: () => lang });
+
   // ---- provinces ----
   let provincesLoaded = null, chart = null;
 
@@ -252,8 +283,9 @@
     $('#compare-provinces').value = p.get('provinces') || '';
     const detail = $('#province-detail');
     detail.textContent = '';
+    let d = null;
     try {
-      const d = await api('/api/provinces/' + encodeURIComponent(id));
+      d = await api('/api/provinces/' + encodeURIComponent(id));
       detail.append(el('h2', { text: d.name }), el('p', { class: 'meta', text: t('prov.articles', { n: d.articles }) + (d.today !== d.name ? ' · ' + t('prov.today', { p: d.today }) : '') }));
       if (!d.latestFigures.length) detail.append(el('p', { text: t('prov.none') }));
       const cards = el('div', { class: 'cards' });
@@ -270,6 +302,20 @@
     }
     const names = (p.get('provinces') || '').trim();
     if (p.get('metric') && names) drawComparison(p.get('metric'), names);
+    else if (d) startComparison(p, d, data);
+  }
+
+  /**
+   * The comparison chart starts filled: the province and its neighbours (the provinces it shares its
+   * province of today with since the 2025 merger), or with the top 5 of the metric when it has none.
+   */
+  async function startComparison(p, d, data) {
+    const metric = p.get('metric') || (d.latestFigures[0] || {}).metric || 'health_insurance_coverage';
+    const names = [d.name].concat(data.provinces.filter((x) => x.today === d.today && x.name !== d.name).map((x) => x.name));
+    if (names.length < 2) (await rankings.top(metric, 5)).filter((n) => !names.includes(n)).forEach((n) => names.push(n));
+    $('#metric-select').value = metric;
+    $('#compare-provinces').value = names.join(', ');
+    drawComparison(metric, names.join(','));
   }
 
   async function drawComparison(metric, provinces) {

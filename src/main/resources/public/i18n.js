@@ -18,7 +18,14 @@ window.PORTALKB_I18N = {
     'crawl.st.ok': 'OK', 'crawl.st.errors': 'With errors', 'crawl.st.never': 'Never run', 'crawl.st.running': 'Running',
     'crawl.today': 'today {p}', 'crawl.shown': '{n} of {m} sources',
     'facet.type': 'File type', 'type.html': 'Web page', 'type.pdf': 'PDF', 'type.doc': 'Word', 'type.xls': 'Excel',
-    'search.linkedFrom': 'Attached to:', 'cite.page': 'page {n}'
+    'search.linkedFrom': 'Attached to:', 'cite.page': 'page {n}',
+    'nav.rankings': 'Rankings', 'rank.metric': 'Metric', 'rank.year': 'Year', 'rank.latest': 'Latest of each province', 'rank.order': 'Order',
+    'rank.desc': 'Highest first', 'rank.asc': 'Lowest first', 'rank.export': 'Export CSV', 'rank.rank': 'Rank', 'rank.province': 'Province',
+    'rank.value': 'Value', 'rank.source': 'Source', 'rank.trend': 'Trend', 'rank.trendProvinces': 'Provinces',
+    'rank.summary': 'Figures for {n} of {m} provinces', 'rank.latestEach': 'each province\'s latest year',
+    'rank.conflicts': '{n} with conflicting figures (⚠)', 'rank.alsoReported': 'also reported:',
+    'rank.conflictTitle': 'Articles report different values for this province and year', 'rank.none': 'No figures.',
+    'rank.today': 'today {p}', 'rank.absorbed': 'part of {p} since 2025', 'rank.overall': '{a} → {b}: {d} ({p})'
   },
   vi: {
     'nav.ask': 'Hỏi đáp', 'nav.search': 'Tìm kiếm', 'nav.provinces': 'Tỉnh thành', 'nav.crawl': 'Thu thập',
@@ -38,6 +45,13 @@ window.PORTALKB_I18N = {
     'crawl.st.ok': 'Bình thường', 'crawl.st.errors': 'Có lỗi', 'crawl.st.never': 'Chưa chạy', 'crawl.st.running': 'Đang chạy',
     'crawl.today': 'nay thuộc {p}', 'crawl.shown': '{n} / {m} nguồn',
     'facet.type': 'Loại tệp', 'type.html': 'Trang web', 'type.pdf': 'PDF', 'type.doc': 'Word', 'type.xls': 'Excel',
-    'search.linkedFrom': 'Đính kèm trong:', 'cite.page': 'trang {n}'
+    'search.linkedFrom': 'Đính kèm trong:', 'cite.page': 'trang {n}',
+    'nav.rankings': 'Xếp hạng', 'rank.metric': 'Chỉ số', 'rank.year': 'Năm', 'rank.latest': 'Mới nhất của từng tỉnh', 'rank.order': 'Thứ tự',
+    'rank.desc': 'Cao nhất trước', 'rank.asc': 'Thấp nhất trước', 'rank.export': 'Xuất CSV', 'rank.rank': 'Hạng', 'rank.province': 'Tỉnh',
+    'rank.value': 'Giá trị', 'rank.source': 'Nguồn', 'rank.trend': 'Xu hướng', 'rank.trendProvinces': 'Các tỉnh',
+    'rank.summary': 'Có số liệu của {n}/{m} tỉnh', 'rank.latestEach': 'năm gần nhất của từng tỉnh',
+    'rank.conflicts': '{n} tỉnh có số liệu khác nhau (⚠)', 'rank.alsoReported': 'nguồn khác ghi:',
+    'rank.conflictTitle': 'Các bài viết ghi số liệu khác nhau cho tỉnh và năm này', 'rank.none': 'Chưa có số liệu.',
+    'rank.today': 'nay thuộc {p}', 'rank.absorbed': 'nhập vào {p} từ 2025', 'rank.overall': '{a} → {b}: {d} ({p})'
   }
 };

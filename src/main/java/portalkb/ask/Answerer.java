@@ -15,8 +15,16 @@ public interface Answerer {
 
     Answer answer(Question question, List<Content> contents, Consumer<String> tokens);
 
-    /** The answer text and, per cited content number, the words it quotes from it (none: the whole passage). */
-    record Answer(String text, Map<Integer, String> quotes) {
+    /**
+     * The answer text and, per cited content number, the words it quotes from it (none: the whole passage).
+     * {@code contents}: what "[n]" refers to when the answer was written from other contents than those given
+     * (a ranking from the facts index), else null.
+     */
+    record Answer(String text, Map<Integer, String> quotes, List<Content> contents) {
+        public Answer(String text, Map<Integer, String> quotes) {
+            this(text, quotes, null);
+        }
+
         public static Answer of(String text) {
             return new Answer(text, Map.of());
         }

@@ -13,6 +13,7 @@ import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.query.router.DefaultQueryRouter;
 import portalkb.config.AppConfig;
 import portalkb.search.BadParameterException;
+import portalkb.search.FactAnalytics;
 import portalkb.search.Provinces;
 import portalkb.store.Elastic;
 
@@ -63,7 +64,8 @@ public final class AskService {
     }
 
     public AskService(Elastic elastic, AppConfig config, Answerer answerer) {
-        this.answerer = answerer;
+        // Rankings and trends come from the facts index whatever answers the rest.
+        this.answerer = new AnalyticsAnswerer(new FactAnalytics(elastic, config.analytics()), answerer);
         this.maxChars = config.server().maxQueryChars();
         int k = config.ask().topK();
         List<ContentRetriever> retrievers = new ArrayList<>();
@@ -123,11 +125,15 @@ public final class AskService {
             conversations.put(conversation, q);
         }
         UserMessage message = UserMessage.from(q.text());
-        List<Content> contents = augmentor.augment(new AugmentationRequest(message, QuestionMetadata.of(message, conversation, q))).contents();
+        // A ranking or trend is read from the facts index by the answerer; passages would only be fetched to be dropped.
+        boolean fromFacts = q.metric() != null && (q.type() == Question.AnswerType.RANK || q.type() == Question.AnswerType.TREND);
+        List<Content> contents = fromFacts ? List.of()
+            : augmentor.augment(new AugmentationRequest(message, QuestionMetadata.of(message, conversation, q))).contents();
         Answerer.Answer answer = answerer.answer(q, contents, onToken);
-        String text = Citations.keepValid(answer.text() == null ? "" : answer.text().strip(), contents.size());
-        List<AskResponse.Citation> citations = Citations.of(text, contents, answer.quotes());
-        return new AskResponse(text, answerLang, province(citations, q), Citations.figures(text, citations, contents),
+        List<Content> cited = answer.contents() == null ? contents : answer.contents();
+        String text = Citations.keepValid(answer.text() == null ? "" : answer.text().strip(), cited.size());
+        List<AskResponse.Citation> citations = Citations.of(text, cited, answer.quotes());
+        return new AskResponse(text, answerLang, province(citations, q), Citations.figures(text, citations, cited),
             citations, conversation, (System.nanoTime() - start) / 1_000_000);
     }
 

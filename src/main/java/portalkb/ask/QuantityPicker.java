@@ -26,20 +26,7 @@ final class QuantityPicker {
 
     /** A number, or a pair such as "7/44" or "145/151", as it stands in the sentence. */
     static final Pattern EXPRESSION = Pattern.compile("(?<![\\d.,/])(\\d+(?:[.,]\\d+)*)(?:/(\\d+(?:[.,]\\d+)*))?(?:/(\\d+))?(?![\\d/])");
-    private static final Set<String> NOT_A_QUANTITY_AFTER = Set.of("thang", "ngay", "nam", "tuan", "quy", "so", "khoa", "lan", "ki",
-        "doan", "trinh", "quyet", "dinh", "thu", "top", "muc", "dieu", "khoan", "lop", "nhom", "tuyen", "phong", "hang", "quoc", "lo",
-        "week", "no", "number", "decree", "decision", "resolution", "programme", "program", "article", "phase",
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december");
-    private static final Pattern DATE_CUE = Pattern.compile("(ngay|den|tu|hom|sang|chieu|toi|dem|on|by|since|until)\\s*$");
-    private static final Pattern AGE = Pattern.compile("^\\s*(-|–|den|to)?\\s*\\d*\\s*(tuoi|thang tuoi|years? old|year-old)");
-    private static final Pattern DURATION = Pattern.compile("^\\s*(thang|nam|tuan|ngay|months?|years?|weeks?|days?)\\b");
-    private static final Pattern RANGE_END = Pattern.compile("\\d\\s?[-–]\\s?$");
-    private static final Pattern IDENTIFIER = Pattern.compile("^-\\p{Lu}");
     private static final Pattern UNIT_WORDS = Pattern.compile("^\\s*([\\p{L}/]+(?:\\s+[\\p{L}/]+){0,2})");
-    /** Where a sentence's parts end: punctuation, and "và", "trong đó", "nhưng", "and", "while". */
-    private static final Pattern PART_BREAK = Pattern.compile("[,;:]|\\s(va|trong do|nhung|and|while|whereas)\\s");
-    /** Breaks between statements, not within one: a concept before such a break belongs to another figure. */
-    private static final Pattern STRONG_BREAK = Pattern.compile("[;:]|\\s(va|trong do|nhung|and|while|whereas)\\s");
     /** A place below a province named in a part of a sentence (folded words): "huyen long my", "xa a vao", "tx song cau". */
     private static final Pattern OTHER_PLACE = Pattern.compile("\\b(huyen|quan|thi xa|tx|tp|thanh pho|xa|phuong|thi tran|district|commune)\\s+[a-z]");
     private static final Pattern SUBSET_OPENER = Pattern.compile("^\\W*(trong do|of which|of whom|among them|in particular)\\b");
@@ -51,10 +38,12 @@ final class QuantityPicker {
 
     private final Question q;
     private final SentenceScorer scorer;
+    private final QuantityFilter filter;
 
     QuantityPicker(Question q, SentenceScorer scorer) {
         this.q = q;
         this.scorer = scorer;
+        this.filter = new QuantityFilter(q, scorer);
     }
 
     Optional<Pick> pick(List<SentenceScorer.Scored> ranked) {
@@ -71,14 +60,14 @@ final class QuantityPicker {
         Sentence s = scored.sentence();
         String text = s.text();
         String folded = FigureExtractor.foldKeepingLength(text);
-        int[] part = parts(s, PART_BREAK);
-        int[] statement = parts(s, STRONG_BREAK);
+        int[] part = SentenceParts.parts(s, SentenceParts.PART_BREAK);
+        int[] statement = SentenceParts.parts(s, SentenceParts.STRONG_BREAK);
         List<Pick> out = new ArrayList<>();
         Matcher m = EXPRESSION.matcher(text);
         while (m.find()) {
             String before = folded.substring(Math.max(0, m.start() - 16), m.start());
             String after = folded.substring(m.end());
-            if (!isQuantity(m, before, after, text.substring(m.end()), s)) {
+            if (!filter.isQuantity(m, before, after, text.substring(m.end()), s)) {
                 continue;
             }
             String written = m.group(2) == null ? m.group(1) : m.group(1) + "/" + m.group(2);
@@ -102,48 +91,6 @@ final class QuantityPicker {
             }
         }
         return out;
-    }
-
-    private boolean isQuantity(Matcher m, String before, String after, String afterAsWritten, Sentence s) {
-        String first = m.group(1);
-        if (m.group(3) != null) {
-            return false;
-        }
-        if (m.group(2) != null) {
-            String second = m.group(2);
-            if (second.matches("(19|20)\\d{2}")) {
-                return false;
-            }
-            boolean dayMonth = first.matches("\\d{1,2}") && second.matches("\\d{1,2}") && Integer.parseInt(first) <= 31
-                && Integer.parseInt(second) <= 12;
-            if (dayMonth && (DATE_CUE.matcher(before).find() || !after.matches("^\\s*\\p{L}.*"))) {
-                return false;
-            }
-        } else if (first.matches("(19|20)\\d{2}")) {
-            return false;
-        }
-        if (IDENTIFIER.matcher(afterAsWritten).find()) { // "62-NQ/TU"; "50-bed" is a quantity
-            return false;
-        }
-        if (RANGE_END.matcher(before).find()) { // "3,5-4%": the range is read at its start
-            return false;
-        }
-        List<String> previous = Words.of(before);
-        if (!previous.isEmpty() && NOT_A_QUANTITY_AFTER.contains(previous.get(previous.size() - 1))) {
-            return false;
-        }
-        if (AGE.matcher(after).find() && !q.units().contains("tuoi")) {
-            return false;
-        }
-        if (DURATION.matcher(after).find() && q.units().stream().noneMatch(u -> u.startsWith("thang") || u.startsWith("nam"))) {
-            return false;
-        }
-        for (Sentence.WrittenNumber n : Sentence.numbers(m.group(), s.english())) {
-            if (scorer.isAsked(n)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** +1 when the unit after the number is the one asked for; -0.6 for a share where a count was asked (and the reverse). */
@@ -180,7 +127,7 @@ final class QuantityPicker {
         List<String> phrase = new ArrayList<>();
         int own0 = part[Math.min(at, part.length - 1)];
         for (int i = Math.max(0, at - 6); i < Math.min(s.words().size(), end + 8); i++) {
-            if (part[i] == own0 || i < at && windowStartsAt(part, at) && part[i] == own0 - 1) {
+            if (part[i] == own0 || i < at && SentenceParts.windowStartsAt(part, at) && part[i] == own0 - 1) {
                 phrase.add(s.words().get(i));
             }
         }
@@ -192,11 +139,6 @@ final class QuantityPicker {
         return 0;
     }
 
-    /** The number opens its part ("…nhiều ca nhất: 1.198 ca"). */
-    private static boolean windowStartsAt(int[] part, int at) {
-        return at == 0 || at < part.length && part[at - 1] != part[at];
-    }
-
     /** "ngàn" and "nghìn" are one word (thousand). */
     private static String scale(String word) {
         return word.equals("ngan") ? "nghin" : word;
@@ -204,7 +146,7 @@ final class QuantityPicker {
 
     /** The weighted share of the question's concepts in the number's part of the sentence and the part before it (0–1). */
     private double attachment(Sentence s, int[] part, int at) {
-        List<String> window = window(s, part, at, true);
+        List<String> window = SentenceParts.window(s, part, at, true);
         double total = 0;
         double matched = 0;
         for (Question.Concept c : q.concepts()) {
@@ -237,11 +179,11 @@ final class QuantityPicker {
                     }
                     if (i + f.size() <= at) {
                         if (statement[i] == statement[Math.min(at, statement.length - 1)]) {
-                            best = Math.min(best, contentWords(s, i + f.size(), at));
+                            best = Math.min(best, SentenceParts.contentWords(s, i + f.size(), at));
                         }
                     } else if (part[i] == part[Math.min(at, part.length - 1)]) {
                         // After the number only within its part: "… 3,14%; hộ cận nghèo là …" is about the next figure.
-                        best = Math.min(best, (int) Math.round(contentWords(s, at, i) * 1.2));
+                        best = Math.min(best, (int) Math.round(SentenceParts.contentWords(s, at, i) * 1.2));
                     }
                 }
             }
@@ -260,7 +202,7 @@ final class QuantityPicker {
         if (q.places().isEmpty()) {
             return 0;
         }
-        List<String> own = window(s, part, at, false);
+        List<String> own = SentenceParts.window(s, part, at, false);
         for (String place : q.places()) {
             if (Words.indexOf(own, Words.of(place)) >= 0) {
                 return 0.8;
@@ -291,69 +233,13 @@ final class QuantityPicker {
 
     /** The number goes with what the question leaves out ("excluding near-poor"): -0.6. */
     private double excludedNear(Sentence s, int[] part, int at) {
-        List<String> window = window(s, part, at, true);
+        List<String> window = SentenceParts.window(s, part, at, true);
         for (Question.Concept c : q.concepts()) {
             if (c.excluded() && SentenceScorer.credit(c, window) == 1) {
                 return -0.6;
             }
         }
         return 0;
-    }
-
-    /**
-     * The words of the number's part of the sentence; with {@code withPrevious}, and of the part before it.
-     * A part that starts with the number ("…nhiều ca nhất: 1.198 ca") always takes the part before.
-     */
-    private static List<String> window(Sentence s, int[] part, int at, boolean withPrevious) {
-        if (part.length == 0) {
-            return List.of();
-        }
-        int own = part[Math.min(at, part.length - 1)];
-        boolean startsWithNumber = at == 0 || at < part.length && part[at - 1] != own;
-        int from = withPrevious || startsWithNumber ? own - 1 : own;
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < part.length; i++) {
-            if (part[i] >= from && part[i] <= own) {
-                out.add(s.words().get(i));
-            }
-        }
-        return out;
-    }
-
-    /** The part of the sentence each word is in. */
-    private static int[] parts(Sentence s, Pattern breakPattern) {
-        int[] out = new int[s.words().size()];
-        Matcher b = breakPattern.matcher(FigureExtractor.foldKeepingLength(s.text()));
-        List<Integer> breaks = new ArrayList<>();
-        while (b.find()) {
-            // A decimal comma is not a break.
-            boolean decimal = b.group().equals(",") && b.start() > 0 && b.end() < s.text().length()
-                && Character.isDigit(s.text().charAt(b.start() - 1)) && Character.isDigit(s.text().charAt(b.end()));
-            if (!decimal) {
-                breaks.add(b.start());
-            }
-        }
-        int part = 0;
-        int next = 0;
-        for (int i = 0; i < out.length; i++) {
-            while (next < breaks.size() && breaks.get(next) < s.wordStarts().get(i)) {
-                part++;
-                next++;
-            }
-            out[i] = part;
-        }
-        return out;
-    }
-
-    private static int contentWords(Sentence s, int from, int to) {
-        int n = 0;
-        for (int i = Math.max(0, from); i < Math.min(to, s.words().size()); i++) {
-            String w = s.words().get(i);
-            if (!QuestionWords.INSTANCE.viStopwords().contains(w) && !QuestionWords.INSTANCE.enStopwords().contains(w) && !w.matches("\\d+")) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** "%" or the next one to three words, as written, up to a comma or bracket: the number's unit. */

@@ -46,7 +46,11 @@ public record Question(String text, String lang, AnswerType type, PlaceLevel pla
         /** "Compare Lạng Sơn and Yên Bái" (catalogued metric) */
         COMPARE,
         /** "Which provinces are above 95%?" (catalogued metric) */
-        LIST
+        LIST,
+        /** "Which province has the highest coverage?", "xếp hạng …" (catalogued metric, from the facts index) */
+        RANK,
+        /** "How did coverage change in Lạng Sơn from 2019 to 2023?" (catalogued metric, from the facts index) */
+        TREND
     }
 
     /** The level of place a which-place question asks for. */
@@ -78,6 +82,11 @@ public record Question(String text, String lang, AnswerType type, PlaceLevel pla
         public double value() {
             return readings.get(0);
         }
+    }
+
+    /** A ranking asks for the lowest first. */
+    public boolean ascending() {
+        return QuestionWords.any(QuestionWords.INSTANCE.ascending(), Glossary.fold(text));
     }
 
     /** The catalogued metric the question names first, or null. */

@@ -13,11 +13,12 @@ import java.util.regex.Pattern;
 
 /** The words that tell what a question asks, from resources portalkb/ask/question-words.yaml. */
 record QuestionWords(Map<Question.PlaceLevel, List<Pattern>> whichPlace, List<Pattern> quantity, List<Pattern> when,
-                     Pattern exclude, List<Pattern> percent, List<Pattern> list, List<Pattern> compare, Pattern above,
+                     Pattern exclude, List<Pattern> rank, List<Pattern> ascending, List<Pattern> trend, List<Pattern> percent,
+                     List<Pattern> list, List<Pattern> compare, Pattern above,
                      Pattern below, Pattern lastYear, Pattern stopPhrases, Set<String> viStopwords, Set<String> enStopwords) {
 
     private record File(Map<String, List<String>> whichPlace, List<String> quantity, List<String> when, String exclude,
-                        List<String> percent, List<String> list, List<String> compare, String above, String below,
+                        List<String> rank, List<String> ascending, List<String> trend, List<String> percent, List<String> list, List<String> compare, String above, String below,
                         String lastYear, List<String> stopPhrases, Map<String, List<String>> stopwords) {
     }
 
@@ -35,7 +36,7 @@ record QuestionWords(Map<Question.PlaceLevel, List<Pattern>> whichPlace, List<Pa
                 Question.PlaceLevel.DISTRICT, compile(f.whichPlace().get("district")),
                 Question.PlaceLevel.COMMUNE, compile(f.whichPlace().get("commune")));
             return new QuestionWords(which, compile(f.quantity()), compile(f.when()), Pattern.compile(f.exclude()),
-                compile(f.percent()), compile(f.list()),
+                compile(f.rank()), compile(f.ascending()), compile(f.trend()), compile(f.percent()), compile(f.list()),
                 compile(f.compare()), Pattern.compile(f.above()), Pattern.compile(f.below()), Pattern.compile(f.lastYear()),
                 Pattern.compile("\\b(" + String.join("|", f.stopPhrases()) + ")\\b"),
                 Set.copyOf(f.stopwords().get("vi")), Set.copyOf(f.stopwords().get("en")));

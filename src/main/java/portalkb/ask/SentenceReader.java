@@ -31,11 +31,7 @@ public final class SentenceReader implements Answerer {
     static final double PLACE_COVERAGE_WITH_NUMBERS = 0.2;
     static final double PLACE_COVERAGE = 0.5;
     static final double OPEN_COVERAGE = 0.3;
-    /** Sentences of other provinces scoring this close to the best tie with it. */
-    static final double TIE = 0.1;
     private static final Pattern DATE = Pattern.compile("(?:ngày\\s+)?\\d{1,2}/\\d{1,2}/(?:19|20)\\d{2}|tháng\\s+\\d{1,2}/(?:19|20)\\d{2}|(?:năm\\s+)?(?:19|20)\\d{2}");
-    private static final Pattern DISTRICT = Pattern.compile("(?:huyện|quận|thị xã|thành phố)\\s+((?:\\p{Lu}[\\p{L}]*)(?:\\s+(?:\\p{Lu}[\\p{L}]*|[A-Z]\\b))*)");
-    private static final Pattern COMMUNE = Pattern.compile("(?:xã|phường|thị trấn)\\s+((?:\\p{Lu}[\\p{L}]*)(?:\\s+(?:\\p{Lu}[\\p{L}]*|[A-Z]\\b))*)");
 
     private final TermWeights termWeights;
     private final FigureLister figures = new FigureLister();
@@ -77,7 +73,7 @@ public final class SentenceReader implements Answerer {
                 x.placeFits(), x.yearFits(), x.sentence().n(), x.sentence().text().length() > 100 ? x.sentence().text().substring(0, 100) : x.sentence().text())));
         }
         Optional<Answer> answer = switch (q.type()) {
-            case WHICH_PLACE -> which(q, scorer, ranked, say);
+            case WHICH_PLACE -> PlaceAnswer.which(q, scorer, ranked, say);
             case QUANTITY -> quantity(q, scorer, ranked, say);
             case WHEN -> when(q, ranked, say);
             default -> open(q, ranked, say);
@@ -101,70 +97,6 @@ public final class SentenceReader implements Answerer {
             String lead = place(q, s, say) + ": " + p.withUnit() + year(q, s, say) + " [" + s.n() + "]";
             return quoted(lead, List.of(s));
         });
-    }
-
-    private Optional<Answer> which(Question q, SentenceScorer scorer, List<SentenceScorer.Scored> ranked, AnswerPhrases say) {
-        for (SentenceScorer.Scored s : ranked.subList(0, Math.min(3, ranked.size()))) {
-            boolean enough = q.numbers().isEmpty() ? s.coverage() >= PLACE_COVERAGE
-                : !s.askedNumbers().isEmpty() && s.coverage() >= PLACE_COVERAGE_WITH_NUMBERS;
-            if (!enough || !s.yearFits()) {
-                continue;
-            }
-            Sentence sentence = s.sentence();
-            String place = switch (q.placeLevel()) {
-                case DISTRICT -> named(DISTRICT, sentence).map(d -> d + " (" + place(q, sentence, say) + ")").orElse(place(q, sentence, say));
-                case COMMUNE -> named(COMMUNE, sentence).map(d -> d + " (" + place(q, sentence, say) + ")").orElse(place(q, sentence, say));
-                default -> place(q, sentence, say);
-            };
-            // The figures the question quotes, as the article writes them; some may stand in the article's other sentences.
-            List<Sentence> quotedSentences = new ArrayList<>(List.of(sentence));
-            List<String> figures = new ArrayList<>(askedExpressions(scorer, sentence));
-            for (SentenceScorer.Scored other : ranked) {
-                Sentence o = other.sentence();
-                if (quotedSentences.size() < 3 && o != sentence && sameArticle(o, sentence)) {
-                    List<String> more = askedExpressions(scorer, o).stream().filter(f -> !figures.contains(f)).toList();
-                    if (!more.isEmpty()) {
-                        figures.addAll(more);
-                        quotedSentences.add(o);
-                    }
-                }
-            }
-            String lead = place + (figures.isEmpty() ? "" : " — " + String.join(", ", figures)) + year(q, sentence, say) + " [" + sentence.n() + "]";
-            // Other provinces whose sentences say the same as well are part of the answer (a tie is stated, not broken by chance).
-            List<String> ties = new ArrayList<>(List.of(place(q, sentence, say)));
-            for (SentenceScorer.Scored other : ranked) {
-                String otherPlace = place(q, other.sentence(), say);
-                if (q.placeLevel() == Question.PlaceLevel.PROVINCE && other.score() >= s.score() - TIE && !ties.contains(otherPlace)
-                    && !other.askedNumbers().isEmpty() && other.askedNumbers().size() >= s.askedNumbers().size() && other.yearFits()
-                    && ties.size() < 4) {
-                    ties.add(otherPlace);
-                    lead += "\n" + otherPlace + " — " + String.join(", ", askedExpressions(scorer, other.sentence()))
-                        + year(q, other.sentence(), say) + " [" + other.sentence().n() + "]";
-                    quotedSentences.add(other.sentence());
-                }
-            }
-            return Optional.of(quoted(lead, quotedSentences));
-        }
-        return Optional.empty();
-    }
-
-    /** Numbers and pairs ("7/44") of the sentence that hold a number the question quotes, as written. */
-    private static List<String> askedExpressions(SentenceScorer scorer, Sentence s) {
-        List<String> out = new ArrayList<>();
-        Matcher m = QuantityPicker.EXPRESSION.matcher(s.text());
-        while (m.find()) {
-            boolean asked = Sentence.numbers(m.group(), s.english()).stream().anyMatch(scorer::isAsked);
-            String written = m.group() + (s.text().startsWith("%", m.end()) ? "%" : "");
-            if (asked && !out.contains(written)) {
-                out.add(written);
-            }
-        }
-        return out;
-    }
-
-    private static boolean sameArticle(Sentence a, Sentence b) {
-        String x = Contents.get(a.content(), "url");
-        return x != null && x.equals(Contents.get(b.content(), "url"));
     }
 
     private Optional<Answer> when(Question q, List<SentenceScorer.Scored> ranked, AnswerPhrases say) {
@@ -230,7 +162,7 @@ public final class SentenceReader implements Answerer {
         return new Answer(String.join("\n", lines), quotes);
     }
 
-    private static Answer quoted(String lead, List<Sentence> sentences) {
+    static Answer quoted(String lead, List<Sentence> sentences) {
         StringBuilder text = new StringBuilder(lead);
         Map<Integer, String> quotes = new LinkedHashMap<>();
         for (Sentence s : sentences) {
@@ -241,7 +173,7 @@ public final class SentenceReader implements Answerer {
     }
 
     /** The asked province when the sentence fits it, else the article's province, else the first province the sentence names. */
-    private static String place(Question q, Sentence s, AnswerPhrases say) {
+    static String place(Question q, Sentence s, AnswerPhrases say) {
         if (s.province() != null) {
             return s.province();
         }
@@ -252,7 +184,7 @@ public final class SentenceReader implements Answerer {
         return q.provinces().isEmpty() ? say.get("unknownPlace") : q.provinces().get(0);
     }
 
-    private static String year(Question q, Sentence s, AnswerPhrases say) {
+    static String year(Question q, Sentence s, AnswerPhrases say) {
         for (Integer y : q.years()) {
             if (s.contains(Integer.toString(y)) || y.equals(s.year())) {
                 return say.get("year", "year", Integer.toString(y));
@@ -265,8 +197,5 @@ public final class SentenceReader implements Answerer {
         return s.year() == null ? "" : say.get("year", "year", Integer.toString(s.year()));
     }
 
-    private static Optional<String> named(Pattern pattern, Sentence s) {
-        Matcher m = pattern.matcher(s.text());
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
-    }
+
 }

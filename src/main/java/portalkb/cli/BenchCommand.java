@@ -33,7 +33,7 @@ final class BenchCommand {
     }
 
     int run() throws IOException, InterruptedException {
-        String what = args.word(1, "./kb bench ingest|crawl|search|ask|questions|soak");
+        String what = args.word(1, "./kb bench ingest|crawl|search|rank|ask|questions|soak");
         if (what.equals("ask")) {
             return onBenchIndices(Map.of("server.rateLimitPerMinute", "0"), (benchConfig, elastic) ->
                 new AskBench(args.intOption("docs", 100_000), args.intOption("rounds", 3), !args.has("no-embeddings"),
@@ -48,11 +48,15 @@ final class BenchCommand {
         if (what.equals("search")) {
             return search();
         }
+        if (what.equals("rank")) {
+            return onBenchIndices(Map.of(), (benchConfig, elastic) ->
+                new AnalyticsBench(args.intOption("docs", 100_000), args.intOption("rounds", 11)).run(elastic, benchConfig, args.has("reuse")));
+        }
         if (what.equals("soak")) {
             return new SoakBench(config, args.intOption("minutes", 2), args.intOption("users", 20)).run();
         }
         if (!what.equals("ingest")) {
-            throw new UsageException("unknown benchmark '" + what + "' (available: ingest, crawl, search, ask, questions, soak)");
+            throw new UsageException("unknown benchmark '" + what + "' (available: ingest, crawl, search, rank, ask, questions, soak)");
         }
         int docs = args.intOption("docs", 100_000);
         long nodeStart = System.nanoTime();

@@ -60,6 +60,9 @@ final class Commands {
         t.put("status", this::status);
         t.put("reindex", this::reindex);
         t.put("bench", () -> new BenchCommand(config(), args).run());
+        t.put("rank", () -> analytics(AnalyticsCommand::rank));
+        t.put("trend", () -> analytics(AnalyticsCommand::trend));
+        t.put("conflicts", () -> analytics(AnalyticsCommand::conflicts));
         return t;
     }
 
@@ -124,6 +127,10 @@ final class Commands {
         AppConfig config = config();
         try (Elastic elastic = Elastic.connect(config)) {
             initQuietly(elastic);
+            java.util.Optional<String> blocked = portalkb.store.WriteBlocks.check(elastic);
+            if (blocked.isPresent()) {
+                throw new IOException(blocked.get()); // nothing read yet: run the import again when writes are accepted
+            }
             JsonlImporter.Summary summary = runImport(elastic, config, file);
             return summary.lines() > 0 && summary.indexed() + summary.changed() + summary.unchanged() == 0 ? 1 : 0;
         }
@@ -133,6 +140,17 @@ final class Commands {
         AppConfig config = config();
         try (Elastic elastic = Elastic.connect(config)) {
             return new SearchCommand(args).run(elastic, System.out);
+        }
+    }
+
+    private interface AnalyticsAction {
+        int run(AnalyticsCommand command) throws IOException;
+    }
+
+    private int analytics(AnalyticsAction action) throws IOException, InterruptedException {
+        AppConfig config = config();
+        try (Elastic elastic = Elastic.connect(config)) {
+            return action.run(new AnalyticsCommand(args, elastic, config, System.out));
         }
     }
 
@@ -245,12 +263,12 @@ final class Commands {
 
     private int reindex() throws IOException, InterruptedException {
         try (Elastic elastic = Elastic.connect(config())) {
-            System.err.println("note: pause crawls while reindexing; documents written meanwhile may miss the new index");
+            System.err.println("note: each index is write-blocked while it is copied; crawls and imports under way wait for it, new ones are refused until it is done");
             List<Reindexer.Result> done = new Reindexer(elastic).reindexOutdated(System.err::println);
             if (done.isEmpty()) {
                 System.out.println("every index is up to date; nothing to reindex");
             }
-            done.forEach(r -> System.out.printf("%s: %,d documents %s → %s (alias switched, old index deleted)%n", r.alias(), r.documents(), r.from(), r.to()));
+            done.forEach(r -> System.out.printf("%s: %,d documents %s → %s (copy verified, alias switched, old index deleted)%n", r.alias(), r.documents(), r.from(), r.to()));
             return 0;
         }
     }

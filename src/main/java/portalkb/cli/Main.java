@@ -30,15 +30,22 @@ public final class Main {
                                      search articles as /api/search does
           ask "QUESTION" [--province P] [--lang en|vi] [--json]
                                      answer with citations as /api/ask does
+          rank METRIC [--year Y] [--order asc|desc] [--limit N] [--json]
+                                     provinces ranked on a metric (as /api/rank), conflicting figures marked
+          trend METRIC --province P[,Q] [--from Y] [--to Y] [--json]
+                                     a metric by year in provinces, with changes (as /api/trend)
+          conflicts [METRIC] [--province P] [--year Y] [--json]
+                                     figures that articles report with different values (as /api/conflicts)
           eval FILE.jsonl [--json]   ask each {id, question, answer_province?, answer_figure?}; print accuracy
           config                     print the effective configuration (secrets masked)
           status                     the knowledge base and each source's last crawl
           bench ingest [--docs N]    our indexer vs a bare _bulk loop on generated articles
           bench crawl [--pages N] [--threads T]   crawl a generated local site, then re-crawl it unchanged
           bench search [--docs N]    /api/search's query vs a bare match on N generated articles; figure extraction speed
+          bench rank [--docs N]      rank and trend (FactAnalytics) vs a plain terms aggregation over the facts of N generated articles
           bench ask [--docs N] [--no-embeddings]   eval/bench-questions.jsonl vs the BM25 baseline, /api/ask latency, first streamed token
           bench questions [--docs N] [--count C]   write a question set over the benchmark generator's corpus
-          bench soak [--minutes N] [--users U]     scheduled crawls + concurrent search/ask users; p95, errors, heap, RSS
+          bench soak [--minutes N] [--users U]     scheduled crawls, a reindex halfway, concurrent search/ask users; p95, errors, heap, RSS, lost articles
         global options: --config FILE (portalkb.yaml); environment: PORTALKB_DATA, ES_URL, ES_API_KEY, …
         """;
 

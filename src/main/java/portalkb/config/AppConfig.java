@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /** The effective configuration, typed. Defaults and documentation: resources portalkb/config/defaults.yaml. */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record AppConfig(String data, Elasticsearch elasticsearch, Server server, Crawler crawler, Ask ask) {
+public record AppConfig(String data, Elasticsearch elasticsearch, Server server, Crawler crawler, Ask ask, Analytics analytics) {
 
     public Path dataDir() {
         return Path.of(data).toAbsolutePath().normalize();
@@ -23,11 +23,16 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
         }
     }
 
-    public record Local(int port, int transportPort, String heap, int startTimeoutSeconds) {
+    public record Local(int port, int transportPort, String heap, int startTimeoutSeconds, Disk disk) {
+    }
+
+    /** The local node's disk watermarks (Elasticsearch's cluster.routing.allocation.disk.watermark.*). */
+    public record Disk(String low, String high, String floodStage, int checkIntervalSeconds) {
     }
 
     public record Server(int port, String host, String adminToken, long maxBodyBytes, int maxQueryChars,
-                         int rateLimitPerMinute, boolean cors, int demoSitePort) {
+                         int rateLimitPerMinute, boolean cors, int demoSitePort, int maxConcurrentAsks,
+                         int maxConversationIdChars, int adminFailuresPerMinute) {
         public boolean adminEnabled() {
             return adminToken != null && !adminToken.isBlank();
         }
@@ -52,5 +57,8 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
     }
 
     public record Ollama(String baseUrl, String model) {
+    }
+
+    public record Analytics(int valuesPerCell, int conflictFacts, int maxTrendProvinces) {
     }
 }

@@ -22,28 +22,21 @@ public final class FigureExtractor {
             // not part of a date or code ("10/5/2022", "62-NQ"), but "145/151 xã" and "11,2/vạn dân" are figures
             + "(?!\\d|/(?!\\d+\\s+\\p{L}|\\s*\\p{L})|-\\p{L}|\\.\\d)");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\\d“\"(])|\\n+");
+    private static final Pattern CLOSED_PARENTHESIS = Pattern.compile("\\([^()]*\\)");
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[;()]|,\\s|\\sva\\s|:\\s");
-    private static final Pattern YEAR_IN_TEXT = Pattern.compile("(?:nam|/)\\s?((?:19|20)\\d{2})(?!\\d)");
     private static final Set<String> NOT_FIGURE_BEFORE = Set.of("ngay", "thang", "nam", "so", "thu",
         "quy", "lan", "dieu", "khoan", "covid", "covid-", "mui", "tuan", "gio", "phong", "tiem");
+    /** Times, ages and durations: "tăng 18 lần", "trẻ 5 tuổi", "qua 10 năm". */
+    private static final Set<String> NOT_FIGURE_AFTER = Set.of("lan", "tuoi", "nam", "thang", "tuan", "ngay", "gio");
     /** Words whose folded form is ambiguous: "mục 3" (item) is no figure, "mức 98%" (level) is. */
     private static final Set<String> NOT_FIGURE_BEFORE_AS_WRITTEN = Set.of("mục");
-    /** A clause that only continues the previous one ("…1.234.567 người, chiếm 96,2% dân số"): the metric is named there. */
-    private static final Pattern CONTINUATION = Pattern.compile("^\\s*(chiem|tuong duong|bang)\\b");
+    /** A clause that only continues the previous one ("…1.234.567 người, chiếm 96,2% dân số", "…, đạt 93,6%"): the metric is named there. */
+    private static final Pattern CONTINUATION = Pattern.compile("^\\s*(chiem|tuong duong|bang|dat|con|o muc)\\b");
     private static final Map<String, Double> SCALE = Map.of("trieu", 1e6, "nghin", 1e3, "ngan", 1e3, "ty", 1e9);
-    // Units kept for figures of no known metric (folded form → display form).
-    private static final Map<String, String> OTHER_UNITS = Map.ofEntries(
-        Map.entry("%", "%"), Map.entry("nguoi", "người"), Map.entry("luot", "lượt"), Map.entry("co so", "cơ sở"),
-        Map.entry("xa", "xã"), Map.entry("giuong", "giường"), Map.entry("bac si", "bác sĩ"), Map.entry("bac sy", "bác sĩ"),
-        Map.entry("truong hop", "trường hợp"), Map.entry("mui", "mũi"), Map.entry("ky thuat", "kỹ thuật"),
-        Map.entry("don vi", "đơn vị"), Map.entry("benh vien", "bệnh viện"), Map.entry("tram y te", "trạm y tế"),
-        Map.entry("ho", "hộ"), Map.entry("ty dong", "tỷ đồng"), Map.entry("trieu dong", "triệu đồng"),
-        Map.entry("ca", "ca"), Map.entry("can bo", "cán bộ"), Map.entry("nhan vien", "nhân viên"),
-        Map.entry("benh nhan", "bệnh nhân"), Map.entry("tre", "trẻ"), Map.entry("nhiem vu", "nhiệm vụ"),
-        Map.entry("chi tieu", "chỉ tiêu"), Map.entry("giai phap", "giải pháp"));
 
     private static final int NEAR = 30;
 
+    private final MetricCatalogue catalogue;
     private final List<Metric> metrics;
     private final List<Pattern> before;
     private final List<Pattern> after;
@@ -53,6 +46,7 @@ public final class FigureExtractor {
     }
 
     public FigureExtractor(MetricCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.metrics = catalogue.metrics();
         this.before = metrics.stream().map(Metric::beforePattern).toList();
         this.after = metrics.stream().map(Metric::afterPattern).toList();
@@ -71,10 +65,22 @@ public final class FigureExtractor {
 
     /** Figures of a whole text; {@code defaultYear} is the report year when a sentence names none. */
     public List<Figure> extract(String text, Integer defaultYear) {
+        return extract(text, defaultYear, null);
+    }
+
+    /**
+     * The same, for a text published in {@code publishedYear}: a figure of a later year is a plan or a
+     * target ("đến năm 2030 … 100% xã"), not a level, and is kept as "other".
+     */
+    public List<Figure> extract(String text, Integer defaultYear, Integer publishedYear) {
         List<Figure> figures = new ArrayList<>();
         List<String> sentences = sentences(text);
         for (int i = 0; i < sentences.size(); i++) {
-            figures.addAll(extractSentence(sentences.get(i), i, defaultYear));
+            for (Figure f : extractSentence(sentences.get(i), i, defaultYear)) {
+                boolean plan = publishedYear != null && f.year() != null && f.year() > publishedYear;
+                figures.add(plan && !f.metric().equals(MetricCatalogue.OTHER)
+                    ? new Figure(MetricCatalogue.OTHER, f.value(), f.unit(), f.raw(), f.year(), f.sentence(), f.sentenceOffset()) : f);
+            }
         }
         return figures;
     }
@@ -83,11 +89,11 @@ public final class FigureExtractor {
         // Folding keeps length for Vietnamese letters (one char each after NFC), so offsets line up.
         String folded = foldKeepingLength(sentence);
         List<Figure> figures = new ArrayList<>();
-        Integer sentenceYear = yearOf(folded, folded.length());
+        Integer sentenceYear = FigureYears.before(folded, folded.length());
         Matcher m = NUMBER.matcher(folded);
         while (m.find()) {
             String previousWord = previousWord(folded, m.start());
-            if (NOT_FIGURE_BEFORE.contains(previousWord) || isYear(m.group(1))
+            if (NOT_FIGURE_BEFORE.contains(previousWord) || FigureYears.isYear(m.group(1)) || NOT_FIGURE_AFTER.contains(firstWord(folded.substring(m.end())))
                 || NOT_FIGURE_BEFORE_AS_WRITTEN.contains(previousWord(sentence, m.start()).toLowerCase(java.util.Locale.ROOT))) {
                 continue;
             }
@@ -107,19 +113,21 @@ public final class FigureExtractor {
                 clauseStart = clauseStart(folded, clauseStart - 2);
             }
             String beforeText = folded.substring(clauseStart, m.start());
-            Metric metric = metricFor(beforeText, rest);
-            String unit = unitOf(rest, metric);
+            Choice choice = metricFor(beforeText, rest);
+            String noun = UnitNouns.after(rest);
+            String unit = UnitNouns.unit(noun, choice.metric(), choice.byUnit());
             if (unit == null) {
                 continue;
             }
-            if (metric != null && !metric.units().contains(unit)) {
-                if (metric.unit() != null) {
-                    unit = metric.unit();
-                } else {
-                    metric = null;
-                }
+            Integer yearAfter = FigureYears.rightAfter(rest);
+            Metric metric = choice.metric() == null ? null : catalogue.forUnit(choice.metric(), unit).orElse(null);
+            String upTo = folded.substring(0, m.start());
+            // A variant is held to its base's conditions too.
+            if (metric != null && !(choice.metric().holdsFor(upTo, rest) && metric.holdsFor(upTo, rest)
+                && ProvinceLevel.holds(sentence, upTo, rest, yearAfter != null))) {
+                metric = null;
             }
-            Integer year = sentenceYear != null ? yearOf(folded, m.start()) : null;
+            Integer year = yearAfter != null ? yearAfter : sentenceYear != null ? FigureYears.before(folded, m.start()) : null;
             figures.add(new Figure(metric == null ? MetricCatalogue.OTHER : metric.id(), value, unit,
                 sentence.substring(m.start(), m.end()) + scaleText + (unit.equals("%") ? "%" : " " + unit),
                 year != null ? year : sentenceYear != null ? sentenceYear : defaultYear, sentence, offset));
@@ -127,18 +135,22 @@ public final class FigureExtractor {
         return figures;
     }
 
+    /** The metric a number's context names; {@code byUnit}: named by the words right after the number (its unit or noun). */
+    private record Choice(Metric metric, boolean byUnit) {
+    }
+
     /** A cue right before the number wins; then the unit after it; then the nearest cue in the clause. */
-    private Metric metricFor(String beforeText, String rest) {
+    private Choice metricFor(String beforeText, String rest) {
         int nearestEnd = nearestBeforeEnd(beforeText);
         if (nearestEnd >= 0 && beforeText.length() - nearestEnd <= NEAR) {
-            return nearestBefore(beforeText);
+            return new Choice(nearestBefore(beforeText), false);
         }
         for (int i = 0; i < metrics.size(); i++) {
             if (after.get(i) != null && after.get(i).matcher(rest).find()) {
-                return metrics.get(i);
+                return new Choice(metrics.get(i), true);
             }
         }
-        return nearestBefore(beforeText);
+        return new Choice(nearestBefore(beforeText), false);
     }
 
     private int nearestBeforeEnd(String beforeText) {
@@ -175,50 +187,20 @@ public final class FigureExtractor {
         return best;
     }
 
-    private static String unitOf(String rest, Metric metric) {
-        String r = rest.stripLeading().replaceFirst("^/\\s*\\d+\\s+", ""); // "145/151 xã": the unit follows the whole
-
-        if (r.startsWith("%") || r.startsWith("phan tram")) {
-            return "%";
-        }
-        if (metric != null && metric.unit() != null) {
-            return metric.unit();
-        }
-        return unitWord(r);
-    }
-
     /** The unit word a folded text starts with ("nguoi", "co so", "tram y te"), in its display form; null when none. */
     static String unitWord(String folded) {
-        for (int words = 3; words >= 1; words--) {
-            String candidate = firstWords(folded, words);
-            if (OTHER_UNITS.containsKey(candidate)) {
-                return OTHER_UNITS.get(candidate);
-            }
-        }
-        return null;
+        String noun = UnitNouns.after(folded);
+        return noun == null ? null : UnitNouns.KNOWN.get(noun);
     }
 
+    /** A closed parenthesis before the number ("24,31% (năm 2010) nay xuống còn 8,88%") does not end the clause. */
     private static int clauseStart(String folded, int position) {
-        Matcher b = CLAUSE_BREAK.matcher(folded);
+        Matcher b = CLAUSE_BREAK.matcher(CLOSED_PARENTHESIS.matcher(folded.substring(0, position)).replaceAll(p -> " ".repeat(p.group().length())));
         int start = 0;
         while (b.find() && b.end() <= position) {
             start = b.end();
         }
         return start;
-    }
-
-    private static Integer yearOf(String folded, int before) {
-        Matcher y = YEAR_IN_TEXT.matcher(folded.substring(0, before));
-        Integer year = null;
-        while (y.find()) {
-            year = Integer.parseInt(y.group(1));
-        }
-        return year;
-    }
-
-    /** A bare 19xx/20xx in a report is a year far more often than a count. */
-    private static boolean isYear(String number) {
-        return number.matches("(19|20)\\d{2}");
     }
 
     private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(\\.\\d{3})+(,\\d+)?");
@@ -240,7 +222,7 @@ public final class FigureExtractor {
         return firstWords(text.stripLeading(), 1);
     }
 
-    private static String firstWords(String text, int count) {
+    static String firstWords(String text, int count) {
         String[] parts = text.stripLeading().split("[\\s,.;:()]+", count + 1);
         if (parts.length < count) {
             return "";

@@ -5,15 +5,34 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** The metrics PortalKB knows (data: index-config/metrics.yaml), with their patterns compiled. */
 public final class MetricCatalogue {
 
-    public record Metric(String id, String name, String vi, List<String> units, String before, String after,
-                         String unit, List<String> glossary) {
+    /** What a metric's figures are: a share of a whole, a count, or a rate per population. */
+    public enum Kind {
+        SHARE, COUNT, RATE;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * One metric. {@code variantOf}: the metric whose cues find this one's figures (the same thing counted
+     * in another unit); {@code nouns}: folded unit nouns the text may write in place of the unit.
+     */
+    public record Metric(String id, String name, String vi, String kind, List<String> units, String before, String after,
+                         String unit, List<String> nouns, String variantOf, String requires, String notAfter, List<String> glossary) {
         Pattern beforePattern() {
             return before == null ? null : Pattern.compile(before);
         }
@@ -21,9 +40,34 @@ public final class MetricCatalogue {
         Pattern afterPattern() {
             return after == null ? null : Pattern.compile(after);
         }
+
+        /** {@code requires} matches the folded sentence up to the number, and {@code notAfter} does not match what follows it. */
+        boolean holdsFor(String foldedBefore, String foldedRest) {
+            return (requires == null || compiled(requires).matcher(foldedBefore).find())
+                && (notAfter == null || !compiled(notAfter).matcher(foldedRest).find());
+        }
+
+        public Kind quantity() {
+            return Kind.valueOf(kind.toUpperCase(Locale.ROOT));
+        }
+
+        /** The unit its figures are ranked and compared in: the first it accepts. */
+        public String primaryUnit() {
+            return units.get(0);
+        }
+
+        public boolean accepts(String unitOrNoun) {
+            return units.contains(unitOrNoun) || (nouns != null && nouns.contains(unitOrNoun));
+        }
     }
 
     private record File(List<Metric> metrics) {
+    }
+
+    private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+
+    private static Pattern compiled(String regex) {
+        return COMPILED.computeIfAbsent(regex, Pattern::compile);
     }
 
     public static final String OTHER = "other";
@@ -31,23 +75,63 @@ public final class MetricCatalogue {
     private static volatile MetricCatalogue instance;
     private final List<Metric> metrics;
 
-    private MetricCatalogue(List<Metric> metrics) {
-        this.metrics = metrics;
+    MetricCatalogue(List<Metric> metrics) {
+        validate(metrics);
+        this.metrics = List.copyOf(metrics);
     }
 
     public static MetricCatalogue get() {
         if (instance == null) {
             synchronized (MetricCatalogue.class) {
                 if (instance == null) {
-                    try (InputStream in = MetricCatalogue.class.getResourceAsStream("/index-config/metrics.yaml")) {
-                        instance = new MetricCatalogue(new ObjectMapper(new YAMLFactory()).readValue(in, File.class).metrics());
-                    } catch (IOException e) {
-                        throw new IllegalStateException("index-config/metrics.yaml is missing or invalid: " + e.getMessage(), e);
-                    }
+                    instance = read(MetricCatalogue.class.getResourceAsStream("/index-config/metrics.yaml"));
                 }
             }
         }
         return instance;
+    }
+
+    static MetricCatalogue read(InputStream yaml) {
+        try (InputStream in = yaml) {
+            if (in == null) {
+                throw new IOException("not found");
+            }
+            return new MetricCatalogue(new ObjectMapper(new YAMLFactory()).readValue(in, File.class).metrics());
+        } catch (IOException e) {
+            throw new IllegalStateException("index-config/metrics.yaml is missing or invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /** A catalogue error names the metric and the key, so whoever edits the file knows where to look. */
+    private static void validate(List<Metric> metrics) {
+        Set<String> ids = new HashSet<>();
+        metrics.forEach(m -> ids.add(m.id()));
+        Set<String> seen = new HashSet<>();
+        for (Metric m : metrics) {
+            String where = "index-config/metrics.yaml: metric '" + m.id() + "': ";
+            if (m.id() == null || m.name() == null || m.vi() == null) {
+                throw new IllegalStateException(where + "id, name and vi are required");
+            }
+            if (!seen.add(m.id())) {
+                throw new IllegalStateException(where + "the id is used twice");
+            }
+            if (m.kind() == null || Set.of(Kind.values()).stream().noneMatch(k -> k.id().equals(m.kind()))) {
+                throw new IllegalStateException(where + "kind must be share, count or rate, got '" + m.kind() + "'");
+            }
+            if (m.units() == null || m.units().isEmpty()) {
+                throw new IllegalStateException(where + "units are required");
+            }
+            if (m.variantOf() != null && (!ids.contains(m.variantOf()) || m.variantOf().equals(m.id()))) {
+                throw new IllegalStateException(where + "variantOf names no other metric: '" + m.variantOf() + "'");
+            }
+            try {
+                m.beforePattern();
+                m.afterPattern();
+                m.holdsFor("", "");
+            } catch (PatternSyntaxException e) {
+                throw new IllegalStateException(where + "bad pattern: " + e.getDescription(), e);
+            }
+        }
     }
 
     public List<Metric> metrics() {
@@ -56,5 +140,16 @@ public final class MetricCatalogue {
 
     public Optional<Metric> byId(String id) {
         return metrics.stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /** The metric found by {@code metric}'s cues that accepts {@code unit}: itself, or one of its variants. */
+    public Optional<Metric> forUnit(Metric metric, String unit) {
+        if (metric.units().contains(unit)) {
+            return Optional.of(metric);
+        }
+        String base = metric.variantOf() == null ? metric.id() : metric.variantOf();
+        return metrics.stream()
+            .filter(m -> m.units().contains(unit) && (m.id().equals(base) || base.equals(m.variantOf())))
+            .findFirst();
     }
 }

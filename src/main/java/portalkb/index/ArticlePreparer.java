@@ -64,7 +64,7 @@ final class ArticlePreparer {
             doc.put("documentFigures", located);
             found = located.stream().map(DocumentFigure::figure).toList();
         } else {
-            found = figures.extract(body, reportYear);
+            found = figures.extract(body, reportYear, year);
             doc.put("figures", found);
         }
         Set<Integer> years = new LinkedHashSet<>();

@@ -164,9 +164,12 @@ public final class BulkIndexer implements AutoCloseable {
         op.acknowledged().completeExceptionally(new NotStored(failure));
     }
 
-    /** 429 and 5xx pass; a full disk (flood-stage block, also a 429) does not pass in minutes, so it fails at once. */
+    /**
+     * 429 and 5xx pass; a full disk (flood-stage block, also a 429) does not pass in minutes, so it fails at once.
+     * A write block (403) is what ./kb reindex puts on the index it copies: the write waits for the alias to move.
+     */
     private static boolean retryable(int status, String reason) {
-        return (status == 429 || status >= 500) && !WriteBlocks.isDiskFull(reason);
+        return (status == 429 || status >= 500) && !WriteBlocks.isDiskFull(reason) || WriteBlocks.isWriteBlock(reason);
     }
 
     private final class Listener implements BulkListener<Op> {

@@ -59,6 +59,14 @@ public final class IndexInitializer {
         return new Result(alias, current, current.equals(expected) ? State.UP_TO_DATE : State.OUTDATED, expected);
     }
 
+    /**
+     * Creates {@code index} (named {@code <alias>-v…}) with this definition behind the kind's alias. A name
+     * other than the definition's own makes it outdated: the soak benchmark's way to have a reindex to run.
+     */
+    public void createBehindAlias(IndexConfig config, String index) throws IOException {
+        createIndex(config, index, elastic.names().alias(config.kind()));
+    }
+
     void createIndex(IndexConfig config, String index, String aliasOrNull) throws IOException {
         try {
             elastic.client().indices().create(c -> {

@@ -72,6 +72,7 @@ public final class LocalNode {
             "-cp", System.getProperty("java.class.path"), LocalNodeMain.class.getName(),
             home.toString(), home.resolve("data").toString(), logs.toString(),
             Integer.toString(settings.port()), Integer.toString(settings.transportPort())));
+        command.addAll(diskSettings(settings.disk()));
         Process process = new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()))
@@ -80,6 +81,13 @@ public final class LocalNode {
         // With setsid the JVM is setsid's child; setsid execs, so the pid is the same.
         Files.writeString(pidFile(), Long.toString(process.pid()));
         return awaitStarted(process.pid(), console);
+    }
+
+    /** Elasticsearch settings for the node's disk watermarks, as the node's extra key=value arguments. */
+    static List<String> diskSettings(AppConfig.Disk disk) {
+        String prefix = "cluster.routing.allocation.disk.watermark.";
+        return List.of(prefix + "low=" + disk.low(), prefix + "high=" + disk.high(), prefix + "flood_stage=" + disk.floodStage(),
+            "cluster.info.update.interval=" + disk.checkIntervalSeconds() + "s");
     }
 
     private Status awaitStarted(long pid, Path console) throws InterruptedException, IOException {

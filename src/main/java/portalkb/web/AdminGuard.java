@@ -7,14 +7,18 @@ import java.security.MessageDigest;
 
 /**
  * Admin actions need the configured token (Authorization: Bearer … or X-Admin-Token), compared in
- * constant time; with no token configured they are off.
+ * constant time; with no token configured they are off. Wrong tokens are counted per client: past
+ * server.adminFailuresPerMinute in a minute, every admin request of that client waits (429), the right
+ * token too, so the token cannot be guessed at request speed.
  */
 final class AdminGuard {
 
     private final byte[] token;
+    private final RateLimiter failures;
 
-    AdminGuard(String token) {
+    AdminGuard(String token, int failuresPerMinute) {
         this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
+        this.failures = new RateLimiter(failuresPerMinute);
     }
 
     boolean enabled() {
@@ -25,13 +29,35 @@ final class AdminGuard {
         if (token == null) {
             throw new ApiException(403, "admin actions are off: no admin token is configured (server.adminToken / PORTALKB_ADMIN_TOKEN)");
         }
+        if (!authorized(ctx)) {
+            throw new ApiException(401, "admin token missing or wrong");
+        }
+    }
+
+    /** True when the request carries the right token; a wrong one counts against the client, none does not. */
+    boolean authorized(Context ctx) {
+        String given = given(ctx);
+        if (token == null || given == null) {
+            return false;
+        }
+        long wait = failures.waitingFor(ctx.ip());
+        if (wait > 0) {
+            ctx.header("Retry-After", Long.toString(wait));
+            throw new ApiException(429, "too many wrong admin tokens from this client; retry in " + wait + " s");
+        }
+        if (MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
+            return true;
+        }
+        failures.retryAfter(ctx.ip());
+        return false;
+    }
+
+    private static String given(Context ctx) {
         String given = ctx.header("X-Admin-Token");
         String auth = ctx.header("Authorization");
         if (given == null && auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
             given = auth.substring(7).strip();
         }
-        if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiException(401, "admin token missing or wrong");
-        }
+        return given;
     }
 }

@@ -26,11 +26,22 @@ final class AskHandler {
     private static final Pattern TOKEN = Pattern.compile("\\S+\\s*|\\s+");
 
     private final AskService ask;
+    private final AskGate gate;
+    private final int maxConversationIdChars;
     private final org.slf4j.Logger log;
 
-    AskHandler(AskService ask, org.slf4j.Logger log) {
+    AskHandler(AskService ask, AskGate gate, int maxConversationIdChars, org.slf4j.Logger log) {
         this.ask = ask;
+        this.gate = gate;
+        this.maxConversationIdChars = maxConversationIdChars;
         this.log = log;
+    }
+
+    /** Conversations are kept in memory by id: an id of any length would be memory of any size. */
+    static void checkConversationId(String conversationId, int maxChars) {
+        if (conversationId != null && conversationId.length() > maxChars) {
+            throw new BadParameterException("conversationId", "longer than " + maxChars + " characters");
+        }
     }
 
     void post(Context ctx) {
@@ -43,7 +54,13 @@ final class AskHandler {
         if (body == null || !body.isObject()) {
             throw new BadParameterException("body", "expected a JSON object {\"question\": …}");
         }
-        ctx.json(ask.ask(text(body, "question"), text(body, "conversationId"), text(body, "province"), text(body, "lang")));
+        String question = text(body, "question");
+        String conversationId = text(body, "conversationId");
+        checkConversationId(conversationId, maxConversationIdChars);
+        String province = text(body, "province");
+        String lang = text(body, "lang");
+        gate.run(ctx, () -> ask.ask(question, conversationId, province, lang), () -> false)
+            .ifPresentOrElse(ctx::json, () -> log.info("ask cancelled: the client of {} went away", ctx.ip()));
     }
 
     private static String text(JsonNode body, String field) {
@@ -61,11 +78,19 @@ final class AskHandler {
         Context ctx = client.ctx();
         try {
             AtomicBoolean streamed = new AtomicBoolean();
-            AskResponse response = ask.ask(ctx.queryParam("question"), ctx.queryParam("conversationId"),
-                ctx.queryParam("province"), ctx.queryParam("lang"), token -> {
-                    streamed.set(true);
-                    sendToken(client, token);
-                });
+            String question = ctx.queryParam("question");
+            String conversationId = ctx.queryParam("conversationId");
+            String province = ctx.queryParam("province");
+            String lang = ctx.queryParam("lang");
+            java.util.Optional<AskResponse> answered = gate.run(ctx, () -> ask.ask(question, conversationId, province, lang, token -> {
+                streamed.set(true);
+                sendToken(client, token);
+            }), client::terminated);
+            if (answered.isEmpty()) {
+                log.info("ask stream cancelled: the client of {} went away", ctx.ip());
+                return;
+            }
+            AskResponse response = answered.get();
             if (!streamed.get()) { // an answerer that writes its answer whole: sent word by word all the same
                 Matcher m = TOKEN.matcher(response.answer());
                 while (m.find() && !client.terminated()) {
@@ -83,6 +108,8 @@ final class AskHandler {
             client.sendEvent("done", Json.MAPPER.writeValueAsString(Map.of("tookMs", response.tookMs())));
         } catch (BadParameterException e) {
             error(client, 400, e.getMessage());
+        } catch (ApiException e) {
+            error(client, e.status(), e.getMessage());
         } catch (AnswerModelException e) {
             log.warn("ask stream: answer model failed: {}", String.valueOf(e.getCause()));
             error(client, 502, e.getMessage());

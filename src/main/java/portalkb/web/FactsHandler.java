@@ -1,50 +1,45 @@
 package portalkb.web;
 
 import io.javalin.http.Context;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import portalkb.search.ConflictFlags;
+import portalkb.search.FactAnalytics;
 import portalkb.search.FactService;
 import portalkb.search.Provinces;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** /api/facts, /api/compare, /api/provinces and /api/provinces/{id}. */
+/** /api/facts, /api/compare (conflicting figures flagged), /api/provinces and /api/provinces/{id}. */
 final class FactsHandler {
 
     private static final List<String> FACT_COLUMNS = List.of("province", "provinceToday", "district", "year", "metric",
-        "value", "unit", "raw", "text", "title", "url", "source", "published", "articleId");
+        "value", "unit", "raw", "text", "title", "url", "source", "published", "articleId", "conflict");
 
     private final FactService facts;
+    private final FactAnalytics analytics;
     private final int maxChars;
 
-    FactsHandler(FactService facts, int maxChars) {
+    FactsHandler(FactService facts, FactAnalytics analytics, int maxChars) {
         this.facts = facts;
+        this.analytics = analytics;
         this.maxChars = maxChars;
     }
 
     void facts(Context ctx) throws IOException {
         Params p = new Params(ctx, maxChars);
-        List<Map<String, Object>> rows = facts.facts(FactService.metric("metric", p.text("metric")),
-            Provinces.resolve("province", p.list("province")), p.year("year"), p.integer("size", 200));
+        String metric = FactService.metric("metric", p.text("metric"));
+        List<String> provinces = Provinces.resolve("province", p.list("province"));
+        Integer year = p.year("year");
+        List<Map<String, Object>> rows = facts.facts(metric, provinces, year, p.integer("size", 200));
+        boolean catalogued = metric == null || !metric.equals(portalkb.extract.MetricCatalogue.OTHER);
+        if (catalogued && !rows.isEmpty()) {
+            new ConflictFlags(analytics.conflicts(metric, provinces, year)).markFacts(rows);
+        }
         String format = p.text("format");
         if ("csv".equals(format)) {
-            ctx.contentType("text/csv; charset=utf-8");
-            ctx.header("Content-Disposition", "attachment; filename=\"portalkb-facts.csv\"");
-            Writer writer = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
-            writer.write('\uFEFF');
-            try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(FACT_COLUMNS.toArray(String[]::new)).get())) {
-                for (Map<String, Object> row : rows) {
-                    for (String c : FACT_COLUMNS) {
-                        csv.print(row.get(c));
-                    }
-                    csv.println();
-                }
-            }
+            List<List<Object>> cells = rows.stream().map(row -> FACT_COLUMNS.stream().map(row::get).toList()).toList();
+            CsvExport.write(ctx, "portalkb-facts.csv", FACT_COLUMNS, cells);
             return;
         }
         if (format != null && !format.equals("json")) {
@@ -55,12 +50,18 @@ final class FactsHandler {
 
     void compare(Context ctx) throws IOException {
         Params p = new Params(ctx, maxChars);
-        ctx.json(facts.compare(FactService.metric("metric", p.text("metric")), Provinces.resolve("provinces", p.list("provinces"))));
+        String metric = FactService.metric("metric", p.text("metric"));
+        List<String> provinces = Provinces.resolve("provinces", p.list("provinces"));
+        Map<String, Object> compare = facts.compare(metric, provinces);
+        if (!portalkb.extract.MetricCatalogue.OTHER.equals(metric)) {
+            new ConflictFlags(analytics.conflicts(metric, provinces, null)).markCompare(compare);
+        }
+        ctx.json(compare);
     }
 
     void metrics(Context ctx) {
         ctx.json(Map.of("metrics", portalkb.extract.MetricCatalogue.get().metrics().stream()
-            .map(m -> Map.of("id", m.id(), "name", m.name(), "vi", m.vi())).toList()));
+            .map(m -> Map.of("id", m.id(), "name", m.name(), "vi", m.vi(), "kind", m.kind(), "unit", m.primaryUnit())).toList()));
     }
 
     void provinces(Context ctx) throws IOException {

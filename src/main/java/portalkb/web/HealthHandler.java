@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * GET /health: the app is up; Elasticsearch's status, whether it takes writes (a full disk blocks them)
- * and the article count say whether it can serve and crawl.
+ * and the article count say whether it can serve and crawl. Public, so it does not give the cluster's address.
  */
 final class HealthHandler {
 
@@ -23,7 +23,6 @@ final class HealthHandler {
     void handle(Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
         Map<String, Object> es = new LinkedHashMap<>();
-        es.put("url", services.elastic().url());
         try {
             HealthResponse health = services.elastic().client().cluster().health(h -> h.timeout(t -> t.time("2s")));
             String status = health.status().jsonValue();

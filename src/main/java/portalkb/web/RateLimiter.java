@@ -29,4 +29,14 @@ final class RateLimiter {
         }
         return w.count() > perMinute ? Math.max(1, 60 - (now / 1000) % 60) : 0;
     }
+
+    /** Seconds to wait when this client has already used up the minute's allowance, else 0; counts nothing. */
+    long waitingFor(String client) {
+        if (perMinute <= 0) {
+            return 0;
+        }
+        long now = System.currentTimeMillis();
+        Window w = windows.get(client);
+        return w != null && w.minute() == now / 60_000 && w.count() >= perMinute ? Math.max(1, 60 - (now / 1000) % 60) : 0;
+    }
 }

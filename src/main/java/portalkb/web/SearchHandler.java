@@ -1,17 +1,13 @@
 package portalkb.web;
 
 import io.javalin.http.Context;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import portalkb.search.Provinces;
 import portalkb.search.SearchRequest;
 import portalkb.search.SearchService;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -54,11 +50,7 @@ final class SearchHandler {
     }
 
     private void csv(Context ctx, SearchRequest request) throws IOException {
-        ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"portalkb-search.csv\"");
-        Writer writer = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
-        writer.write('\uFEFF'); // so spreadsheet programs read the Vietnamese as UTF-8
-        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS.toArray(String[]::new)).get())) {
+        try (CSVPrinter csv = CsvExport.open(ctx, "portalkb-search.csv", CSV_COLUMNS)) {
             search.export(request, row -> print(csv, row));
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -69,7 +61,7 @@ final class SearchHandler {
         try {
             for (String column : CSV_COLUMNS) {
                 Object v = row.get(column);
-                csv.print(v instanceof List<?> l ? String.join("; ", l.stream().map(String::valueOf).toList()) : v);
+                csv.print(CsvExport.cell(v instanceof List<?> l ? String.join("; ", l.stream().map(String::valueOf).toList()) : v));
             }
             csv.println();
         } catch (IOException e) {

@@ -13,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * GET /search: the same search as /api/search rendered on the server as plain HTML, for browsers
@@ -22,6 +24,7 @@ import java.util.Map;
 final class SearchPage {
 
     private static final String TEMPLATE = template();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
     private static final Map<String, Map<String, String>> LABELS = Map.of(
         "vi", Map.of("label", "Tìm kiếm", "results", "%s kết quả", "none", "Không có kết quả.", "previous", "← Trang trước",
             "next", "Trang sau →", "empty", "Nhập từ khóa, ví dụ: bảo hiểm y tế"),
@@ -59,10 +62,19 @@ final class SearchPage {
             ctx.status(400);
             summary = e.getMessage();
         }
-        ctx.contentType("text/html; charset=utf-8").result(TEMPLATE.replace("{{lang}}", lang)
-            .replace("{{title}}", escape(q.isBlank() ? labels.get("label") : q)).replace("{{label}}", labels.get("label"))
-            .replace("{{q}}", escape(q)).replace("{{summary}}", escape(summary)).replace("{{pager}}", pager)
-            .replace("{{results}}", results.toString()));
+        ctx.contentType("text/html; charset=utf-8").result(render(Map.of("lang", lang,
+            "title", escape(q.isBlank() ? labels.get("label") : q), "label", labels.get("label"), "q", escape(q),
+            "summary", escape(summary), "pager", pager, "results", results.toString())));
+    }
+
+    /** One pass over the template: a value that contains "{{…}}" (the user's query) is never expanded again. */
+    static String render(Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(TEMPLATE);
+        StringBuilder out = new StringBuilder(TEMPLATE.length() + 4096);
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(m.group(1), m.group())));
+        }
+        return m.appendTail(out).toString();
     }
 
     private static String hit(SearchResult.Hit hit) {

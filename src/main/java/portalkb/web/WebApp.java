@@ -12,6 +12,7 @@ import co.elastic.clients.transport.TransportException;
 import io.javalin.http.Context;
 import portalkb.ask.AnswerModelException;
 import portalkb.search.BadParameterException;
+import portalkb.search.FactAnalytics;
 import portalkb.search.FactService;
 import portalkb.search.SearchService;
 
@@ -57,13 +58,19 @@ public final class WebApp {
         SearchService searchService = new SearchService(services.elastic());
         SearchHandler search = new SearchHandler(searchService, maxChars);
         SearchPage searchPage = new SearchPage(searchService, maxChars);
-        FactsHandler facts = new FactsHandler(new FactService(services.elastic()), maxChars);
-        AskHandler ask = new AskHandler(services.ask(), services.log());
-        AdminGuard admin = new AdminGuard(services.config().server().adminToken());
+        FactAnalytics analytics = new FactAnalytics(services.elastic(), services.config().analytics());
+        FactsHandler facts = new FactsHandler(new FactService(services.elastic()), analytics, maxChars);
+        AnalyticsHandler analyticsHandler = new AnalyticsHandler(analytics, maxChars);
+        AskGate askGate = new AskGate(services.config().server().maxConcurrentAsks());
+        int maxConversationId = services.config().server().maxConversationIdChars();
+        AskHandler ask = new AskHandler(services.ask(), askGate, maxConversationId, services.log());
+        AdminGuard admin = new AdminGuard(services.config().server().adminToken(), services.config().server().adminFailuresPerMinute());
         CrawlHandler crawl = new CrawlHandler(services.crawls(), admin);
         RateLimiter limiter = new RateLimiter(services.config().server().rateLimitPerMinute());
         RequestMetrics metrics = new RequestMetrics();
         return Javalin.create(config -> {
+            // A request waiting on Elasticsearch or on an ask holds no platform thread; asks themselves are bounded by AskGate.
+            config.concurrency.useVirtualThreads = true;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
@@ -80,6 +87,9 @@ public final class WebApp {
             config.routes.get("/api/provinces", facts::provinces);
             config.routes.get("/api/provinces/{id}", facts::province);
             config.routes.get("/api/metrics", facts::metrics);
+            config.routes.get("/api/rank", analyticsHandler::rank);
+            config.routes.get("/api/trend", analyticsHandler::trend);
+            config.routes.get("/api/conflicts", analyticsHandler::conflicts);
             config.routes.get("/api/crawl/status", crawl::status);
             config.routes.post("/api/crawl/run", crawl::run);
             config.routes.post("/api/crawl/stop", crawl::stop);
@@ -89,6 +99,12 @@ public final class WebApp {
             config.routes.before("/search", ctx -> limit(ctx, limiter));
             config.routes.before("/api/ask", ctx -> limit(ctx, limiter));
             config.routes.before("/api/ask/stream", ctx -> limit(ctx, limiter));
+            config.routes.before("/api/ask/stream", ctx -> AskHandler.checkConversationId(ctx.queryParam("conversationId"), maxConversationId));
+            config.routes.before("/api/ask/stream", askGate::checkOpen);
+            for (String path : java.util.List.of("/api/facts", "/api/compare", "/api/rank", "/api/trend", "/api/conflicts",
+                "/api/crawl/run", "/api/crawl/stop")) {
+                config.routes.before(path, ctx -> limit(ctx, limiter));
+            }
             config.requestLogger.http((ctx, ms) -> {
                 metrics.record(ctx, ms);
                 if (!ctx.path().startsWith("/webjars") && !ctx.path().endsWith(".js") && !ctx.path().endsWith(".css")) {

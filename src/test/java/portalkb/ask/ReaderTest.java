@@ -43,6 +43,13 @@ class ReaderTest {
             "2014-10-05T08:00:00+07:00",
             "Trong 9 tháng đầu năm 2014, tỉnh Sơn La phát hiện mới 97 người nhiễm HIV, nâng tổng số người nhiễm HIV lũy tích lên 8.650 người. "
                 + "Số người tử vong do AIDS trong 9 tháng là 21 người."),
+        AskTest.article("https://namdinh.example/y-te/xa-dai-thang-2017.html", "Xã Đại Thắng đạt chuẩn quốc gia về y tế", "Nam Định",
+            "2017-11-02T08:00:00+07:00",
+            "Năm 2017, toàn huyện có 15 xã đạt Bộ tiêu chí quốc gia về y tế xã; riêng xã Đại Thắng đạt 92 điểm, cao nhất huyện."),
+        AskTest.article("https://dienbien.example/xa-hoi/giam-ngheo-2023.html", "Điện Biên giảm nghèo năm 2023", "Điện Biên",
+            "2024-01-08T08:00:00+07:00", "Đến cuối năm 2023, tỷ lệ hộ nghèo của tỉnh Điện Biên còn 18,5%, giảm 4,1% so với năm 2022."),
+        AskTest.article("https://sonla.example/xa-hoi/giam-ngheo-2023.html", "Sơn La: tỷ lệ hộ nghèo còn 11,2%", "Sơn La",
+            "2024-01-10T08:00:00+07:00", "Theo kết quả rà soát cuối năm 2023, tỷ lệ hộ nghèo toàn tỉnh Sơn La còn 11,2%."),
         AskTest.article("https://en.nghean.example/society/new-rural-2022.html", "Nghe An adds 12 new-style rural communes", "Nghệ An",
             "2022-12-20T08:00:00+07:00",
             "The central province of Nghe An recognised 12 more communes as new-style rural areas in 2022, bringing its total to 299 communes."));
@@ -98,8 +105,24 @@ class ReaderTest {
         assertTrue(lead(deaths).contains("21"), deaths.answer());
         AskResponse district = ask.ask("Huyện Trấn Yên có bao nhiêu ca sốt xuất huyết năm 2020?", null, null, null);
         assertTrue(lead(district).contains("85 ca"), "the figure that goes with the named district: " + district.answer());
+        AskResponse score = ask.ask("What score did Đại Thắng commune achieve in the 2017 national commune health criteria?", null, null, null);
+        assertTrue(lead(score).contains("92 điểm"), "a score, not the count of communes: " + score.answer());
         AskResponse english = ask.ask("Tổng số xã đạt chuẩn nông thôn mới của Nghệ An là bao nhiêu?", null, null, null);
         assertTrue(lead(english).contains("299"), "a Vietnamese question answered from an English article: " + english.answer());
+    }
+
+    @Test
+    void rankingsAndSuperlativesComeFromTheFactsIndexWithACitationPerFigure() {
+        AskResponse highest = ask.ask("Which province has the highest health insurance coverage?", null, null, null);
+        assertTrue(lead(highest).startsWith("Quảng Bình — 97,92% (2021)"), highest.answer());
+        assertTrue(highest.answer().contains("figures for 2 of 63 provinces"), highest.answer());
+        assertTrue(highest.answer().contains("| 2 | Lạng Sơn | 97,9% | 2019 |"), "the ranking is a table: " + highest.answer());
+        assertEquals(QUANG_BINH, highest.citations().get(0).url());
+        AskResponse lowest = ask.ask("Tỉnh nào có tỷ lệ hộ nghèo thấp nhất năm 2023?", null, null, null);
+        assertTrue(lead(lowest).startsWith("Sơn La — 11,2% (năm 2023)"), lowest.answer());
+        assertTrue(lowest.citations().get(0).quote().contains("11,2%"), lowest.citations().toString());
+        AskResponse trend = ask.ask("How did the poverty rate change in Điện Biên and Sơn La?", null, null, null);
+        assertTrue(trend.answer().contains("Điện Biên: 18,5% (2023)") && trend.answer().contains("Sơn La: 11,2% (2023)"), trend.answer());
     }
 
     @Test

@@ -3,12 +3,7 @@ package portalkb.extract;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,40 +14,11 @@ class FigureExtractorTest {
 
     @Test
     void precisionAndRecallOnTheLabelledSet() throws IOException {
-        int truePositives = 0;
-        int extracted = 0;
-        int expected = 0;
-        List<String> misses = new ArrayList<>();
-        for (String line : labelled()) {
-            String[] parts = line.split("\t");
-            Set<String> want = new HashSet<>();
-            if (!parts[1].equals("-")) {
-                for (String pair : parts[1].split(";")) {
-                    String[] kv = pair.split("=");
-                    want.add(kv[0] + "=" + Double.parseDouble(kv[1]));
-                }
-            }
-            Set<String> got = new HashSet<>();
-            for (Figure f : extractor.extract(parts[0], 2020)) {
-                if (!f.metric().equals(MetricCatalogue.OTHER)) {
-                    got.add(f.metric() + "=" + f.value());
-                }
-            }
-            expected += want.size();
-            extracted += got.size();
-            Set<String> hit = new HashSet<>(got);
-            hit.retainAll(want);
-            truePositives += hit.size();
-            if (!got.equals(want)) {
-                misses.add(parts[0] + " → got " + got + ", want " + want);
-            }
-        }
-        double precision = extracted == 0 ? 0 : (double) truePositives / extracted;
-        double recall = expected == 0 ? 0 : (double) truePositives / expected;
-        System.out.printf("figure extraction: precision %.3f, recall %.3f (%d expected, %d extracted)%n", precision, recall, expected, extracted);
-        misses.forEach(m -> System.out.println("  " + m));
-        assertTrue(precision >= 0.95, "precision " + precision + "\n" + String.join("\n", misses));
-        assertTrue(recall >= 0.95, "recall " + recall + "\n" + String.join("\n", misses));
+        LabelledFigures.Score score = LabelledFigures.score(extractor, LabelledFigures.read("/portalkb/extract/labelled-figures.tsv"), l -> true);
+        System.out.println(score.describe("figure extraction"));
+        score.misses().forEach(m -> System.out.println("  " + m));
+        assertTrue(score.precision() >= 0.95, score.describe("precision") + "\n" + String.join("\n", score.misses()));
+        assertTrue(score.recall() >= 0.95, score.describe("recall") + "\n" + String.join("\n", score.misses()));
     }
 
     @Test
@@ -79,10 +45,56 @@ class FigureExtractorTest {
         assertEquals("97,9%", fallback.raw());
     }
 
-    private static List<String> labelled() throws IOException {
-        try (InputStream in = FigureExtractorTest.class.getResourceAsStream("/portalkb/extract/labelled-figures.tsv")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-        }
+    @Test
+    void aShareAfterACountCueIsNoCount() {
+        Figure f = extractor.extract("Số lượt điều trị nội trú tăng lên 12% so với cùng kỳ.", 2023).get(0);
+        assertEquals(MetricCatalogue.OTHER, f.metric(), "12% is no number of inpatients");
+        assertEquals("%", f.unit());
+    }
+
+    @Test
+    void aChangeIsNoLevel() {
+        List<Figure> figures = extractor.extract("Tỷ lệ bao phủ bảo hiểm y tế tăng 2,1% so với năm trước, đạt 93,6%.", 2023);
+        assertEquals(List.of(MetricCatalogue.OTHER, "health_insurance_coverage"), figures.stream().map(Figure::metric).toList());
+        assertEquals(93.6, figures.get(1).value(), 1e-9);
+    }
+
+    @Test
+    void aYearWrittenRightAfterTheFigureIsItsYear() {
+        List<Figure> figures = extractor.extract("Tỷ lệ bao phủ bảo hiểm y tế tăng từ 85,2% năm 2019 lên 92,3% năm 2023.", 2024);
+        assertEquals(List.of(2019, 2023), figures.stream().map(Figure::year).toList());
+        assertEquals(List.of("health_insurance_coverage", "health_insurance_coverage"), figures.stream().map(Figure::metric).toList());
+    }
+
+    @Test
+    void aYearComparedAgainstIsNotTheReportYear() {
+        List<Figure> figures = extractor.extract("Tỷ lệ bao phủ bảo hiểm y tế đạt 92,4%, cao hơn so với năm 2022.", 2023);
+        assertEquals("health_insurance_coverage", figures.get(0).metric());
+        assertEquals(2023, figures.get(0).year());
+    }
+
+    @Test
+    void targetsAreNoLevels() {
+        Figure listed = extractor.extract("Mục tiêu đến năm 2030: mỗi trạm y tế có ít nhất một bác sĩ; duy trì 100% xã đạt Bộ tiêu chí quốc gia về y tế.",
+            2024).get(0);
+        assertEquals(MetricCatalogue.OTHER, listed.metric(), "after a target's colon");
+        Figure later = extractor.extract("Đến năm 2030, 100% xã đạt Bộ tiêu chí quốc gia về y tế.", 2024, 2024).get(0);
+        assertEquals(MetricCatalogue.OTHER, later.metric(), "a year after the publication is a plan");
+        assertEquals("communes_health_standard", extractor.extract("Năm 2023, 100% xã đạt Bộ tiêu chí quốc gia về y tế.", 2024, 2024)
+            .get(0).metric());
+    }
+
+    @Test
+    void aCountFoundByAShareCueIsTheCountVariant() {
+        List<Figure> figures = extractor.extract("Toàn tỉnh còn 4.210 hộ nghèo, chiếm 2,35% tổng số hộ.", 2023);
+        assertEquals(List.of("poor_households", "poverty_rate"), figures.stream().map(Figure::metric).toList());
+        assertEquals("hộ", figures.get(0).unit());
+    }
+
+    @Test
+    void anotherUnitNounAfterACueFoundNumberIsNotTheMetric() {
+        Figure f = extractor.extract("Dịch sốt xuất huyết đã lan ra 14 xã trong huyện.", 2023).get(0);
+        assertEquals(MetricCatalogue.OTHER, f.metric());
+        assertEquals("xã", f.unit());
     }
 }

@@ -56,6 +56,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebUiTest {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
+    private static final String CONFLICTING_URL = "https://tonghop.example/quang-ninh-bhyt-2023.html";
     private static final String HOSTILE_TITLE = "Bảo hiểm y tế <img src=x onerror=\"window.__xss=1\"> tin giả";
 
     private static StaticSiteServer portal;
@@ -86,7 +87,10 @@ class WebUiTest {
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
             new ArticleWriter(elastic, bulk, false).write(List.of(Map.of("url", "https://hostile.example/tin.html", "title", HOSTILE_TITLE,
                 "province", "Hà Nội", "source", "hostile", "published", "2024-03-01T08:00:00+07:00",
-                "body", "Tin có mã độc <script>window.__xss=2</script> và <img src=x onerror=\"window.__xss=3\"> về bảo hiểm y tế.")));
+                "body", "Tin có mã độc <script>window.__xss=2</script> và <img src=x onerror=\"window.__xss=3\"> về bảo hiểm y tế."),
+                // Our own article disagreeing with the sample portal's Quảng Ninh figure of 2023: a conflict for the Rankings view.
+                Map.of("url", CONFLICTING_URL, "title", "Quảng Ninh: bảo hiểm y tế năm 2023", "province", "Quảng Ninh", "source", "tonghop",
+                    "published", "2024-02-20T08:00:00+07:00", "body", "Năm 2023, tỷ lệ bao phủ bảo hiểm y tế của tỉnh đạt 96,4% dân số.")));
         }
         elastic.client().indices().refresh(r -> r.index(List.of(elastic.names().articles(), elastic.names().passages(), elastic.names().facts())));
         CrawlService crawls = new CrawlService(elastic, config, sources, false);
@@ -280,6 +284,106 @@ class WebUiTest {
         js("document.querySelector('.chart-box').scrollIntoView({block: 'center'});");
         Thread.sleep(500);
         shot("province-chart");
+    }
+
+    @Test
+    void rankingsBarsLinkToSourcesTheTableSortsAndConflictsAreMarked() throws Exception {
+        browser.manage().window().setSize(new Dimension(1280, 1500));
+        browser.get(base + "/?view=rankings&metric=health_insurance_coverage");
+        waiting().until(d -> d.findElements(By.cssSelector("#rank-rows tr[data-province]")).size() >= 5);
+        waiting().until(d -> Boolean.TRUE.equals(js("return !!window.Chart && !!window.Chart.getChart(document.getElementById('rank-chart'));")));
+        assertTrue(browser.findElement(By.id("rank-summary")).getText().matches("Figures for \\d+ of 63 provinces.*"),
+            browser.findElement(By.id("rank-summary")).getText());
+        List<WebElement> rows = browser.findElements(By.cssSelector("#rank-rows tr[data-province]"));
+        assertEquals(rows.size(), ((Number) js("return Chart.getChart(document.getElementById('rank-chart')).data.labels.length;")).intValue(),
+            "a bar for every province with a figure");
+        for (WebElement row : rows) {
+            String href = row.findElement(By.cssSelector("a.rank-source")).getAttribute("href");
+            assertTrue(href.startsWith(portal.baseUrl()) || href.equals(CONFLICTING_URL), href);
+        }
+        // The conflict: Quảng Ninh 2023 is 96,4% in our article and 96,8% on the sample portal; both are shown with their sources.
+        WebElement quangNinh = browser.findElement(By.cssSelector("#rank-rows tr[data-province='Quảng Ninh']"));
+        assertTrue(quangNinh.getAttribute("class").contains("conflicting"));
+        assertEquals(CONFLICTING_URL, quangNinh.findElement(By.cssSelector("a.rank-source")).getAttribute("href"));
+        assertTrue(quangNinh.findElement(By.cssSelector(".conflict")).getText().contains("96.8%"), quangNinh.getText());
+        assertTrue(quangNinh.findElement(By.cssSelector(".conflict a")).getAttribute("href").startsWith(portal.baseUrl()));
+        assertTrue(((String) js("return Chart.getChart(document.getElementById('rank-chart')).data.labels.join('|');")).contains("⚠ Quảng Ninh"));
+
+        // A click on the first bar opens its source article.
+        String firstUrl = rows.get(0).findElement(By.cssSelector("a.rank-source")).getAttribute("href");
+        String home = browser.getWindowHandle();
+        js("const c = Chart.getChart(document.getElementById('rank-chart')); const b = c.getDatasetMeta(0).data[0];"
+            + "const r = c.canvas.getBoundingClientRect(); const o = {clientX: r.left + b.x - 5, clientY: r.top + b.y, bubbles: true};"
+            + "c.canvas.dispatchEvent(new MouseEvent('mousemove', o)); c.canvas.dispatchEvent(new MouseEvent('click', o));");
+        waiting().until(d -> d.getWindowHandles().size() == 2);
+        String opened = browser.getWindowHandles().stream().filter(h -> !h.equals(home)).findFirst().orElseThrow();
+        browser.switchTo().window(opened);
+        waiting().until(d -> d.getCurrentUrl().equals(firstUrl));
+        browser.close();
+        browser.switchTo().window(home);
+
+        // Sortable: by value ascending, then descending.
+        browser.findElement(By.cssSelector("#rank-table th[data-sort=value]")).click();
+        List<Double> ascending = shownValues();
+        assertEquals(ascending.stream().sorted().toList(), ascending);
+        browser.findElement(By.cssSelector("#rank-table th[data-sort=value]")).click();
+        List<Double> descending = shownValues();
+        assertEquals(ascending.reversed(), descending);
+        assertEquals("descending", browser.findElement(By.cssSelector("#rank-table th[data-sort=value]")).getAttribute("aria-sort"));
+
+        String export = browser.findElement(By.id("rank-export")).getAttribute("href");
+        assertTrue(export.contains("format=csv") && export.contains("metric=health_insurance_coverage"), export);
+        java.net.http.HttpResponse<String> csv = java.net.http.HttpClient.newHttpClient().send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(export)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.body().contains("Quảng Ninh"), csv.body());
+
+        // The trend of chosen provinces: a line each, points with sources and changes.
+        WebElement provinces = browser.findElement(By.id("trend-provinces"));
+        provinces.clear();
+        provinces.sendKeys("Bắc Kạn, Quảng Ninh", Keys.ENTER);
+        waiting().until(d -> d.getCurrentUrl().contains("trend="));
+        waiting().until(d -> d.findElements(By.cssSelector("#trend-points > li")).size() == 2);
+        waiting().until(d -> ((Number) js("const c = Chart.getChart(document.getElementById('trend-chart')); return c ? c.data.datasets.length : 0;")).intValue() == 2);
+        assertTrue(browser.findElement(By.id("trend-points")).getText().contains("Quảng Ninh"));
+        assertFalse(browser.findElements(By.cssSelector("#trend-points .conflict")).isEmpty(), "the conflicting year is marked in the trend too");
+        js("window.scrollTo(0, 0);");
+        shot("rankings");
+        js("document.getElementById('trend-chart').scrollIntoView({block: 'center'});");
+        Thread.sleep(300);
+        shot("rankings-trend");
+
+        browser.findElement(By.id("lang")).click();
+        waiting().until(d -> d.findElement(By.cssSelector("nav a[data-view=rankings]")).getText().equals("Xếp hạng"));
+        waiting().until(d -> d.findElement(By.id("rank-summary")).getText().startsWith("Có số liệu của"));
+        assertEquals("Hạng", browser.findElement(By.cssSelector("#rank-table th[data-sort=rank]")).getText().replace(" ▲", "").replace(" ▼", ""));
+        js("window.scrollTo(0, 0);");
+        shot("rankings-vi");
+        browser.findElement(By.id("lang")).click();
+        waiting().until(d -> d.findElement(By.cssSelector("nav a[data-view=rankings]")).getText().equals("Rankings"));
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    private static List<Double> shownValues() {
+        return browser.findElements(By.cssSelector("#rank-rows tr[data-province] td.num")).stream()
+            .map(td -> Double.parseDouble(td.getText().replace("%", "").replace(",", "").strip())).toList();
+    }
+
+    @Test
+    void theProvinceComparisonChartStartsFilled() throws Exception {
+        // Hà Giang shares its province of today with Tuyên Quang: the two are compared without typing anything.
+        browser.get(base + "/?view=provinces&province=ha-giang");
+        waiting().until(d -> !d.findElements(By.cssSelector("#compare-points li")).isEmpty());
+        String chosen = browser.findElement(By.id("compare-provinces")).getAttribute("value");
+        assertTrue(chosen.startsWith("Hà Giang") && chosen.contains("Tuyên Quang"), chosen);
+        waiting().until(d -> Boolean.TRUE.equals(js("return !!window.Chart && !!window.Chart.getChart(document.getElementById('compare-chart'));")));
+        // Lạng Sơn merged with nobody: the top 5 of its first metric join it.
+        browser.get(base + "/?view=provinces&province=lang-son");
+        waiting().until(d -> d.findElement(By.id("compare-provinces")).getAttribute("value").split(",").length >= 3);
+        waiting().until(d -> d.findElements(By.cssSelector("#compare-points li")).size() >= 3);
+        js("document.querySelector('.chart-box').scrollIntoView({block: 'center'});");
+        Thread.sleep(1500); // the bars' animation
+        shot("province-chart-filled");
     }
 
     @Test

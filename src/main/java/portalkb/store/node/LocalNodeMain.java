@@ -19,7 +19,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Entry point of the local Elasticsearch node's own JVM (started by {@link portalkb.store.LocalNode}).
- * Arguments: home dir, data dir, logs dir, http port, transport port. Stops cleanly on SIGTERM.
+ * Arguments: home dir, data dir, logs dir, http port, transport port, then Elasticsearch settings as
+ * SETTING=VALUE (the disk watermarks of elasticsearch.local.disk). Stops cleanly on SIGTERM.
  */
 public final class LocalNodeMain {
 
@@ -42,8 +43,8 @@ public final class LocalNodeMain {
     }
 
     private static void run(String[] args, java.io.PrintStream out) throws Exception {
-        if (args.length != 5) {
-            System.err.println("usage: LocalNodeMain HOME DATA LOGS HTTP_PORT TRANSPORT_PORT");
+        if (args.length < 5) {
+            System.err.println("usage: LocalNodeMain HOME DATA LOGS HTTP_PORT TRANSPORT_PORT [SETTING=VALUE …]");
             System.exit(2);
         }
         Path home = Path.of(args[0]).toAbsolutePath();
@@ -52,6 +53,14 @@ public final class LocalNodeMain {
         Files.createDirectories(logs);
         try (InputStream log4j = LocalNodeMain.class.getResourceAsStream("/portalkb/store/log4j2.properties")) {
             Files.copy(log4j, home.resolve("config/log4j2.properties"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Settings.Builder extra = Settings.builder();
+        for (int i = 5; i < args.length; i++) {
+            int eq = args[i].indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("expected SETTING=VALUE, got " + args[i]);
+            }
+            extra.put(args[i].substring(0, eq), args[i].substring(eq + 1));
         }
         Settings settings = Settings.builder()
             .put("path.home", home.toString())
@@ -65,9 +74,8 @@ public final class LocalNodeMain {
             .put("transport.port", args[4])
             .put("http.type", "netty4")
             .put("transport.type", "netty4")
-            // One machine, one node: keep the disk watermarks from blocking writes on a full laptop disk early.
-            .put("cluster.routing.allocation.disk.threshold_enabled", false)
             .put("action.destructive_requires_name", true)
+            .put(extra.build())
             .build();
         Environment environment = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), home.resolve("config"), () -> "portalkb-node");
         LogConfigurator.registerErrorListener();

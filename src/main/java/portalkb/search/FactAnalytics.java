@@ -1,0 +1,147 @@
+package portalkb.search;
+
+import portalkb.config.AppConfig;
+import portalkb.extract.Gazetteer;
+import portalkb.extract.Gazetteer.Province;
+import portalkb.extract.MetricCatalogue;
+import portalkb.search.Analysis.Change;
+import portalkb.search.Analysis.FigureCell;
+import portalkb.search.Analysis.MetricRef;
+import portalkb.search.Analysis.RankRow;
+import portalkb.search.Analysis.Ranking;
+import portalkb.search.Analysis.Trend;
+import portalkb.search.Analysis.TrendSeries;
+import portalkb.store.Elastic;
+
+import java.io.IOException;
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Rankings, trends and conflicting figures across provinces, from the facts index (records in
+ * {@link Analysis}). Metrics are catalogue ids; provinces any spelling ({@link Provinces}); a province of
+ * today (the 2025 merger) also stands for the provinces it absorbed, whose figures come labelled as such.
+ * Bad input is a {@link BadParameterException} naming the parameter.
+ */
+public final class FactAnalytics {
+
+    public enum Order { DESC, ASC }
+
+    private static final Collator VIETNAMESE = Collator.getInstance(Locale.forLanguageTag("vi"));
+
+    private final ReportCells cells;
+    private final AppConfig.Analytics limits;
+
+    public FactAnalytics(Elastic elastic, AppConfig.Analytics limits) {
+        this.cells = new ReportCells(elastic, limits.valuesPerCell(), limits.conflictFacts());
+        this.limits = limits;
+    }
+
+    /** A catalogued metric, or a 400 that lists the known ids. */
+    public static MetricCatalogue.Metric metric(String parameter, String id) {
+        if (id == null || id.isBlank()) {
+            throw new BadParameterException(parameter, "required: one of " + known());
+        }
+        return MetricCatalogue.get().byId(id.strip())
+            .orElseThrow(() -> new BadParameterException(parameter, "unknown metric '" + id.strip() + "' (known: " + known() + ")"));
+    }
+
+    private static String known() {
+        return String.join(", ", MetricCatalogue.get().metrics().stream().map(MetricCatalogue.Metric::id).toList());
+    }
+
+    /**
+     * Every province with a figure ranked on {@code metricId}: for {@code year}, or each province's latest
+     * year when null. Equal values share a rank. {@code limit} null or 0: every province.
+     */
+    public Ranking rank(String metricId, Integer year, Order order, Integer limit) throws IOException {
+        MetricCatalogue.Metric m = metric("metric", metricId);
+        if (limit != null && limit < 0) {
+            throw new BadParameterException("limit", "expected 0 (all) or more, got " + limit);
+        }
+        ReportCells.Result found = cells.find(new ReportCells.Request(m.id(), m.primaryUnit(), List.of(), year, null, null, year == null, true));
+        Comparator<FigureCell> byValue = Comparator.comparingDouble(c -> c.figure().value());
+        List<FigureCell> sorted = new ArrayList<>(found.cells());
+        sorted.sort((order == Order.ASC ? byValue : byValue.reversed()).thenComparing(FigureCell::province, VIETNAMESE));
+        List<RankRow> rows = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            FigureCell c = sorted.get(i);
+            boolean tiedAbove = i > 0 && sorted.get(i - 1).figure().value() == c.figure().value();
+            boolean tiedBelow = i + 1 < sorted.size() && sorted.get(i + 1).figure().value() == c.figure().value();
+            int rank = tiedAbove ? rows.get(i - 1).rank() : i + 1;
+            rows.add(new RankRow(rank, tiedAbove || tiedBelow, c));
+        }
+        List<RankRow> shown = limit == null || limit == 0 || limit >= rows.size() ? rows : rows.subList(0, limit);
+        return new Ranking(MetricRef.of(m), year, order.name().toLowerCase(Locale.ROOT), rows.size(),
+            Gazetteer.get().provinces().size(), List.copyOf(shown), found.complete(), found.years());
+    }
+
+    /** {@code metricId} by year in each province asked for (and those a province of today absorbed), {@code from}–{@code to} if given. */
+    public Trend trend(String metricId, List<String> provinces, Integer from, Integer to) throws IOException {
+        MetricCatalogue.Metric m = metric("metric", metricId);
+        List<String> asked = Provinces.resolve("province", provinces);
+        if (asked.isEmpty()) {
+            throw new BadParameterException("province", "name at least one province");
+        }
+        if (asked.size() > limits.maxTrendProvinces()) {
+            throw new BadParameterException("province", "at most " + limits.maxTrendProvinces() + " provinces, got " + asked.size());
+        }
+        if (from != null && to != null && from > to) {
+            throw new BadParameterException("from", "from " + from + " is after to " + to);
+        }
+        Map<String, String> series = withAbsorbed(asked);
+        ReportCells.Result found = cells.find(new ReportCells.Request(m.id(), m.primaryUnit(), List.copyOf(series.keySet()), null, from, to, false, false));
+        List<TrendSeries> out = new ArrayList<>();
+        series.forEach((province, absorbedInto) -> {
+            List<FigureCell> points = found.cells().stream().filter(c -> c.province().equals(province))
+                .map(c -> absorbedInto == null ? c : c.absorbedInto(absorbedInto))
+                .sorted(Comparator.comparingInt(FigureCell::year)).toList();
+            List<Change> changes = new ArrayList<>();
+            for (int i = 1; i < points.size(); i++) {
+                changes.add(Change.between(points.get(i - 1), points.get(i)));
+            }
+            Change overall = points.size() < 2 ? null : Change.between(points.get(0), points.get(points.size() - 1));
+            out.add(new TrendSeries(province, todayOf(province), absorbedInto, points, changes, overall));
+        });
+        return new Trend(MetricRef.of(m), out, found.complete());
+    }
+
+    /**
+     * Every province × metric × year that different articles report with different values, each value with
+     * its latest source. Any filter may be null: all catalogued metrics, all provinces, all years.
+     */
+    public Analysis.Conflicts conflicts(String metricId, List<String> provinces, Integer year) throws IOException {
+        MetricCatalogue.Metric m = metricId == null || metricId.isBlank() ? null : metric("metric", metricId);
+        Map<String, String> scope = withAbsorbed(Provinces.resolve("province", provinces == null ? List.of() : provinces));
+        ReportCells.Result found = cells.find(new ReportCells.Request(m == null ? null : m.id(), m == null ? null : m.primaryUnit(),
+            List.copyOf(scope.keySet()), year, null, null, false, false));
+        List<FigureCell> conflicting = found.cells().stream().filter(FigureCell::conflicting)
+            .map(c -> scope.get(c.province()) == null ? c : c.absorbedInto(scope.get(c.province())))
+            .sorted(Comparator.comparing(FigureCell::metric).thenComparing(FigureCell::province, VIETNAMESE).thenComparingInt(FigureCell::year))
+            .toList();
+        return new Analysis.Conflicts(conflicting, found.complete());
+    }
+
+    /** Province name → the province of today it is asked for through (null when asked for itself). */
+    private static Map<String, String> withAbsorbed(List<String> names) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : names) {
+            out.put(name, null);
+            Province p = Gazetteer.get().resolve(name).orElseThrow();
+            if (p.existsToday()) {
+                Gazetteer.get().provinces().stream().filter(q -> !q.existsToday() && q.today().equals(p.name()))
+                    .forEach(q -> out.putIfAbsent(q.name(), p.name()));
+            }
+        }
+        return out;
+    }
+
+    private static String todayOf(String province) {
+        return Gazetteer.get().resolve(province).map(p -> Gazetteer.get().today(p).name()).orElse(province);
+    }
+}

@@ -1,0 +1,144 @@
+package portalkb.search;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.LongTermsBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.TermsAggregationCollectMode;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.util.NamedValue;
+import portalkb.extract.MetricCatalogue;
+import portalkb.search.Analysis.FigureCell;
+import portalkb.store.Elastic;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Province × metric × year cells of the facts index, one aggregation: per cell the latest article's report
+ * and the distinct values stated. Only cells with more than one value are read fact by fact (see
+ * {@link Disagreements}), so consistent cells cost one aggregation bucket each.
+ */
+final class ReportCells {
+
+    /**
+     * What to aggregate; null means any. {@code latestYearOnly}: each province's most recent year only;
+     * {@code withYears}: also every year with a figure (for a year picker).
+     */
+    record Request(String metric, String unit, List<String> provinces, Integer year, Integer from, Integer to, boolean latestYearOnly,
+                   boolean withYears) {
+    }
+
+    /** {@code years}: with {@code withYears}, every year with a figure of the metric (whatever the year asked for), latest first. */
+    record Result(List<FigureCell> cells, boolean complete, List<Integer> years) {
+    }
+
+    private final Elastic elastic;
+    private final int valuesPerCell;
+    private final Disagreements disagreements;
+
+    ReportCells(Elastic elastic, int valuesPerCell, int conflictFacts) {
+        this.elastic = elastic;
+        this.valuesPerCell = valuesPerCell;
+        this.disagreements = new Disagreements(elastic, conflictFacts);
+    }
+
+    Result find(Request r) throws IOException {
+        Query filter = filter(r);
+        boolean counts = r.metric() != null && MetricCatalogue.get().byId(r.metric())
+            .map(m -> m.quantity() == MetricCatalogue.Kind.COUNT).orElse(false);
+        SearchResponse<Void> response = elastic.client().search(s -> {
+            s.index(elastic.names().facts()).size(0).requestCache(true).query(filter)
+                .aggregations("metric", m -> m.terms(t -> t.field("metric").size(200))
+                    .aggregations("province", p -> p.terms(t -> t.field("province").size(200))
+                        // The latest year only: breadth first, so the reports are read for that year's bucket alone.
+                        .aggregations("year", y -> y.terms(t -> r.latestYearOnly()
+                                ? t.field("year").size(1).order(NamedValue.of("_key", SortOrder.Desc)).collectMode(TermsAggregationCollectMode.BreadthFirst)
+                                : t.field("year").size(200))
+                            .aggregations("latest", l -> l.topHits(h -> h.size(1).sort(reportOrder(counts))))
+                            .aggregations("values", v -> v.terms(t -> t.field("value").size(valuesPerCell))))));
+            if (r.withYears()) {
+                s.aggregations("years", y -> y.global(g -> g)
+                    .aggregations("metric", m -> m.filter(yearsFilter(r))
+                        .aggregations("year", t -> t.terms(x -> x.field("year").size(200).order(NamedValue.of("_key", SortOrder.Desc))))));
+            }
+            return s;
+        }, Void.class);
+        List<Integer> years = new ArrayList<>();
+        if (r.withYears()) {
+            response.aggregations().get("years").global().aggregations().get("metric").filter().aggregations().get("year").lterms().buckets().array()
+                .forEach(b -> years.add((int) b.key()));
+        }
+        List<FigureCell> cells = new ArrayList<>();
+        Map<Disagreements.Key, Integer> candidates = new LinkedHashMap<>();
+        for (StringTermsBucket metric : response.aggregations().get("metric").sterms().buckets().array()) {
+            for (StringTermsBucket province : metric.aggregations().get("province").sterms().buckets().array()) {
+                for (LongTermsBucket year : province.aggregations().get("year").lterms().buckets().array()) {
+                    FactDoc fact = year.aggregations().get("latest").topHits().hits().hits().get(0).source().to(FactDoc.class);
+                    Analysis.Report report = fact.report();
+                    cells.add(new FigureCell(report.metric(), report.province(), report.provinceToday(), null, report.year(), report,
+                        List.of(new Analysis.StatedValue(report.value(), 1, report))));
+                    if (year.aggregations().get("values").dterms().buckets().array().size() > 1) {
+                        candidates.put(new Disagreements.Key(report.metric(), report.province(), report.year()), cells.size() - 1);
+                    }
+                }
+            }
+        }
+        Disagreements.Settled settled = disagreements.settle(filter, candidates.keySet());
+        settled.cells().forEach((key, cell) -> cells.set(candidates.get(key), cell));
+        return new Result(cells, settled.complete(), years);
+    }
+
+    /** The latest article first; within it the largest count, or the first share or rate it states. */
+    static List<SortOptions> reportOrder(boolean counts) {
+        List<SortOptions> order = new ArrayList<>();
+        order.add(SortOptions.of(o -> o.field(f -> f.field("published").order(SortOrder.Desc).missing("_last"))));
+        order.add(SortOptions.of(o -> o.field(f -> f.field("articleId").order(SortOrder.Asc))));
+        order.add(counts ? SortOptions.of(o -> o.field(f -> f.field("value").order(SortOrder.Desc)))
+            : SortOptions.of(o -> o.field(f -> f.field("sentenceOffset").order(SortOrder.Asc).missing("_last"))));
+        return order;
+    }
+
+    /** The request's filter without its years: which years have figures at all. */
+    private static Query yearsFilter(Request r) {
+        return filter(new Request(r.metric(), r.unit(), r.provinces(), null, null, null, false, false));
+    }
+
+    private static Query filter(Request r) {
+        // A district portal's figures are the district's, not its province's.
+        BoolQuery.Builder b = new BoolQuery.Builder().mustNot(f -> f.exists(e -> e.field("district")));
+        if (r.metric() != null) {
+            b.filter(f -> f.term(t -> t.field("metric").value(r.metric())));
+        } else {
+            b.mustNot(f -> f.term(t -> t.field("metric").value(MetricCatalogue.OTHER)));
+        }
+        if (r.unit() != null) {
+            b.filter(f -> f.term(t -> t.field("unit").value(r.unit())));
+        }
+        if (r.provinces() != null && !r.provinces().isEmpty()) {
+            b.filter(f -> f.terms(t -> t.field("province").terms(v -> v.value(r.provinces().stream().map(FieldValue::of).toList()))));
+        }
+        if (r.year() != null) {
+            b.filter(f -> f.term(t -> t.field("year").value(r.year())));
+        }
+        if (r.from() != null || r.to() != null) {
+            b.filter(f -> f.range(x -> x.number(n -> {
+                n.field("year");
+                if (r.from() != null) {
+                    n.gte((double) r.from());
+                }
+                if (r.to() != null) {
+                    n.lte((double) r.to());
+                }
+                return n;
+            })));
+        }
+        return Query.of(q -> q.bool(b.build()));
+    }
+}
