@@ -236,9 +236,11 @@ final class SourceRun {
                 task.referrer());
         }
         ExtractedPage page = parsed.page();
+        List<Task> attachments = new ArrayList<>();
         if (!page.nofollow()) {
             // An article's attached files (reports, tables) are part of it: they do not spend link depth.
-            page.documents().forEach(u -> discover(writes, u, new Task(u, task.depth(), current.url()), "document"));
+            // Queued only once the page is written, so the file's worker finds the page that links it.
+            page.documents().forEach(u -> discover(writes, u, new Task(u, task.depth(), current.url()), "document", attachments::add));
             if (task.depth() < source.maxDepth()) {
                 page.links().forEach(u -> discover(writes, u, new Task(u, task.depth() + 1, current.url()), "page"));
             }
@@ -248,10 +250,16 @@ final class SourceRun {
         if (canonical != null) {
             discover(writes, canonical, new Task(canonical, task.depth(), 0, 0), "page");
         }
-        return pageStep.record(page, new PageStep.Fetched(current, fetchedState, result, hash, now, movedFrom), writes);
+        String recorded = pageStep.record(page, new PageStep.Fetched(current, fetchedState, result, hash, now, movedFrom), writes);
+        frontier.addAll(attachments);
+        return recorded;
     }
 
     private void discover(List<CompletableFuture<Void>> writes, String url, Task task, String kind) {
+        discover(writes, url, task, kind, frontier::add);
+    }
+
+    private void discover(List<CompletableFuture<Void>> writes, String url, Task task, String kind, java.util.function.Consumer<Task> enqueue) {
         if (!source.inScope(url)) {
             return;
         }
@@ -271,7 +279,7 @@ final class SourceRun {
         if (written != null) {
             writes.add(written);
             if (limits.queue(frontier.size())) {
-                frontier.add(task);
+                enqueue.accept(task);
             }
         }
     }

@@ -155,8 +155,9 @@ public final class TableFigures {
         String about = onlyYear ? (caption == null ? "" : Text.fold(caption)) : folded;
         Metric metric = metric(about);
         String unit = unit(text, folded, about, metric);
-        if (metric != null && unit != null && !metric.units().contains(unit)) {
-            metric = null; // "Số trẻ được tiêm chủng": a count beside a rate
+        if (metric != null && unit != null) {
+            // "Số xã đạt …": the count variant of a share; "Số trẻ được tiêm chủng": a count beside a rate, no metric
+            metric = catalogue.forUnit(metric, unit).orElse(null);
         }
         return new Column(index, onlyYear ? Text.collapseSpaces(caption == null ? text : caption + " " + text) : text, metric, unit, year, false);
     }

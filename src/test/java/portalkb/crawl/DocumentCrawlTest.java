@@ -136,7 +136,7 @@ class DocumentCrawlTest {
         List<Map<String, Object>> pageTwo = passages(pdfUrl + "#page=2");
         assertTrue(pageTwo.stream().allMatch(p -> ((Number) p.get("page")).intValue() == 2), pageTwo.toString());
         assertTrue(pageTwo.stream().anyMatch(p -> p.get("text").toString().contains("huyện Mường Tè: số trẻ dưới 1 tuổi 1.215 trẻ")), pageTwo.toString());
-        Map<String, Object> fact = fact("Mường Tè", "vaccination_rate");
+        Map<String, Object> fact = fact("Mường Tè", "full_immunisation");
         assertEquals(85.1, ((Number) fact.get("value")).doubleValue(), 1e-9);
         assertEquals(2023, ((Number) fact.get("year")).intValue());
         assertEquals(2, ((Number) fact.get("page")).intValue());

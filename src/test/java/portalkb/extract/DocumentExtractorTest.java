@@ -47,7 +47,7 @@ class DocumentExtractorTest {
         assertTrue(second.contains("thấp nhất là huyện Mường Tè (85,1%)"), second);
         assertFalse(second.contains("1.034 85,1"), "table cells are not left as a run of numbers: " + second);
 
-        List<DocumentFigure> rates = doc.tableFigures().stream().filter(f -> f.figure().metric().equals("vaccination_rate")).toList();
+        List<DocumentFigure> rates = doc.tableFigures().stream().filter(f -> f.figure().metric().equals("full_immunisation")).toList();
         assertEquals(8, rates.stream().filter(f -> f.district() != null).count(), rates.toString());
         DocumentFigure muongTe = rates.stream().filter(f -> "Mường Tè".equals(f.district())).findFirst().orElseThrow();
         assertEquals(85.1, muongTe.figure().value(), 1e-9);
@@ -135,7 +135,7 @@ class DocumentExtractorTest {
             String sheet = doc.parts().get(0).text();
             assertTrue(sheet.contains("huyện Mường Tè: số trẻ dưới 1 tuổi 1.215 trẻ; tỷ lệ tiêm chủng đầy đủ 85,1%"), sheet);
             DocumentFigure thanUyen = doc.tableFigures().stream()
-                .filter(f -> "Than Uyên".equals(f.district()) && f.figure().metric().equals("vaccination_rate")).findFirst().orElseThrow();
+                .filter(f -> "Than Uyên".equals(f.district()) && f.figure().metric().equals("full_immunisation")).findFirst().orElseThrow();
             assertEquals(98.8, thanUyen.figure().value(), 1e-9);
             assertEquals("Tiêm chủng", thanUyen.sheet());
             assertNull(thanUyen.page());
@@ -156,7 +156,7 @@ class DocumentExtractorTest {
         assertEquals("Kế hoạch tiêm chủng mở rộng năm 2024", doc.title());
         assertTrue(doc.body().contains("Mục tiêu: tỷ lệ tiêm chủng đầy đủ"), doc.body());
         DocumentFigure samHo = doc.tableFigures().stream()
-            .filter(f -> "Sìn Hồ".equals(f.district()) && f.figure().metric().equals("vaccination_rate")).findFirst().orElseThrow();
+            .filter(f -> "Sìn Hồ".equals(f.district()) && f.figure().metric().equals("full_immunisation")).findFirst().orElseThrow();
         assertEquals(90.7, samHo.figure().value(), 1e-9);
         assertEquals(2023, samHo.figure().year(), "the caption's year, not the title's");
     }
