@@ -40,15 +40,55 @@ public final class DocumentBench {
             extractor.extract(xlsxFiles.get(i), DocumentType.XLSX);
         }
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-        run("PDF (" + pages + " pages, a table every other page)", pdfFiles, DocumentType.PDF, extractor);
-        run("XLSX (3 sheets × " + rows + " rows)", xlsxFiles, DocumentType.XLSX, extractor);
+        double pdfOurs = run("PDF (" + pages + " pages, a table every other page)", pdfFiles, DocumentType.PDF, extractor);
+        double pdfPlain = baseline("  baseline: PDFBox's plain PDFTextStripper, same files", pdfFiles, DocumentBench::plainPdfText);
+        double xlsxOurs = run("XLSX (3 sheets × " + rows + " rows)", xlsxFiles, DocumentType.XLSX, extractor);
+        double xlsxPlain = baseline("  baseline: POI reading every cell with DataFormatter, same files", xlsxFiles, DocumentBench::plainCells);
+        System.out.printf(Locale.ROOT, "ours / plain library read: PDF %.2f, XLSX %.2f%n", pdfOurs / pdfPlain, xlsxOurs / xlsxPlain);
         long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
             .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         System.out.printf(Locale.ROOT, "peak heap (sum of heap pools' peaks) %.0f MB of max %.0f MB%n", peak / 1e6,
             Runtime.getRuntime().maxMemory() / 1e6);
     }
 
-    private static void run(String name, List<byte[]> files, DocumentType type, DocumentExtractor extractor) {
+    /** Documents per second of a plain library read (text only: no layout, tables, figures or limits). */
+    private static double baseline(String name, List<byte[]> files, java.util.function.ToIntFunction<byte[]> read) {
+        long chars = 0;
+        long start = System.nanoTime();
+        for (byte[] file : files) {
+            chars += read.applyAsInt(file);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%s: %.2f s — %.1f documents/s (%d characters)%n", name, seconds, files.size() / seconds, chars);
+        return files.size() / seconds;
+    }
+
+    private static int plainPdfText(byte[] file) {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(file)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).length();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int plainCells(byte[] file) {
+        org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter();
+        int chars = 0;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(file))) {
+            for (org.apache.poi.ss.usermodel.Sheet sheet : book) {
+                for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                    for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                        chars += format.formatCellValue(cell).length();
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return chars;
+    }
+
+    private static double run(String name, List<byte[]> files, DocumentType type, DocumentExtractor extractor) {
         long bytes = files.stream().mapToLong(f -> f.length).sum();
         int figures = 0;
         long start = System.nanoTime();
@@ -62,6 +102,7 @@ public final class DocumentBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "%s: %d files, %.1f MB in %.2f s — %.1f documents/s, %.2f MB/s, %d table figures%n",
             name, files.size(), bytes / 1e6, seconds, files.size() / seconds, bytes / 1e6 / seconds, figures);
+        return files.size() / seconds;
     }
 
     private static byte[] pdf(int seed, int pages) {
