@@ -1,7 +1,7 @@
 package portalkb.eval;
 
-import portalkb.extract.Gazetteer;
-import portalkb.extract.Text;
+import portalkb.core.Gazetteer;
+import portalkb.core.Text;
 import portalkb.index.ArticleWriter;
 import portalkb.index.BulkIndexer;
 import portalkb.store.Elastic;

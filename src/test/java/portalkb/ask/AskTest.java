@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import portalkb.config.AppConfig;
 import portalkb.index.ArticleWriter;
 import portalkb.index.BulkIndexer;
-import portalkb.search.BadParameterException;
+import portalkb.core.BadParameterException;
 import portalkb.store.Elastic;
 import portalkb.store.Json;
 import portalkb.store.TestElastic;
