@@ -3,7 +3,7 @@ package portalkb.eval;
 import portalkb.core.Gazetteer;
 import portalkb.core.Text;
 import portalkb.index.ArticleWriter;
-import portalkb.index.BulkIndexer;
+import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 
 import java.io.IOException;
