@@ -12,9 +12,9 @@ import dev.langchain4j.rag.content.aggregator.ReciprocalRankFuser;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.query.router.DefaultQueryRouter;
 import portalkb.config.AppConfig;
-import portalkb.search.BadParameterException;
+import portalkb.core.BadParameterException;
 import portalkb.search.FactAnalytics;
-import portalkb.search.Provinces;
+import portalkb.core.Provinces;
 import portalkb.store.Elastic;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package portalkb.ask;
 
 import dev.langchain4j.rag.content.Content;
-import portalkb.extract.Figure;
-import portalkb.extract.FigureExtractor;
+import portalkb.core.Figure;
+import portalkb.core.FigureExtractor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package portalkb.ask;
 
-import portalkb.extract.Text;
+import portalkb.core.Text;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,9 +1,9 @@
 package portalkb.ask;
 
 import dev.langchain4j.rag.content.Content;
-import portalkb.extract.Figure;
-import portalkb.extract.FigureExtractor;
-import portalkb.extract.MetricCatalogue;
+import portalkb.core.Figure;
+import portalkb.core.FigureExtractor;
+import portalkb.core.MetricCatalogue;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,8 +2,8 @@ package portalkb.ask;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import portalkb.extract.MetricCatalogue;
-import portalkb.extract.Text;
+import portalkb.core.MetricCatalogue;
+import portalkb.core.Text;
 
 import java.io.IOException;
 import java.io.InputStream;

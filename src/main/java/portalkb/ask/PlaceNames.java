@@ -1,7 +1,7 @@
 package portalkb.ask;
 
-import portalkb.extract.Gazetteer;
-import portalkb.extract.Text;
+import portalkb.core.Gazetteer;
+import portalkb.core.Text;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package portalkb.ask;
 
-import portalkb.extract.FigureExtractor;
+import portalkb.core.FigureExtractor;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package portalkb.ask;
 
-import portalkb.extract.Language;
-import portalkb.extract.Text;
-import portalkb.extract.WrittenNumbers;
+import portalkb.core.Language;
+import portalkb.core.Text;
+import portalkb.core.WrittenNumbers;
 
 import java.time.Clock;
 import java.time.LocalDate;

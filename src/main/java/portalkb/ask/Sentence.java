@@ -1,9 +1,9 @@
 package portalkb.ask;
 
 import dev.langchain4j.rag.content.Content;
-import portalkb.extract.FigureExtractor;
-import portalkb.extract.Language;
-import portalkb.extract.WrittenNumbers;
+import portalkb.core.FigureExtractor;
+import portalkb.core.Language;
+import portalkb.core.WrittenNumbers;
 import portalkb.index.ArticleWriter;
 
 import java.util.ArrayList;

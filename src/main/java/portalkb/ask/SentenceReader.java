@@ -1,7 +1,7 @@
 package portalkb.ask;
 
 import dev.langchain4j.rag.content.Content;
-import portalkb.extract.Gazetteer;
+import portalkb.core.Gazetteer;
 
 import java.util.ArrayList;
 import java.util.Comparator;

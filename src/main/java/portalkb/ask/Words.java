@@ -1,7 +1,7 @@
 package portalkb.ask;
 
-import portalkb.extract.FigureExtractor;
-import portalkb.extract.Text;
+import portalkb.core.FigureExtractor;
+import portalkb.core.Text;
 
 import java.util.ArrayList;
 import java.util.List;

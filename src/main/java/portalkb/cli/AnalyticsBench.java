@@ -1,7 +1,7 @@
 package portalkb.cli;
 
 import portalkb.config.AppConfig;
-import portalkb.extract.Gazetteer;
+import portalkb.core.Gazetteer;
 import portalkb.index.ArticleGenerator;
 import portalkb.index.GeneratedCorpus;
 import portalkb.search.FactAnalytics;

@@ -3,7 +3,7 @@ package portalkb.cli;
 import portalkb.config.AppConfig;
 import portalkb.search.Analysis;
 import portalkb.search.Analysis.FigureCell;
-import portalkb.search.BadParameterException;
+import portalkb.core.BadParameterException;
 import portalkb.search.FactAnalytics;
 import portalkb.store.Elastic;
 import portalkb.store.Json;

@@ -6,7 +6,7 @@ import portalkb.config.AppConfig;
 import portalkb.config.ConfigLoader;
 import portalkb.index.ArticleGenerator;
 import portalkb.index.ArticleWriter;
-import portalkb.index.BulkIndexer;
+import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 import portalkb.store.IndexInitializer;
 import portalkb.store.LocalNode;

@@ -1,7 +1,7 @@
 package portalkb.cli;
 
-import portalkb.extract.Gazetteer.Province;
-import portalkb.extract.Text;
+import portalkb.core.Gazetteer.Province;
+import portalkb.core.Text;
 import portalkb.index.ArticleGenerator;
 import portalkb.index.GeneratedCorpus;
 import portalkb.store.Json;

@@ -10,7 +10,7 @@ import portalkb.crawl.CrawlService;
 import portalkb.crawl.Source;
 import portalkb.demo.StaticSiteServer;
 import portalkb.index.ArticleWriter;
-import portalkb.index.BulkIndexer;
+import portalkb.store.BulkIndexer;
 import portalkb.index.JsonlImporter;
 import portalkb.store.Elastic;
 import portalkb.store.IndexInitializer;

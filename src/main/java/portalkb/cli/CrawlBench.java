@@ -1,6 +1,6 @@
 package portalkb.cli;
 
-import portalkb.extract.Fingerprints;
+import portalkb.core.Fingerprints;
 import com.sun.management.OperatingSystemMXBean;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

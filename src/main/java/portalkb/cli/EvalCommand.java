@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import portalkb.ask.AskResponse;
 import portalkb.ask.AskService;
 import portalkb.config.AppConfig;
-import portalkb.crawl.UrlNormalizer;
-import portalkb.extract.FigureExtractor;
-import portalkb.extract.Gazetteer;
-import portalkb.extract.Text;
+import portalkb.core.UrlNormalizer;
+import portalkb.core.FigureExtractor;
+import portalkb.core.Gazetteer;
+import portalkb.core.Text;
 import portalkb.store.Elastic;
 import portalkb.store.Json;
 

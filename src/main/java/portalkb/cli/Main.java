@@ -1,7 +1,7 @@
 package portalkb.cli;
 
 import portalkb.config.ConfigException;
-import portalkb.search.BadParameterException;
+import portalkb.core.BadParameterException;
 
 import java.io.IOException;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package portalkb.cli;
 
-import portalkb.extract.FigureExtractor;
+import portalkb.core.FigureExtractor;
 import portalkb.index.ArticleGenerator;
 import portalkb.index.GeneratedCorpus;
 import portalkb.search.SearchRequest;

@@ -1,6 +1,6 @@
 package portalkb.cli;
 
-import portalkb.search.Provinces;
+import portalkb.core.Provinces;
 import portalkb.search.SearchRequest;
 import portalkb.search.SearchResult;
 import portalkb.search.SearchService;

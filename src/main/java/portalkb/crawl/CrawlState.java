@@ -5,7 +5,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import portalkb.index.BulkIndexer;
+import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 
 import java.io.IOException;

@@ -3,7 +3,7 @@ package portalkb.crawl;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import portalkb.config.AppConfig;
 import portalkb.index.ArticleWriter;
-import portalkb.index.BulkIndexer;
+import portalkb.store.BulkIndexer;
 import portalkb.index.OverwritePolicy;
 import portalkb.store.Elastic;
 import portalkb.store.WriteBlocks;

@@ -1,7 +1,7 @@
 package portalkb.crawl;
 
 import portalkb.extract.ExtractedDocument;
-import portalkb.extract.Language;
+import portalkb.core.Language;
 import portalkb.index.ArticleWriter;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package portalkb.crawl;
 
+import portalkb.core.UrlNormalizer;
 import crawlercommons.sitemaps.AbstractSiteMap;
 import crawlercommons.sitemaps.SiteMap;
 import crawlercommons.sitemaps.SiteMapIndex;

@@ -1,6 +1,7 @@
 package portalkb.crawl;
 
 import portalkb.config.AppConfig;
+import portalkb.core.UrlNormalizer;
 import portalkb.extract.DocumentType;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package portalkb.crawl;
 
+import portalkb.core.UrlNormalizer;
 import portalkb.extract.ExtractedPage;
 import portalkb.index.ArticleWriter;
 

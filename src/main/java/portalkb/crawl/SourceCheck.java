@@ -3,6 +3,7 @@ package portalkb.crawl;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import portalkb.config.AppConfig;
+import portalkb.core.UrlNormalizer;
 import portalkb.extract.ExtractedPage;
 import portalkb.extract.HtmlDecoder;
 import portalkb.extract.PageExtractor;

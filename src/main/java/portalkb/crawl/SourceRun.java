@@ -3,7 +3,7 @@ package portalkb.crawl;
 import portalkb.config.AppConfig;
 import portalkb.extract.DocumentType;
 import portalkb.extract.ExtractedPage;
-import portalkb.extract.Fingerprints;
+import portalkb.core.Fingerprints;
 
 import java.io.IOException;
 import java.time.Instant;

@@ -10,8 +10,9 @@ import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
 import portalkb.config.AppConfig;
 import portalkb.config.ConfigException;
+import portalkb.core.UrlNormalizer;
 import portalkb.extract.ContentSelectors;
-import portalkb.extract.Gazetteer;
+import portalkb.core.Gazetteer;
 
 import java.io.IOException;
 import java.io.InputStream;

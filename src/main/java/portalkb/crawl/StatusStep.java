@@ -1,5 +1,6 @@
 package portalkb.crawl;
 
+import portalkb.core.UrlNormalizer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,6 @@
 package portalkb.crawl;
 
+import portalkb.core.UrlNormalizer;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 

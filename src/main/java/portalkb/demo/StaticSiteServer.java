@@ -1,6 +1,6 @@
 package portalkb.demo;
 
-import portalkb.extract.Fingerprints;
+import portalkb.core.Fingerprints;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;

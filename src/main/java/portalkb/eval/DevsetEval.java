@@ -2,7 +2,7 @@ package portalkb.eval;
 
 import portalkb.ask.AskResponse;
 import portalkb.ask.AskService;
-import portalkb.extract.Gazetteer;
+import portalkb.core.Gazetteer;
 
 import java.io.IOException;
 import java.util.ArrayList;

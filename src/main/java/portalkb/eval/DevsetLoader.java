@@ -1,9 +1,9 @@
 package portalkb.eval;
 
-import portalkb.extract.Gazetteer;
-import portalkb.extract.Text;
+import portalkb.core.Gazetteer;
+import portalkb.core.Text;
 import portalkb.index.ArticleWriter;
-import portalkb.index.BulkIndexer;
+import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 
 import java.io.IOException;

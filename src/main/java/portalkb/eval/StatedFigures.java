@@ -13,9 +13,9 @@ final class StatedFigures {
         if (wanted.contains("/")) { // a pair such as "7/44" is stated as written
             return text.replace(" ", "").contains(wanted.replace(" ", ""));
         }
-        Matcher m = portalkb.extract.WrittenNumbers.NUMBER.matcher(text);
+        Matcher m = portalkb.core.WrittenNumbers.NUMBER.matcher(text);
         while (m.find()) {
-            if (portalkb.extract.WrittenNumbers.same(m.group(), wanted)) {
+            if (portalkb.core.WrittenNumbers.same(m.group(), wanted)) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package portalkb.extract;
 
+import portalkb.core.Text;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 

@@ -1,5 +1,6 @@
 package portalkb.extract;
 
+import portalkb.core.Text;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

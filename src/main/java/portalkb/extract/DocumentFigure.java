@@ -1,5 +1,7 @@
 package portalkb.extract;
 
+import portalkb.core.Figure;
+
 /**
  * A figure of a document with where it stands: its page (PDF) or sheet (spreadsheet), and for a table
  * cell the place of its row — a province, or a district or commune (then {@code province} is the

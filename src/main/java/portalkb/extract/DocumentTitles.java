@@ -1,5 +1,7 @@
 package portalkb.extract;
 
+import portalkb.core.Gazetteer;
+import portalkb.core.Text;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package portalkb.extract;
 
+import portalkb.core.Text;
 import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
 

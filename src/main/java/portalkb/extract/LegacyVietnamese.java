@@ -1,5 +1,6 @@
 package portalkb.extract;
 
+import portalkb.core.Text;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;

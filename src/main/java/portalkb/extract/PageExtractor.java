@@ -8,7 +8,9 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
-import portalkb.crawl.UrlNormalizer;
+import portalkb.core.Language;
+import portalkb.core.Text;
+import portalkb.core.UrlNormalizer;
 
 import java.net.URI;
 import java.util.ArrayList;

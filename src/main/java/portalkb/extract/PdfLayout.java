@@ -1,5 +1,6 @@
 package portalkb.extract;
 
+import portalkb.core.Text;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,7 @@
 package portalkb.extract;
 
+import portalkb.core.Gazetteer;
+import portalkb.core.Text;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

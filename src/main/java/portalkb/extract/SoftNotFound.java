@@ -1,5 +1,6 @@
 package portalkb.extract;
 
+import portalkb.core.Text;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

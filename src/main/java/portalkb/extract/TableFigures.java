@@ -1,6 +1,10 @@
 package portalkb.extract;
 
-import portalkb.extract.MetricCatalogue.Metric;
+import portalkb.core.Figure;
+import portalkb.core.FigureExtractor;
+import portalkb.core.MetricCatalogue.Metric;
+import portalkb.core.MetricCatalogue;
+import portalkb.core.Text;
 
 import java.util.ArrayList;
 import java.util.List;

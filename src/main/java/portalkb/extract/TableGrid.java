@@ -1,5 +1,6 @@
 package portalkb.extract;
 
+import portalkb.core.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

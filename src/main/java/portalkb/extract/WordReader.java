@@ -1,5 +1,6 @@
 package portalkb.extract;
 
+import portalkb.core.Text;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hwpf.HWPFDocument;
 import org.apache.poi.hwpf.usermodel.Paragraph;

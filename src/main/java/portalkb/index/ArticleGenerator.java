@@ -1,7 +1,7 @@
 package portalkb.index;
 
-import portalkb.extract.Gazetteer;
-import portalkb.extract.Gazetteer.Province;
+import portalkb.core.Gazetteer;
+import portalkb.core.Gazetteer.Province;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package portalkb.index;
 
-import portalkb.extract.Figure;
+import portalkb.core.Figure;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,13 +1,13 @@
 package portalkb.index;
 
-import portalkb.crawl.UrlNormalizer;
+import portalkb.core.UrlNormalizer;
 import portalkb.extract.DocumentFigure;
-import portalkb.extract.Figure;
-import portalkb.extract.FigureExtractor;
-import portalkb.extract.Fingerprints;
-import portalkb.extract.Gazetteer;
-import portalkb.extract.Gazetteer.Province;
-import portalkb.extract.Text;
+import portalkb.core.Figure;
+import portalkb.core.FigureExtractor;
+import portalkb.core.Fingerprints;
+import portalkb.core.Gazetteer;
+import portalkb.core.Gazetteer.Province;
+import portalkb.core.Text;
 
 import java.net.URI;
 import java.util.LinkedHashMap;

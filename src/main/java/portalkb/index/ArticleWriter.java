@@ -2,8 +2,9 @@ package portalkb.index;
 
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
-import portalkb.crawl.UrlNormalizer;
-import portalkb.extract.Text;
+import portalkb.core.UrlNormalizer;
+import portalkb.core.Text;
+import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 
 import java.io.IOException;

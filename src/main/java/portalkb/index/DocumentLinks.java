@@ -4,7 +4,7 @@ import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import portalkb.crawl.UrlNormalizer;
+import portalkb.core.UrlNormalizer;
 import portalkb.store.Elastic;
 
 import java.io.IOException;

@@ -2,9 +2,9 @@ package portalkb.index;
 
 import portalkb.extract.DocumentFigure;
 import portalkb.extract.ExtractedDocument;
-import portalkb.extract.Figure;
-import portalkb.extract.FigureExtractor;
-import portalkb.extract.Gazetteer;
+import portalkb.core.Figure;
+import portalkb.core.FigureExtractor;
+import portalkb.core.Gazetteer;
 
 import java.util.ArrayList;
 import java.util.List;

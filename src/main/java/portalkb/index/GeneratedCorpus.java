@@ -1,5 +1,6 @@
 package portalkb.index;
 
+import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 
 import java.io.IOException;

@@ -2,6 +2,7 @@ package portalkb.index;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import portalkb.store.BulkIndexer;
 import portalkb.store.Json;
 
 import java.io.BufferedReader;

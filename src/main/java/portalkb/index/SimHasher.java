@@ -1,6 +1,6 @@
 package portalkb.index;
 
-import portalkb.extract.Text;
+import portalkb.core.Text;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

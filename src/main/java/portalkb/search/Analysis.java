@@ -1,7 +1,7 @@
 package portalkb.search;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import portalkb.extract.MetricCatalogue;
+import portalkb.core.MetricCatalogue;
 
 import java.util.List;
 

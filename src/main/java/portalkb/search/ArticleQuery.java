@@ -1,5 +1,6 @@
 package portalkb.search;
 
+import portalkb.core.Provinces;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
@@ -112,6 +113,6 @@ final class ArticleQuery {
             return false;
         }
         String lower = q.toLowerCase(java.util.Locale.ROOT);
-        return !lower.isBlank() && portalkb.extract.Text.fold(lower).equals(lower.replaceAll("\\s+", " ").strip());
+        return !lower.isBlank() && portalkb.core.Text.fold(lower).equals(lower.replaceAll("\\s+", " ").strip());
     }
 }

@@ -1,9 +1,11 @@
 package portalkb.search;
 
 import portalkb.config.AppConfig;
-import portalkb.extract.Gazetteer;
-import portalkb.extract.Gazetteer.Province;
-import portalkb.extract.MetricCatalogue;
+import portalkb.core.BadParameterException;
+import portalkb.core.Gazetteer;
+import portalkb.core.Gazetteer.Province;
+import portalkb.core.MetricCatalogue;
+import portalkb.core.Provinces;
 import portalkb.search.Analysis.Change;
 import portalkb.search.Analysis.FigureCell;
 import portalkb.search.Analysis.MetricRef;

@@ -10,9 +10,11 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
-import portalkb.extract.Gazetteer;
-import portalkb.extract.Gazetteer.Province;
-import portalkb.extract.MetricCatalogue;
+import portalkb.core.BadParameterException;
+import portalkb.core.Gazetteer;
+import portalkb.core.Gazetteer.Province;
+import portalkb.core.MetricCatalogue;
+import portalkb.core.Provinces;
 import portalkb.store.Elastic;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package portalkb.search;
 
+import portalkb.core.BadParameterException;
 import java.time.LocalDate;
 import java.util.List;
 

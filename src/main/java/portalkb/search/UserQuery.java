@@ -1,5 +1,6 @@
 package portalkb.search;
 
+import portalkb.core.BadParameterException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,6 +1,6 @@
 package portalkb.store;
 
-import portalkb.extract.Fingerprints;
+import portalkb.core.Fingerprints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

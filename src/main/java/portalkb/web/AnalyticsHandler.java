@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import portalkb.search.Analysis;
 import portalkb.search.Analysis.FigureCell;
 import portalkb.search.Analysis.StatedValue;
-import portalkb.search.BadParameterException;
+import portalkb.core.BadParameterException;
 import portalkb.search.FactAnalytics;
 
 import java.io.IOException;

@@ -7,7 +7,7 @@ import io.javalin.http.sse.SseClient;
 import portalkb.ask.AnswerModelException;
 import portalkb.ask.AskResponse;
 import portalkb.ask.AskService;
-import portalkb.search.BadParameterException;
+import portalkb.core.BadParameterException;
 import portalkb.store.Json;
 
 import java.io.UncheckedIOException;

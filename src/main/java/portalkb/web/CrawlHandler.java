@@ -2,7 +2,7 @@ package portalkb.web;
 
 import io.javalin.http.Context;
 import portalkb.crawl.CrawlService;
-import portalkb.extract.Gazetteer;
+import portalkb.core.Gazetteer;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import portalkb.search.ConflictFlags;
 import portalkb.search.FactAnalytics;
 import portalkb.search.FactService;
-import portalkb.search.Provinces;
+import portalkb.core.Provinces;
 
 import java.io.IOException;
 import java.util.List;
@@ -32,7 +32,7 @@ final class FactsHandler {
         List<String> provinces = Provinces.resolve("province", p.list("province"));
         Integer year = p.year("year");
         List<Map<String, Object>> rows = facts.facts(metric, provinces, year, p.integer("size", 200));
-        boolean catalogued = metric == null || !metric.equals(portalkb.extract.MetricCatalogue.OTHER);
+        boolean catalogued = metric == null || !metric.equals(portalkb.core.MetricCatalogue.OTHER);
         if (catalogued && !rows.isEmpty()) {
             new ConflictFlags(analytics.conflicts(metric, provinces, year)).markFacts(rows);
         }
@@ -43,7 +43,7 @@ final class FactsHandler {
             return;
         }
         if (format != null && !format.equals("json")) {
-            throw new portalkb.search.BadParameterException("format", "expected json or csv");
+            throw new portalkb.core.BadParameterException("format", "expected json or csv");
         }
         ctx.json(Map.of("total", rows.size(), "facts", rows));
     }
@@ -53,14 +53,14 @@ final class FactsHandler {
         String metric = FactService.metric("metric", p.text("metric"));
         List<String> provinces = Provinces.resolve("provinces", p.list("provinces"));
         Map<String, Object> compare = facts.compare(metric, provinces);
-        if (!portalkb.extract.MetricCatalogue.OTHER.equals(metric)) {
+        if (!portalkb.core.MetricCatalogue.OTHER.equals(metric)) {
             new ConflictFlags(analytics.conflicts(metric, provinces, null)).markCompare(compare);
         }
         ctx.json(compare);
     }
 
     void metrics(Context ctx) {
-        ctx.json(Map.of("metrics", portalkb.extract.MetricCatalogue.get().metrics().stream()
+        ctx.json(Map.of("metrics", portalkb.core.MetricCatalogue.get().metrics().stream()
             .map(m -> Map.of("id", m.id(), "name", m.name(), "vi", m.vi(), "kind", m.kind(), "unit", m.primaryUnit())).toList()));
     }
 

@@ -1,7 +1,7 @@
 package portalkb.web;
 
 import io.javalin.http.Context;
-import portalkb.search.BadParameterException;
+import portalkb.core.BadParameterException;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -2,7 +2,7 @@ package portalkb.web;
 
 import io.javalin.http.Context;
 import org.apache.commons.csv.CSVPrinter;
-import portalkb.search.Provinces;
+import portalkb.core.Provinces;
 import portalkb.search.SearchRequest;
 import portalkb.search.SearchService;
 
@@ -28,7 +28,7 @@ final class SearchHandler {
     static SearchRequest request(Params p) {
         String format = p.text("format");
         if (format != null && !format.equals("json") && !format.equals("csv")) {
-            throw new portalkb.search.BadParameterException("format", "expected json or csv");
+            throw new portalkb.core.BadParameterException("format", "expected json or csv");
         }
         return new SearchRequest(p.text("q"), Provinces.resolve("province", p.list("province")), p.list("source"),
             p.years("year"), p.date("from"), p.date("to"), metrics(p), p.integer("page", 1), p.integer("size", 10),

@@ -2,7 +2,7 @@ package portalkb.web;
 
 import io.javalin.http.Context;
 import org.jsoup.nodes.Entities;
-import portalkb.search.BadParameterException;
+import portalkb.core.BadParameterException;
 import portalkb.search.SearchRequest;
 import portalkb.search.SearchResult;
 import portalkb.search.SearchService;

@@ -11,7 +11,7 @@ import java.io.IOException;
 import co.elastic.clients.transport.TransportException;
 import io.javalin.http.Context;
 import portalkb.ask.AnswerModelException;
-import portalkb.search.BadParameterException;
+import portalkb.core.BadParameterException;
 import portalkb.search.FactAnalytics;
 import portalkb.search.FactService;
 import portalkb.search.SearchService;

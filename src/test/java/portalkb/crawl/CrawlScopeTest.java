@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import portalkb.config.AppConfig;
+import portalkb.core.UrlNormalizer;
 import portalkb.store.Elastic;
 import portalkb.store.TestElastic;
 

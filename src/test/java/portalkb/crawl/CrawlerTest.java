@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import portalkb.config.AppConfig;
+import portalkb.core.UrlNormalizer;
 import portalkb.store.Elastic;
 import portalkb.store.TestElastic;
 

@@ -3,6 +3,7 @@ package portalkb.crawl;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import portalkb.config.AppConfig;
+import portalkb.core.UrlNormalizer;
 import portalkb.store.Elastic;
 
 import java.io.IOException;

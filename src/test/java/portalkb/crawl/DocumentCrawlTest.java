@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import portalkb.ask.AskResponse;
 import portalkb.ask.AskService;
 import portalkb.config.AppConfig;
-import portalkb.extract.Fingerprints;
+import portalkb.core.Fingerprints;
 import portalkb.extract.TestDocuments;
 import portalkb.store.Elastic;
 import portalkb.store.TestElastic;

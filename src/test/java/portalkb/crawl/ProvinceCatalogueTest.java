@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import portalkb.config.AppConfig;
 import portalkb.config.ConfigLoader;
-import portalkb.extract.Gazetteer;
+import portalkb.core.Gazetteer;
 
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package portalkb.extract;
 
+import portalkb.core.FigureExtractor;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package portalkb.extract;
 
+import portalkb.core.Figure;
+import portalkb.core.FigureExtractor;
+import portalkb.core.MetricCatalogue;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package portalkb.extract;
 
+import portalkb.core.Figure;
+import portalkb.core.FigureExtractor;
+import portalkb.core.MetricCatalogue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

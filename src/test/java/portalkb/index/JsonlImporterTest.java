@@ -6,7 +6,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import portalkb.crawl.UrlNormalizer;
+import portalkb.core.UrlNormalizer;
+import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 import portalkb.store.TestElastic;
 

@@ -2,7 +2,8 @@ package portalkb.index;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import portalkb.crawl.UrlNormalizer;
+import portalkb.core.UrlNormalizer;
+import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 import portalkb.store.TestElastic;
 

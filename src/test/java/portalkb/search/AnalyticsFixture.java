@@ -2,7 +2,7 @@ package portalkb.search;
 
 import portalkb.config.AppConfig;
 import portalkb.index.ArticleWriter;
-import portalkb.index.BulkIndexer;
+import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 import portalkb.store.TestElastic;
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import portalkb.config.AppConfig;
+import portalkb.core.BadParameterException;
 import portalkb.search.Analysis.FigureCell;
 import portalkb.search.Analysis.RankRow;
 import portalkb.search.Analysis.Ranking;

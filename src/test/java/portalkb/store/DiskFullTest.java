@@ -16,7 +16,6 @@ import portalkb.crawl.Crawler;
 import portalkb.crawl.Source;
 import portalkb.crawl.SourcesFile;
 import portalkb.demo.StaticSiteServer;
-import portalkb.index.BulkIndexer;
 
 import java.io.IOException;
 import java.io.InputStream;

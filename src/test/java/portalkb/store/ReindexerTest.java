@@ -3,7 +3,6 @@ package portalkb.store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import portalkb.index.BulkIndexer;
 
 import java.time.Duration;
 import java.util.Map;

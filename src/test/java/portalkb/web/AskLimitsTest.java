@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import portalkb.ask.AskService;
 import portalkb.config.AppConfig;
 import portalkb.index.ArticleWriter;
-import portalkb.index.BulkIndexer;
+import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 import portalkb.store.Json;
 import portalkb.store.TestElastic;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import portalkb.config.AppConfig;
 import portalkb.crawl.CrawlService;
 import portalkb.index.ArticleWriter;
-import portalkb.index.BulkIndexer;
+import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 import portalkb.store.TestElastic;
 

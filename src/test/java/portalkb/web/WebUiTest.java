@@ -29,7 +29,7 @@ import portalkb.crawl.Crawler;
 import portalkb.crawl.SourcesFile;
 import portalkb.demo.StaticSiteServer;
 import portalkb.index.ArticleWriter;
-import portalkb.index.BulkIndexer;
+import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 import portalkb.store.TestElastic;
 

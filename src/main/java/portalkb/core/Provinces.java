@@ -1,7 +1,7 @@
-package portalkb.search;
+package portalkb.core;
 
-import portalkb.extract.Gazetteer;
-import portalkb.extract.Gazetteer.Province;
+import portalkb.core.Gazetteer;
+import portalkb.core.Gazetteer.Province;
 
 import java.util.ArrayList;
 import java.util.List;

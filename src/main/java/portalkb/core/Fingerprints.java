@@ -1,4 +1,4 @@
-package portalkb.extract;
+package portalkb.core;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

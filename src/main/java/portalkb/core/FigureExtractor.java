@@ -1,6 +1,6 @@
-package portalkb.extract;
+package portalkb.core;
 
-import portalkb.extract.MetricCatalogue.Metric;
+import portalkb.core.MetricCatalogue.Metric;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -188,7 +188,7 @@ public final class FigureExtractor {
     }
 
     /** The unit word a folded text starts with ("nguoi", "co so", "tram y te"), in its display form; null when none. */
-    static String unitWord(String folded) {
+    public static String unitWord(String folded) {
         String noun = UnitNouns.after(folded);
         return noun == null ? null : UnitNouns.KNOWN.get(noun);
     }

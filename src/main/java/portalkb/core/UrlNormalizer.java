@@ -1,6 +1,6 @@
-package portalkb.crawl;
+package portalkb.core;
 
-import portalkb.extract.Fingerprints;
+import portalkb.core.Fingerprints;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package portalkb.extract;
+package portalkb.core;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package portalkb.index;
+package portalkb.store;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

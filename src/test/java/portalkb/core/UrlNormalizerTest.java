@@ -1,4 +1,4 @@
-package portalkb.crawl;
+package portalkb.core;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package portalkb.extract;
+package portalkb.core;
 
 import org.junit.jupiter.api.Test;
 

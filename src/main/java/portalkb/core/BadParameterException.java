@@ -1,4 +1,4 @@
-package portalkb.search;
+package portalkb.core;
 
 /** A request parameter that cannot be used; the message says why, {@link #parameter()} which one. */
 public final class BadParameterException extends IllegalArgumentException {

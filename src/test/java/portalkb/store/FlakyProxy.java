@@ -1,4 +1,4 @@
-package portalkb.index;
+package portalkb.store;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,4 +1,4 @@
-package portalkb.extract;
+package portalkb.core;
 
 import java.text.Normalizer;
 import java.util.Locale;

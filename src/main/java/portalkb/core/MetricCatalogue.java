@@ -1,4 +1,4 @@
-package portalkb.extract;
+package portalkb.core;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -33,11 +33,11 @@ public final class MetricCatalogue {
      */
     public record Metric(String id, String name, String vi, String kind, List<String> units, String before, String after,
                          String unit, List<String> nouns, String variantOf, String requires, String notAfter, List<String> glossary) {
-        Pattern beforePattern() {
+        public Pattern beforePattern() {
             return before == null ? null : Pattern.compile(before);
         }
 
-        Pattern afterPattern() {
+        public Pattern afterPattern() {
             return after == null ? null : Pattern.compile(after);
         }
 

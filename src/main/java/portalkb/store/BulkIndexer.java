@@ -1,4 +1,4 @@
-package portalkb.index;
+package portalkb.store;
 
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;

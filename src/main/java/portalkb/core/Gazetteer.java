@@ -1,4 +1,4 @@
-package portalkb.extract;
+package portalkb.core;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -60,7 +60,7 @@ public final class Gazetteer {
     }
 
     private static Gazetteer load() {
-        try (InputStream in = Gazetteer.class.getResourceAsStream("/portalkb/extract/gazetteer.yaml")) {
+        try (InputStream in = Gazetteer.class.getResourceAsStream("/portalkb/core/gazetteer.yaml")) {
             return new Gazetteer(new ObjectMapper(new YAMLFactory()).readValue(in, File.class).provinces());
         } catch (IOException e) {
             throw new IllegalStateException("gazetteer.yaml is missing or invalid: " + e.getMessage(), e);

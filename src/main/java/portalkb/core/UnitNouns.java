@@ -1,6 +1,6 @@
-package portalkb.extract;
+package portalkb.core;
 
-import portalkb.extract.MetricCatalogue.Metric;
+import portalkb.core.MetricCatalogue.Metric;
 
 import java.util.Map;
 
