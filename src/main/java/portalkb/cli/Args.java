@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /** --name value / --flag / positional words. */
-record Args(List<String> positional, Map<String, String> options) {
+public record Args(List<String> positional, Map<String, String> options) {
 
-    static Args parse(String[] args) {
+    public static Args parse(String[] args) {
         List<String> positional = new ArrayList<>();
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -32,15 +32,15 @@ record Args(List<String> positional, Map<String, String> options) {
 
     private static final List<String> BOOLEAN = List.of("json", "help", "no-embeddings", "no-browser", "all", "misses", "embeddings");
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return options.containsKey(name);
     }
 
-    String option(String name, String fallback) {
+    public String option(String name, String fallback) {
         return options.getOrDefault(name, fallback);
     }
 
-    int intOption(String name, int fallback) {
+    public int intOption(String name, int fallback) {
         String v = options.get(name);
         if (v == null) {
             return fallback;
@@ -52,7 +52,7 @@ record Args(List<String> positional, Map<String, String> options) {
         }
     }
 
-    String word(int index, String what) {
+    public String word(int index, String what) {
         if (positional.size() <= index) {
             throw new UsageException(what);
         }

@@ -24,7 +24,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +31,6 @@ import java.util.concurrent.CountDownLatch;
 
 /** The CLI's commands; each builds what it needs from the configuration and delegates to its package. */
 final class Commands {
-
-    @FunctionalInterface
-    interface Command {
-        int run() throws IOException, InterruptedException;
-    }
 
     private final Args args;
 
@@ -59,7 +53,6 @@ final class Commands {
         t.put("config", this::printConfig);
         t.put("status", this::status);
         t.put("reindex", this::reindex);
-        t.put("bench", () -> new BenchCommand(config(), args).run());
         t.put("rank", () -> analytics(AnalyticsCommand::rank));
         t.put("trend", () -> analytics(AnalyticsCommand::trend));
         t.put("conflicts", () -> analytics(AnalyticsCommand::conflicts));
@@ -67,12 +60,7 @@ final class Commands {
     }
 
     AppConfig config() {
-        Map<String, String> overrides = new HashMap<>();
-        if (args.has("port")) {
-            overrides.put("server.port", Integer.toString(args.intOption("port", 7070)));
-        }
-        String file = args.option("config", null);
-        return ConfigLoader.load(file == null ? null : Path.of(file), overrides);
+        return Main.config(args);
     }
 
     private int es() throws IOException, InterruptedException {

@@ -5,12 +5,12 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import java.net.ConnectException;
 
 /** One readable line for an exception, e.g. a cluster that is down or refuses our credentials. */
-final class Errors {
+public final class Errors {
 
     private Errors() {
     }
 
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {
                 return "Elasticsearch is not reachable (" + t.getMessage() + "); start it with ./kb es start or check ES_URL";

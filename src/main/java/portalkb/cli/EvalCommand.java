@@ -29,13 +29,13 @@ import java.util.regex.Pattern;
  * a {@code conversation} key to test follow-ups; {@code answer_none: true} expects "no answer",
  * {@code answer_cited: true} an answer that cites at least one passage (open questions).
  */
-final class EvalCommand {
+public final class EvalCommand {
 
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)?");
 
     private final Args args;
 
-    EvalCommand(Args args) {
+    public EvalCommand(Args args) {
         this.args = args;
     }
 
@@ -43,7 +43,7 @@ final class EvalCommand {
         return run(elastic, config, Path.of(args.word(1, "./kb eval FILE.jsonl")), out);
     }
 
-    int run(Elastic elastic, AppConfig config, Path file, PrintStream out) throws IOException {
+    public int run(Elastic elastic, AppConfig config, Path file, PrintStream out) throws IOException {
         if (!Files.isReadable(file)) {
             throw new IOException("cannot read " + file);
         }

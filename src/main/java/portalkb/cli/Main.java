@@ -1,9 +1,13 @@
 package portalkb.cli;
 
+import portalkb.config.AppConfig;
 import portalkb.config.ConfigException;
+import portalkb.config.ConfigLoader;
 import portalkb.core.BadParameterException;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -63,13 +67,18 @@ public final class Main {
             return parsed.positional().isEmpty() && !parsed.has("help") ? 2 : 0;
         }
         String command = parsed.positional().get(0);
-        Commands commands = new Commands(parsed);
-        Map<String, Commands.Command> table = commands.table();
-        Commands.Command handler = table.get(command);
+        Map<String, Command> table = new Commands(parsed).table();
+        Command handler = table.get(command);
         if (handler == null) {
-            System.err.println("unknown command '" + command + "'\n" + USAGE);
+            System.err.println((command.equals("bench") ? "benchmarks run through ./kb bench (portalkb.bench.BenchMain)"
+                : "unknown command '" + command + "'") + "\n" + USAGE);
             return 2;
         }
+        return exitCode(handler);
+    }
+
+    /** Runs one command and maps every failure to a one-line message and an exit code. */
+    public static int exitCode(Command handler) {
         try {
             return handler.run();
         } catch (UsageException e) {
@@ -92,6 +101,16 @@ public final class Main {
             }
             return 1;
         }
+    }
+
+    /** The configuration with the command line's --config file and --port. */
+    public static AppConfig config(Args args) {
+        Map<String, String> overrides = new HashMap<>();
+        if (args.has("port")) {
+            overrides.put("server.port", Integer.toString(args.intOption("port", 7070)));
+        }
+        String file = args.option("config", null);
+        return ConfigLoader.load(file == null ? null : Path.of(file), overrides);
     }
 
 }

@@ -1,8 +1,8 @@
 package portalkb.cli;
 
 /** Wrong arguments; the message says the right ones. */
-final class UsageException extends RuntimeException {
-    UsageException(String message) {
+public final class UsageException extends RuntimeException {
+    public UsageException(String message) {
         super(message);
     }
 }

@@ -1,7 +1,6 @@
 package portalkb.store;
 
 import portalkb.config.AppConfig;
-import portalkb.store.node.LocalNodeMain;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,6 +19,9 @@ import java.util.Optional;
  * outlives a crash of the app), found again through its pid file, stopped with SIGTERM.
  */
 public final class LocalNode {
+
+    /** The node JVM's main class, named rather than referenced: the application never loads node code. */
+    static final String NODE_MAIN = "portalkb.node.LocalNodeMain";
 
     private final Path home;
     private final Path logs;
@@ -69,7 +71,7 @@ public final class LocalNode {
         command.addAll(List.of("-Xms256m", "-Xmx" + settings.heap(), "-XX:+UseG1GC",
             "-Dfile.encoding=UTF-8", "-Dlog4j2.disable.jmx=true", "-Djava.awt.headless=true",
             "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector",
-            "-cp", System.getProperty("java.class.path"), LocalNodeMain.class.getName(),
+            "-cp", System.getProperty("java.class.path"), NODE_MAIN,
             home.toString(), home.resolve("data").toString(), logs.toString(),
             Integer.toString(settings.port()), Integer.toString(settings.transportPort())));
         command.addAll(diskSettings(settings.disk()));

@@ -9,7 +9,7 @@ import portalkb.crawl.CrawlOptions;
 import portalkb.crawl.Crawler;
 import portalkb.crawl.SourcesFile;
 import portalkb.demo.StaticSiteServer;
-import portalkb.index.GeneratedCorpus;
+import portalkb.bench.GeneratedCorpus;
 import portalkb.store.Elastic;
 import portalkb.store.Json;
 import portalkb.store.TestElastic;

@@ -1,4 +1,4 @@
-package portalkb.store.node;
+package portalkb.node;
 
 import org.elasticsearch.Build;
 import org.elasticsearch.client.internal.node.NodeClient;

@@ -1,12 +1,12 @@
-package portalkb.cli;
+package portalkb.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import portalkb.ask.AskService;
+import portalkb.cli.Args;
+import portalkb.cli.EvalCommand;
 import portalkb.config.AppConfig;
-import portalkb.index.ArticleGenerator;
 import portalkb.index.Embeddings;
-import portalkb.index.GeneratedCorpus;
 import portalkb.store.Elastic;
 import portalkb.store.Json;
 import portalkb.web.WebApp;

@@ -1,9 +1,8 @@
-package portalkb.cli;
+package portalkb.bench;
 
+import portalkb.cli.UsageException;
 import portalkb.core.Gazetteer.Province;
 import portalkb.core.Text;
-import portalkb.index.ArticleGenerator;
-import portalkb.index.GeneratedCorpus;
 import portalkb.store.Json;
 
 import java.io.PrintStream;

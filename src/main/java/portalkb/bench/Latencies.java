@@ -1,4 +1,4 @@
-package portalkb.cli;
+package portalkb.bench;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,6 @@
-package portalkb.index;
+package portalkb.bench;
 
+import portalkb.index.ArticleWriter;
 import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 

@@ -1,7 +1,8 @@
-package portalkb.cli;
+package portalkb.bench;
 
 import io.javalin.Javalin;
 import portalkb.ask.AskService;
+import portalkb.cli.Errors;
 import portalkb.config.AppConfig;
 import portalkb.config.ConfigLoader;
 import portalkb.crawl.CrawlListener;

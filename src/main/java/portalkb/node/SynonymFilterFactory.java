@@ -1,4 +1,4 @@
-package portalkb.store.node;
+package portalkb.node;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;

@@ -1,4 +1,4 @@
-package portalkb.store.node;
+package portalkb.node;
 
 import org.elasticsearch.cluster.node.DiscoveryNodes;
 import org.elasticsearch.cluster.service.ClusterService;

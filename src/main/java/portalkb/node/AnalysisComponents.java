@@ -1,4 +1,4 @@
-package portalkb.store.node;
+package portalkb.node;
 
 import com.ibm.icu.text.Normalizer2;
 import org.apache.lucene.analysis.TokenStream;

@@ -1,4 +1,4 @@
-package portalkb.store.node;
+package portalkb.node;
 
 import org.elasticsearch.common.logging.LogConfigurator;
 import org.elasticsearch.common.settings.Settings;
@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Entry point of the local Elasticsearch node's own JVM (started by {@link portalkb.store.LocalNode}).
+ * Entry point of the local Elasticsearch node's own JVM (started by portalkb.store.LocalNode).
  * Arguments: home dir, data dir, logs dir, http port, transport port, then Elasticsearch settings as
  * SETTING=VALUE (the disk watermarks of elasticsearch.local.disk). Stops cleanly on SIGTERM.
  */
@@ -51,7 +51,7 @@ public final class LocalNodeMain {
         Path logs = Path.of(args[2]).toAbsolutePath();
         Files.createDirectories(home.resolve("config"));
         Files.createDirectories(logs);
-        try (InputStream log4j = LocalNodeMain.class.getResourceAsStream("/portalkb/store/log4j2.properties")) {
+        try (InputStream log4j = LocalNodeMain.class.getResourceAsStream("/portalkb/node/log4j2.properties")) {
             Files.copy(log4j, home.resolve("config/log4j2.properties"), StandardCopyOption.REPLACE_EXISTING);
         }
         Settings.Builder extra = Settings.builder();

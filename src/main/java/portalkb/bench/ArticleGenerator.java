@@ -1,4 +1,4 @@
-package portalkb.index;
+package portalkb.bench;
 
 import portalkb.core.Gazetteer;
 import portalkb.core.Gazetteer.Province;

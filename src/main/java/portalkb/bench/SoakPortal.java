@@ -1,4 +1,4 @@
-package portalkb.cli;
+package portalkb.bench;
 
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import portalkb.demo.StaticSiteServer;

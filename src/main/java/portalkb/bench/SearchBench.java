@@ -1,8 +1,6 @@
-package portalkb.cli;
+package portalkb.bench;
 
 import portalkb.core.FigureExtractor;
-import portalkb.index.ArticleGenerator;
-import portalkb.index.GeneratedCorpus;
 import portalkb.search.SearchRequest;
 import portalkb.search.SearchService;
 import portalkb.store.Elastic;

@@ -1,4 +1,4 @@
-package portalkb.cli;
+package portalkb.bench;
 
 import portalkb.core.Fingerprints;
 import com.sun.management.OperatingSystemMXBean;
@@ -10,7 +10,6 @@ import portalkb.crawl.CrawlOptions;
 import portalkb.crawl.Crawler;
 import portalkb.crawl.SourceReport;
 import portalkb.crawl.SourcesFile;
-import portalkb.index.ArticleGenerator;
 
 import java.io.IOException;
 import java.io.OutputStream;

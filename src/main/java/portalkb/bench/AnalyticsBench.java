@@ -1,9 +1,7 @@
-package portalkb.cli;
+package portalkb.bench;
 
 import portalkb.config.AppConfig;
 import portalkb.core.Gazetteer;
-import portalkb.index.ArticleGenerator;
-import portalkb.index.GeneratedCorpus;
 import portalkb.search.FactAnalytics;
 import portalkb.store.Elastic;
 

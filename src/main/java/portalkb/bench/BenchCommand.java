@@ -1,10 +1,11 @@
-package portalkb.cli;
+package portalkb.bench;
 
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import portalkb.cli.Args;
+import portalkb.cli.UsageException;
 import portalkb.config.AppConfig;
 import portalkb.config.ConfigLoader;
-import portalkb.index.ArticleGenerator;
 import portalkb.index.ArticleWriter;
 import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
