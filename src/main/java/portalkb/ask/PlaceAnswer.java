@@ -71,7 +71,7 @@ final class PlaceAnswer {
         List<String> out = new ArrayList<>();
         Matcher m = QuantityPicker.EXPRESSION.matcher(s.text());
         while (m.find()) {
-            boolean asked = Sentence.numbers(m.group(), s.english()).stream().anyMatch(scorer::isAsked);
+            boolean asked = Sentence.numbers(m.group(), s.english()).stream().anyMatch(scorer::isQuotedMeasure);
             String written = m.group() + (s.text().startsWith("%", m.end()) ? "%" : "");
             if (asked && !out.contains(written)) {
                 out.add(written);

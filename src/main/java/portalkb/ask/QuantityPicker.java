@@ -84,7 +84,7 @@ final class QuantityPicker {
             double subset = q.places().isEmpty() && SUBSET_OPENER.matcher(folded).find() ? -0.15 : 0;
             double focus = focusAttached(s, part, at, end);
             double score = scored.score() + 0.6 * unitFit + 0.5 * attachment + 0.5 * distance + place + year + excluded + change + subset + focus;
-            out.add(new Pick(scored, written, written + unitText(text.substring(m.end())), score, place > 0));
+            out.add(new Pick(scored, written, written + unitText(text.substring(m.end()), after), score, place > 0));
             if (EXPLAIN.isDebugEnabled()) {
                 EXPLAIN.debug(String.format("pick %-10s %.2f = sentence %.2f unit %.1f attach %.2f near %.2f place %.1f year %.1f excl %.1f change %.1f focus %.1f",
                     written, score, scored.score(), unitFit, attachment, distance, place, year, excluded, change, focus));
@@ -242,11 +242,20 @@ final class QuantityPicker {
         return 0;
     }
 
-    /** "%" or the next one to three words, as written, up to a comma or bracket: the number's unit. */
-    private static String unitText(String after) {
+    /**
+     * "%", the question's unit noun as the article writes it ("93 cơ sở hành nghề y tư nhân" → "93 cơ sở"),
+     * or the next one to three words up to a comma or bracket: the number's unit.
+     */
+    private String unitText(String after, String afterFolded) {
         String a = after.stripLeading();
         if (a.startsWith("%")) {
             return "%";
+        }
+        for (String unit : q.units()) {
+            Matcher asked = Pattern.compile("^[ \\t]+" + Pattern.quote(unit) + "\\b").matcher(afterFolded);
+            if (asked.find()) {
+                return " " + after.substring(0, asked.end()).strip();
+            }
         }
         Matcher u = UNIT_WORDS.matcher(after);
         return u.find() && !after.isEmpty() && (Character.isWhitespace(after.charAt(0)) || after.charAt(0) == '-') ? " " + u.group(1).replaceFirst("^-", "") : "";

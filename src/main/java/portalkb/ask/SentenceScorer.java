@@ -19,6 +19,7 @@ final class SentenceScorer {
                   boolean yearFits, boolean focusFits) {
     }
 
+    private static final Pattern MARKED = Pattern.compile("\\d[.,]\\d");
     private static final Pattern TARGET = Pattern.compile("\\b(muc tieu|phan dau|chi tieu|ke hoach(?! hoa)|du kien|target|aim|aims|goal|plan|plans|strive|expected to)\\b");
     /** "vượt chỉ tiêu", "đạt kế hoạch", "surpassing the target": a result, not a target. */
     private static final Pattern TARGET_MET = Pattern.compile("\\b(vuot|dat|hoan thanh|exceed\\w*|surpass\\w*|met|achiev\\w*|beat)\\s+(\\S+\\s+){0,2}(muc tieu|chi tieu|ke hoach|target|goal)");
@@ -196,6 +197,17 @@ final class SentenceScorer {
 
     boolean isAsked(Sentence.WrittenNumber n) {
         return q.numbers().stream().anyMatch(a -> n.readings().stream().anyMatch(a::matches));
+    }
+
+    /**
+     * A number the question quotes as a measure, to state in the answer's lead: when the question quotes a
+     * share or a number written with a decimal or thousands mark, a bare integer beside it is a label
+     * ("mũi 3", "nhóm 2"), not the figure asked about.
+     */
+    boolean isQuotedMeasure(Sentence.WrittenNumber n) {
+        List<Question.AskedNumber> measures = q.numbers().stream().filter(a -> a.percent() || MARKED.matcher(a.written()).find()).toList();
+        List<Question.AskedNumber> shown = measures.isEmpty() ? q.numbers() : measures;
+        return shown.stream().anyMatch(a -> n.readings().stream().anyMatch(a::matches));
     }
 
     /** The sentence's article is in an asked province, or the sentence or title names one of them (a district counts). */

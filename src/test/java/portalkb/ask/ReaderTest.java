@@ -52,7 +52,10 @@ class ReaderTest {
             "2024-01-10T08:00:00+07:00", "Theo kết quả rà soát cuối năm 2023, tỷ lệ hộ nghèo toàn tỉnh Sơn La còn 11,2%."),
         AskTest.article("https://en.nghean.example/society/new-rural-2022.html", "Nghe An adds 12 new-style rural communes", "Nghệ An",
             "2022-12-20T08:00:00+07:00",
-            "The central province of Nghe An recognised 12 more communes as new-style rural areas in 2022, bringing its total to 299 communes."));
+            "The central province of Nghe An recognised 12 more communes as new-style rural areas in 2022, bringing its total to 299 communes."),
+        AskTest.article("https://khanhhoa.example/y-te/so-ket-2021.html", "Khánh Hòa sơ kết công tác y tế năm 2021", "Khánh Hòa",
+            "2021-12-28T08:00:00+07:00",
+            "Năm 2021, tỷ lệ người trên 18 tuổi được tiêm mũi 3 vắc xin đạt 73,9%. Trên địa bàn hiện có 93 cơ sở hành nghề y tư nhân được cấp phép."));
 
     private static Elastic elastic;
     private static AppConfig config;
@@ -88,6 +91,14 @@ class ReaderTest {
         assertEquals("Lạng Sơn", ask.ask("Which province reached 97.90% insurance coverage?", null, null, null).province());
         AskResponse finer = ask.ask("Tỉnh nào có tỷ lệ tham gia bảo hiểm y tế đạt 97,92%?", null, null, null);
         assertEquals("Quảng Bình", finer.province(), finer.answer());
+    }
+
+    @Test
+    void theLeadStatesTheMeasureAndTheAskedUnitNotLabels() {
+        AskResponse dose = ask.ask("Tỉnh nào có tỷ lệ tiêm mũi 3 đạt 73,9% năm 2021?", null, null, null);
+        assertTrue(lead(dose).startsWith("Khánh Hòa — 73,9%"), "'mũi 3' is a label, not the figure: " + dose.answer());
+        AskResponse practices = ask.ask("Khánh Hòa có bao nhiêu cơ sở hành nghề y tư nhân năm 2021?", null, null, null);
+        assertTrue(lead(practices).contains("93 cơ sở") && !lead(practices).contains("cơ sở hành"), "the unit the question counts: " + practices.answer());
     }
 
     @Test
