@@ -1,32 +1,31 @@
 package portalkb.cli;
 
 import io.javalin.Javalin;
+import portalkb.app.Services;
 import portalkb.config.AppConfig;
-import portalkb.config.ConfigLoader;
-import portalkb.ask.AskService;
 import portalkb.config.ConfigException;
+import portalkb.config.ConfigLoader;
 import portalkb.crawl.CrawlScheduler;
 import portalkb.crawl.CrawlService;
 import portalkb.crawl.Source;
 import portalkb.demo.StaticSiteServer;
 import portalkb.index.ArticleWriter;
-import portalkb.store.BulkIndexer;
 import portalkb.index.JsonlImporter;
+import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 import portalkb.store.IndexInitializer;
 import portalkb.store.LocalNode;
 import portalkb.store.Reindexer;
+import portalkb.store.WriteBlocks;
 import portalkb.web.WebApp;
-import portalkb.web.WebServices;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /** The CLI's commands; each builds what it needs from the configuration and delegates to its package. */
@@ -115,7 +114,7 @@ final class Commands {
         AppConfig config = config();
         try (Elastic elastic = Elastic.connect(config)) {
             initQuietly(elastic);
-            java.util.Optional<String> blocked = portalkb.store.WriteBlocks.check(elastic);
+            Optional<String> blocked = WriteBlocks.check(elastic);
             if (blocked.isPresent()) {
                 throw new IOException(blocked.get()); // nothing read yet: run the import again when writes are accepted
             }
@@ -127,7 +126,7 @@ final class Commands {
     private int search() throws IOException, InterruptedException {
         AppConfig config = config();
         try (Elastic elastic = Elastic.connect(config)) {
-            return new SearchCommand(args).run(elastic, System.out);
+            return new SearchCommand(args).run(Services.of(config, elastic).search(), System.out);
         }
     }
 
@@ -138,14 +137,14 @@ final class Commands {
     private int analytics(AnalyticsAction action) throws IOException, InterruptedException {
         AppConfig config = config();
         try (Elastic elastic = Elastic.connect(config)) {
-            return action.run(new AnalyticsCommand(args, elastic, config, System.out));
+            return action.run(new AnalyticsCommand(args, Services.of(config, elastic).analytics(), System.out));
         }
     }
 
     private int ask() throws IOException, InterruptedException {
         AppConfig config = config();
         try (Elastic elastic = Elastic.connect(config)) {
-            return new AskCommand(args).run(elastic, config, System.out);
+            return new AskCommand(args).run(Services.of(config, elastic).ask(), System.out);
         }
     }
 
@@ -204,14 +203,15 @@ final class Commands {
             new CrawlCommand(config, args).crawl(elastic, sources, System.out, System.err);
         }
         Path sourcesFile = demo ? config.dataDir().resolve("demo-sources.yaml") : Path.of(args.option("sources", config.crawler().sources()));
-        CrawlService crawls = new CrawlService(elastic, config, sourcesFile, config.ask().embeddings() && !args.has("no-embeddings"));
+        Services services = Services.of(config, elastic).withCrawls(sourcesFile, config.ask().embeddings() && !args.has("no-embeddings"));
+        CrawlService crawls = services.crawls();
         CrawlScheduler scheduler = new CrawlScheduler(crawls, 30_000);
         try {
             scheduler.start();
         } catch (ConfigException e) {
             System.err.println("crawling is off: " + e.getMessage());
         }
-        Javalin app = WebApp.create(new WebServices(config, elastic, new AskService(elastic, config), crawls));
+        Javalin app = WebApp.create(services);
         app.start(config.server().host(), config.server().port());
         String url = "http://" + config.server().host() + ":" + app.port();
         System.out.println("PortalKB is up: " + url + "  (health: " + url + "/health; Elasticsearch: " + elastic.url() + ")");
@@ -243,8 +243,8 @@ final class Commands {
             return 3;
         }
         try (Elastic elastic = Elastic.open(config)) {
-            CrawlService crawls = new CrawlService(elastic, config, Path.of(args.option("sources", config.crawler().sources())), false);
-            new StatusPrinter(System.out).print(crawls, elastic);
+            Services services = Services.of(config, elastic).withCrawls(Path.of(args.option("sources", config.crawler().sources())), false);
+            new StatusPrinter(System.out).print(services.crawls(), elastic);
         }
         return 0;
     }

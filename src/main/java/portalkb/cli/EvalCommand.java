@@ -1,6 +1,7 @@
 package portalkb.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import portalkb.app.Services;
 import portalkb.ask.AskResponse;
 import portalkb.ask.AskService;
 import portalkb.config.AppConfig;
@@ -47,7 +48,7 @@ public final class EvalCommand {
         if (!Files.isReadable(file)) {
             throw new IOException("cannot read " + file);
         }
-        AskService ask = new AskService(elastic, config);
+        AskService ask = Services.of(config, elastic).ask();
         Map<String, String> conversations = new HashMap<>();
         int asked = 0;
         int right = 0;

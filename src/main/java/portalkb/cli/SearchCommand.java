@@ -4,7 +4,6 @@ import portalkb.core.Provinces;
 import portalkb.search.SearchRequest;
 import portalkb.search.SearchResult;
 import portalkb.search.SearchService;
-import portalkb.store.Elastic;
 import portalkb.store.Json;
 
 import java.io.IOException;
@@ -20,14 +19,14 @@ final class SearchCommand {
         this.args = args;
     }
 
-    int run(Elastic elastic, PrintStream out) throws IOException {
+    int run(SearchService search, PrintStream out) throws IOException {
         String q = args.word(1, "./kb search \"query\" [--province P] [--json]");
         List<String> provinces = args.option("province", null) == null ? List.of() : Provinces.resolve("province", List.of(args.option("province", null)));
         List<String> sources = args.option("source", null) == null ? List.of() : List.of(args.option("source", null));
         List<Integer> years = args.option("year", null) == null ? List.of() : List.of(args.intOption("year", 0));
         SearchRequest request = new SearchRequest(q, provinces, sources, years, null, null, List.of(), args.intOption("page", 1),
             args.intOption("size", 10), SearchRequest.Sort.RELEVANCE);
-        SearchResult result = new SearchService(elastic).search(request);
+        SearchResult result = search.search(request);
         if (args.has("json")) {
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
             return 0;
