@@ -9,6 +9,7 @@ import portalkb.store.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import org.jsoup.parser.Parser;
 
 /** {@code ./kb search "query" [--province P] [--source S] [--year Y] [--size N] [--json]}: the API's results in a terminal. */
 final class SearchCommand {
@@ -46,6 +47,6 @@ final class SearchCommand {
             return "";
         }
         String marked = html.replace("<mark>", "[").replace("</mark>", "]");
-        return org.jsoup.parser.Parser.unescapeEntities(marked, false).replaceAll("\\s+", " ");
+        return Parser.unescapeEntities(marked, false).replaceAll("\\s+", " ");
     }
 }

@@ -16,6 +16,7 @@ import portalkb.store.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -104,7 +105,7 @@ public final class WebApp {
             config.routes.before("/api/ask/stream", ctx -> limit(ctx, limiter));
             config.routes.before("/api/ask/stream", ctx -> AskHandler.checkConversationId(ctx.queryParam("conversationId"), maxConversationId));
             config.routes.before("/api/ask/stream", askGate::checkOpen);
-            for (String path : java.util.List.of("/api/facts", "/api/compare", "/api/rank", "/api/trend", "/api/conflicts",
+            for (String path : List.of("/api/facts", "/api/compare", "/api/rank", "/api/trend", "/api/conflicts",
                 "/api/crawl/run", "/api/crawl/stop")) {
                 config.routes.before(path, ctx -> limit(ctx, limiter));
             }
