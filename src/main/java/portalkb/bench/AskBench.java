@@ -2,6 +2,7 @@ package portalkb.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
+import portalkb.app.Services;
 import portalkb.ask.AskService;
 import portalkb.cli.Args;
 import portalkb.cli.EvalCommand;
@@ -10,7 +11,6 @@ import portalkb.index.Embeddings;
 import portalkb.store.Elastic;
 import portalkb.store.Json;
 import portalkb.web.WebApp;
-import portalkb.web.WebServices;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -77,7 +77,7 @@ final class AskBench {
 
     /** Time to the first token event and to the done event of GET /api/ask/stream, one question at a time. */
     private void streamOverHttp(AppConfig config, Elastic elastic, AskService ask, List<String> texts) throws IOException, InterruptedException {
-        Javalin app = WebApp.create(new WebServices(config, elastic, ask)).start("127.0.0.1", 0);
+        Javalin app = WebApp.create(Services.of(config, elastic).withAsk(ask)).start("127.0.0.1", 0);
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             Latencies firstToken = new Latencies();

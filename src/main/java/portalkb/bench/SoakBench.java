@@ -1,6 +1,7 @@
 package portalkb.bench;
 
 import io.javalin.Javalin;
+import portalkb.app.Services;
 import portalkb.ask.AskService;
 import portalkb.cli.Errors;
 import portalkb.config.AppConfig;
@@ -17,7 +18,6 @@ import portalkb.store.IndexInitializer;
 import portalkb.store.LocalNode;
 import portalkb.store.Reindexer;
 import portalkb.web.WebApp;
-import portalkb.web.WebServices;
 
 import java.io.IOException;
 import java.net.URI;
@@ -91,7 +91,7 @@ final class SoakBench {
 
             CrawlScheduler scheduler = new CrawlScheduler(crawls, 2000);
             scheduler.start();
-            Javalin app = WebApp.create(new WebServices(soak, elastic, new AskService(elastic, soak), crawls)).start("127.0.0.1", 0);
+            Javalin app = WebApp.create(Services.of(soak, elastic).withCrawls(crawls)).start("127.0.0.1", 0);
             String base = "http://127.0.0.1:" + app.port();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             // A server that has been up a while: the answerer's models are loaded before the users come.

@@ -1,11 +1,9 @@
 package portalkb.cli;
 
-import portalkb.config.AppConfig;
 import portalkb.search.Analysis;
 import portalkb.search.Analysis.FigureCell;
 import portalkb.core.BadParameterException;
 import portalkb.search.FactAnalytics;
-import portalkb.store.Elastic;
 import portalkb.store.Json;
 
 import java.io.IOException;
@@ -26,9 +24,9 @@ final class AnalyticsCommand {
     private final FactAnalytics analytics;
     private final PrintStream out;
 
-    AnalyticsCommand(Args args, Elastic elastic, AppConfig config, PrintStream out) {
+    AnalyticsCommand(Args args, FactAnalytics analytics, PrintStream out) {
         this.args = args;
-        this.analytics = new FactAnalytics(elastic, config.analytics());
+        this.analytics = analytics;
         this.out = out;
     }
 

@@ -2,8 +2,6 @@ package portalkb.cli;
 
 import portalkb.ask.AskResponse;
 import portalkb.ask.AskService;
-import portalkb.config.AppConfig;
-import portalkb.store.Elastic;
 import portalkb.store.Json;
 
 import java.io.IOException;
@@ -18,9 +16,9 @@ final class AskCommand {
         this.args = args;
     }
 
-    int run(Elastic elastic, AppConfig config, PrintStream out) throws IOException {
+    int run(AskService ask, PrintStream out) throws IOException {
         String question = args.word(1, "./kb ask \"question\" [--json]");
-        AskResponse r = new AskService(elastic, config).ask(question, null, args.option("province", null), args.option("lang", null));
+        AskResponse r = ask.ask(question, null, args.option("province", null), args.option("lang", null));
         if (args.has("json")) {
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(r));
             return 0;

@@ -1,33 +1,24 @@
 package portalkb.cli;
 
-import io.javalin.Javalin;
+import portalkb.app.Services;
 import portalkb.config.AppConfig;
 import portalkb.config.ConfigLoader;
-import portalkb.ask.AskService;
-import portalkb.config.ConfigException;
-import portalkb.crawl.CrawlScheduler;
-import portalkb.crawl.CrawlService;
-import portalkb.crawl.Source;
-import portalkb.demo.StaticSiteServer;
 import portalkb.index.ArticleWriter;
-import portalkb.store.BulkIndexer;
 import portalkb.index.JsonlImporter;
+import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 import portalkb.store.IndexInitializer;
 import portalkb.store.LocalNode;
 import portalkb.store.Reindexer;
-import portalkb.web.WebApp;
-import portalkb.web.WebServices;
+import portalkb.store.WriteBlocks;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.Optional;
 
 /** The CLI's commands; each builds what it needs from the configuration and delegates to its package. */
 final class Commands {
@@ -40,7 +31,7 @@ final class Commands {
 
     Map<String, Command> table() {
         Map<String, Command> t = new LinkedHashMap<>();
-        t.put("es", this::es);
+        t.put("es", () -> new EsCommand(config(), args).run());
         t.put("init", this::init);
         t.put("import", this::importFile);
         t.put("crawl", this::crawl);
@@ -48,8 +39,8 @@ final class Commands {
         t.put("search", this::search);
         t.put("ask", this::ask);
         t.put("eval", this::eval);
-        t.put("serve", () -> serve(false));
-        t.put("demo", () -> serve(true));
+        t.put("serve", () -> new ServeCommand(config(), args).run(false));
+        t.put("demo", () -> new ServeCommand(config(), args).run(true));
         t.put("config", this::printConfig);
         t.put("status", this::status);
         t.put("reindex", this::reindex);
@@ -61,39 +52,6 @@ final class Commands {
 
     AppConfig config() {
         return Main.config(args);
-    }
-
-    private int es() throws IOException, InterruptedException {
-        String action = args.word(1, "./kb es start|stop|status");
-        AppConfig config = config();
-        if (config.elasticsearch().external()) {
-            System.out.println("note: ES_URL is set (" + config.elasticsearch().url() + "); this manages the local node of "
-                + config.dataDir() + " only");
-        }
-        LocalNode node = new LocalNode(config);
-        switch (action) {
-            case "start" -> {
-                long start = System.nanoTime();
-                LocalNode.Status s = node.start();
-                System.out.printf("Elasticsearch is running at %s (pid %s, data %s) — ready after %.1f s%n",
-                    s.url(), s.pid() == null ? "not ours" : s.pid(), config.dataDir().resolve("es"), (System.nanoTime() - start) / 1e9);
-                return 0;
-            }
-            case "stop" -> {
-                System.out.println(node.stop() ? "Elasticsearch stopped" : "Elasticsearch was not running for " + config.dataDir());
-                return 0;
-            }
-            case "status" -> {
-                LocalNode.Status s = node.status();
-                if (s.running()) {
-                    System.out.println("running at " + s.url() + (s.ownedByThisDataFolder() ? " (pid " + s.pid() + ")" : " (not started from this data folder)"));
-                    return 0;
-                }
-                System.out.println("stopped (" + config.dataDir() + ")");
-                return 3;
-            }
-            default -> throw new UsageException("./kb es start|stop|status");
-        }
     }
 
     private int init() throws IOException, InterruptedException {
@@ -115,7 +73,7 @@ final class Commands {
         AppConfig config = config();
         try (Elastic elastic = Elastic.connect(config)) {
             initQuietly(elastic);
-            java.util.Optional<String> blocked = portalkb.store.WriteBlocks.check(elastic);
+            Optional<String> blocked = WriteBlocks.check(elastic);
             if (blocked.isPresent()) {
                 throw new IOException(blocked.get()); // nothing read yet: run the import again when writes are accepted
             }
@@ -127,7 +85,7 @@ final class Commands {
     private int search() throws IOException, InterruptedException {
         AppConfig config = config();
         try (Elastic elastic = Elastic.connect(config)) {
-            return new SearchCommand(args).run(elastic, System.out);
+            return new SearchCommand(args).run(Services.of(config, elastic).search(), System.out);
         }
     }
 
@@ -138,14 +96,14 @@ final class Commands {
     private int analytics(AnalyticsAction action) throws IOException, InterruptedException {
         AppConfig config = config();
         try (Elastic elastic = Elastic.connect(config)) {
-            return action.run(new AnalyticsCommand(args, elastic, config, System.out));
+            return action.run(new AnalyticsCommand(args, Services.of(config, elastic).analytics(), System.out));
         }
     }
 
     private int ask() throws IOException, InterruptedException {
         AppConfig config = config();
         try (Elastic elastic = Elastic.connect(config)) {
-            return new AskCommand(args).run(elastic, config, System.out);
+            return new AskCommand(args).run(Services.of(config, elastic).ask(), System.out);
         }
     }
 
@@ -184,54 +142,12 @@ final class Commands {
         }
     }
 
-    private static void initQuietly(Elastic elastic) throws IOException {
+    static void initQuietly(Elastic elastic) throws IOException {
         for (IndexInitializer.Result r : new IndexInitializer(elastic).initialise()) {
             if (r.state() != IndexInitializer.State.UP_TO_DATE) {
                 System.err.println(r.describe());
             }
         }
-    }
-
-    private int serve(boolean demo) throws IOException, InterruptedException {
-        AppConfig config = config();
-        Elastic elastic = Elastic.connect(config);
-        initQuietly(elastic);
-        StaticSiteServer samplePortal = null;
-        if (demo) {
-            samplePortal = DemoSite.start(config);
-            System.out.println("Sample portal: " + samplePortal.baseUrl() + "/ — crawling it …");
-            List<Source> sources = DemoSite.sources(config, samplePortal);
-            new CrawlCommand(config, args).crawl(elastic, sources, System.out, System.err);
-        }
-        Path sourcesFile = demo ? config.dataDir().resolve("demo-sources.yaml") : Path.of(args.option("sources", config.crawler().sources()));
-        CrawlService crawls = new CrawlService(elastic, config, sourcesFile, config.ask().embeddings() && !args.has("no-embeddings"));
-        CrawlScheduler scheduler = new CrawlScheduler(crawls, 30_000);
-        try {
-            scheduler.start();
-        } catch (ConfigException e) {
-            System.err.println("crawling is off: " + e.getMessage());
-        }
-        Javalin app = WebApp.create(new WebServices(config, elastic, new AskService(elastic, config), crawls));
-        app.start(config.server().host(), config.server().port());
-        String url = "http://" + config.server().host() + ":" + app.port();
-        System.out.println("PortalKB is up: " + url + "  (health: " + url + "/health; Elasticsearch: " + elastic.url() + ")");
-        if (demo) {
-            System.out.println("Open " + url + " and ask \"Which province reached 97.9% insurance coverage?\"");
-            System.out.println("Stop with Ctrl-C; the local Elasticsearch keeps running until ./kb es stop.");
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        StaticSiteServer site = samplePortal;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            scheduler.close();
-            crawls.stop();
-            app.stop();
-            if (site != null) {
-                site.close();
-            }
-            stopped.countDown();
-        }));
-        stopped.await();
-        return 0;
     }
 
     private int status() throws IOException, InterruptedException {
@@ -243,8 +159,8 @@ final class Commands {
             return 3;
         }
         try (Elastic elastic = Elastic.open(config)) {
-            CrawlService crawls = new CrawlService(elastic, config, Path.of(args.option("sources", config.crawler().sources())), false);
-            new StatusPrinter(System.out).print(crawls, elastic);
+            Services services = Services.of(config, elastic).withCrawls(Path.of(args.option("sources", config.crawler().sources())), false);
+            new StatusPrinter(System.out).print(services.crawls(), elastic);
         }
         return 0;
     }

@@ -1,6 +1,6 @@
 package portalkb.cli;
 
-import portalkb.ask.AskService;
+import portalkb.app.Services;
 import portalkb.config.AppConfig;
 import portalkb.eval.Bm25Baseline;
 import portalkb.eval.Devset;
@@ -62,7 +62,7 @@ final class DevsetEvalCommand {
                 embeddings ? "on" : "off", questions.size(), split, questions.stream().filter(Devset.Question::answerNone).count());
         }
         AppConfig askConfig = withEmbeddings(config, embeddings);
-        List<DevsetEval.Scored> scored = new DevsetEval(new AskService(elastic, askConfig), Bm25Baseline.build(elastic, devset)).run(questions);
+        List<DevsetEval.Scored> scored = new DevsetEval(Services.of(askConfig, elastic).ask(), Bm25Baseline.build(elastic, devset)).run(questions);
         List<DevsetEval.Tally> tallies = DevsetEval.tallies(scored);
         if (args.has("json")) {
             Map<String, Object> report = new LinkedHashMap<>();

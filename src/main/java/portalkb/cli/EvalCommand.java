@@ -1,8 +1,10 @@
 package portalkb.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import portalkb.app.Services;
 import portalkb.ask.AskResponse;
 import portalkb.ask.AskService;
+import portalkb.ask.QuestionAnalyzer;
 import portalkb.config.AppConfig;
 import portalkb.core.UrlNormalizer;
 import portalkb.core.FigureExtractor;
@@ -47,15 +49,19 @@ public final class EvalCommand {
         if (!Files.isReadable(file)) {
             throw new IOException("cannot read " + file);
         }
-        AskService ask = new AskService(elastic, config);
+        AskService ask = Services.of(config, elastic).ask();
         Map<String, String> conversations = new HashMap<>();
         int asked = 0;
         int right = 0;
         int baselineAsked = 0;
         int baselineRight = 0;
-        int[] english = new int[3]; // asked, ours right, baseline right: English "which province" questions
-        portalkb.ask.QuestionAnalyzer analyzer = new portalkb.ask.QuestionAnalyzer();
-        int[] checks = new int[6]; // province right/asked, figure right/asked, citation right/asked
+        // English "which province" questions not naming their answer: ours and the baseline's.
+        Tally english = new Tally();
+        Tally englishBaseline = new Tally();
+        QuestionAnalyzer analyzer = new QuestionAnalyzer();
+        Tally province = new Tally();
+        Tally figures = new Tally();
+        Tally citations = new Tally();
         List<Map<String, Object>> rows = new ArrayList<>();
         int lineNo = 0;
         for (String line : Files.readAllLines(file)) {
@@ -94,15 +100,13 @@ public final class EvalCommand {
                 // The telling subset: English questions whose answer province is not named in them.
                 boolean named = Text.fold(q.path("question").asText()).contains(Text.fold(q.get("answer_province").asText()));
                 if (!named && "en".equals(analyzer.analyze(q.path("question").asText()).lang())) {
-                    english[0]++;
-                    english[1] += provinceRight(q.get("answer_province").asText(), r) ? 1 : 0;
-                    english[2] += base ? 1 : 0;
+                    english.add(provinceRight(q.get("answer_province").asText(), r));
+                    englishBaseline.add(base);
                 }
             }
             if (q.hasNonNull("answer_province")) {
                 boolean good = provinceRight(q.get("answer_province").asText(), r);
-                checks[0] += good ? 1 : 0;
-                checks[1]++;
+                province.add(good);
                 row.put("province", good);
                 ok &= good;
             }
@@ -110,10 +114,8 @@ public final class EvalCommand {
                 double figure = FigureExtractor.parse(firstNumber(q.get("answer_figure").asText()));
                 boolean present = numbers(r.answer()).stream().anyMatch(n -> Math.abs(n - figure) < 0.051);
                 boolean cited = present && citedArticleContains(elastic, r, figure);
-                checks[2] += present ? 1 : 0;
-                checks[3]++;
-                checks[4] += cited ? 1 : 0;
-                checks[5]++;
+                figures.add(present);
+                citations.add(cited);
                 row.put("figure", present);
                 row.put("citation", cited);
                 ok &= present && cited;
@@ -130,19 +132,19 @@ public final class EvalCommand {
         summary.put("questions", asked);
         summary.put("right", right);
         summary.put("accuracy", ratio(right, asked));
-        summary.put("provinceAccuracy", ratio(checks[0], checks[1]));
-        summary.put("figureAccuracy", ratio(checks[2], checks[3]));
-        summary.put("citationAccuracy", ratio(checks[4], checks[5]));
+        summary.put("provinceAccuracy", province.ratio());
+        summary.put("figureAccuracy", figures.ratio());
+        summary.put("citationAccuracy", citations.ratio());
         summary.put("bm25BaselineProvinceAccuracy", ratio(baselineRight, baselineAsked));
-        summary.put("englishProvinceAccuracy", ratio(english[1], english[0]));
-        summary.put("bm25BaselineEnglishProvinceAccuracy", ratio(english[2], english[0]));
+        summary.put("englishProvinceAccuracy", english.ratio());
+        summary.put("bm25BaselineEnglishProvinceAccuracy", englishBaseline.ratio());
         if (args.has("json")) {
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("summary", summary, "questions", rows)));
         } else {
             out.printf("%nright %d/%d = %.1f%% · province %s · figure %s · citation %s%n", right, asked, 100.0 * ratio(right, asked),
-                pct(checks[0], checks[1]), pct(checks[2], checks[3]), pct(checks[4], checks[5]));
+                province.pct(), figures.pct(), citations.pct());
             out.printf("baseline (question text as one BM25 match query, top hit's province): province %s; English questions not naming the answer province: ours %s, baseline %s%n",
-                pct(baselineRight, baselineAsked), pct(english[1], english[0]), pct(english[2], english[0]));
+                pct(baselineRight, baselineAsked), english.pct(), englishBaseline.pct());
         }
         return 0;
     }
@@ -196,5 +198,24 @@ public final class EvalCommand {
 
     private static String pct(int a, int b) {
         return b == 0 ? "n/a" : String.format("%d/%d", a, b);
+    }
+
+    /** Right answers out of those asked, for one kind of check. */
+    private static final class Tally {
+        private int right;
+        private int asked;
+
+        void add(boolean ok) {
+            asked++;
+            right += ok ? 1 : 0;
+        }
+
+        double ratio() {
+            return EvalCommand.ratio(right, asked);
+        }
+
+        String pct() {
+            return EvalCommand.pct(right, asked);
+        }
     }
 }

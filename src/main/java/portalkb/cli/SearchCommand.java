@@ -4,12 +4,12 @@ import portalkb.core.Provinces;
 import portalkb.search.SearchRequest;
 import portalkb.search.SearchResult;
 import portalkb.search.SearchService;
-import portalkb.store.Elastic;
 import portalkb.store.Json;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import org.jsoup.parser.Parser;
 
 /** {@code ./kb search "query" [--province P] [--source S] [--year Y] [--size N] [--json]}: the API's results in a terminal. */
 final class SearchCommand {
@@ -20,14 +20,14 @@ final class SearchCommand {
         this.args = args;
     }
 
-    int run(Elastic elastic, PrintStream out) throws IOException {
+    int run(SearchService search, PrintStream out) throws IOException {
         String q = args.word(1, "./kb search \"query\" [--province P] [--json]");
         List<String> provinces = args.option("province", null) == null ? List.of() : Provinces.resolve("province", List.of(args.option("province", null)));
         List<String> sources = args.option("source", null) == null ? List.of() : List.of(args.option("source", null));
         List<Integer> years = args.option("year", null) == null ? List.of() : List.of(args.intOption("year", 0));
         SearchRequest request = new SearchRequest(q, provinces, sources, years, null, null, List.of(), args.intOption("page", 1),
             args.intOption("size", 10), SearchRequest.Sort.RELEVANCE);
-        SearchResult result = new SearchService(elastic).search(request);
+        SearchResult result = search.search(request);
         if (args.has("json")) {
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
             return 0;
@@ -47,6 +47,6 @@ final class SearchCommand {
             return "";
         }
         String marked = html.replace("<mark>", "[").replace("</mark>", "]");
-        return org.jsoup.parser.Parser.unescapeEntities(marked, false).replaceAll("\\s+", " ");
+        return Parser.unescapeEntities(marked, false).replaceAll("\\s+", " ");
     }
 }

@@ -23,7 +23,7 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
         }
     }
 
-    public record Local(int port, int transportPort, String heap, int startTimeoutSeconds, Disk disk) {
+    public record Local(int port, int transportPort, String heap, int startTimeoutSeconds, String nodeLib, Disk disk) {
     }
 
     /** The local node's disk watermarks (Elasticsearch's cluster.routing.allocation.disk.watermark.*). */

@@ -30,6 +30,7 @@ public final class ConfigLoader {
         Map.entry("PORTALKB_ES_PORT", "elasticsearch.local.port"),
         Map.entry("PORTALKB_ES_TRANSPORT_PORT", "elasticsearch.local.transportPort"),
         Map.entry("PORTALKB_ES_HEAP", "elasticsearch.local.heap"),
+        Map.entry("PORTALKB_NODE_LIB", "elasticsearch.local.nodeLib"),
         Map.entry("PORTALKB_PORT", "server.port"),
         Map.entry("PORTALKB_HOST", "server.host"),
         Map.entry("PORTALKB_ADMIN_TOKEN", "server.adminToken"),

@@ -3,6 +3,7 @@ package portalkb.core;
 import portalkb.core.MetricCatalogue.Metric;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,7 +95,7 @@ public final class FigureExtractor {
         while (m.find()) {
             String previousWord = previousWord(folded, m.start());
             if (NOT_FIGURE_BEFORE.contains(previousWord) || FigureYears.isYear(m.group(1)) || NOT_FIGURE_AFTER.contains(firstWord(folded.substring(m.end())))
-                || NOT_FIGURE_BEFORE_AS_WRITTEN.contains(previousWord(sentence, m.start()).toLowerCase(java.util.Locale.ROOT))) {
+                || NOT_FIGURE_BEFORE_AS_WRITTEN.contains(previousWord(sentence, m.start()).toLowerCase(Locale.ROOT))) {
                 continue;
             }
             String rest = folded.substring(m.end());
@@ -227,7 +228,7 @@ public final class FigureExtractor {
         if (parts.length < count) {
             return "";
         }
-        return String.join(" ", java.util.Arrays.copyOf(parts, count));
+        return String.join(" ", Arrays.copyOf(parts, count));
     }
 
     // Folded form of every char up to the end of Latin Extended Additional (all Vietnamese letters), computed once.

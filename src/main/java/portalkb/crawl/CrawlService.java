@@ -7,6 +7,7 @@ import co.elastic.clients.json.JsonData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import portalkb.config.AppConfig;
+import portalkb.core.Gazetteer;
 import portalkb.store.Elastic;
 
 import java.io.IOException;
@@ -113,38 +114,32 @@ public final class CrawlService implements AutoCloseable {
     }
 
     /** The latest run of each source (crawl-runs), keyed by source id. */
-    @SuppressWarnings("unchecked")
-    public Map<String, Map<String, Object>> lastRuns() throws IOException {
+    public Map<String, CrawlRun> lastRuns() throws IOException {
         SearchResponse<Void> response = elastic.client().search(s -> s.index(elastic.names().crawlRuns()).size(0)
             .aggregations("source", a -> a.terms(t -> t.field("source").size(500))
                 .aggregations("latest", l -> l.topHits(h -> h.size(1).sort(o -> o.field(f -> f.field("startedAt").order(SortOrder.Desc)))))),
             Void.class);
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        Map<String, CrawlRun> out = new LinkedHashMap<>();
         for (StringTermsBucket b : response.aggregations().get("source").sterms().buckets().array()) {
             JsonData source = b.aggregations().get("latest").topHits().hits().hits().get(0).source();
-            out.put(b.key().stringValue(), source.to(Map.class));
+            out.put(b.key().stringValue(), source.to(CrawlRun.class));
         }
         return out;
     }
 
     public Optional<Instant> lastStart(String sourceId) throws IOException {
-        Map<String, Object> run = lastRuns().get(sourceId);
-        return run == null || run.get("startedAt") == null ? Optional.empty() : Optional.of(Instant.parse(run.get("startedAt").toString()));
+        CrawlRun run = lastRuns().get(sourceId);
+        return run == null ? Optional.empty() : Optional.ofNullable(run.startedAt());
     }
 
-    public List<Map<String, Object>> status() throws IOException {
-        Map<String, Map<String, Object>> runs = lastRuns();
-        List<Map<String, Object>> out = new ArrayList<>();
+    public List<SourceStatus> status() throws IOException {
+        Map<String, CrawlRun> runs = lastRuns();
+        Gazetteer gazetteer = Gazetteer.get();
+        List<SourceStatus> out = new ArrayList<>();
         for (Source s : sources()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", s.id());
-            row.put("name", s.name());
-            row.put("province", s.province());
-            row.put("schedule", s.schedule());
-            row.put("running", running.contains(s.id()));
-            row.put("nextRun", nextRuns.containsKey(s.id()) ? nextRuns.get(s.id()).toString() : null);
-            row.put("lastRun", runs.get(s.id()));
-            out.add(row);
+            String today = gazetteer.resolve(String.valueOf(s.province())).map(gazetteer::today).map(Gazetteer.Province::name).orElse(null);
+            out.add(new SourceStatus(s.id(), s.name(), s.province(), today, s.schedule(), running.contains(s.id()),
+                nextRuns.get(s.id()), runs.get(s.id())));
         }
         return out;
     }

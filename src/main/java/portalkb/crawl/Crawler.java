@@ -93,7 +93,7 @@ public final class Crawler {
             return report;
         }
         String runId = source.id() + "-" + Instant.now().toEpochMilli();
-        recordRun(runId, source, options, report);
+        recordRun(runId, options, report);
         listener.started(report);
         var renewal = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lease-" + source.id());
@@ -118,7 +118,7 @@ public final class Crawler {
             report.finish("failed");
         } finally {
             renewal.shutdownNow();
-            recordRun(runId, source, options, report);
+            recordRun(runId, options, report);
             state.release(source.id(), owner);
             listener.finished(report);
         }
@@ -142,25 +142,9 @@ public final class Crawler {
         }
     }
 
-    private void recordRun(String runId, Source source, CrawlOptions options, SourceReport report) throws IOException {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("source", source.id());
-        doc.put("trigger", options.trigger());
-        doc.put("status", report.status());
-        doc.put("startedAt", Instant.ofEpochMilli(report.startedAt).toString());
-        doc.put("endedAt", report.endedAt() == 0 ? null : Instant.ofEpochMilli(report.endedAt()).toString());
-        doc.put("fetched", report.fetched.get());
-        doc.put("indexed", report.indexed.get());
-        doc.put("changed", report.changed.get());
-        doc.put("unchanged", report.unchanged.get());
-        doc.put("skipped", report.skipped.get());
-        doc.put("errors", report.errors.get());
-        doc.put("duplicates", report.duplicates.get());
-        doc.put("refused", report.refused.get());
-        doc.put("recentErrors", report.recentErrors());
-        doc.put("recentRefusals", report.recentRefusals());
-        doc.put("owner", owner);
-        elastic.client().index(i -> i.index(elastic.names().crawlRuns()).id(runId).document(doc).refresh(Refresh.False));
+    private void recordRun(String runId, CrawlOptions options, SourceReport report) throws IOException {
+        CrawlRun run = CrawlRun.of(options.trigger(), report, owner);
+        elastic.client().index(i -> i.index(elastic.names().crawlRuns()).id(runId).document(run).refresh(Refresh.False));
     }
 
     static String hostName() {

@@ -1,6 +1,7 @@
 package portalkb.crawl;
 
 import portalkb.config.AppConfig;
+import portalkb.crawl.Frontier.Task;
 import portalkb.extract.DocumentType;
 import portalkb.extract.ExtractedPage;
 import portalkb.core.Fingerprints;
@@ -10,10 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.PriorityBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One run of one source: a frontier (breadth first) filled from the seeds and the crawl state, worked by
@@ -25,19 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class SourceRun {
 
     static final String NOT_STORED = "not stored in Elasticsearch: fetched again next run";
-
-    /** {@code sitemaps}, {@code pages}: sitemap indexes and next-page links followed to get here; {@code referrer}: the page that linked it, or null. */
-    private record Task(String url, int depth, int sitemaps, int pages, String referrer, long order) {
-        Task(String url, int depth, int sitemaps, int pages) {
-            this(url, depth, sitemaps, pages, null, ORDER.incrementAndGet());
-        }
-
-        Task(String url, int depth, String referrer) {
-            this(url, depth, 0, 0, referrer, ORDER.incrementAndGet());
-        }
-    }
-
-    private static final java.util.concurrent.atomic.AtomicLong ORDER = new java.util.concurrent.atomic.AtomicLong();
 
     private final Source source;
     private final AppConfig.Crawler settings;
@@ -53,12 +38,7 @@ final class SourceRun {
     private final SourceReport report;
     private final CrawlListener listener;
     private final AtomicBoolean stopRequested;
-    /** Breadth first; in the order found within one depth (links are worked in page order). */
-    private final PriorityBlockingQueue<Task> frontier = new PriorityBlockingQueue<>(64,
-        java.util.Comparator.comparingInt(Task::depth).thenComparingLong(Task::order));
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger taken = new AtomicInteger();
-    private final int maxPages;
+    private final Frontier frontier;
 
     SourceRun(Source source, AppConfig.Crawler settings, CrawlOptions options, FetchStep fetchStep, IndexStep indexStep, CrawlState store,
               SourceReport report, CrawlListener listener, AtomicBoolean stopRequested) {
@@ -76,7 +56,7 @@ final class SourceRun {
         this.report = report;
         this.listener = listener;
         this.stopRequested = stopRequested;
-        this.maxPages = options.maxPages() > 0 ? options.maxPages() : source.maxPages();
+        this.frontier = new Frontier(options.maxPages() > 0 ? options.maxPages() : source.maxPages());
     }
 
     void run() throws IOException, InterruptedException {
@@ -118,18 +98,7 @@ final class SourceRun {
 
     private void work() {
         try {
-            while (!stopRequested.get()) {
-                Task task = frontier.poll(50, TimeUnit.MILLISECONDS);
-                if (task == null) {
-                    if (inFlight.get() == 0 && frontier.isEmpty()) {
-                        return;
-                    }
-                    continue;
-                }
-                if (taken.incrementAndGet() > maxPages) {
-                    return;
-                }
-                inFlight.incrementAndGet();
+            for (Task task = frontier.next(stopRequested); task != null; task = frontier.next(stopRequested)) {
                 try {
                     process(task);
                 } catch (IOException | RuntimeException e) {
@@ -141,7 +110,7 @@ final class SourceRun {
                     status.record(status.getOrStart(task.url(), source.id(), task.depth(), "page")
                         .with(UrlState.Status.ERROR, recrawlAt(), Instant.now().toString(), null, reason));
                 } finally {
-                    inFlight.decrementAndGet();
+                    frontier.done();
                     listener.page(report);
                 }
             }
@@ -171,9 +140,9 @@ final class SourceRun {
                 report.error(task.url(), result.error());
                 status.record(previous.with(UrlState.Status.ERROR, recrawlAt(), now, result.status(), result.error()));
             }
-            case UNSUPPORTED_TYPE -> skip(previous.withContent(kindOf(result.contentType(), result.finalUrl()), null, null, null, null), result.error(), result.status());
+            case UNSUPPORTED_TYPE -> skip(previous.withContent(DocumentType.kindOf(result.contentType(), result.finalUrl()), null, null, null, null), result.error(), result.status());
             case TOO_LARGE -> skip(DocumentType.announced(result.contentType(), result.finalUrl(), null)
-                ? previous.withContent(kindOf(result.contentType(), result.finalUrl()), null, null, null, null) : previous, result.error(), result.status());
+                ? previous.withContent(DocumentType.kindOf(result.contentType(), result.finalUrl()), null, null, null, null) : previous, result.error(), result.status());
             case REDIRECT_REFUSED, ROBOTS_DENIED, REFUSED -> skip(previous, result.error(), result.status());
         }
     }
@@ -296,24 +265,4 @@ final class SourceRun {
     static CompletableFuture<Void> allOf(List<CompletableFuture<Void>> writes) {
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
     }
-
-    /** What a skipped response was: pdf, doc or xls for documents (by content type or file name), image, else binary. */
-    private static String kindOf(String contentType, String url) {
-        String type = contentType == null ? "" : contentType.toLowerCase();
-        String name = DocumentType.namesDocument(url) ? url.toLowerCase() : "";
-        if (type.contains("pdf") || name.matches(".*\\.pdf\\b.*")) {
-            return "pdf";
-        }
-        if (type.contains("msword") || type.contains("wordprocessingml") || name.matches(".*\\.docx?\\b.*")) {
-            return "doc";
-        }
-        if (type.contains("ms-excel") || type.contains("spreadsheetml") || name.matches(".*\\.xlsx?\\b.*")) {
-            return "xls";
-        }
-        if (type.startsWith("image/")) {
-            return "image";
-        }
-        return "binary";
-    }
-
 }

@@ -1,6 +1,7 @@
 package portalkb.eval;
 
 import java.util.regex.Matcher;
+import portalkb.core.WrittenNumbers;
 
 /** Whether a text states a figure as the devset writes it, at its written precision ("97,9" is not "97,92"). */
 final class StatedFigures {
@@ -13,9 +14,9 @@ final class StatedFigures {
         if (wanted.contains("/")) { // a pair such as "7/44" is stated as written
             return text.replace(" ", "").contains(wanted.replace(" ", ""));
         }
-        Matcher m = portalkb.core.WrittenNumbers.NUMBER.matcher(text);
+        Matcher m = WrittenNumbers.NUMBER.matcher(text);
         while (m.find()) {
-            if (portalkb.core.WrittenNumbers.same(m.group(), wanted)) {
+            if (WrittenNumbers.same(m.group(), wanted)) {
                 return true;
             }
         }

@@ -2,9 +2,11 @@ package portalkb.extract;
 
 import portalkb.core.Text;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -100,7 +102,7 @@ public final class DocumentExtractor {
         }
         if (out.size() < parts.size()) {
             // Figures of pages past the cut are left out with their text.
-            java.util.Set<String> kept = new java.util.HashSet<>();
+            Set<String> kept = new HashSet<>();
             out.forEach(p -> kept.add(p.page() + "/" + p.sheet()));
             figures.removeIf(f -> !kept.contains(f.page() + "/" + f.sheet()));
         }

@@ -4,6 +4,7 @@ import portalkb.core.Gazetteer;
 import portalkb.core.Text;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -93,7 +94,7 @@ final class DocumentTitles {
         }
         String result = out.toString();
         // The subject after the kind of document continues the sentence: "Báo cáo Kết quả" → "Báo cáo kết quả".
-        java.util.regex.Matcher kind = KIND_START.matcher(result);
+        Matcher kind = KIND_START.matcher(result);
         if (kind.lookingAt() && kind.end() < result.length() && Character.isUpperCase(result.charAt(kind.end()))
             && Gazetteer.get().mentions(result.substring(kind.end())).stream().noneMatch(p -> result.startsWith(p.name(), kind.end()))) {
             return result.substring(0, kind.end()) + Character.toLowerCase(result.charAt(kind.end())) + result.substring(kind.end() + 1);

@@ -103,4 +103,23 @@ public enum DocumentType {
         }
         return -1;
     }
+
+    /** What a skipped response was: pdf, doc or xls for documents (by content type or file name), image, else binary. */
+    public static String kindOf(String contentType, String url) {
+        String type = contentType == null ? "" : contentType.toLowerCase();
+        String name = DocumentType.namesDocument(url) ? url.toLowerCase() : "";
+        if (type.contains("pdf") || name.matches(".*\\.pdf\\b.*")) {
+            return "pdf";
+        }
+        if (type.contains("msword") || type.contains("wordprocessingml") || name.matches(".*\\.docx?\\b.*")) {
+            return "doc";
+        }
+        if (type.contains("ms-excel") || type.contains("spreadsheetml") || name.matches(".*\\.xlsx?\\b.*")) {
+            return "xls";
+        }
+        if (type.startsWith("image/")) {
+            return "image";
+        }
+        return "binary";
+    }
 }

@@ -2,6 +2,7 @@ package portalkb.extract;
 
 import org.jsoup.nodes.Element;
 
+import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -60,7 +61,7 @@ final class MainContent {
         if (content == null) {
             return null;
         }
-        java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
+        ArrayDeque<String> path = new ArrayDeque<>();
         // The nearest eight levels name a layout; deeper wrappers add nothing but length.
         for (Element e = content; e != null && path.size() < 8 && !e.normalName().equals("body") && !e.normalName().equals("html"); e = e.parent()) {
             String id = e.id().replaceAll("\\d+", "");

@@ -3,6 +3,7 @@ package portalkb.extract;
 import portalkb.core.Gazetteer;
 import portalkb.core.Text;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -56,7 +57,7 @@ public final class PlaceLabels {
     }
 
     private static String exact(String name) {
-        return Text.collapseSpaces(Text.nfc(name)).toLowerCase(java.util.Locale.ROOT);
+        return Text.collapseSpaces(Text.nfc(name)).toLowerCase(Locale.ROOT);
     }
 
     private Optional<District> knownDistrict(String name) {

@@ -2,7 +2,9 @@ package portalkb.extract;
 
 import portalkb.core.Text;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -24,11 +26,11 @@ public final class TableGrid {
     }
 
     public static List<DocumentTable> find(List<List<String>> grid, Integer page, String sheet, String captionBefore) {
-        return find(grid, page, sheet, captionBefore, new java.util.HashSet<>());
+        return find(grid, page, sheet, captionBefore, new HashSet<>());
     }
 
     /** As {@link #find(List, Integer, String, String)}; {@code used} receives the indices of the rows the tables took (caption, header, data). */
-    public static List<DocumentTable> find(List<List<String>> grid, Integer page, String sheet, String captionBefore, java.util.Set<Integer> used) {
+    public static List<DocumentTable> find(List<List<String>> grid, Integer page, String sheet, String captionBefore, Set<Integer> used) {
         List<DocumentTable> tables = new ArrayList<>();
         List<Kind> kinds = grid.stream().map(TableGrid::kind).toList();
         int r = 0;

@@ -19,6 +19,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A Word file through POI: .docx (XWPF) paragraphs and tables in document order, .doc (HWPF) paragraphs
@@ -72,7 +73,7 @@ final class WordReader {
             for (IBodyElement element : document.getBodyElements()) {
                 if (element instanceof XWPFParagraph p) {
                     String text = Text.collapseSpaces(p.getText());
-                    String style = p.getStyle() == null ? "" : p.getStyle().toLowerCase(java.util.Locale.ROOT);
+                    String style = p.getStyle() == null ? "" : p.getStyle().toLowerCase(Locale.ROOT);
                     if (heading == null && !text.isEmpty() && (style.startsWith("title") || style.startsWith("heading"))) {
                         heading = text;
                     }

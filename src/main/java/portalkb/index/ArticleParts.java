@@ -15,9 +15,10 @@ final class ArticleParts {
     private ArticleParts() {
     }
 
-    static List<Map<String, Object>> passages(Map<String, Object> doc, boolean embeddings) {
-        if (doc.get("parts") != null) {
-            return DocumentParts.passages(doc, embeddings);
+    static List<Map<String, Object>> passages(PreparedArticle article, boolean embeddings) {
+        Map<String, Object> doc = article.document();
+        if (article.isDocument()) {
+            return DocumentParts.passages(doc, article.parts(), embeddings);
         }
         List<String> texts = Passages.split((String) doc.get("body"), PASSAGE_CHARS);
         List<float[]> vectors = embeddings && !texts.isEmpty()
@@ -36,14 +37,14 @@ final class ArticleParts {
         return out;
     }
 
-    /** Takes the "figures" entry off the document: they are stored as facts, not in the article. */
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> facts(Map<String, Object> doc) {
-        if (doc.get("documentFigures") != null) {
-            return DocumentParts.facts(doc);
+    /** One fact per figure of the article's text (a file's: {@link DocumentParts#facts}). */
+    static List<Map<String, Object>> facts(PreparedArticle article) {
+        Map<String, Object> doc = article.document();
+        if (article.isDocument()) {
+            return DocumentParts.facts(doc, article.documentFigures());
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Figure f : (List<Figure>) doc.remove("figures")) {
+        for (Figure f : article.figures()) {
             Map<String, Object> fact = common(doc);
             fact.put("title", doc.get("title"));
             fact.put("district", doc.get("district"));

@@ -2,6 +2,7 @@ package portalkb.index;
 
 import portalkb.core.UrlNormalizer;
 import portalkb.extract.DocumentFigure;
+import portalkb.extract.ExtractedDocument;
 import portalkb.core.Figure;
 import portalkb.core.FigureExtractor;
 import portalkb.core.Fingerprints;
@@ -31,7 +32,7 @@ final class ArticlePreparer {
     private final SimHasher simHasher = new SimHasher();
 
     /** Normalises and enriches one article; throws IllegalArgumentException with a reason for bad input. */
-    Map<String, Object> prepare(Map<String, Object> raw) {
+    PreparedArticle prepare(Map<String, Object> raw) {
         Object urlValue = raw.get("url");
         String url = urlValue instanceof String s ? UrlNormalizer.normalize(s).orElse(null) : null;
         if (url == null) {
@@ -43,6 +44,10 @@ final class ArticlePreparer {
             throw new IllegalArgumentException("neither title nor body");
         }
         Map<String, Object> doc = new LinkedHashMap<>(raw);
+        // A file's parts and table figures become passages and facts: they are not stored in the article.
+        doc.remove("parts");
+        doc.remove("tableFigures");
+        List<ExtractedDocument.Part> parts = DocumentParts.parts(raw);
         doc.put("id", UrlNormalizer.id(url));
         doc.put("url", url);
         doc.put("host", URI.create(url).getHost());
@@ -58,14 +63,13 @@ final class ArticlePreparer {
         attributeProvince(doc, raw, title, body);
         Integer reportYear = reportYear(title, year);
         List<Figure> found;
-        if (raw.get("parts") != null) {
+        List<DocumentFigure> located = null;
+        if (parts != null) {
             // A document: figures page by page (or sheet by sheet) and those of its tables, each with where it stands.
-            List<DocumentFigure> located = DocumentParts.figures(raw, figures, reportYear);
-            doc.put("documentFigures", located);
+            located = DocumentParts.figures(parts, raw.get("tableFigures"), figures, reportYear);
             found = located.stream().map(DocumentFigure::figure).toList();
         } else {
             found = figures.extract(body, reportYear, year);
-            doc.put("figures", found);
         }
         Set<Integer> years = new LinkedHashSet<>();
         Set<String> metrics = new LinkedHashSet<>();
@@ -88,7 +92,7 @@ final class ArticlePreparer {
         doc.put("simhashBands", NearDuplicates.bands(simhash));
         doc.putIfAbsent("lang", "vi");
         doc.putIfAbsent("type", "html");
-        return doc;
+        return new PreparedArticle(doc, found, located, parts);
     }
 
     private void attributeProvince(Map<String, Object> doc, Map<String, Object> raw, String title, String body) {

@@ -80,14 +80,14 @@ public final class ArticleWriter {
      */
     public List<Result> write(List<Map<String, Object>> articles, boolean knownNew) throws IOException {
         List<Result> results = new ArrayList<>();
-        Map<String, Map<String, Object>> prepared = new LinkedHashMap<>();
+        Map<String, PreparedArticle> prepared = new LinkedHashMap<>();
         Map<String, Integer> positions = new LinkedHashMap<>();
         for (int i = 0; i < articles.size(); i++) {
             Map<String, Object> raw = articles.get(i);
             try {
-                Map<String, Object> doc = preparer.prepare(raw);
-                prepared.put((String) doc.get("id"), doc);
-                positions.put((String) doc.get("id"), i);
+                PreparedArticle article = preparer.prepare(raw);
+                prepared.put(article.id(), article);
+                positions.put(article.id(), i);
             } catch (IllegalArgumentException e) {
                 results.add(new Result(i, String.valueOf(raw.get("url")), null, Outcome.REJECTED, e.getMessage()));
             }
@@ -96,8 +96,8 @@ public final class ArticleWriter {
             return results;
         }
         Map<String, Map<String, Object>> existing = knownNew ? Map.of() : existingById(List.copyOf(prepared.keySet()));
-        for (Map<String, Object> doc : prepared.values()) {
-            results.add(store(positions.get((String) doc.get("id")), doc, existing.get((String) doc.get("id")), null));
+        for (PreparedArticle article : prepared.values()) {
+            results.add(store(positions.get(article.id()), article, existing.get(article.id()), null));
         }
         return results;
     }
@@ -108,12 +108,13 @@ public final class ArticleWriter {
      * permanent redirect, a canonical link), which it must not be taken for a copy of; or null.
      */
     public Result writeFetched(Map<String, Object> raw, OverwritePolicy policy, String movedFrom) throws IOException {
-        Map<String, Object> doc;
+        PreparedArticle article;
         try {
-            doc = preparer.prepare(raw);
+            article = preparer.prepare(raw);
         } catch (IllegalArgumentException e) {
             return new Result(0, String.valueOf(raw.get("url")), null, Outcome.REJECTED, e.getMessage());
         }
+        Map<String, Object> doc = article.document();
         String id = (String) doc.get("id");
         boolean writtenMomentsAgo;
         synchronized (recentlyWritten) {
@@ -128,7 +129,7 @@ public final class ArticleWriter {
                 return new Result(0, (String) doc.get("url"), id, Outcome.REFUSED, refusal.get(), null, DONE);
             }
         }
-        return store(0, doc, live, movedFrom);
+        return store(0, article, live, movedFrom);
     }
 
     /** The articles that link the document at {@code url}: {@code referrer} (may be null) and those listing it among their documents. */
@@ -169,7 +170,8 @@ public final class ArticleWriter {
             && SimHasher.distance(written[1], simHasher.hex(normalizedTitle + " " + Text.nfc(body).strip())) <= NearDuplicates.MAX_DISTANCE;
     }
 
-    private Result store(int position, Map<String, Object> doc, Map<String, Object> previous, String movedFrom) throws IOException {
+    private Result store(int position, PreparedArticle article, Map<String, Object> previous, String movedFrom) throws IOException {
+        Map<String, Object> doc = article.document();
         String id = (String) doc.get("id");
         String url = (String) doc.get("url");
         if (previous != null && doc.get("contentHash").equals(previous.get("contentHash"))) {
@@ -192,8 +194,8 @@ public final class ArticleWriter {
             doc.put("changedAt", now);
             writes.add(keepHistory(id, previous, now));
         }
-        List<Map<String, Object>> passages = ArticleParts.passages(doc, embeddings);
-        List<Map<String, Object>> facts = ArticleParts.facts(doc);
+        List<Map<String, Object>> passages = ArticleParts.passages(article, embeddings);
+        List<Map<String, Object>> facts = ArticleParts.facts(article);
         doc.put("passageCount", passages.size());
         doc.put("factCount", facts.size());
         writes.add(bulk.index(elastic.names().articles(), id, doc));

@@ -22,16 +22,21 @@ final class DocumentParts {
     private DocumentParts() {
     }
 
+    /** A file's parts as the crawler hands them over ({@code parts} of the raw article), or null for an article. */
+    @SuppressWarnings("unchecked")
+    static List<ExtractedDocument.Part> parts(Map<String, Object> raw) {
+        return (List<ExtractedDocument.Part>) raw.get("parts");
+    }
+
     /** The figures of a document's running text, part by part, then of its tables; a figure without a year takes {@code reportYear}. */
     @SuppressWarnings("unchecked")
-    static List<DocumentFigure> figures(Map<String, Object> raw, FigureExtractor extractor, Integer reportYear) {
+    static List<DocumentFigure> figures(List<ExtractedDocument.Part> parts, Object tables, FigureExtractor extractor, Integer reportYear) {
         List<DocumentFigure> out = new ArrayList<>();
-        for (ExtractedDocument.Part part : (List<ExtractedDocument.Part>) raw.get("parts")) {
+        for (ExtractedDocument.Part part : parts) {
             for (Figure f : extractor.extract(part.prose(), reportYear)) {
                 out.add(new DocumentFigure(f, part.page(), part.sheet(), null, null, null));
             }
         }
-        Object tables = raw.get("tableFigures");
         for (DocumentFigure f : tables == null ? List.<DocumentFigure>of() : (List<DocumentFigure>) tables) {
             Figure figure = f.figure();
             if (figure.year() == null && reportYear != null) {
@@ -42,15 +47,12 @@ final class DocumentParts {
         return out;
     }
 
-    /** Takes the parts off the document: each part's text in passages of about 600 characters. */
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> passages(Map<String, Object> doc, boolean embeddings) {
-        List<ExtractedDocument.Part> parts = (List<ExtractedDocument.Part>) doc.remove("parts");
-        doc.remove("tableFigures");
+    /** Each part's text in passages of about 600 characters. */
+    static List<Map<String, Object>> passages(Map<String, Object> doc, List<ExtractedDocument.Part> parts, boolean embeddings) {
         List<Map<String, Object>> out = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (ExtractedDocument.Part part : parts) {
-            for (String text : portalkb.index.Passages.split(part.text(), PASSAGE_CHARS)) {
+            for (String text : Passages.split(part.text(), PASSAGE_CHARS)) {
                 Map<String, Object> p = located(doc, part.page(), part.sheet());
                 p.put("position", out.size());
                 p.put("title", doc.get("title"));
@@ -68,10 +70,8 @@ final class DocumentParts {
         return out;
     }
 
-    /** Takes the figures off the document: one fact each, at its page or sheet, with its row's place. */
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> facts(Map<String, Object> doc) {
-        List<DocumentFigure> figures = (List<DocumentFigure>) doc.remove("documentFigures");
+    /** One fact per figure, at its page or sheet, with its row's place. */
+    static List<Map<String, Object>> facts(Map<String, Object> doc, List<DocumentFigure> figures) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (DocumentFigure located : figures) {
             Figure f = located.figure();

@@ -30,6 +30,7 @@ import java.io.Reader;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -143,7 +144,7 @@ final class AnalysisComponents {
         return new NormalizingFilter(name, create);
     }
 
-    private static TokenizerFactory tokenizer(String name, java.util.function.Supplier<Tokenizer> create) {
+    private static TokenizerFactory tokenizer(String name, Supplier<Tokenizer> create) {
         return new AbstractTokenizerFactory(name) {
             @Override
             public Tokenizer create() {

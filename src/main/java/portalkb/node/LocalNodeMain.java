@@ -10,12 +10,14 @@ import org.elasticsearch.transport.netty4.Netty4Plugin;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Entry point of the local Elasticsearch node's own JVM (started by portalkb.store.LocalNode).
@@ -31,8 +33,8 @@ public final class LocalNodeMain {
 
     public static void main(String[] args) {
         // Elasticsearch redirects System.out/err to its logs; keep the real ones for the launcher.
-        java.io.PrintStream out = System.out;
-        java.io.PrintStream err = System.err;
+        PrintStream out = System.out;
+        PrintStream err = System.err;
         try {
             run(args, out);
         } catch (Throwable e) {
@@ -42,7 +44,7 @@ public final class LocalNodeMain {
         }
     }
 
-    private static void run(String[] args, java.io.PrintStream out) throws Exception {
+    private static void run(String[] args, PrintStream out) throws Exception {
         if (args.length < 5) {
             System.err.println("usage: LocalNodeMain HOME DATA LOGS HTTP_PORT TRANSPORT_PORT [SETTING=VALUE …]");
             System.exit(2);
@@ -89,7 +91,7 @@ public final class LocalNodeMain {
             try {
                 node.prepareForClose();
                 node.close();
-                node.awaitClose(20, java.util.concurrent.TimeUnit.SECONDS);
+                node.awaitClose(20, TimeUnit.SECONDS);
             } catch (IOException | InterruptedException e) {
                 System.err.println("node did not close cleanly: " + e.getMessage());
             } finally {

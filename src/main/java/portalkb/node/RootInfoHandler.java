@@ -1,5 +1,6 @@
 package portalkb.node;
 
+import org.apache.lucene.util.Version;
 import org.elasticsearch.Build;
 import org.elasticsearch.client.internal.node.NodeClient;
 import org.elasticsearch.cluster.service.ClusterService;
@@ -51,7 +52,7 @@ final class RootInfoHandler extends BaseRestHandler {
                 .field("build_hash", build.hash())
                 .field("build_date", build.date())
                 .field("build_snapshot", build.isSnapshot())
-                .field("lucene_version", org.apache.lucene.util.Version.LATEST.toString())
+                .field("lucene_version", Version.LATEST.toString())
                 .field("minimum_wire_compatibility_version", build.minWireCompatVersion())
                 .field("minimum_index_compatibility_version", build.minIndexCompatVersion())
                 .endObject()

@@ -1,6 +1,7 @@
 package portalkb.search;
 
 import portalkb.core.Provinces;
+import portalkb.core.Text;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
@@ -9,6 +10,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -112,7 +114,7 @@ final class ArticleQuery {
         if (q == null) {
             return false;
         }
-        String lower = q.toLowerCase(java.util.Locale.ROOT);
-        return !lower.isBlank() && portalkb.core.Text.fold(lower).equals(lower.replaceAll("\\s+", " ").strip());
+        String lower = q.toLowerCase(Locale.ROOT);
+        return !lower.isBlank() && Text.fold(lower).equals(lower.replaceAll("\\s+", " ").strip());
     }
 }

@@ -2,11 +2,14 @@ package portalkb.store;
 
 import portalkb.config.AppConfig;
 
+import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,7 +74,7 @@ public final class LocalNode {
         command.addAll(List.of("-Xms256m", "-Xmx" + settings.heap(), "-XX:+UseG1GC",
             "-Dfile.encoding=UTF-8", "-Dlog4j2.disable.jmx=true", "-Djava.awt.headless=true",
             "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector",
-            "-cp", System.getProperty("java.class.path"), NODE_MAIN,
+            "-cp", nodeClasspath(), NODE_MAIN,
             home.toString(), home.resolve("data").toString(), logs.toString(),
             Integer.toString(settings.port()), Integer.toString(settings.transportPort())));
         command.addAll(diskSettings(settings.disk()));
@@ -83,6 +86,37 @@ public final class LocalNode {
         // With setsid the JVM is setsid's child; setsid execs, so the pid is the same.
         Files.writeString(pidFile(), Long.toString(process.pid()));
         return awaitStarted(process.pid(), console);
+    }
+
+    /**
+     * The node JVM's classpath: its own jars (never on the application's classpath) and the folder or jar
+     * holding portalkb.node.
+     */
+    String nodeClasspath() throws IOException {
+        Path ownCode = codeLocation();
+        Path lib = settings.nodeLib().isBlank() ? ownCode.toAbsolutePath().getParent().resolve("node-lib") : Path.of(settings.nodeLib());
+        if (!holdsServerJar(lib)) {
+            throw new IOException("the local Elasticsearch node's jars are missing from " + lib.toAbsolutePath()
+                + " (build with 'mvn -DskipTests package', or set elasticsearch.local.nodeLib)");
+        }
+        return lib.toAbsolutePath() + File.separator + "*" + File.pathSeparator + ownCode.toAbsolutePath();
+    }
+
+    private static boolean holdsServerJar(Path lib) throws IOException {
+        if (!Files.isDirectory(lib)) {
+            return false;
+        }
+        try (DirectoryStream<Path> server = Files.newDirectoryStream(lib, "elasticsearch-[0-9]*.jar")) {
+            return server.iterator().hasNext();
+        }
+    }
+
+    private static Path codeLocation() throws IOException {
+        try {
+            return Path.of(LocalNode.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IOException("cannot tell where PortalKB's classes are, to find the local node's jars: set elasticsearch.local.nodeLib", e);
+        }
     }
 
     /** Elasticsearch settings for the node's disk watermarks, as the node's extra key=value arguments. */

@@ -13,9 +13,11 @@ import portalkb.store.Json;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
 
 /**
  * POST /api/ask (JSON) and GET /api/ask/stream (Server-Sent Events: token…, citations, done). Streaming
@@ -28,9 +30,9 @@ final class AskHandler {
     private final AskService ask;
     private final AskGate gate;
     private final int maxConversationIdChars;
-    private final org.slf4j.Logger log;
+    private final Logger log;
 
-    AskHandler(AskService ask, AskGate gate, int maxConversationIdChars, org.slf4j.Logger log) {
+    AskHandler(AskService ask, AskGate gate, int maxConversationIdChars, Logger log) {
         this.ask = ask;
         this.gate = gate;
         this.maxConversationIdChars = maxConversationIdChars;
@@ -82,7 +84,7 @@ final class AskHandler {
             String conversationId = ctx.queryParam("conversationId");
             String province = ctx.queryParam("province");
             String lang = ctx.queryParam("lang");
-            java.util.Optional<AskResponse> answered = gate.run(ctx, () -> ask.ask(question, conversationId, province, lang, token -> {
+            Optional<AskResponse> answered = gate.run(ctx, () -> ask.ask(question, conversationId, province, lang, token -> {
                 streamed.set(true);
                 sendToken(client, token);
             }), client::terminated);

@@ -2,10 +2,9 @@ package portalkb.web;
 
 import io.javalin.http.Context;
 import portalkb.crawl.CrawlService;
-import portalkb.core.Gazetteer;
+import portalkb.crawl.SourceStatus;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,23 +23,10 @@ final class CrawlHandler {
     void status(Context ctx) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("adminEnabled", admin.enabled());
-        List<Map<String, Object>> sources = crawls == null ? List.of() : withProvinceToday(crawls.status());
+        List<SourceStatus> sources = crawls == null ? List.of() : crawls.status();
         // The admin's own view has owners and raw errors; a wrong token counts against the client like on the actions.
         out.put("sources", admin.enabled() && admin.authorized(ctx) ? sources : CrawlStatusView.forPublic(sources));
         ctx.json(out);
-    }
-
-    /** Each row also names the province its province belongs to since the 2025 merger (the UI filters on both). */
-    private static List<Map<String, Object>> withProvinceToday(List<Map<String, Object>> rows) {
-        Gazetteer gazetteer = Gazetteer.get();
-        List<Map<String, Object>> out = new ArrayList<>(rows.size());
-        for (Map<String, Object> row : rows) {
-            Map<String, Object> copy = new LinkedHashMap<>(row);
-            gazetteer.resolve(String.valueOf(row.get("province"))).map(gazetteer::today)
-                .ifPresent(today -> copy.put("provinceToday", today.name()));
-            out.add(copy);
-        }
-        return out;
     }
 
     void run(Context ctx) {

@@ -1,11 +1,10 @@
 package portalkb.web;
 
+import portalkb.crawl.SourceStatus;
 import portalkb.store.WriteBlocks;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,20 +21,10 @@ final class CrawlStatusView {
     private CrawlStatusView() {
     }
 
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> forPublic(List<Map<String, Object>> sources) {
-        return sources.stream().map(source -> {
-            Map<String, Object> row = new LinkedHashMap<>(source);
-            if (row.get("lastRun") instanceof Map<?, ?> run) {
-                Map<String, Object> shown = new LinkedHashMap<>((Map<String, Object>) run);
-                shown.remove("owner");
-                if (shown.get("recentErrors") instanceof List<?> errors) {
-                    shown.put("recentErrors", errors.stream().map(e -> plain(String.valueOf(e))).toList());
-                }
-                row.put("lastRun", shown);
-            }
-            return row;
-        }).toList();
+    static List<SourceStatus> forPublic(List<SourceStatus> sources) {
+        return sources.stream()
+            .map(source -> source.lastRun() == null ? source : source.withLastRun(source.lastRun().forPublic(CrawlStatusView::plain)))
+            .toList();
     }
 
     /** "URL — raw message" → "URL — category"; what precedes the message is kept only when it is a web address. */

@@ -1,6 +1,8 @@
 package portalkb.web;
 
 import io.javalin.http.Context;
+import portalkb.core.BadParameterException;
+import portalkb.core.MetricCatalogue;
 import portalkb.search.ConflictFlags;
 import portalkb.search.FactAnalytics;
 import portalkb.search.FactService;
@@ -32,7 +34,7 @@ final class FactsHandler {
         List<String> provinces = Provinces.resolve("province", p.list("province"));
         Integer year = p.year("year");
         List<Map<String, Object>> rows = facts.facts(metric, provinces, year, p.integer("size", 200));
-        boolean catalogued = metric == null || !metric.equals(portalkb.core.MetricCatalogue.OTHER);
+        boolean catalogued = metric == null || !metric.equals(MetricCatalogue.OTHER);
         if (catalogued && !rows.isEmpty()) {
             new ConflictFlags(analytics.conflicts(metric, provinces, year)).markFacts(rows);
         }
@@ -43,7 +45,7 @@ final class FactsHandler {
             return;
         }
         if (format != null && !format.equals("json")) {
-            throw new portalkb.core.BadParameterException("format", "expected json or csv");
+            throw new BadParameterException("format", "expected json or csv");
         }
         ctx.json(Map.of("total", rows.size(), "facts", rows));
     }
@@ -53,14 +55,14 @@ final class FactsHandler {
         String metric = FactService.metric("metric", p.text("metric"));
         List<String> provinces = Provinces.resolve("provinces", p.list("provinces"));
         Map<String, Object> compare = facts.compare(metric, provinces);
-        if (!portalkb.core.MetricCatalogue.OTHER.equals(metric)) {
+        if (!MetricCatalogue.OTHER.equals(metric)) {
             new ConflictFlags(analytics.conflicts(metric, provinces, null)).markCompare(compare);
         }
         ctx.json(compare);
     }
 
     void metrics(Context ctx) {
-        ctx.json(Map.of("metrics", portalkb.core.MetricCatalogue.get().metrics().stream()
+        ctx.json(Map.of("metrics", MetricCatalogue.get().metrics().stream()
             .map(m -> Map.of("id", m.id(), "name", m.name(), "vi", m.vi(), "kind", m.kind(), "unit", m.primaryUnit())).toList()));
     }
 

@@ -2,6 +2,7 @@ package portalkb.web;
 
 import co.elastic.clients.elasticsearch.cluster.HealthResponse;
 import io.javalin.http.Context;
+import portalkb.store.Elastic;
 import portalkb.store.WriteBlocks;
 
 import java.util.LinkedHashMap;
@@ -14,23 +15,23 @@ import java.util.Optional;
  */
 final class HealthHandler {
 
-    private final WebServices services;
+    private final Elastic elastic;
 
-    HealthHandler(WebServices services) {
-        this.services = services;
+    HealthHandler(Elastic elastic) {
+        this.elastic = elastic;
     }
 
     void handle(Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
         Map<String, Object> es = new LinkedHashMap<>();
         try {
-            HealthResponse health = services.elastic().client().cluster().health(h -> h.timeout(t -> t.time("2s")));
+            HealthResponse health = elastic.client().cluster().health(h -> h.timeout(t -> t.time("2s")));
             String status = health.status().jsonValue();
             es.put("status", status);
             es.put("cluster", health.clusterName());
-            long articles = services.elastic().client().count(c -> c.index(services.elastic().names().articles())
+            long articles = elastic.client().count(c -> c.index(elastic.names().articles())
                 .ignoreUnavailable(true)).count();
-            Optional<String> blocked = WriteBlocks.check(services.elastic());
+            Optional<String> blocked = WriteBlocks.check(elastic);
             es.put("writes", blocked.orElse("accepted"));
             // Searching still works with writes blocked (a full disk): degraded, but serving.
             body.put("status", status.equals("red") || blocked.isPresent() ? "degraded" : "ok");

@@ -1,6 +1,8 @@
 package portalkb.web;
 
 import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -27,7 +29,7 @@ final class RequestMetrics {
     }
 
     void record(Context ctx, float millis) {
-        io.javalin.router.Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
         String route = endpoint == null ? (ctx.path().startsWith("/api/") ? "unmatched" : "static") : endpoint.path;
         requests.labelValues(route, Integer.toString(ctx.statusCode())).inc();
         latency.labelValues(route).observe(millis / 1000.0);
@@ -36,7 +38,7 @@ final class RequestMetrics {
     void render(Context ctx) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
-        writer.write(out, registry.scrape(), io.prometheus.metrics.config.EscapingScheme.DEFAULT);
+        writer.write(out, registry.scrape(), EscapingScheme.DEFAULT);
         ctx.contentType(writer.getContentType()).result(out.toByteArray());
     }
 }

@@ -2,7 +2,9 @@ package portalkb.web;
 
 import io.javalin.http.Context;
 import org.apache.commons.csv.CSVPrinter;
+import portalkb.core.BadParameterException;
 import portalkb.core.Provinces;
+import portalkb.search.FactService;
 import portalkb.search.SearchRequest;
 import portalkb.search.SearchService;
 
@@ -28,7 +30,7 @@ final class SearchHandler {
     static SearchRequest request(Params p) {
         String format = p.text("format");
         if (format != null && !format.equals("json") && !format.equals("csv")) {
-            throw new portalkb.core.BadParameterException("format", "expected json or csv");
+            throw new BadParameterException("format", "expected json or csv");
         }
         return new SearchRequest(p.text("q"), Provinces.resolve("province", p.list("province")), p.list("source"),
             p.years("year"), p.date("from"), p.date("to"), metrics(p), p.integer("page", 1), p.integer("size", 10),
@@ -36,7 +38,7 @@ final class SearchHandler {
     }
 
     private static List<String> metrics(Params p) {
-        return p.list("metric").stream().map(m -> portalkb.search.FactService.metric("metric", m)).toList();
+        return p.list("metric").stream().map(m -> FactService.metric("metric", m)).toList();
     }
 
     void handle(Context ctx) throws IOException {

@@ -13,8 +13,10 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * GET /search: the same search as /api/search rendered on the server as plain HTML, for browsers
@@ -78,10 +80,10 @@ final class SearchPage {
     }
 
     private static String hit(SearchResult.Hit hit) {
-        String where = String.join(" · ", java.util.stream.Stream.of(
+        String where = String.join(" · ", Stream.of(
                 hit.sourceName() != null ? hit.sourceName() : hit.source(), hit.province(),
                 hit.published() == null ? null : hit.published().substring(0, Math.min(10, hit.published().length())))
-            .filter(java.util.Objects::nonNull).toList());
+            .filter(Objects::nonNull).toList());
         String file = hit.type() == null || hit.type().equals("html") ? "" : "<span class=\"filetype\">[" + escape(hit.type().toUpperCase()) + "]</span> ";
         return "    <li class=\"result\">" + file + "<a href=\"" + escape(safeUrl(hit.url())) + "\">" + escape(hit.title()) + "</a>"
             + "<div class=\"meta\">" + escape(where) + "</div><p>" + hit.snippet() + "</p></li>\n";

@@ -1,26 +1,31 @@
 package portalkb.web;
 
+import co.elastic.clients.transport.TransportException;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import portalkb.store.Json;
-
-import java.util.Map;
-import java.io.IOException;
-import co.elastic.clients.transport.TransportException;
-import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import portalkb.app.Services;
 import portalkb.ask.AnswerModelException;
 import portalkb.core.BadParameterException;
 import portalkb.search.FactAnalytics;
-import portalkb.search.FactService;
-import portalkb.search.SearchService;
+import portalkb.store.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the web app from its services (Javalin's samples: the app apart from main, handlers thin,
  * errors mapped to JSON in one place, no stack trace in a response).
  */
 public final class WebApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger("portalkb.web");
 
     private WebApp() {
     }
@@ -46,24 +51,23 @@ public final class WebApp {
     }
 
     /** Elasticsearch down or unreachable: the service is unavailable, not broken. */
-    private static void unavailable(WebServices services, Context ctx, Exception e) {
-        services.log().warn("request {} {}: Elasticsearch unavailable: {}", ctx.method(), ctx.path(), e.toString());
+    private static void unavailable(Context ctx, Exception e) {
+        LOG.warn("request {} {}: Elasticsearch unavailable: {}", ctx.method(), ctx.path(), e.toString());
         ctx.status(503).json(Map.of("error", "the knowledge base is unavailable (Elasticsearch not reachable); try again shortly",
             "status", 503));
     }
 
-    public static Javalin create(WebServices services) {
-        HealthHandler health = new HealthHandler(services);
+    public static Javalin create(Services services) {
+        HealthHandler health = new HealthHandler(services.elastic());
         int maxChars = services.config().server().maxQueryChars();
-        SearchService searchService = new SearchService(services.elastic());
-        SearchHandler search = new SearchHandler(searchService, maxChars);
-        SearchPage searchPage = new SearchPage(searchService, maxChars);
-        FactAnalytics analytics = new FactAnalytics(services.elastic(), services.config().analytics());
-        FactsHandler facts = new FactsHandler(new FactService(services.elastic()), analytics, maxChars);
+        SearchHandler search = new SearchHandler(services.search(), maxChars);
+        SearchPage searchPage = new SearchPage(services.search(), maxChars);
+        FactAnalytics analytics = services.analytics();
+        FactsHandler facts = new FactsHandler(services.facts(), analytics, maxChars);
         AnalyticsHandler analyticsHandler = new AnalyticsHandler(analytics, maxChars);
         AskGate askGate = new AskGate(services.config().server().maxConcurrentAsks());
         int maxConversationId = services.config().server().maxConversationIdChars();
-        AskHandler ask = new AskHandler(services.ask(), askGate, maxConversationId, services.log());
+        AskHandler ask = new AskHandler(services.ask(), askGate, maxConversationId, LOG);
         AdminGuard admin = new AdminGuard(services.config().server().adminToken(), services.config().server().adminFailuresPerMinute());
         CrawlHandler crawl = new CrawlHandler(services.crawls(), admin);
         RateLimiter limiter = new RateLimiter(services.config().server().rateLimitPerMinute());
@@ -101,14 +105,14 @@ public final class WebApp {
             config.routes.before("/api/ask/stream", ctx -> limit(ctx, limiter));
             config.routes.before("/api/ask/stream", ctx -> AskHandler.checkConversationId(ctx.queryParam("conversationId"), maxConversationId));
             config.routes.before("/api/ask/stream", askGate::checkOpen);
-            for (String path : java.util.List.of("/api/facts", "/api/compare", "/api/rank", "/api/trend", "/api/conflicts",
+            for (String path : List.of("/api/facts", "/api/compare", "/api/rank", "/api/trend", "/api/conflicts",
                 "/api/crawl/run", "/api/crawl/stop")) {
                 config.routes.before(path, ctx -> limit(ctx, limiter));
             }
             config.requestLogger.http((ctx, ms) -> {
                 metrics.record(ctx, ms);
                 if (!ctx.path().startsWith("/webjars") && !ctx.path().endsWith(".js") && !ctx.path().endsWith(".css")) {
-                    services.log().info("{} {} {} {}ms {}", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms), ctx.ip());
+                    LOG.info("{} {} {} {}ms {}", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms), ctx.ip());
                 }
             });
             config.routes.post("/api/ask", ask::post);
@@ -118,14 +122,14 @@ public final class WebApp {
             config.routes.exception(ApiException.class, (e, ctx) ->
                 ctx.status(e.status()).json(Map.of("error", e.getMessage(), "status", e.status())));
             config.routes.exception(AnswerModelException.class, (e, ctx) -> {
-                services.log().warn("request {} {}: answer model failed: {}", ctx.method(), ctx.path(), String.valueOf(e.getCause()));
+                LOG.warn("request {} {}: answer model failed: {}", ctx.method(), ctx.path(), String.valueOf(e.getCause()));
                 ctx.status(HttpStatus.BAD_GATEWAY).json(Map.of("error", e.getMessage(), "status", 502));
             });
-            config.routes.exception(IOException.class, (e, ctx) -> unavailable(services, ctx, e));
-            config.routes.exception(TransportException.class, (e, ctx) -> unavailable(services, ctx, e));
-            config.routes.exception(java.io.UncheckedIOException.class, (e, ctx) -> unavailable(services, ctx, e));
+            config.routes.exception(IOException.class, (e, ctx) -> unavailable(ctx, e));
+            config.routes.exception(TransportException.class, (e, ctx) -> unavailable(ctx, e));
+            config.routes.exception(UncheckedIOException.class, (e, ctx) -> unavailable(ctx, e));
             config.routes.exception(Exception.class, (e, ctx) -> {
-                services.log().warn("request {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
+                LOG.warn("request {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
                     .json(Map.of("error", "internal error; the server log has details", "status", 500));
             });

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import portalkb.app.Services;
 import portalkb.config.AppConfig;
 import portalkb.index.ArticleWriter;
 import portalkb.store.BulkIndexer;
@@ -19,7 +20,6 @@ import portalkb.store.Elastic;
 import portalkb.store.Json;
 import portalkb.store.TestElastic;
 import portalkb.web.WebApp;
-import portalkb.web.WebServices;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -77,7 +77,7 @@ class AskTest {
         }
         elastic.client().indices().refresh(r -> r.index(List.of(elastic.names().articles(), elastic.names().passages(), elastic.names().facts())));
         ask = new AskService(elastic, config);
-        app = WebApp.create(new WebServices(config, elastic, ask)).start("127.0.0.1", 0);
+        app = WebApp.create(Services.of(config, elastic).withAsk(ask)).start("127.0.0.1", 0);
     }
 
     @AfterAll

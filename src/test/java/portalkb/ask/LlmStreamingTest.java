@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.javalin.Javalin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import portalkb.app.Services;
 import portalkb.config.AppConfig;
 import portalkb.index.ArticleWriter;
 import portalkb.store.BulkIndexer;
@@ -12,7 +13,6 @@ import portalkb.store.Elastic;
 import portalkb.store.Json;
 import portalkb.store.TestElastic;
 import portalkb.web.WebApp;
-import portalkb.web.WebServices;
 
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -102,7 +102,7 @@ class LlmStreamingTest {
                 new ArticleWriter(elastic, bulk, false).write(AskTest.ARTICLES);
             }
             elastic.client().indices().refresh(r -> r.index(elastic.names().alias("*")));
-            Javalin app = WebApp.create(new WebServices(config, elastic, new AskService(elastic, config))).start("127.0.0.1", 0);
+            Javalin app = WebApp.create(Services.of(config, elastic)).start("127.0.0.1", 0);
             try {
                 HttpResponse<String> sse = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
                         + "/api/ask/stream?question=" + URLEncoder.encode("Which province reached 97.9% insurance coverage?", StandardCharsets.UTF_8)))

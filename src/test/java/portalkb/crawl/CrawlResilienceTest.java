@@ -226,7 +226,7 @@ class CrawlResilienceTest {
             }
             assertTrue(runs >= 2, "scheduled runs: " + runs);
             assertEquals(List.of("/yenbai/tin/mui-3.html"), articlePaths(elastic));
-            assertTrue(crawls.status().get(0).get("nextRun") != null);
+            assertTrue(crawls.status().get(0).nextRun() != null);
         }
     }
 }

@@ -106,9 +106,9 @@ class OverwritePolicyTest {
             Path sources = Files.createTempFile("overwrite-sources", ".yaml");
             Files.writeString(sources, yaml);
             try (CrawlService crawls = new CrawlService(elastic, config, sources, false)) {
-                Map<String, Object> lastRun = (Map<String, Object>) crawls.status().get(0).get("lastRun");
-                assertEquals(4, ((Number) lastRun.get("refused")).intValue(), lastRun.toString());
-                assertTrue(lastRun.get("recentRefusals").toString().contains("/giu/c.html — kept the live version: the text shrank"), lastRun.toString());
+                CrawlRun lastRun = crawls.status().get(0).lastRun();
+                assertEquals(4, lastRun.refused(), lastRun.toString());
+                assertTrue(lastRun.recentRefusals().toString().contains("/giu/c.html — kept the live version: the text shrank"), lastRun.toString());
             }
             String status = kbStatus(sources);
             assertTrue(status.contains("kept the live version") && status.contains("/giu/a.html"), status);

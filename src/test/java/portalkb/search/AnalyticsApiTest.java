@@ -8,12 +8,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import portalkb.app.Services;
 import portalkb.config.AppConfig;
 import portalkb.store.Elastic;
 import portalkb.store.Json;
 import portalkb.store.TestElastic;
 import portalkb.web.WebApp;
-import portalkb.web.WebServices;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -41,7 +41,7 @@ class AnalyticsApiTest {
     static void start() throws Exception {
         AppConfig config = TestElastic.config(AnalyticsApiTest.class);
         elastic = AnalyticsFixture.load(config);
-        app = WebApp.create(new WebServices(config, elastic)).start("127.0.0.1", 0);
+        app = WebApp.create(Services.of(config, elastic)).start("127.0.0.1", 0);
     }
 
     @AfterAll

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import portalkb.app.Services;
 import portalkb.config.AppConfig;
 import portalkb.index.ArticleWriter;
 import portalkb.store.BulkIndexer;
@@ -15,7 +16,6 @@ import portalkb.store.Elastic;
 import portalkb.store.Json;
 import portalkb.store.TestElastic;
 import portalkb.web.WebApp;
-import portalkb.web.WebServices;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -71,7 +71,7 @@ class SearchApiTest {
             }
         }
         elastic.client().indices().refresh(r -> r.index(List.of(elastic.names().articles(), elastic.names().facts())));
-        app = WebApp.create(new WebServices(config, elastic)).start("127.0.0.1", 0);
+        app = WebApp.create(Services.of(config, elastic)).start("127.0.0.1", 0);
     }
 
     @AfterAll

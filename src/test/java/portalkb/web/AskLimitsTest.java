@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import portalkb.app.Services;
 import portalkb.ask.AskService;
 import portalkb.config.AppConfig;
 import portalkb.index.ArticleWriter;
@@ -92,7 +93,7 @@ class AskLimitsTest {
 
     private static Javalin app(Map<String, String> more) {
         AppConfig config = config(more);
-        return WebApp.create(new WebServices(config, elastic, new AskService(elastic, config))).start("127.0.0.1", 0);
+        return WebApp.create(Services.of(config, elastic)).start("127.0.0.1", 0);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import portalkb.app.Services;
 import portalkb.config.AppConfig;
 import portalkb.store.Elastic;
 import portalkb.store.Json;
@@ -31,7 +32,7 @@ class HealthTest {
     @Test
     void healthReportsElasticsearchAndArticles() throws Exception {
         try (Elastic elastic = TestElastic.freshIndices(HealthTest.class)) {
-            Javalin app = WebApp.create(new WebServices(TestElastic.config(HealthTest.class), elastic)).start("127.0.0.1", 0);
+            Javalin app = WebApp.create(Services.of(TestElastic.config(HealthTest.class), elastic)).start("127.0.0.1", 0);
             try {
                 HttpResponse<String> response = get(app, "/health");
                 assertEquals(200, response.statusCode(), response.body());
@@ -61,7 +62,7 @@ class HealthTest {
         AppConfig config = TestElastic.config(HealthTest.class,
             Map.of("elasticsearch.url", "http://127.0.0.1:" + TestElastic.freePort()));
         try (Elastic dead = Elastic.open(config)) {
-            Javalin app = WebApp.create(new WebServices(config, dead)).start("127.0.0.1", 0);
+            Javalin app = WebApp.create(Services.of(config, dead)).start("127.0.0.1", 0);
             try {
                 HttpResponse<String> response = get(app, "/health");
                 assertEquals(503, response.statusCode());

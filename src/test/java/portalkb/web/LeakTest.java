@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import portalkb.app.Services;
 import portalkb.config.AppConfig;
 import portalkb.crawl.CrawlService;
 import portalkb.index.ArticleWriter;
@@ -75,9 +76,9 @@ class LeakTest {
         Files.writeString(sources, "sources:\n  - id: broken\n    province: Lạng Sơn\n    seeds: [" + brokenSeed() + "]\n    delayMs: 0\n"
             + "    maxPages: 1\n");
         crawls = new CrawlService(elastic, config, sources, false);
-        app = WebApp.create(new WebServices(config, elastic, new portalkb.ask.AskService(elastic, config), crawls)).start("127.0.0.1", 0);
+        app = WebApp.create(Services.of(config, elastic).withCrawls(crawls)).start("127.0.0.1", 0);
         AppConfig strict = TestElastic.config(LeakTest.class, Map.of("server.rateLimitPerMinute", "5", "server.adminToken", TOKEN));
-        limited = WebApp.create(new WebServices(strict, elastic)).start("127.0.0.1", 0);
+        limited = WebApp.create(Services.of(strict, elastic)).start("127.0.0.1", 0);
     }
 
     @AfterAll
@@ -153,7 +154,7 @@ class LeakTest {
     @Test
     void adminActionsAndFactsAreRateLimitedAndWrongTokensCount() throws Exception {
         AppConfig config = TestElastic.config(LeakTest.class, Map.of("server.adminToken", TOKEN, "server.rateLimitPerMinute", "0"));
-        Javalin guarded = WebApp.create(new WebServices(config, elastic)).start("127.0.0.1", 0);
+        Javalin guarded = WebApp.create(Services.of(config, elastic)).start("127.0.0.1", 0);
         try {
             for (int i = 0; i < 10; i++) {
                 assertEquals(401, post(guarded, "/api/crawl/stop", "", "Authorization", "Bearer guess-" + i).statusCode());

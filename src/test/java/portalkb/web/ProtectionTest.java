@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import portalkb.app.Services;
 import portalkb.config.AppConfig;
 import portalkb.crawl.CrawlService;
 import portalkb.index.ArticleWriter;
@@ -50,10 +51,9 @@ class ProtectionTest {
         elastic.client().indices().refresh(r -> r.index(elastic.names().articles()));
         Path sources = Files.createTempFile("protection", ".yaml");
         Files.writeString(sources, "sources:\n  - id: nowhere\n    province: Lạng Sơn\n    seeds: [http://127.0.0.1:9/]\n    delayMs: 0\n    maxPages: 1\n");
-        app = WebApp.create(new WebServices(config, elastic, new portalkb.ask.AskService(elastic, config),
-            new CrawlService(elastic, config, sources, false))).start("127.0.0.1", 0);
+        app = WebApp.create(Services.of(config, elastic).withCrawls(new CrawlService(elastic, config, sources, false))).start("127.0.0.1", 0);
         AppConfig strict = TestElastic.config(ProtectionTest.class, Map.of("server.rateLimitPerMinute", "5"));
-        limited = WebApp.create(new WebServices(strict, elastic)).start("127.0.0.1", 0);
+        limited = WebApp.create(Services.of(strict, elastic)).start("127.0.0.1", 0);
     }
 
     @AfterAll
@@ -97,8 +97,7 @@ class ProtectionTest {
     @Test
     void rateLimitCorsAndMetrics() throws Exception {
         // An app of its own: the allowance is per client across endpoints, and other tests use `limited` too.
-        Javalin strict = WebApp.create(new WebServices(TestElastic.config(ProtectionTest.class, Map.of("server.rateLimitPerMinute", "5")),
-            elastic)).start("127.0.0.1", 0);
+        Javalin strict = WebApp.create(Services.of(TestElastic.config(ProtectionTest.class, Map.of("server.rateLimitPerMinute", "5")), elastic)).start("127.0.0.1", 0);
         int tooMany = 0;
         try {
             for (int i = 0; i < 8; i++) {

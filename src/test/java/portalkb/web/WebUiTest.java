@@ -20,6 +20,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import portalkb.app.Services;
 import portalkb.ask.AskService;
 import portalkb.config.AppConfig;
 import portalkb.crawl.CrawlListener;
@@ -94,7 +95,7 @@ class WebUiTest {
         }
         elastic.client().indices().refresh(r -> r.index(List.of(elastic.names().articles(), elastic.names().passages(), elastic.names().facts())));
         CrawlService crawls = new CrawlService(elastic, config, sources, false);
-        app = WebApp.create(new WebServices(config, elastic, new AskService(elastic, config), crawls)).start("127.0.0.1", 0);
+        app = WebApp.create(Services.of(config, elastic).withCrawls(crawls)).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
 
         ChromeOptions options = new ChromeOptions();
