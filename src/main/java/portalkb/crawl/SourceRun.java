@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * One run of one source: a frontier (breadth first) filled from the seeds and the crawl state, worked by
@@ -220,7 +221,7 @@ final class SourceRun {
             discover(writes, canonical, new Task(canonical, task.depth(), 0, 0), "page");
         }
         String recorded = pageStep.record(page, new PageStep.Fetched(current, fetchedState, result, hash, now, movedFrom), writes);
-        frontier.addAll(attachments);
+        attachments.forEach(frontier::add);
         return recorded;
     }
 
@@ -228,7 +229,7 @@ final class SourceRun {
         discover(writes, url, task, kind, frontier::add);
     }
 
-    private void discover(List<CompletableFuture<Void>> writes, String url, Task task, String kind, java.util.function.Consumer<Task> enqueue) {
+    private void discover(List<CompletableFuture<Void>> writes, String url, Task task, String kind, Consumer<Task> enqueue) {
         if (!source.inScope(url)) {
             return;
         }
