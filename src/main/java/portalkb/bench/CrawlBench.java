@@ -1,9 +1,6 @@
 package portalkb.bench;
 
-import portalkb.core.Fingerprints;
 import com.sun.management.OperatingSystemMXBean;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import portalkb.config.AppConfig;
 import portalkb.crawl.CrawlListener;
 import portalkb.crawl.CrawlOptions;
@@ -12,13 +9,8 @@ import portalkb.crawl.SourceReport;
 import portalkb.crawl.SourcesFile;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,8 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * CPU, peak heap and where the time went.
  */
 final class CrawlBench {
-
-    private static final int PER_LISTING = 50;
 
     private final AppConfig config;
     private final int pages;
@@ -39,19 +29,12 @@ final class CrawlBench {
     }
 
     void run(portalkb.store.Elastic elastic) throws IOException, InterruptedException {
-        HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-        site.setExecutor(Executors.newFixedThreadPool(8));
-        site.createContext("/", this::serve);
-        site.start();
-        String base = "http://127.0.0.1:" + site.getAddress().getPort();
-        String yaml = "sources:\n  - id: bench-site\n    province: Lạng Sơn\n    seeds: [" + base + "/list/0]\n    delayMs: 0\n"
-            + "    maxDepth: " + (pages / PER_LISTING + 2) + "\n    maxPages: " + (pages * 2 + 100) + "\n";
-        try {
+        try (GeneratedSite site = new GeneratedSite(0, pages, 1)) {
+            String yaml = "sources:\n  - id: bench-site\n    province: Lạng Sơn\n    seeds: [" + site.seed(0) + "]\n    delayMs: 0\n"
+                + "    maxDepth: " + (pages / GeneratedSite.PER_LISTING + 2) + "\n    maxPages: " + (pages * 2 + 100) + "\n";
             SourceReport first = crawl(elastic, yaml, false, "first crawl");
             SourceReport again = crawl(elastic, yaml, true, "re-crawl (unchanged, --all)");
             System.out.printf("%nre-crawl is %.1f× faster than the first crawl%n", first.seconds() / Math.max(0.001, again.seconds()));
-        } finally {
-            site.stop(0);
         }
     }
 
@@ -81,46 +64,5 @@ final class CrawlBench {
             cpu, 100 * cpu / r.seconds() / os.getAvailableProcessors(), os.getAvailableProcessors(), peakHeap.get() >> 20,
             100 * r.fetchNanos.get() / steps, 100 * r.parseNanos.get() / steps, 100 * r.indexNanos.get() / steps);
         return r;
-    }
-
-    private void serve(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        String html;
-        if (path.startsWith("/list/")) {
-            int n = Integer.parseInt(path.substring(6));
-            StringBuilder b = new StringBuilder("<html><head><meta charset=utf-8><title>Tin tức</title></head><body><nav><a href=/list/0>Tin tức</a></nav><main><h2>Tin tức</h2>");
-            for (int i = n * PER_LISTING; i < Math.min(pages, (n + 1) * PER_LISTING); i++) {
-                b.append("<div class=item><h3><a href=/bai/").append(i).append(".html>Bài số ").append(i).append("</a></h3></div>");
-            }
-            if ((n + 1) * PER_LISTING < pages) {
-                b.append("<a rel=next href=/list/").append(n + 1).append(">Trang sau</a>");
-            }
-            html = b.append("</main></body></html>").toString();
-        } else if (path.startsWith("/bai/")) {
-            int n = Integer.parseInt(path.substring(5, path.indexOf('.')));
-            // Seeded by the page number: the same page every time it is asked for (the re-crawl must see an unchanged site).
-            Map<String, Object> a = new ArticleGenerator(n).next(n);
-            html = "<html><head><meta charset=utf-8><title>" + a.get("title") + "</title></head><body><header class=menu><a href=/list/0>Tin tức</a>"
-                + "<span class=hotline>Đường dây nóng: 0209.3852.000</span></header><article><h1>" + a.get("title") + "</h1><div class=date>"
-                + a.get("published") + "</div><div class=content><p>" + String.valueOf(a.get("body")).replace("\n\n", "</p><p>")
-                + "</p></div></article><div class=tin-khac><h3>Tin khác</h3><ul><li><a href=/bai/" + ((n + 1) % pages) + ".html>Bài khác</a></li></ul></div></body></html>";
-        } else {
-            exchange.sendResponseHeaders(404, -1);
-            exchange.close();
-            return;
-        }
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
-        String etag = "\"" + Fingerprints.sha256Hex(body, 8) + "\"";
-        exchange.getResponseHeaders().set("ETag", etag);
-        if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
-            exchange.sendResponseHeaders(304, -1);
-            exchange.close();
-            return;
-        }
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 }

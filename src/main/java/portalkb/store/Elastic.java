@@ -9,6 +9,9 @@ import portalkb.config.AppConfig;
 import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * One connection to Elasticsearch, the same code path for the local node and an external cluster.
@@ -44,7 +47,7 @@ public final class Elastic implements Closeable {
         String url = es.effectiveUrl();
         ObjectMapper mapper = Json.MAPPER;
         ElasticsearchClient client = ElasticsearchClient.of(b -> {
-            b.host(url).jsonMapper(new JacksonJsonpMapper(mapper));
+            b.hosts(hosts(url)).jsonMapper(new JacksonJsonpMapper(mapper));
             if (!es.apiKey().isBlank()) {
                 b.apiKey(es.apiKey());
             } else if (!es.username().isBlank()) {
@@ -60,6 +63,15 @@ public final class Elastic implements Closeable {
             return b;
         });
         return new Elastic(client, new IndexNames(es.indexPrefix()), url);
+    }
+
+    /** One URL, or several nodes of one cluster separated by commas: requests go round them, and past a node that is down. */
+    static List<URI> hosts(String url) {
+        List<URI> hosts = Arrays.stream(url.split(",")).map(String::strip).filter(h -> !h.isEmpty()).map(URI::create).toList();
+        if (hosts.isEmpty()) {
+            throw new IllegalArgumentException("elasticsearch.url names no host");
+        }
+        return hosts;
     }
 
     public ElasticsearchClient client() {

@@ -1,0 +1,140 @@
+package portalkb.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import portalkb.core.Fingerprints;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A generated portal on 127.0.0.1 for benchmarks and rehearsals: {@code sections} sections ({@code /s0/ …}),
+ * each with listings of 50 links ({@code /sK/list/N}, "next" links) and its share of {@code pages} article
+ * pages ({@code /sK/bai/I.html}, I global), with the boilerplate real portals carry and ETags. A page is
+ * seeded by its number, so it is the same every time it is asked for.
+ * Standalone: {@code java -cp "target/classes:target/lib/*" portalkb.bench.GeneratedSite PORT PAGES [SECTIONS]}.
+ */
+public final class GeneratedSite implements AutoCloseable {
+
+    static final int PER_LISTING = 50;
+
+    private final int pages;
+    private final int sections;
+    private final HttpServer server;
+    private final ExecutorService workers = Executors.newFixedThreadPool(8);
+
+    GeneratedSite(int port, int pages, int sections) throws IOException {
+        this.pages = pages;
+        this.sections = sections;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
+        server.setExecutor(workers);
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2) {
+            System.err.println("usage: GeneratedSite PORT PAGES [SECTIONS]");
+            System.exit(2);
+        }
+        GeneratedSite site = new GeneratedSite(Integer.parseInt(args[0]), Integer.parseInt(args[1]),
+            args.length > 2 ? Integer.parseInt(args[2]) : 1);
+        System.out.println("serving " + site.pages + " pages in " + site.sections + " sections at " + site.base());
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The first listing of a section: a source's seed. */
+    String seed(int section) {
+        return base() + "/s" + section + "/list/0";
+    }
+
+    /** Article pages of one section (pages are dealt round-robin). */
+    int pagesOf(int section) {
+        return pages / sections + (section < pages % sections ? 1 : 0);
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        String html = page(exchange.getRequestURI().getPath());
+        if (html == null) {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+            return;
+        }
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        String etag = "\"" + Fingerprints.sha256Hex(body, 8) + "\"";
+        exchange.getResponseHeaders().set("ETag", etag);
+        if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            exchange.sendResponseHeaders(304, -1);
+            exchange.close();
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private String page(String path) {
+        String[] parts = path.split("/");
+        if (parts.length != 4 || !parts[1].matches("s\\d+")) {
+            return null;
+        }
+        int section = Integer.parseInt(parts[1].substring(1));
+        if (section >= sections) {
+            return null;
+        }
+        try {
+            if (parts[2].equals("list")) {
+                return listing(section, Integer.parseInt(parts[3]));
+            }
+            if (parts[2].equals("bai") && parts[3].endsWith(".html")) {
+                int n = Integer.parseInt(parts[3].substring(0, parts[3].length() - 5));
+                return n < pages && n % sections == section ? article(section, n) : null;
+            }
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private String listing(int section, int n) {
+        String prefix = "/s" + section;
+        StringBuilder b = new StringBuilder("<html><head><meta charset=utf-8><title>Tin tức</title></head><body><nav><a href=")
+            .append(prefix).append("/list/0>Tin tức</a></nav><main><h2>Tin tức</h2>");
+        int inSection = pagesOf(section);
+        for (int i = n * PER_LISTING; i < Math.min(inSection, (n + 1) * PER_LISTING); i++) {
+            int page = i * sections + section;
+            b.append("<div class=item><h3><a href=").append(prefix).append("/bai/").append(page).append(".html>Bài số ").append(page).append("</a></h3></div>");
+        }
+        if ((n + 1) * PER_LISTING < inSection) {
+            b.append("<a rel=next href=").append(prefix).append("/list/").append(n + 1).append(">Trang sau</a>");
+        }
+        return b.append("</main></body></html>").toString();
+    }
+
+    private String article(int section, int n) {
+        String prefix = "/s" + section;
+        Map<String, Object> a = new ArticleGenerator(n).next(n);
+        int other = (n + sections) % pages;
+        return "<html><head><meta charset=utf-8><title>" + a.get("title") + "</title></head><body><header class=menu><a href=" + prefix
+            + "/list/0>Tin tức</a><span class=hotline>Đường dây nóng: 0209.3852.000</span></header><article><h1>" + a.get("title")
+            + "</h1><div class=date>" + a.get("published") + "</div><div class=content><p>" + String.valueOf(a.get("body")).replace("\n\n", "</p><p>")
+            + "</p></div></article><div class=tin-khac><h3>Tin khác</h3><ul><li><a href=" + prefix + "/bai/" + other
+            + ".html>Bài khác</a></li></ul></div></body></html>";
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}
