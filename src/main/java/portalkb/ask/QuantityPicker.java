@@ -29,9 +29,9 @@ final class QuantityPicker {
     private static final Pattern UNIT_WORDS = Pattern.compile("^\\s*([\\p{L}/]+(?:\\s+[\\p{L}/]+){0,2})");
     /** A place below a province named in a part of a sentence (folded words): "huyen long my", "xa a vao", "tx song cau". */
     private static final Pattern OTHER_PLACE = Pattern.compile("\\b(huyen|quan|thi xa|tx|tp|thanh pho|xa|phuong|thi tran|district|commune)\\s+[a-z]");
-    private static final Pattern SUBSET_OPENER = Pattern.compile("^\\W*(trong do|of which|of whom|among them|in particular)\\b");
     /** A change, not a level: "tăng 7%", "giảm 5,96%", "up 7%", "exceeded 3.06%". */
     private static final Pattern CHANGE_BEFORE = Pattern.compile("\\b(tang|giam|vuot|gap|up|down|increase|decrease|rise|fall|rose|fell|exceed|higher|lower|by)\\w*\\s+((tren|hon|gan|khoang|chi|about|nearly|over|almost|around)\\s+)?$");
+    private static final Pattern NATIONAL = Pattern.compile("\\b(ca nuoc|toan quoc|national|nationwide|nation's|country's|whole country)\\b");
     private static final Pattern CHANGE_ASKED = Pattern.compile("\\b(tang|giam|thay doi|bien dong|increase|decrease|rise|fall|change|grow|growth|drop|cut)");
     private static final Set<String> SCALE_OR_MODIFIER = Set.of("nghin", "ngan", "trieu", "ti", "van", "tram", "thousand", "million",
         "billion", "new", "moi", "more", "nguoi");
@@ -39,11 +39,15 @@ final class QuantityPicker {
     private final Question q;
     private final SentenceScorer scorer;
     private final QuantityFilter filter;
+    private final Breakdowns breakdowns;
+    private final boolean askedNationally;
 
     QuantityPicker(Question q, SentenceScorer scorer) {
         this.q = q;
         this.scorer = scorer;
         this.filter = new QuantityFilter(q, scorer);
+        this.breakdowns = new Breakdowns(q);
+        this.askedNationally = NATIONAL.matcher(Glossary.fold(q.text())).find();
     }
 
     Optional<Pick> pick(List<SentenceScorer.Scored> ranked) {
@@ -73,15 +77,14 @@ final class QuantityPicker {
             String written = m.group(2) == null ? m.group(1) : m.group(1) + "/" + m.group(2);
             int at = s.wordIndexAt(m.start());
             int end = s.wordIndexAt(m.end());
-            double unitFit = unitFit(after);
+            double unitFit = unitFit(breakdowns.unitText(after));
             double attachment = attachment(s, part, at);
             double distance = distance(s, part, statement, at);
             double place = placeAttached(s, part, at);
             double year = yearNear(s, part, at, end);
             double excluded = excludedNear(s, part, at);
             double change = CHANGE_BEFORE.matcher(before).find() && !CHANGE_ASKED.matcher(Glossary.fold(q.text())).find() ? -0.5 : 0;
-            // "Trong đó, số hộ nghèo dân tộc thiểu số …": a breakdown of the figure before, unless the question asks for a part.
-            double subset = q.places().isEmpty() && SUBSET_OPENER.matcher(folded).find() ? -0.15 : 0;
+            double subset = breakdowns.subset(s, folded) + breakdowns.whole(before);
             double focus = focusAttached(s, part, at, end);
             double score = scored.score() + 0.6 * unitFit + 0.5 * attachment + 0.5 * distance + place + year + excluded + change + subset + focus;
             out.add(new Pick(scored, written, written + unitText(text.substring(m.end()), after), score, place > 0));
@@ -199,10 +202,14 @@ final class QuantityPicker {
      * another place stands there instead ("huyện Long Mỹ … 85,53%"): -0.3.
      */
     private double placeAttached(Sentence s, int[] part, int at) {
+        List<String> own = SentenceParts.window(s, part, at, false);
+        // "the national … rate of 85.6%", "cả nước đạt …": the country's figure in a province's article.
+        if (!q.provinces().isEmpty() && !askedNationally && NATIONAL.matcher(String.join(" ", own)).find()) {
+            return -0.5;
+        }
         if (q.places().isEmpty()) {
             return 0;
         }
-        List<String> own = SentenceParts.window(s, part, at, false);
         for (String place : q.places()) {
             if (Words.indexOf(own, Words.of(place)) >= 0) {
                 return 0.8;
@@ -221,14 +228,41 @@ final class QuantityPicker {
             return 0;
         }
         int own = part[Math.min(at, part.length - 1)];
-        for (int d = 1; d <= 4; d++) {
-            for (int i : new int[]{end - 1 + d, at - d}) {
-                if (i >= 0 && i < s.words().size() && part[i] == own && s.words().get(i).matches("(19|20)\\d{2}")) {
-                    return q.years().contains(Integer.parseInt(s.words().get(i))) ? 0.25 : -0.25;
+        // A year written after the number goes with it ("9,5 triệu đồng/người/năm (2021) lên 14,38 … (hết năm 2023)"):
+        // looked for first, up to eight words ahead; a year before it only when no other number owns that year.
+        List<String> w = s.words();
+        for (int i = end; i < Math.min(w.size(), end + 8) && part[i] == own; i++) {
+            if (isYear(w.get(i))) {
+                // "an increase of 132,505 people over the same period in 2016": the year compared with, not the number's.
+                String lead = String.join(" ", w.subList(Math.max(end, i - 4), i));
+                return SentenceScorer.COMPARED_WITH.matcher(lead).find() ? 0 : yearScore(w.get(i));
+            }
+            if (w.get(i).matches("\\d.*")) {
+                break;
+            }
+        }
+        for (int i = at - 1; i >= Math.max(0, at - 4) && part[i] == own; i--) {
+            if (isYear(w.get(i))) {
+                for (int j = i - 1; j >= Math.max(0, i - 5); j--) {
+                    if (w.get(j).matches("\\d.*") && !isYear(w.get(j))) {
+                        return 0;
+                    }
                 }
+                return yearScore(w.get(i));
+            }
+            if (w.get(i).matches("\\d.*")) {
+                break;
             }
         }
         return 0;
+    }
+
+    private static boolean isYear(String word) {
+        return word.matches("(19|20)\\d{2}");
+    }
+
+    private double yearScore(String year) {
+        return q.years().contains(Integer.parseInt(year)) ? 0.25 : -0.25;
     }
 
     /** The number goes with what the question leaves out ("excluding near-poor"): -0.6. */

@@ -20,7 +20,7 @@ final class SentenceScorer {
     }
 
     private static final Pattern MARKED = Pattern.compile("\\d[.,]\\d");
-    private static final Pattern TARGET = Pattern.compile("\\b(muc tieu|phan dau|chi tieu|ke hoach(?! hoa)|du kien|target|aim|aims|goal|plan|plans|strive|expected to)\\b");
+    private static final Pattern TARGET = Pattern.compile("\\b(muc tieu|phan dau|chi tieu|ke hoach(?! hoa)|du kien|target|aim|aims|goal|plan|plans|strive|expected to|to achieve|to reach)\\b");
     /** "vượt chỉ tiêu", "đạt kế hoạch", "surpassing the target": a result, not a target. */
     private static final Pattern TARGET_MET = Pattern.compile("\\b(vuot|dat|hoan thanh|exceed\\w*|surpass\\w*|met|achiev\\w*|beat)\\s+(\\S+\\s+){0,2}(muc tieu|chi tieu|ke hoach|target|goal)");
     private static final Pattern TARGET_LEAD = Pattern.compile("^(muc tieu|phan dau|chi tieu|ke hoach|target|goal)\\b");
@@ -54,7 +54,7 @@ final class SentenceScorer {
         return out;
     }
 
-    private static final Pattern COMPARED_WITH = Pattern.compile("\\b(so voi|compared|than|cung ki|same period|over|trung binh)\\b");
+    static final Pattern COMPARED_WITH = Pattern.compile("\\b(so voi|compared|than|cung ki|same period|over|trung binh)\\b");
 
     Scored score(Sentence s) {
         double coverage = coverage(s);
@@ -90,10 +90,9 @@ final class SentenceScorer {
         score += Math.min(2, periods) * 0.1 + 0.05 / s.n();
         // A target ("mục tiêu", "phấn đấu", "aims to") is not what was reached, unless targets are asked about.
         String folded = Text.fold(s.text());
-        if (!asksTarget && (TARGET.matcher(folded).find() && !TARGET_MET.matcher(folded).find()
-            || TARGET_LEAD.matcher(String.join(" ", s.previousWords())).find())) {
-            score -= 0.2;
-        }
+        boolean target = TARGET.matcher(folded).find() && !TARGET_MET.matcher(folded).find()
+            || TARGET_LEAD.matcher(String.join(" ", s.previousWords())).find();
+        score += target ? (asksTarget ? 0.2 : -0.2) : 0;
         return new Scored(s, score, coverage, asked, placeFits, yearFits, focusFits(s));
     }
 

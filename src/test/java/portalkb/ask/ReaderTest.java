@@ -55,7 +55,13 @@ class ReaderTest {
             "The central province of Nghe An recognised 12 more communes as new-style rural areas in 2022, bringing its total to 299 communes."),
         AskTest.article("https://khanhhoa.example/y-te/so-ket-2021.html", "Khánh Hòa sơ kết công tác y tế năm 2021", "Khánh Hòa",
             "2021-12-28T08:00:00+07:00",
-            "Năm 2021, tỷ lệ người trên 18 tuổi được tiêm mũi 3 vắc xin đạt 73,9%. Trên địa bàn hiện có 93 cơ sở hành nghề y tư nhân được cấp phép."));
+            "Năm 2021, tỷ lệ người trên 18 tuổi được tiêm mũi 3 vắc xin đạt 73,9%. Trên địa bàn hiện có 93 cơ sở hành nghề y tư nhân được cấp phép."),
+        AskTest.article("https://binhphuoc.example/xa-hoi/giam-ngheo-2022.html", "Bình Phước tổng kết giảm nghèo và bảo hiểm y tế năm 2022", "Bình Phước",
+            "2023-01-12T08:00:00+07:00",
+            "Thu nhập bình quân của hộ nghèo tăng từ 1,2 triệu đồng/người/tháng (2020) lên 1,6 triệu đồng/người/tháng (năm 2022). "
+                + "Năm 2022 có 9 trong tổng số 11 huyện, thị xã vượt chỉ tiêu giảm nghèo. "
+                + "Tỷ lệ bao phủ bảo hiểm y tế của tỉnh đạt 88,4%, trong khi bình quân cả nước đạt 93,4%. "
+                + "Mục tiêu năm 2023 là tỷ lệ bao phủ bảo hiểm y tế đạt 91%."));
 
     private static Elastic elastic;
     private static AppConfig config;
@@ -102,6 +108,18 @@ class ReaderTest {
     }
 
     @Test
+    void quantitiesInSentencesOfSeveralFigures() {
+        AskResponse income = ask.ask("What was the average income of poor households in Bình Phước in 2022?", null, null, null);
+        assertTrue(lead(income).contains("1,6 triệu"), "the figure whose year follows it: " + income.answer());
+        AskResponse part = ask.ask("Bình Phước có bao nhiêu huyện, thị xã vượt chỉ tiêu giảm nghèo năm 2022?", null, null, null);
+        assertTrue(lead(part).contains(": 9 "), "the part of 'A trong tổng số B': " + part.answer());
+        AskResponse own = ask.ask("What was Bình Phước's health insurance coverage in 2022?", null, null, null);
+        assertTrue(lead(own).contains("88,4"), "the province's figure, not the country's: " + own.answer());
+        AskResponse target = ask.ask("What health insurance coverage does Bình Phước aim for in 2023?", null, null, null);
+        assertTrue(lead(target).contains("91%"), "a target when a target is asked: " + target.answer());
+    }
+
+    @Test
     void whichDistrict() {
         AskResponse r = ask.ask("Which district of Yên Bái had 120 dengue cases in 2020?", null, null, null);
         assertTrue(lead(r).startsWith("Văn Yên (Yên Bái)"), r.answer());
@@ -126,7 +144,8 @@ class ReaderTest {
     void rankingsAndSuperlativesComeFromTheFactsIndexWithACitationPerFigure() {
         AskResponse highest = ask.ask("Which province has the highest health insurance coverage?", null, null, null);
         assertTrue(lead(highest).startsWith("Quảng Bình — 97,92% (2021)"), highest.answer());
-        assertTrue(highest.answer().contains("figures for 2 of 63 provinces"), highest.answer());
+        assertTrue(highest.answer().contains("figures for 3 of 63 provinces"), highest.answer());
+        assertTrue(highest.answer().contains("| 3 | Bình Phước | 88,4% | 2022 |"), "the province's own figure, not the country's 93,4%: " + highest.answer());
         assertTrue(highest.answer().contains("| 2 | Lạng Sơn | 97,9% | 2019 |"), "the ranking is a table: " + highest.answer());
         assertEquals(QUANG_BINH, highest.citations().get(0).url());
         AskResponse lowest = ask.ask("Tỉnh nào có tỷ lệ hộ nghèo thấp nhất năm 2023?", null, null, null);
