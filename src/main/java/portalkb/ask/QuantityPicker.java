@@ -28,10 +28,8 @@ final class QuantityPicker {
     static final Pattern EXPRESSION = Pattern.compile("(?<![\\d.,/])(\\d+(?:[.,]\\d+)*)(?:/(\\d+(?:[.,]\\d+)*))?(?:/(\\d+))?(?![\\d/])");
     private static final Pattern UNIT_WORDS = Pattern.compile("^\\s*([\\p{L}/]+(?:\\s+[\\p{L}/]+){0,2})");
     /** A place below a province named in a part of a sentence (folded words): "huyen long my", "xa a vao", "tx song cau". */
-    private static final Pattern OTHER_PLACE = Pattern.compile("\\b(huyen|quan|thi xa|tx|tp|thanh pho|xa|phuong|thi tran|district|commune)\\s+[a-z]");
     /** A change, not a level: "tăng 7%", "giảm 5,96%", "up 7%", "exceeded 3.06%". */
     private static final Pattern CHANGE_BEFORE = Pattern.compile("\\b(tang|giam|vuot|gap|up|down|increase|decrease|rise|fall|rose|fell|exceed|higher|lower|by)\\w*\\s+((tren|hon|gan|khoang|chi|about|nearly|over|almost|around)\\s+)?$");
-    private static final Pattern NATIONAL = Pattern.compile("\\b(ca nuoc|toan quoc|national|nationwide|nation's|country's|whole country)\\b");
     private static final Pattern CHANGE_ASKED = Pattern.compile("\\b(tang|giam|thay doi|bien dong|increase|decrease|rise|fall|change|grow|growth|drop|cut)");
     private static final Set<String> SCALE_OR_MODIFIER = Set.of("nghin", "ngan", "trieu", "ti", "van", "tram", "thousand", "million",
         "billion", "new", "moi", "more", "nguoi");
@@ -40,14 +38,14 @@ final class QuantityPicker {
     private final SentenceScorer scorer;
     private final QuantityFilter filter;
     private final Breakdowns breakdowns;
-    private final boolean askedNationally;
+    private final NumberSetting setting;
 
     QuantityPicker(Question q, SentenceScorer scorer) {
         this.q = q;
         this.scorer = scorer;
         this.filter = new QuantityFilter(q, scorer);
         this.breakdowns = new Breakdowns(q);
-        this.askedNationally = NATIONAL.matcher(Glossary.fold(q.text())).find();
+        this.setting = new NumberSetting(q);
     }
 
     Optional<Pick> pick(List<SentenceScorer.Scored> ranked) {
@@ -80,8 +78,8 @@ final class QuantityPicker {
             double unitFit = unitFit(breakdowns.unitText(after));
             double attachment = attachment(s, part, at);
             double distance = distance(s, part, statement, at);
-            double place = placeAttached(s, part, at);
-            double year = yearNear(s, part, at, end);
+            double place = setting.place(s, part, at);
+            double year = setting.year(s, part, at, end);
             double excluded = excludedNear(s, part, at);
             double change = CHANGE_BEFORE.matcher(before).find() && !CHANGE_ASKED.matcher(Glossary.fold(q.text())).find() ? -0.5 : 0;
             double subset = breakdowns.subset(s, folded) + breakdowns.whole(before);
@@ -197,72 +195,8 @@ final class QuantityPicker {
         return total == 0 ? 0 : near / total;
     }
 
-    /**
-     * The place the question names goes with this number ("huyện Châu Thành A chỉ mới đạt 65,42%"): +0.8;
-     * another place stands there instead ("huyện Long Mỹ … 85,53%"): -0.3.
-     */
-    private double placeAttached(Sentence s, int[] part, int at) {
-        List<String> own = SentenceParts.window(s, part, at, false);
-        // "the national … rate of 85.6%", "cả nước đạt …": the country's figure in a province's article.
-        if (!q.provinces().isEmpty() && !askedNationally && NATIONAL.matcher(String.join(" ", own)).find()) {
-            return -0.5;
-        }
-        if (q.places().isEmpty()) {
-            return 0;
-        }
-        for (String place : q.places()) {
-            if (Words.indexOf(own, Words.of(place)) >= 0) {
-                return 0.8;
-            }
-        }
-        return OTHER_PLACE.matcher(String.join(" ", own)).find() ? -0.3 : 0;
-    }
-
     private boolean isPlace(Question.Concept c) {
         return q.places().contains(c.forms().get(0));
-    }
-
-    /** A year in the number's part, close to it ("24,31% (năm 2010)"): the asked one +0.25, another -0.25. */
-    private double yearNear(Sentence s, int[] part, int at, int end) {
-        if (q.years().isEmpty() || part.length == 0) {
-            return 0;
-        }
-        int own = part[Math.min(at, part.length - 1)];
-        // A year written after the number goes with it ("9,5 triệu đồng/người/năm (2021) lên 14,38 … (hết năm 2023)"):
-        // looked for first, up to eight words ahead; a year before it only when no other number owns that year.
-        List<String> w = s.words();
-        for (int i = end; i < Math.min(w.size(), end + 8) && part[i] == own; i++) {
-            if (isYear(w.get(i))) {
-                // "an increase of 132,505 people over the same period in 2016": the year compared with, not the number's.
-                String lead = String.join(" ", w.subList(Math.max(end, i - 4), i));
-                return SentenceScorer.COMPARED_WITH.matcher(lead).find() ? 0 : yearScore(w.get(i));
-            }
-            if (w.get(i).matches("\\d.*")) {
-                break;
-            }
-        }
-        for (int i = at - 1; i >= Math.max(0, at - 4) && part[i] == own; i--) {
-            if (isYear(w.get(i))) {
-                for (int j = i - 1; j >= Math.max(0, i - 5); j--) {
-                    if (w.get(j).matches("\\d.*") && !isYear(w.get(j))) {
-                        return 0;
-                    }
-                }
-                return yearScore(w.get(i));
-            }
-            if (w.get(i).matches("\\d.*")) {
-                break;
-            }
-        }
-        return 0;
-    }
-
-    private static boolean isYear(String word) {
-        return word.matches("(19|20)\\d{2}");
-    }
-
-    private double yearScore(String year) {
-        return q.years().contains(Integer.parseInt(year)) ? 0.25 : -0.25;
     }
 
     /** The number goes with what the question leaves out ("excluding near-poor"): -0.6. */
