@@ -84,7 +84,9 @@ final class QuantityPicker {
             double change = CHANGE_BEFORE.matcher(before).find() && !CHANGE_ASKED.matcher(Glossary.fold(q.text())).find() ? -0.5 : 0;
             double subset = breakdowns.subset(s, folded) + breakdowns.whole(before);
             double focus = focusAttached(s, part, at, end);
-            double score = scored.score() + 0.6 * unitFit + 0.5 * attachment + 0.5 * distance + place + year + excluded + change + subset + focus;
+            // A group the question counts ("Tại 7 huyện nghèo, …", the same noun after the number) names the statement the answer is in.
+            double quoted = scored.askedNumbers().stream().anyMatch(n -> scorer.sameNounAfter(s, n)) ? 0.4 : 0;
+            double score = scored.score() + 0.6 * unitFit + 0.5 * attachment + 0.5 * distance + place + year + excluded + change + subset + focus + quoted;
             out.add(new Pick(scored, written, written + unitText(text.substring(m.end()), after), score, place > 0));
             if (EXPLAIN.isDebugEnabled()) {
                 EXPLAIN.debug(String.format("pick %-10s %.2f = sentence %.2f unit %.1f attach %.2f near %.2f place %.1f year %.1f excl %.1f change %.1f focus %.1f",

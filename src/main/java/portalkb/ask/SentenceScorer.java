@@ -47,13 +47,16 @@ final class SentenceScorer {
                 continue;
             }
             String before = String.join(" ", words.subList(Math.max(0, i - 6), i));
-            if (!COMPARED_WITH.matcher(before).find()) {
+            String close = String.join(" ", words.subList(Math.max(0, i - 4), i));
+            if (!COMPARED_WITH.matcher(before).find() && !CHANGE_FROM.matcher(close).find()) {
                 out.add(words.get(i));
             }
         }
         return out;
     }
 
+    /** "giảm từ 73,26% (2021) xuống còn 61,04%": the year a change starts from. */
+    private static final Pattern CHANGE_FROM = Pattern.compile("\\b(tu|from)( \\d+){1,3}( phan tram| percent)?( nam| in)?$");
     static final Pattern COMPARED_WITH = Pattern.compile("\\b(so voi|compared|than|cung ki|same period|over|trung binh)\\b");
 
     Scored score(Sentence s) {
@@ -63,7 +66,8 @@ final class SentenceScorer {
         for (Sentence.WrittenNumber n : asked) {
             // "97.9%" asked: a bare "97.9" elsewhere is a weaker match than "97,9%".
             boolean percentAsked = q.numbers().stream().anyMatch(a -> a.percent() && n.readings().stream().anyMatch(a::matches));
-            numbers += specificity(n.written()) * (percentAsked && !isPercent(s, n) ? 0.3 : 1);
+            double weight = Math.max(specificity(n.written()), sameNounAfter(s, n) ? 0.8 : 0);
+            numbers += weight * (percentAsked && !isPercent(s, n) ? 0.3 : 1);
         }
         double score = coverage + Math.min(2, numbers) * 0.6;
         boolean placeFits = placeFits(s);
@@ -163,6 +167,24 @@ final class SentenceScorer {
     }
 
     /** How telling a quoted number is: "98,58" or "339.945" much more than "1" or "14". */
+    /**
+     * The question and the sentence write the same noun after the number ("Tại 7 huyện nghèo" in both): a small
+     * number that names a group is as telling as a long one.
+     */
+    boolean sameNounAfter(Sentence s, Sentence.WrittenNumber n) {
+        List<String> inSentence = Words.of(Text.fold(s.text().substring(n.end())));
+        if (inSentence.isEmpty() || inSentence.get(0).matches("\\d.*")) {
+            return false;
+        }
+        List<String> question = Words.of(Text.fold(q.text()));
+        for (int i = 0; i + 1 < question.size(); i++) {
+            if (question.get(i).equals(n.written()) && question.get(i + 1).equals(inSentence.get(0))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static double specificity(String written) {
         long digits = written.chars().filter(Character::isDigit).count();
         boolean decimal = written.matches("\\d+[.,]\\d{1,2}");
