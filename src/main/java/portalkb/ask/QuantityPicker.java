@@ -86,6 +86,7 @@ final class QuantityPicker {
             double focus = focusAttached(s, part, at, end);
             // A group the question counts ("Tại 7 huyện nghèo, …", the same noun after the number) names the statement the answer is in.
             double quoted = scored.askedNumbers().stream().anyMatch(n -> scorer.sameNounAfter(s, n)) ? 0.4 : 0;
+            quoted += scorer.statesAskedTarget(SentenceParts.window(s, part, at, false)) ? 0.2 : 0;
             double score = scored.score() + 0.6 * unitFit + 0.5 * attachment + 0.5 * distance + place + year + excluded + change + subset + focus + quoted;
             out.add(new Pick(scored, written, written + unitText(text.substring(m.end()), after), score, place > 0));
             if (EXPLAIN.isDebugEnabled()) {

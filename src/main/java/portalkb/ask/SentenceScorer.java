@@ -171,6 +171,12 @@ final class SentenceScorer {
      * The question and the sentence write the same noun after the number ("Tại 7 huyện nghèo" in both): a small
      * number that names a group is as telling as a long one.
      */
+    /** A target is asked about and these words (a number's part of a sentence) state one: "aims for 90 percent". */
+    boolean statesAskedTarget(List<String> words) {
+        String folded = String.join(" ", words);
+        return asksTarget && TARGET.matcher(folded).find() && !TARGET_MET.matcher(folded).find();
+    }
+
     boolean sameNounAfter(Sentence s, Sentence.WrittenNumber n) {
         List<String> inSentence = Words.of(Text.fold(s.text().substring(n.end())));
         if (inSentence.isEmpty() || inSentence.get(0).matches("\\d.*")) {
