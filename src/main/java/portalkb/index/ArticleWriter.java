@@ -194,23 +194,52 @@ public final class ArticleWriter {
             doc.put("changedAt", now);
             writes.add(keepHistory(id, previous, now));
         }
+        List<Write> parts = parts(article);
+        for (Write w : parts) {
+            writes.add(bulk.index(w.index(), w.id(), w.document()));
+        }
+        if (previous != null) {
+            // Ids are positional, so the old tail beyond the new counts is what must go.
+            deleteTail(writes, elastic.names().passages(), id + "-p", ArticleParts.count(doc.get("passageCount")),
+                ArticleParts.count(previous.get("passageCount")));
+            deleteTail(writes, elastic.names().facts(), id + "-f", ArticleParts.count(doc.get("factCount")),
+                ArticleParts.count(previous.get("factCount")));
+        }
+        return new Result(position, url, id, previous == null ? Outcome.INDEXED : Outcome.CHANGED, null, duplicateOf, allOf(writes));
+    }
+
+    /** One document write: the index alias, the id and the document as stored. */
+    public record Write(String index, String id, Map<String, Object> document) {
+    }
+
+    /**
+     * The writes of an article never stored before, prepared exactly as {@link #write} prepares them (no near-duplicate
+     * lookup): for benchmarks that send the same operations by other means. Throws IllegalArgumentException for bad input.
+     */
+    public List<Write> prepareNew(Map<String, Object> raw) {
+        PreparedArticle article = preparer.prepare(raw);
+        article.document().put("indexedAt", Instant.now().toString());
+        article.document().put("duplicateOf", null);
+        return parts(article);
+    }
+
+    /** The article, its passages and its facts as writes; sets the article's passage and fact counts. */
+    private List<Write> parts(PreparedArticle article) {
+        Map<String, Object> doc = article.document();
+        String id = article.id();
         List<Map<String, Object>> passages = ArticleParts.passages(article, embeddings);
         List<Map<String, Object>> facts = ArticleParts.facts(article);
         doc.put("passageCount", passages.size());
         doc.put("factCount", facts.size());
-        writes.add(bulk.index(elastic.names().articles(), id, doc));
+        List<Write> writes = new ArrayList<>(1 + passages.size() + facts.size());
+        writes.add(new Write(elastic.names().articles(), id, doc));
         for (int i = 0; i < passages.size(); i++) {
-            writes.add(bulk.index(elastic.names().passages(), id + "-p" + i, passages.get(i)));
+            writes.add(new Write(elastic.names().passages(), id + "-p" + i, passages.get(i)));
         }
         for (int i = 0; i < facts.size(); i++) {
-            writes.add(bulk.index(elastic.names().facts(), id + "-f" + i, facts.get(i)));
+            writes.add(new Write(elastic.names().facts(), id + "-f" + i, facts.get(i)));
         }
-        if (previous != null) {
-            // Ids are positional, so the old tail beyond the new counts is what must go.
-            deleteTail(writes, elastic.names().passages(), id + "-p", passages.size(), ArticleParts.count(previous.get("passageCount")));
-            deleteTail(writes, elastic.names().facts(), id + "-f", facts.size(), ArticleParts.count(previous.get("factCount")));
-        }
-        return new Result(position, url, id, previous == null ? Outcome.INDEXED : Outcome.CHANGED, null, duplicateOf, allOf(writes));
+        return writes;
     }
 
     /**
