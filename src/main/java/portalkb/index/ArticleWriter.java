@@ -96,8 +96,17 @@ public final class ArticleWriter {
             return results;
         }
         Map<String, Map<String, Object>> existing = knownNew ? Map.of() : existingById(List.copyOf(prepared.keySet()));
+        // The near-duplicate lookups of the batch's new and changed articles go out together, not one round trip each.
+        Map<String, String> toStore = new LinkedHashMap<>();
         for (PreparedArticle article : prepared.values()) {
-            results.add(store(positions.get(article.id()), article, existing.get(article.id()), null));
+            Map<String, Object> previous = existing.get(article.id());
+            if (previous == null || !article.document().get("contentHash").equals(previous.get("contentHash"))) {
+                toStore.put(article.id(), (String) article.document().get("simhash"));
+            }
+        }
+        Map<String, String> indexedOriginals = nearDuplicates.findIndexed(toStore);
+        for (PreparedArticle article : prepared.values()) {
+            results.add(store(positions.get(article.id()), article, existing.get(article.id()), null, indexedOriginals));
         }
         return results;
     }
@@ -129,7 +138,7 @@ public final class ArticleWriter {
                 return new Result(0, (String) doc.get("url"), id, Outcome.REFUSED, refusal.get(), null, DONE);
             }
         }
-        return store(0, article, live, movedFrom);
+        return store(0, article, live, movedFrom, null);
     }
 
     /** The articles that link the document at {@code url}: {@code referrer} (may be null) and those listing it among their documents. */
@@ -170,7 +179,9 @@ public final class ArticleWriter {
             && SimHasher.distance(written[1], simHasher.hex(normalizedTitle + " " + Text.nfc(body).strip())) <= NearDuplicates.MAX_DISTANCE;
     }
 
-    private Result store(int position, PreparedArticle article, Map<String, Object> previous, String movedFrom) throws IOException {
+    /** {@code indexedOriginals}: the index's near-duplicate answers for a whole batch ({@link NearDuplicates#findIndexed}), or null to ask now. */
+    private Result store(int position, PreparedArticle article, Map<String, Object> previous, String movedFrom,
+                         Map<String, String> indexedOriginals) throws IOException {
         Map<String, Object> doc = article.document();
         String id = (String) doc.get("id");
         String url = (String) doc.get("url");
@@ -180,7 +191,7 @@ public final class ArticleWriter {
         String now = Instant.now().toString();
         doc.put("indexedAt", now);
         String simhash = (String) doc.get("simhash");
-        String duplicateOf = nearDuplicates.find(id, simhash);
+        String duplicateOf = indexedOriginals == null ? nearDuplicates.find(id, simhash) : nearDuplicates.find(id, simhash, indexedOriginals);
         if (duplicateOf != null && duplicateOf.equals(movedFrom)) {
             duplicateOf = null; // the old address of this very article, not another site's copy
         }
