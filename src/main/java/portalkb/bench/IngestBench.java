@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch.indices.stats.IndexStats;
 import portalkb.config.AppConfig;
 import portalkb.config.ConfigLoader;
 import portalkb.index.ArticleWriter;
+import portalkb.index.VectorFiller;
 import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 import portalkb.store.IndexInitializer;
@@ -34,13 +35,14 @@ final class IngestBench {
     private static final int BARE_OPERATIONS_PER_REQUEST = 1000;
 
     private final int docs;
-    private final boolean embeddings;
+    /** Passages embedded per request by the vector pass that follows our loop; 0: no vectors. */
+    private final int vectorBatch;
     private final Long nodePid;
     private final PrintStream out = System.out;
 
-    IngestBench(int docs, boolean embeddings, Long nodePid) {
+    IngestBench(int docs, int vectorBatch, Long nodePid) {
         this.docs = docs;
-        this.embeddings = embeddings;
+        this.vectorBatch = vectorBatch;
         this.nodePid = nodePid;
     }
 
@@ -65,6 +67,13 @@ final class IngestBench {
         out.printf("%nratio ours / prepared ops (like for like): %.2f%n", preparedPhase.seconds() / oursPhase.seconds());
         out.printf("ratio ours / one document (floor): %.2f%n", barePhase.seconds() / oursPhase.seconds());
         perIndex(ours);
+        if (vectorBatch > 0) {
+            long t0 = System.nanoTime();
+            long filled = new VectorFiller(ours, vectorBatch).fillPending(n -> { });
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            out.printf("%nvectors after indexing (the background pass): %d passages in %.1f s = %.0f passages/s (load %s)%n",
+                filled, seconds, filled / seconds, loadAverage());
+        }
     }
 
     /** What a loop did: operations acknowledged, and seconds it spent off the clock (preparing operations). */
@@ -95,7 +104,7 @@ final class IngestBench {
     private Done oursLoop(Elastic elastic) throws IOException, InterruptedException {
         ArticleGenerator generator = new ArticleGenerator(42);
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-            ArticleWriter writer = new ArticleWriter(elastic, bulk, embeddings);
+            ArticleWriter writer = new ArticleWriter(elastic, bulk);
             List<Map<String, Object>> batch = new ArrayList<>();
             for (int i = 0; i < docs; i++) {
                 batch.add(generator.next(i));
@@ -112,7 +121,7 @@ final class IngestBench {
     /** Prepares each batch's operations off the clock, then sends them through the bare loop on the clock. */
     private Done preparedLoop(Elastic elastic) throws IOException {
         ArticleGenerator generator = new ArticleGenerator(42);
-        ArticleWriter preparer = new ArticleWriter(elastic, null, embeddings);
+        ArticleWriter preparer = new ArticleWriter(elastic, null);
         long operations = 0;
         long offClockNanos = 0;
         List<ArticleWriter.Write> batch = new ArrayList<>();

@@ -50,7 +50,11 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
     public record Documents(boolean enabled, long maxBytes, int maxPages, int maxChars, long timeoutMs, int maxSheetRows) {
     }
 
-    public record Ask(String model, int topK, OpenAi openai, Ollama ollama, boolean embeddings) {
+    public record Ask(String model, int topK, OpenAi openai, Ollama ollama, boolean embeddings, Vectors vectors) {
+    }
+
+    /** How passage vectors are filled after indexing (ask.vectors). */
+    public record Vectors(int batchSize, int intervalSeconds) {
     }
 
     public record OpenAi(String baseUrl, String model, String apiKey) {

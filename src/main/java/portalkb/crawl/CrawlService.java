@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.json.JsonData;
 import org.slf4j.Logger;
+import portalkb.index.VectorFiller;
 import org.slf4j.LoggerFactory;
 import portalkb.config.AppConfig;
 import portalkb.core.Gazetteer;
@@ -35,13 +36,16 @@ public final class CrawlService implements AutoCloseable {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Map<String, Crawler> active = new ConcurrentHashMap<>();
     private final Map<String, Instant> nextRuns = new ConcurrentHashMap<>();
-    private final boolean embeddings;
+    /** With embeddings on: the background pass that gives the crawled passages their vectors; else null. */
+    private final AutoCloseable vectorFill;
 
+    /** {@code embeddings}: passage vectors wanted (ask.embeddings); a background pass then fills them until {@link #close}. */
     public CrawlService(Elastic elastic, AppConfig config, Path sourcesFile, boolean embeddings) {
         this.elastic = elastic;
         this.config = config;
         this.sourcesFile = sourcesFile;
-        this.embeddings = embeddings;
+        this.vectorFill = embeddings ? new VectorFiller(elastic, config.ask().vectors().batchSize())
+            .runEvery(config.ask().vectors().intervalSeconds(), LOG::info) : null;
     }
 
     /** Read fresh on every use, so an edited sources file applies without a restart. */
@@ -80,7 +84,7 @@ public final class CrawlService implements AutoCloseable {
         Crawler crawler = new Crawler(elastic, config.crawler());
         active.put(source.id(), crawler);
         try {
-            List<SourceReport> reports = crawler.run(List.of(source), new CrawlOptions(0, false, embeddings, trigger), CrawlListener.NONE);
+            List<SourceReport> reports = crawler.run(List.of(source), new CrawlOptions(0, false, trigger), CrawlListener.NONE);
             reports.forEach(r -> LOG.info("crawl {} ({}): {} fetched, {} new, {} changed, {} unchanged, {} errors — {}", r.source, trigger,
                 r.fetched.get(), r.indexed.get(), r.changed.get(), r.unchanged.get(), r.errors.get(), r.status()));
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
@@ -147,5 +151,12 @@ public final class CrawlService implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        if (vectorFill != null) {
+            try {
+                vectorFill.close();
+            } catch (Exception e) {
+                LOG.warn("passage vectors: stopping the background pass: {}", e.toString());
+            }
+        }
     }
 }

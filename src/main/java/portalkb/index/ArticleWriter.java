@@ -48,7 +48,6 @@ public final class ArticleWriter {
     private final Elastic elastic;
     private final BulkIndexer bulk;
     private final ArticlePreparer preparer = new ArticlePreparer();
-    private final boolean embeddings;
     private final SimHasher simHasher = new SimHasher();
     private final NearDuplicates nearDuplicates;
     private final DocumentLinks documentLinks;
@@ -61,10 +60,10 @@ public final class ArticleWriter {
         }
     };
 
-    public ArticleWriter(Elastic elastic, BulkIndexer bulk, boolean embeddings) {
+    /** Passages are written without vectors; with embeddings on, {@link VectorFiller} adds them afterwards. */
+    public ArticleWriter(Elastic elastic, BulkIndexer bulk) {
         this.elastic = elastic;
         this.bulk = bulk;
-        this.embeddings = embeddings;
         this.nearDuplicates = new NearDuplicates(elastic);
         this.documentLinks = new DocumentLinks(elastic);
     }
@@ -238,7 +237,7 @@ public final class ArticleWriter {
     private List<Write> parts(PreparedArticle article) {
         Map<String, Object> doc = article.document();
         String id = article.id();
-        List<Map<String, Object>> passages = ArticleParts.passages(article, embeddings);
+        List<Map<String, Object>> passages = ArticleParts.passages(article);
         List<Map<String, Object>> facts = ArticleParts.facts(article);
         doc.put("passageCount", passages.size());
         doc.put("factCount", facts.size());

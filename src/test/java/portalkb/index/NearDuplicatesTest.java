@@ -35,13 +35,13 @@ class NearDuplicatesTest {
         try (Elastic elastic = TestElastic.freshIndices(NearDuplicatesTest.class)) {
             String original = "https://baolangson.example/y-te/tong-ket.html";
             try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-                new ArticleWriter(elastic, bulk, false).write(List.of(article(original, STORY)));
+                new ArticleWriter(elastic, bulk).write(List.of(article(original, STORY)));
             }
             elastic.client().indices().refresh(r -> r.index(elastic.names().articles()));
 
             List<String> copies = new ArrayList<>();
             try (BulkIndexer bulk = new BulkIndexer(elastic); ExecutorService threads = Executors.newFixedThreadPool(8)) {
-                ArticleWriter another = new ArticleWriter(elastic, bulk, false);
+                ArticleWriter another = new ArticleWriter(elastic, bulk);
                 List<Future<?>> writes = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
                     String url = "https://site" + i + ".example/tin/" + i + ".html";
@@ -65,7 +65,7 @@ class NearDuplicatesTest {
             // A copy of a copy, found in the writer's table of articles written moments ago: still the original.
             String third = "https://site9.example/tin/9.html";
             try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-                ArticleWriter writer = new ArticleWriter(elastic, bulk, false);
+                ArticleWriter writer = new ArticleWriter(elastic, bulk);
                 writer.write(List.of(article("https://site8.example/tin/8.html", STORY + " (Nguồn: Báo Lạng Sơn)")));
                 writer.write(List.of(article(third, STORY + " (Nguồn: Báo Lạng Sơn.)")));
             }
@@ -83,7 +83,7 @@ class NearDuplicatesTest {
                 Map.of("elasticsearch.indexPrefix", "t-nearduplicatesbatch")))) {
             String original = "https://baolangson.example/y-te/tong-ket.html";
             try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-                new ArticleWriter(elastic, bulk, false).write(List.of(article(original, STORY)));
+                new ArticleWriter(elastic, bulk).write(List.of(article(original, STORY)));
             }
             elastic.client().indices().refresh(r -> r.index(elastic.names().articles()));
             List<Map<String, Object>> batch = new ArrayList<>();
@@ -109,7 +109,7 @@ class NearDuplicatesTest {
                  Elastic viaProxy = Elastic.open(TestElastic.config(NearDuplicatesTest.class, Map.of("elasticsearch.indexPrefix",
                      "t-nearduplicatesbatch", "elasticsearch.url", "http://127.0.0.1:" + proxy.port())));
                  BulkIndexer bulk = new BulkIndexer(viaProxy)) {
-                new ArticleWriter(viaProxy, bulk, false).write(batch);
+                new ArticleWriter(viaProxy, bulk).write(batch);
                 assertEquals(1, proxy.multiSearches.get(), "near-duplicate lookups of a 43-article batch");
             }
             elastic.client().indices().refresh(r -> r.index(elastic.names().articles()));
