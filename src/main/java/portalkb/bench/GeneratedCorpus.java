@@ -3,6 +3,7 @@ package portalkb.bench;
 import portalkb.index.ArticleWriter;
 import portalkb.index.VectorFiller;
 import portalkb.store.BulkIndexer;
+import portalkb.store.BulkLoad;
 import portalkb.store.Elastic;
 
 import java.io.IOException;
@@ -25,7 +26,8 @@ public final class GeneratedCorpus {
      */
     public static void write(Elastic elastic, int docs, VectorFiller vectors, IntConsumer progress) throws IOException, InterruptedException {
         ArticleGenerator generator = new ArticleGenerator(SEED);
-        try (BulkIndexer bulk = new BulkIndexer(elastic)) {
+        try (BulkLoad load = BulkLoad.start(elastic, BulkLoad.articleIndices(elastic.names()));
+             BulkIndexer bulk = new BulkIndexer(elastic)) {
             ArticleWriter writer = new ArticleWriter(elastic, bulk);
             List<Map<String, Object>> batch = new ArrayList<>();
             for (int i = 0; i < docs; i++) {

@@ -10,6 +10,7 @@ import portalkb.config.ConfigLoader;
 import portalkb.index.ArticleWriter;
 import portalkb.index.VectorFiller;
 import portalkb.store.BulkIndexer;
+import portalkb.store.BulkLoad;
 import portalkb.store.Elastic;
 import portalkb.store.IndexInitializer;
 
@@ -103,7 +104,8 @@ final class IngestBench {
 
     private Done oursLoop(Elastic elastic) throws IOException, InterruptedException {
         ArticleGenerator generator = new ArticleGenerator(42);
-        try (BulkIndexer bulk = new BulkIndexer(elastic)) {
+        try (BulkLoad load = BulkLoad.start(elastic, BulkLoad.articleIndices(elastic.names()));
+             BulkIndexer bulk = new BulkIndexer(elastic)) {
             ArticleWriter writer = new ArticleWriter(elastic, bulk);
             List<Map<String, Object>> batch = new ArrayList<>();
             for (int i = 0; i < docs; i++) {

@@ -4,9 +4,10 @@ import portalkb.app.Services;
 import portalkb.config.AppConfig;
 import portalkb.config.ConfigLoader;
 import portalkb.index.ArticleWriter;
-import portalkb.index.VectorFiller;
 import portalkb.index.JsonlImporter;
+import portalkb.index.VectorFiller;
 import portalkb.store.BulkIndexer;
+import portalkb.store.BulkLoad;
 import portalkb.store.Elastic;
 import portalkb.store.IndexInitializer;
 import portalkb.store.LocalNode;
@@ -130,7 +131,8 @@ final class Commands {
     }
 
     private JsonlImporter.Summary runImport(Elastic elastic, AppConfig config, Path file) throws IOException, InterruptedException {
-        try (BulkIndexer bulk = new BulkIndexer(elastic)) {
+        try (BulkLoad load = BulkLoad.start(elastic, BulkLoad.articleIndices(elastic.names()));
+             BulkIndexer bulk = new BulkIndexer(elastic)) {
             ArticleWriter writer = new ArticleWriter(elastic, bulk);
             JsonlImporter.Summary summary = new JsonlImporter(writer, bulk, System.err).importFile(file);
             summary.problems().stream().limit(50).forEach(p -> System.err.println("  " + p));
