@@ -34,7 +34,7 @@ final class AnalyticsBench {
         if (reuse && elastic.client().count(c -> c.index(elastic.names().articles())).count() == docs) {
             System.out.printf("reusing the %,d articles already in the bench indices%n", docs);
         } else {
-            GeneratedCorpus.write(elastic, docs, false, n -> System.out.printf("  %,d articles written%n", n));
+            GeneratedCorpus.write(elastic, docs, null, n -> System.out.printf("  %,d articles written%n", n));
             elastic.client().indices().forcemerge(f -> f.index(elastic.names().facts()).maxNumSegments(1L));
             System.out.printf("indexed %,d articles in %.0f s%n", docs, (System.nanoTime() - t0) / 1e9);
         }

@@ -8,6 +8,7 @@ import portalkb.cli.Args;
 import portalkb.cli.EvalCommand;
 import portalkb.config.AppConfig;
 import portalkb.index.Embeddings;
+import portalkb.index.VectorFiller;
 import portalkb.store.Elastic;
 import portalkb.store.Json;
 import portalkb.web.WebApp;
@@ -50,7 +51,7 @@ final class AskBench {
         List<String> texts = questionTexts();
         measureEmbedding();
         long t0 = System.nanoTime();
-        GeneratedCorpus.write(elastic, docs, embeddings,
+        GeneratedCorpus.write(elastic, docs, embeddings ? new VectorFiller(elastic, config.ask().vectors().batchSize()) : null,
             n -> System.out.printf("  %,d articles indexed (%.0f s)%n", n, (System.nanoTime() - t0) / 1e9));
         double seconds = (System.nanoTime() - t0) / 1e9;
         long passages = elastic.client().count(c -> c.index(elastic.names().passages())).count();

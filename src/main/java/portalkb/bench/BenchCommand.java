@@ -1,13 +1,9 @@
 package portalkb.bench;
 
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
 import portalkb.cli.Args;
 import portalkb.cli.UsageException;
 import portalkb.config.AppConfig;
 import portalkb.config.ConfigLoader;
-import portalkb.index.ArticleWriter;
-import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 import portalkb.store.IndexInitializer;
 import portalkb.store.LocalNode;
@@ -15,7 +11,6 @@ import portalkb.store.LocalNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,52 +58,16 @@ final class BenchCommand {
         long nodeStart = System.nanoTime();
         LocalNode.Status node = config.elasticsearch().external() ? null : new LocalNode(config).start();
         double startSeconds = (System.nanoTime() - nodeStart) / 1e9;
-        Map<String, String> bench = new HashMap<>();
-        bench.put("elasticsearch.indexPrefix", "bench");
-        AppConfig benchConfig = ConfigLoader.load(null, bench);
-        try (Elastic elastic = Elastic.open(benchConfig)) {
-            deleteBenchIndices(elastic);
-            new IndexInitializer(elastic).initialise();
+        try (Elastic ours = Elastic.open(IngestBench.configWithPrefix("bench"));
+             Elastic prepared = Elastic.open(IngestBench.configWithPrefix("benchprep"))) {
+            IngestBench.fresh(ours);
+            IngestBench.fresh(prepared);
             System.out.printf("local node ready in %.1f s (0 when already running)%n", startSeconds);
             report("at rest", node);
-
-            ArticleGenerator generator = new ArticleGenerator(42);
-            long t0 = System.nanoTime();
-            long written;
-            try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-                ArticleWriter writer = new ArticleWriter(elastic, bulk, args.has("embeddings"));
-                List<Map<String, Object>> batch = new ArrayList<>();
-                for (int i = 0; i < docs; i++) {
-                    batch.add(generator.next(i));
-                    if (batch.size() == 500) {
-                        writer.write(batch);
-                        batch.clear();
-                    }
-                }
-                writer.write(batch);
-                bulk.flush();
-                written = bulk.succeeded();
-            }
-            double ours = (System.nanoTime() - t0) / 1e9;
-
-            ArticleGenerator again = new ArticleGenerator(42);
-            String bareIndex = elastic.names().alias("bare-articles");
-            long t1 = System.nanoTime();
-            List<Map<String, Object>> batch = new ArrayList<>();
-            for (int i = 0; i < docs; i++) {
-                batch.add(again.next(i));
-                if (batch.size() == 1000 || i == docs - 1) {
-                    bareBulk(elastic, bareIndex, batch);
-                    batch.clear();
-                }
-            }
-            double bare = (System.nanoTime() - t1) / 1e9;
-            System.out.printf("ours: %d articles in %.1f s = %.0f articles/s (%d bulk operations incl. facts and passages)%n",
-                docs, ours, docs / ours, written);
-            System.out.printf("bare _bulk: %d articles in %.1f s = %.0f articles/s%n", docs, bare, docs / bare);
-            System.out.printf("ratio ours/bare: %.2f%n", bare / ours);
+            new IngestBench(docs, args.has("embeddings") ? config.ask().vectors().batchSize() : 0, node == null ? null : node.pid()).run(ours, prepared);
             report("after ingest", node);
-            deleteBenchIndices(elastic);
+            deleteBenchIndices(ours);
+            deleteBenchIndices(prepared);
         }
         return 0;
     }
@@ -148,19 +107,8 @@ final class BenchCommand {
             (benchConfig, elastic) -> new CrawlBench(benchConfig, args.intOption("pages", 10_000)).run(elastic));
     }
 
-    private static void bareBulk(Elastic elastic, String index, List<Map<String, Object>> docs) throws IOException {
-        BulkRequest.Builder request = new BulkRequest.Builder();
-        for (Map<String, Object> d : docs) {
-            request.operations(o -> o.index(i -> i.index(index).document(d)));
-        }
-        BulkResponse response = elastic.client().bulk(request.build());
-        if (response.errors()) {
-            throw new IOException("bare bulk had errors");
-        }
-    }
-
     private static void deleteBenchIndices(Elastic elastic) throws IOException {
-        var names = elastic.client().indices().get(g -> g.index("bench-*").allowNoIndices(true)).indices().keySet();
+        var names = elastic.client().indices().get(g -> g.index(elastic.names().prefix() + "-*").allowNoIndices(true)).indices().keySet();
         if (!names.isEmpty()) {
             elastic.client().indices().delete(d -> d.index(List.copyOf(names)));
         }

@@ -53,7 +53,7 @@ final class CrawlBench {
         });
         long cpu0 = os.getProcessCpuTime();
         List<SourceReport> reports = new Crawler(elastic, config.crawler()).run(SourcesFile.parse(yaml, "bench.yaml", config.crawler()),
-            new CrawlOptions(0, again, false, "bench"), CrawlListener.NONE);
+            new CrawlOptions(0, again, "bench"), CrawlListener.NONE);
         sampler.interrupt();
         SourceReport r = reports.get(0);
         double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;

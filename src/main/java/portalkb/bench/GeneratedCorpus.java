@@ -1,7 +1,9 @@
 package portalkb.bench;
 
 import portalkb.index.ArticleWriter;
+import portalkb.index.VectorFiller;
 import portalkb.store.BulkIndexer;
+import portalkb.store.BulkLoad;
 import portalkb.store.Elastic;
 
 import java.io.IOException;
@@ -18,11 +20,15 @@ public final class GeneratedCorpus {
     private GeneratedCorpus() {
     }
 
-    /** Indexes the articles in batches of 500; {@code progress} hears the count after every 10,000. */
-    public static void write(Elastic elastic, int docs, boolean embeddings, IntConsumer progress) throws IOException, InterruptedException {
+    /**
+     * Indexes the articles in batches of 500; {@code progress} hears the count after every 10,000. {@code vectors}: fills the
+     * passages' vectors afterwards; null for none.
+     */
+    public static void write(Elastic elastic, int docs, VectorFiller vectors, IntConsumer progress) throws IOException, InterruptedException {
         ArticleGenerator generator = new ArticleGenerator(SEED);
-        try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-            ArticleWriter writer = new ArticleWriter(elastic, bulk, embeddings);
+        try (BulkLoad load = BulkLoad.start(elastic, BulkLoad.articleIndices(elastic.names()));
+             BulkIndexer bulk = new BulkIndexer(elastic)) {
+            ArticleWriter writer = new ArticleWriter(elastic, bulk);
             List<Map<String, Object>> batch = new ArrayList<>();
             for (int i = 0; i < docs; i++) {
                 batch.add(generator.next(i));
@@ -36,5 +42,8 @@ public final class GeneratedCorpus {
             }
         }
         elastic.client().indices().refresh(r -> r.index(elastic.names().alias("*")));
+        if (vectors != null) {
+            vectors.fillPending(n -> { });
+        }
     }
 }

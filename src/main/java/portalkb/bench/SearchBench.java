@@ -33,7 +33,7 @@ final class SearchBench {
         if (reuse && elastic.client().count(c -> c.index(elastic.names().articles())).count() == docs) {
             System.out.printf("reusing the %,d articles already in the bench indices%n", docs);
         } else {
-            GeneratedCorpus.write(elastic, docs, false, n -> { });
+            GeneratedCorpus.write(elastic, docs, null, n -> { });
             elastic.client().indices().forcemerge(f -> f.index(elastic.names().articles()).maxNumSegments(1L));
             System.out.printf("indexed %,d articles in %.0f s%n", docs, (System.nanoTime() - t0) / 1e9);
         }

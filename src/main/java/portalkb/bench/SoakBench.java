@@ -75,7 +75,7 @@ final class SoakBench {
             deleteIndices(reference);
             new IndexInitializer(reference).initialise();
             new Crawler(reference, fresh.crawler()).run(SourcesFile.load(portal.sourcesFile(), fresh.crawler()),
-                new CrawlOptions(0, false, false, "soak-reference"), CrawlListener.NONE);
+                new CrawlOptions(0, false, "soak-reference"), CrawlListener.NONE);
             SoakPortal.Holdings site = portal.holdings(reference);
             portal.chooseEdits(reference, 6);
             for (String kind : IndexConfig.KINDS) { // the definition's own name is the reindex target

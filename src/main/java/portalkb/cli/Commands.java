@@ -5,7 +5,9 @@ import portalkb.config.AppConfig;
 import portalkb.config.ConfigLoader;
 import portalkb.index.ArticleWriter;
 import portalkb.index.JsonlImporter;
+import portalkb.index.VectorFiller;
 import portalkb.store.BulkIndexer;
+import portalkb.store.BulkLoad;
 import portalkb.store.Elastic;
 import portalkb.store.IndexInitializer;
 import portalkb.store.LocalNode;
@@ -129,8 +131,9 @@ final class Commands {
     }
 
     private JsonlImporter.Summary runImport(Elastic elastic, AppConfig config, Path file) throws IOException, InterruptedException {
-        try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-            ArticleWriter writer = new ArticleWriter(elastic, bulk, config.ask().embeddings() && !args.has("no-embeddings"));
+        try (BulkLoad load = BulkLoad.start(elastic, BulkLoad.articleIndices(elastic.names()));
+             BulkIndexer bulk = new BulkIndexer(elastic)) {
+            ArticleWriter writer = new ArticleWriter(elastic, bulk);
             JsonlImporter.Summary summary = new JsonlImporter(writer, bulk, System.err).importFile(file);
             summary.problems().stream().limit(50).forEach(p -> System.err.println("  " + p));
             if (summary.problems().size() > 50) {
@@ -138,6 +141,7 @@ final class Commands {
             }
             System.out.println(summary.describe());
             elastic.client().indices().refresh(r -> r.index(elastic.names().alias("*")));
+            CrawlCommand.fillVectors(elastic, config, args, System.err);
             return summary;
         }
     }
@@ -160,7 +164,8 @@ final class Commands {
         }
         try (Elastic elastic = Elastic.open(config)) {
             Services services = Services.of(config, elastic).withCrawls(Path.of(args.option("sources", config.crawler().sources())), false);
-            new StatusPrinter(System.out).print(services.crawls(), elastic);
+            new StatusPrinter(System.out).print(services.crawls(), elastic,
+                config.ask().embeddings() ? new VectorFiller(elastic, config.ask().vectors().batchSize()) : null);
         }
         return 0;
     }

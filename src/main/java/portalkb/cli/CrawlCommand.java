@@ -1,6 +1,7 @@
 package portalkb.cli;
 
 import portalkb.config.AppConfig;
+import portalkb.index.VectorFiller;
 import portalkb.config.ConfigException;
 import portalkb.crawl.CrawlListener;
 import portalkb.crawl.CrawlOptions;
@@ -42,8 +43,7 @@ final class CrawlCommand {
             err.println("\nstopping: finishing the pages in flight (state is saved) …");
         });
         Runtime.getRuntime().addShutdownHook(stopper);
-        CrawlOptions options = new CrawlOptions(args.intOption("max-pages", 0), args.has("all"),
-            config.ask().embeddings() && !args.has("no-embeddings"), "manual");
+        CrawlOptions options = new CrawlOptions(args.intOption("max-pages", 0), args.has("all"), "manual");
         List<SourceReport> reports;
         try {
             reports = crawler.run(sources, options, new ProgressLine(err));
@@ -55,6 +55,7 @@ final class CrawlCommand {
             }
         }
         printTable(reports, out);
+        fillVectors(elastic, config, args, err);
         long fetchedOk = reports.stream().mapToLong(r -> r.fetched.get() - r.errors.get()).sum();
         return fetchedOk > 0 || reports.stream().anyMatch(r -> r.unchanged.get() > 0) ? 0 : 1;
     }
@@ -127,5 +128,23 @@ final class CrawlCommand {
                 err.print("\r" + " ".repeat(110) + "\r");
             }
         }
+    }
+
+    /**
+     * With embeddings on (and no --no-embeddings): the passages that have no vector yet get one, now that what was crawled
+     * or imported is searchable; a progress line on {@code err}.
+     */
+    static void fillVectors(Elastic elastic, AppConfig config, Args args, PrintStream err) throws IOException {
+        if (!config.ask().embeddings() || args.has("no-embeddings")) {
+            return;
+        }
+        VectorFiller filler = new VectorFiller(elastic, config.ask().vectors().batchSize());
+        VectorFiller.Progress before = filler.progress();
+        if (before.waiting() == 0) {
+            return;
+        }
+        err.printf("passage vectors: %,d of %,d passages waiting (searchable already) …%n", before.waiting(), before.passages());
+        long filled = filler.fillPending(n -> err.printf("\r  %,d filled", n));
+        err.printf("\rpassage vectors: %,d filled%n", filled);
     }
 }

@@ -6,6 +6,7 @@ import portalkb.eval.Bm25Baseline;
 import portalkb.eval.Devset;
 import portalkb.eval.DevsetEval;
 import portalkb.eval.DevsetLoader;
+import portalkb.index.VectorFiller;
 import portalkb.store.Elastic;
 import portalkb.store.IndexInitializer;
 import portalkb.store.Json;
@@ -56,7 +57,7 @@ final class DevsetEvalCommand {
         }
         freshIndices(elastic);
         boolean embeddings = (config.ask().embeddings() || args.has("embeddings")) && !args.has("no-embeddings");
-        int loaded = DevsetLoader.load(elastic, devset, embeddings);
+        int loaded = DevsetLoader.load(elastic, devset, embeddings ? new VectorFiller(elastic, config.ask().vectors().batchSize()) : null);
         if (!args.has("json")) {
             out.printf("loaded %d devset articles (vectors %s); asking %d questions (split %s + %d unanswerable)%n", loaded,
                 embeddings ? "on" : "off", questions.size(), split, questions.stream().filter(Devset.Question::answerNone).count());
@@ -101,7 +102,7 @@ final class DevsetEvalCommand {
     private static AppConfig withEmbeddings(AppConfig c, boolean on) {
         AppConfig.Ask a = c.ask();
         return new AppConfig(c.data(), c.elasticsearch(), c.server(), c.crawler(),
-            new AppConfig.Ask(a.model(), a.topK(), a.openai(), a.ollama(), on), c.analytics());
+            new AppConfig.Ask(a.model(), a.topK(), a.openai(), a.ollama(), on, a.vectors()), c.analytics());
     }
 
     private static void freshIndices(Elastic elastic) throws IOException {

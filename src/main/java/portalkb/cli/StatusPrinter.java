@@ -3,6 +3,7 @@ package portalkb.cli;
 import portalkb.crawl.CrawlRun;
 import portalkb.crawl.CrawlService;
 import portalkb.crawl.SourceStatus;
+import portalkb.index.VectorFiller;
 import portalkb.store.Elastic;
 
 import java.io.IOException;
@@ -17,10 +18,17 @@ final class StatusPrinter {
         this.out = out;
     }
 
-    void print(CrawlService crawls, Elastic elastic) throws IOException {
+    /** {@code vectors}: with embeddings on, the filler whose progress is shown; else null. */
+    void print(CrawlService crawls, Elastic elastic, VectorFiller vectors) throws IOException {
         long articles = elastic.client().count(c -> c.index(elastic.names().articles())).count();
         long facts = elastic.client().count(c -> c.index(elastic.names().facts())).count();
-        out.printf("Knowledge base: %,d articles, %,d figures%n%n", articles, facts);
+        out.printf("Knowledge base: %,d articles, %,d figures%n", articles, facts);
+        if (vectors != null) {
+            VectorFiller.Progress p = vectors.progress();
+            out.printf("Passage vectors: %,d of %,d passages (%,d waiting: filled in the background by ./kb serve, or at the end of ./kb crawl / import)%n",
+                p.withVector(), p.passages(), p.waiting());
+        }
+        out.println();
         String format = "%-22s %-8s %-20s %8s %8s %8s %7s  %s%n";
         out.printf(format, "source", "status", "last run", "fetched", "new", "changed", "errors", "schedule");
         for (SourceStatus row : crawls.status()) {

@@ -43,14 +43,18 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
                           long retryBackoffMs, long recrawlAfterHours, int maxDepth, int maxPages, int checkProbes,
                           long maxInflatedBytes, int maxSitemapDepth, int maxPaginationDepth, int maxDiscoveredPerRun,
                           int maxFrontier, int maxHtmlDepth, double overwriteMinBodyRatio, int overwriteMaxTextDistance,
-                          Documents documents) {
+                          Documents documents, int maxConcurrentRuns, long yieldToUsersMs) {
     }
 
     /** PDF, Word and Excel files the crawler reads (crawler.documents). */
     public record Documents(boolean enabled, long maxBytes, int maxPages, int maxChars, long timeoutMs, int maxSheetRows) {
     }
 
-    public record Ask(String model, int topK, OpenAi openai, Ollama ollama, boolean embeddings) {
+    public record Ask(String model, int topK, OpenAi openai, Ollama ollama, boolean embeddings, Vectors vectors) {
+    }
+
+    /** How passage vectors are filled after indexing (ask.vectors). */
+    public record Vectors(int batchSize, int intervalSeconds) {
     }
 
     public record OpenAi(String baseUrl, String model, String apiKey) {

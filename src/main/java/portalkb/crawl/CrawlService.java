@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import portalkb.config.AppConfig;
 import portalkb.core.Gazetteer;
+import portalkb.index.VectorFiller;
 import portalkb.store.Elastic;
 
 import java.io.IOException;
@@ -20,6 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Crawls run by the service (scheduled or on demand), one background thread per run, never two runs
@@ -35,13 +39,21 @@ public final class CrawlService implements AutoCloseable {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Map<String, Crawler> active = new ConcurrentHashMap<>();
     private final Map<String, Instant> nextRuns = new ConcurrentHashMap<>();
-    private final boolean embeddings;
+    /** Source runs at once (crawler.maxConcurrentRuns); a run started beyond waits for a slot. */
+    private final Semaphore runSlots;
+    /** Incremented by {@link #stop}: a run still waiting for a slot when it changes does not start. */
+    private final AtomicInteger stops = new AtomicInteger();
+    /** With embeddings on: the background pass that gives the crawled passages their vectors; else null. */
+    private final AutoCloseable vectorFill;
 
+    /** {@code embeddings}: passage vectors wanted (ask.embeddings); a background pass then fills them until {@link #close}. */
     public CrawlService(Elastic elastic, AppConfig config, Path sourcesFile, boolean embeddings) {
         this.elastic = elastic;
         this.config = config;
         this.sourcesFile = sourcesFile;
-        this.embeddings = embeddings;
+        this.runSlots = new Semaphore(Math.max(1, config.crawler().maxConcurrentRuns()), true);
+        this.vectorFill = embeddings ? new VectorFiller(elastic, config.ask().vectors().batchSize())
+            .runEvery(config.ask().vectors().intervalSeconds(), LOG::info) : null;
     }
 
     /** Read fresh on every use, so an edited sources file applies without a restart. */
@@ -77,10 +89,28 @@ public final class CrawlService implements AutoCloseable {
     }
 
     private void runNow(Source source, String trigger) {
+        int stopsAtStart = stops.get();
+        try {
+            while (!runSlots.tryAcquire(1, TimeUnit.SECONDS)) {
+                if (stops.get() != stopsAtStart) {
+                    running.remove(source.id());
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            running.remove(source.id());
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (stops.get() != stopsAtStart) {
+            runSlots.release();
+            running.remove(source.id());
+            return;
+        }
         Crawler crawler = new Crawler(elastic, config.crawler());
         active.put(source.id(), crawler);
         try {
-            List<SourceReport> reports = crawler.run(List.of(source), new CrawlOptions(0, false, embeddings, trigger), CrawlListener.NONE);
+            List<SourceReport> reports = crawler.run(List.of(source), new CrawlOptions(0, false, trigger), CrawlListener.NONE);
             reports.forEach(r -> LOG.info("crawl {} ({}): {} fetched, {} new, {} changed, {} unchanged, {} errors — {}", r.source, trigger,
                 r.fetched.get(), r.indexed.get(), r.changed.get(), r.unchanged.get(), r.errors.get(), r.status()));
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
@@ -91,6 +121,7 @@ public final class CrawlService implements AutoCloseable {
         } finally {
             active.remove(source.id());
             running.remove(source.id());
+            runSlots.release();
         }
     }
 
@@ -100,6 +131,7 @@ public final class CrawlService implements AutoCloseable {
 
     /** Asks running crawls to stop after their pages in flight; returns the sources asked. */
     public List<String> stop() {
+        stops.incrementAndGet();
         List<String> stopped = new ArrayList<>(active.keySet());
         active.values().forEach(Crawler::stop);
         return stopped;
@@ -147,5 +179,12 @@ public final class CrawlService implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        if (vectorFill != null) {
+            try {
+                vectorFill.close();
+            } catch (Exception e) {
+                LOG.warn("passage vectors: stopping the background pass: {}", e.toString());
+            }
+        }
     }
 }

@@ -69,7 +69,7 @@ public final class Crawler {
         }
         try (BulkIndexer bulk = new BulkIndexer(elastic, patient, notStored::add)) {
             CrawlState state = new CrawlState(elastic, bulk);
-            ArticleWriter writer = new ArticleWriter(elastic, bulk, options.embeddings());
+            ArticleWriter writer = new ArticleWriter(elastic, bulk);
             for (Source source : sources) {
                 if (stopRequested.get()) {
                     break;

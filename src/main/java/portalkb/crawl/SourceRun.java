@@ -1,5 +1,6 @@
 package portalkb.crawl;
 
+import portalkb.core.UserTraffic;
 import portalkb.config.AppConfig;
 import portalkb.crawl.Frontier.Task;
 import portalkb.extract.DocumentType;
@@ -101,6 +102,7 @@ final class SourceRun {
         try {
             for (Task task = frontier.next(stopRequested); task != null; task = frontier.next(stopRequested)) {
                 try {
+                    UserTraffic.yieldTo(settings.yieldToUsersMs()); // under serve, users' searches and asks go first
                     process(task);
                 } catch (IOException | RuntimeException e) {
                     report.error(task.url(), "internal: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));

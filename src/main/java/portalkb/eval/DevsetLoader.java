@@ -3,6 +3,7 @@ package portalkb.eval;
 import portalkb.core.Gazetteer;
 import portalkb.core.Text;
 import portalkb.index.ArticleWriter;
+import portalkb.index.VectorFiller;
 import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 
@@ -24,7 +25,8 @@ public final class DevsetLoader {
     private DevsetLoader() {
     }
 
-    public static int load(Elastic elastic, Devset devset, boolean embeddings) throws IOException, InterruptedException {
+    /** {@code vectors}: fills the passages' vectors once they are indexed; null for none. */
+    public static int load(Elastic elastic, Devset devset, VectorFiller vectors) throws IOException, InterruptedException {
         List<Map<String, Object>> batch = new ArrayList<>();
         for (Devset.Article a : devset.articles()) {
             String host = URI.create(a.url()).getHost().replaceFirst("^(www|m)\\.", "");
@@ -42,7 +44,7 @@ public final class DevsetLoader {
         }
         int written = 0;
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-            for (ArticleWriter.Result r : new ArticleWriter(elastic, bulk, embeddings).write(batch)) {
+            for (ArticleWriter.Result r : new ArticleWriter(elastic, bulk).write(batch)) {
                 if (r.outcome() == ArticleWriter.Outcome.REJECTED) {
                     throw new IOException("devset article " + r.url() + " rejected: " + r.reason());
                 }
@@ -51,6 +53,9 @@ public final class DevsetLoader {
             bulk.flush();
         }
         elastic.client().indices().refresh(r -> r.index(elastic.names().alias("*")));
+        if (vectors != null) {
+            vectors.fillPending(n -> { });
+        }
         return written;
     }
 

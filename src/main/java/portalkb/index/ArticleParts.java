@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An article's passages (with vectors when asked) and facts, as stored: positional ids, shared fields; a document's by {@link DocumentParts}. */
+/** An article's passages and facts, as stored: positional ids, shared fields; a document's by {@link DocumentParts}. */
 final class ArticleParts {
 
     private static final int PASSAGE_CHARS = 600;
@@ -15,23 +15,19 @@ final class ArticleParts {
     private ArticleParts() {
     }
 
-    static List<Map<String, Object>> passages(PreparedArticle article, boolean embeddings) {
+    /** Without vectors: {@link VectorFiller} adds them after the passages are indexed. */
+    static List<Map<String, Object>> passages(PreparedArticle article) {
         Map<String, Object> doc = article.document();
         if (article.isDocument()) {
-            return DocumentParts.passages(doc, article.parts(), embeddings);
+            return DocumentParts.passages(doc, article.parts());
         }
         List<String> texts = Passages.split((String) doc.get("body"), PASSAGE_CHARS);
-        List<float[]> vectors = embeddings && !texts.isEmpty()
-            ? Embeddings.embed(texts.stream().map(t -> doc.get("title") + ". " + t).toList()) : null;
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             Map<String, Object> p = common(doc);
             p.put("position", i);
             p.put("title", doc.get("title"));
             p.put("text", texts.get(i));
-            if (vectors != null) {
-                p.put("vector", vectors.get(i));
-            }
             out.add(p);
         }
         return out;

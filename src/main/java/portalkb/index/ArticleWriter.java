@@ -48,7 +48,6 @@ public final class ArticleWriter {
     private final Elastic elastic;
     private final BulkIndexer bulk;
     private final ArticlePreparer preparer = new ArticlePreparer();
-    private final boolean embeddings;
     private final SimHasher simHasher = new SimHasher();
     private final NearDuplicates nearDuplicates;
     private final DocumentLinks documentLinks;
@@ -61,10 +60,10 @@ public final class ArticleWriter {
         }
     };
 
-    public ArticleWriter(Elastic elastic, BulkIndexer bulk, boolean embeddings) {
+    /** Passages are written without vectors; with embeddings on, {@link VectorFiller} adds them afterwards. */
+    public ArticleWriter(Elastic elastic, BulkIndexer bulk) {
         this.elastic = elastic;
         this.bulk = bulk;
-        this.embeddings = embeddings;
         this.nearDuplicates = new NearDuplicates(elastic);
         this.documentLinks = new DocumentLinks(elastic);
     }
@@ -96,8 +95,17 @@ public final class ArticleWriter {
             return results;
         }
         Map<String, Map<String, Object>> existing = knownNew ? Map.of() : existingById(List.copyOf(prepared.keySet()));
+        // The near-duplicate lookups of the batch's new and changed articles go out together, not one round trip each.
+        Map<String, String> toStore = new LinkedHashMap<>();
         for (PreparedArticle article : prepared.values()) {
-            results.add(store(positions.get(article.id()), article, existing.get(article.id()), null));
+            Map<String, Object> previous = existing.get(article.id());
+            if (previous == null || !article.document().get("contentHash").equals(previous.get("contentHash"))) {
+                toStore.put(article.id(), (String) article.document().get("simhash"));
+            }
+        }
+        Map<String, String> indexedOriginals = nearDuplicates.findIndexed(toStore);
+        for (PreparedArticle article : prepared.values()) {
+            results.add(store(positions.get(article.id()), article, existing.get(article.id()), null, indexedOriginals));
         }
         return results;
     }
@@ -129,7 +137,7 @@ public final class ArticleWriter {
                 return new Result(0, (String) doc.get("url"), id, Outcome.REFUSED, refusal.get(), null, DONE);
             }
         }
-        return store(0, article, live, movedFrom);
+        return store(0, article, live, movedFrom, null);
     }
 
     /** The articles that link the document at {@code url}: {@code referrer} (may be null) and those listing it among their documents. */
@@ -170,7 +178,9 @@ public final class ArticleWriter {
             && SimHasher.distance(written[1], simHasher.hex(normalizedTitle + " " + Text.nfc(body).strip())) <= NearDuplicates.MAX_DISTANCE;
     }
 
-    private Result store(int position, PreparedArticle article, Map<String, Object> previous, String movedFrom) throws IOException {
+    /** {@code indexedOriginals}: the index's near-duplicate answers for a whole batch ({@link NearDuplicates#findIndexed}), or null to ask now. */
+    private Result store(int position, PreparedArticle article, Map<String, Object> previous, String movedFrom,
+                         Map<String, String> indexedOriginals) throws IOException {
         Map<String, Object> doc = article.document();
         String id = (String) doc.get("id");
         String url = (String) doc.get("url");
@@ -180,7 +190,7 @@ public final class ArticleWriter {
         String now = Instant.now().toString();
         doc.put("indexedAt", now);
         String simhash = (String) doc.get("simhash");
-        String duplicateOf = nearDuplicates.find(id, simhash);
+        String duplicateOf = indexedOriginals == null ? nearDuplicates.find(id, simhash) : nearDuplicates.find(id, simhash, indexedOriginals);
         if (duplicateOf != null && duplicateOf.equals(movedFrom)) {
             duplicateOf = null; // the old address of this very article, not another site's copy
         }
@@ -194,23 +204,52 @@ public final class ArticleWriter {
             doc.put("changedAt", now);
             writes.add(keepHistory(id, previous, now));
         }
-        List<Map<String, Object>> passages = ArticleParts.passages(article, embeddings);
-        List<Map<String, Object>> facts = ArticleParts.facts(article);
-        doc.put("passageCount", passages.size());
-        doc.put("factCount", facts.size());
-        writes.add(bulk.index(elastic.names().articles(), id, doc));
-        for (int i = 0; i < passages.size(); i++) {
-            writes.add(bulk.index(elastic.names().passages(), id + "-p" + i, passages.get(i)));
-        }
-        for (int i = 0; i < facts.size(); i++) {
-            writes.add(bulk.index(elastic.names().facts(), id + "-f" + i, facts.get(i)));
+        List<Write> parts = parts(article);
+        for (Write w : parts) {
+            writes.add(bulk.index(w.index(), w.id(), w.document()));
         }
         if (previous != null) {
             // Ids are positional, so the old tail beyond the new counts is what must go.
-            deleteTail(writes, elastic.names().passages(), id + "-p", passages.size(), ArticleParts.count(previous.get("passageCount")));
-            deleteTail(writes, elastic.names().facts(), id + "-f", facts.size(), ArticleParts.count(previous.get("factCount")));
+            deleteTail(writes, elastic.names().passages(), id + "-p", ArticleParts.count(doc.get("passageCount")),
+                ArticleParts.count(previous.get("passageCount")));
+            deleteTail(writes, elastic.names().facts(), id + "-f", ArticleParts.count(doc.get("factCount")),
+                ArticleParts.count(previous.get("factCount")));
         }
         return new Result(position, url, id, previous == null ? Outcome.INDEXED : Outcome.CHANGED, null, duplicateOf, allOf(writes));
+    }
+
+    /** One document write: the index alias, the id and the document as stored. */
+    public record Write(String index, String id, Map<String, Object> document) {
+    }
+
+    /**
+     * The writes of an article never stored before, prepared exactly as {@link #write} prepares them (no near-duplicate
+     * lookup): for benchmarks that send the same operations by other means. Throws IllegalArgumentException for bad input.
+     */
+    public List<Write> prepareNew(Map<String, Object> raw) {
+        PreparedArticle article = preparer.prepare(raw);
+        article.document().put("indexedAt", Instant.now().toString());
+        article.document().put("duplicateOf", null);
+        return parts(article);
+    }
+
+    /** The article, its passages and its facts as writes; sets the article's passage and fact counts. */
+    private List<Write> parts(PreparedArticle article) {
+        Map<String, Object> doc = article.document();
+        String id = article.id();
+        List<Map<String, Object>> passages = ArticleParts.passages(article);
+        List<Map<String, Object>> facts = ArticleParts.facts(article);
+        doc.put("passageCount", passages.size());
+        doc.put("factCount", facts.size());
+        List<Write> writes = new ArrayList<>(1 + passages.size() + facts.size());
+        writes.add(new Write(elastic.names().articles(), id, doc));
+        for (int i = 0; i < passages.size(); i++) {
+            writes.add(new Write(elastic.names().passages(), id + "-p" + i, passages.get(i)));
+        }
+        for (int i = 0; i < facts.size(); i++) {
+            writes.add(new Write(elastic.names().facts(), id + "-f" + i, facts.get(i)));
+        }
+        return writes;
     }
 
     /**

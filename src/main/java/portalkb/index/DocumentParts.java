@@ -48,9 +48,8 @@ final class DocumentParts {
     }
 
     /** Each part's text in passages of about 600 characters. */
-    static List<Map<String, Object>> passages(Map<String, Object> doc, List<ExtractedDocument.Part> parts, boolean embeddings) {
+    static List<Map<String, Object>> passages(Map<String, Object> doc, List<ExtractedDocument.Part> parts) {
         List<Map<String, Object>> out = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
         for (ExtractedDocument.Part part : parts) {
             for (String text : Passages.split(part.text(), PASSAGE_CHARS)) {
                 Map<String, Object> p = located(doc, part.page(), part.sheet());
@@ -58,13 +57,6 @@ final class DocumentParts {
                 p.put("title", doc.get("title"));
                 p.put("text", text);
                 out.add(p);
-                texts.add(text);
-            }
-        }
-        if (embeddings && !texts.isEmpty()) {
-            List<float[]> vectors = Embeddings.embed(texts.stream().map(t -> doc.get("title") + ". " + t).toList());
-            for (int i = 0; i < out.size(); i++) {
-                out.get(i).put("vector", vectors.get(i));
             }
         }
         return out;

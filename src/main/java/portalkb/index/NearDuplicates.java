@@ -26,6 +26,7 @@ final class NearDuplicates {
 
     static final int MAX_DISTANCE = 3;
     private static final int RECENT = 20_000;
+    private static final int INDEXED_PER_REQUEST = 500;
 
     private final Elastic elastic;
     private final Map<String, String> recent = new LinkedHashMap<>();
@@ -52,6 +53,39 @@ final class NearDuplicates {
 
     /** Id of the original of the earlier article {@code simhash} nearly equals, or null. */
     String find(String id, String simhash) throws IOException {
+        String recentOriginal = findRecent(id, simhash);
+        return recentOriginal != null ? recentOriginal : lookups.call(new Lookup(id, simhash));
+    }
+
+    /**
+     * As {@link #find}, for an article of a batch whose index lookups were made together ({@link #findIndexed}):
+     * articles written moments ago (earlier ones of the same batch included) first, then the index's answer.
+     */
+    String find(String id, String simhash, Map<String, String> indexedOriginals) {
+        String recentOriginal = findRecent(id, simhash);
+        return recentOriginal != null ? recentOriginal : indexedOriginals.get(id);
+    }
+
+    /**
+     * The originals the index holds for many articles (id → SimHash), by id (absent: none), in one {@code _msearch}
+     * per {@value #INDEXED_PER_REQUEST}: a batch of an import would otherwise wait for one round trip per article.
+     */
+    Map<String, String> findIndexed(Map<String, String> simhashById) throws IOException {
+        List<Lookup> all = simhashById.entrySet().stream().map(e -> new Lookup(e.getKey(), e.getValue())).toList();
+        Map<String, String> originals = new HashMap<>();
+        for (int from = 0; from < all.size(); from += INDEXED_PER_REQUEST) {
+            List<Lookup> chunk = all.subList(from, Math.min(all.size(), from + INDEXED_PER_REQUEST));
+            List<String> found = search(chunk);
+            for (int i = 0; i < chunk.size(); i++) {
+                if (found.get(i) != null) {
+                    originals.put(chunk.get(i).id(), found.get(i));
+                }
+            }
+        }
+        return originals;
+    }
+
+    private String findRecent(String id, String simhash) {
         synchronized (recent) {
             for (String band : bands(simhash)) {
                 for (String other : recentByBand.getOrDefault(band, Set.of())) {
@@ -61,7 +95,7 @@ final class NearDuplicates {
                 }
             }
         }
-        return lookups.call(new Lookup(id, simhash));
+        return null;
     }
 
     /** The original a candidate stands for; an original that moved away (retired) is no original any more. */

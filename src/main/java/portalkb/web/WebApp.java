@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import portalkb.app.Services;
 import portalkb.ask.AnswerModelException;
 import portalkb.core.BadParameterException;
+import portalkb.core.UserTraffic;
 import portalkb.search.FactAnalytics;
 import portalkb.store.Json;
 
@@ -26,6 +27,9 @@ import java.util.Map;
 public final class WebApp {
 
     private static final Logger LOG = LoggerFactory.getLogger("portalkb.web");
+    /** Routes whose requests crawls in the same process yield to (UserTraffic), and the attribute that marks one counted. */
+    private static final List<String> USER_PATHS = List.of("/api/search", "/search", "/api/ask", "/api/ask/stream");
+    private static final String USER_TRAFFIC = "portalkb.userTraffic";
 
     private WebApp() {
     }
@@ -99,6 +103,12 @@ public final class WebApp {
             config.routes.post("/api/crawl/stop", crawl::stop);
             config.routes.get("/metrics", metrics::render);
             config.routes.before(ctx -> secure(ctx, services.config().server().cors()));
+            for (String path : USER_PATHS) {
+                config.routes.before(path, ctx -> {
+                    UserTraffic.started();
+                    ctx.attribute(USER_TRAFFIC, Boolean.TRUE);
+                });
+            }
             config.routes.before("/api/search", ctx -> limit(ctx, limiter));
             config.routes.before("/search", ctx -> limit(ctx, limiter));
             config.routes.before("/api/ask", ctx -> limit(ctx, limiter));
@@ -110,6 +120,9 @@ public final class WebApp {
                 config.routes.before(path, ctx -> limit(ctx, limiter));
             }
             config.requestLogger.http((ctx, ms) -> {
+                if (ctx.attribute(USER_TRAFFIC) != null) {
+                    UserTraffic.finished();
+                }
                 metrics.record(ctx, ms);
                 if (!ctx.path().startsWith("/webjars") && !ctx.path().endsWith(".js") && !ctx.path().endsWith(".css")) {
                     LOG.info("{} {} {} {}ms {}", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms), ctx.ip());

@@ -73,7 +73,7 @@ class AskTest {
         config = TestElastic.config(AskTest.class);
         elastic = TestElastic.freshIndices(config);
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-            new ArticleWriter(elastic, bulk, false).write(ARTICLES);
+            new ArticleWriter(elastic, bulk).write(ARTICLES);
         }
         elastic.client().indices().refresh(r -> r.index(List.of(elastic.names().articles(), elastic.names().passages(), elastic.names().facts())));
         ask = new AskService(elastic, config);

@@ -99,7 +99,7 @@ class LlmStreamingTest {
             Map.of("ask.model", "openai", "ask.openai.baseUrl", baseUrl, "ask.openai.apiKey", "test-key", "ask.embeddings", "false"));
         try (Elastic elastic = TestElastic.freshIndices(config)) {
             try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-                new ArticleWriter(elastic, bulk, false).write(AskTest.ARTICLES);
+                new ArticleWriter(elastic, bulk).write(AskTest.ARTICLES);
             }
             elastic.client().indices().refresh(r -> r.index(elastic.names().alias("*")));
             Javalin app = WebApp.create(Services.of(config, elastic)).start("127.0.0.1", 0);

@@ -56,7 +56,7 @@ class EvalTest {
         AppConfig config = TestElastic.config(EvalTest.class, Map.of());
         try (Elastic elastic = TestElastic.freshIndices(config)) {
             // Without passage vectors: embedding 3,000 passages would take minutes on CI's two cores; BM25 and facts carry these questions.
-            GeneratedCorpus.write(elastic, 2000, false, n -> { });
+            GeneratedCorpus.write(elastic, 2000, null, n -> { });
             Path questions = Path.of("eval/bench-questions.jsonl");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             new EvalCommand(Args.parse(new String[]{"eval", questions.toString(), "--json"}))

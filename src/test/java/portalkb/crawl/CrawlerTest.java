@@ -121,7 +121,7 @@ class CrawlerTest {
     @Test
     @Order(2)
     void recrawlSkipsUnchangedPagesAndKeepsHistoryOfEditedOnes() throws Exception {
-        CrawlOptions again = new CrawlOptions(0, true, false, "test");
+        CrawlOptions again = new CrawlOptions(0, true, "test");
         List<SourceReport> second = crawl(elastic, again, CrawlListener.NONE);
         assertEquals(0, sum(second, r -> r.indexed.get() + r.changed.get()), "nothing new on an unchanged site");
         assertTrue(sum(second, r -> r.unchanged.get()) >= ARTICLES.size());

@@ -14,8 +14,8 @@ import java.util.TreeMap;
 /** What the crawl tests share: run a crawl of a sources text, read back articles, passages and states. */
 final class Crawls {
 
-    static final CrawlOptions ALL = new CrawlOptions(0, true, false, "test");
-    static final CrawlOptions DUE = new CrawlOptions(0, false, false, "test");
+    static final CrawlOptions ALL = new CrawlOptions(0, true, "test");
+    static final CrawlOptions DUE = new CrawlOptions(0, false, "test");
 
     private Crawls() {
     }

@@ -40,7 +40,7 @@ class JsonlImporterTest {
 
     private JsonlImporter.Summary importFile(Path file) throws Exception {
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-            ArticleWriter writer = new ArticleWriter(elastic, bulk, false);
+            ArticleWriter writer = new ArticleWriter(elastic, bulk);
             JsonlImporter.Summary summary = new JsonlImporter(writer, bulk, new PrintStream(new ByteArrayOutputStream())).importFile(file);
             elastic.client().indices().refresh(r -> r.index(elastic.names().alias("*")));
             return summary;

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import portalkb.core.UrlNormalizer;
 import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
+import portalkb.store.FlakyProxy;
 import portalkb.store.TestElastic;
 
 import java.util.ArrayList;
@@ -34,13 +35,13 @@ class NearDuplicatesTest {
         try (Elastic elastic = TestElastic.freshIndices(NearDuplicatesTest.class)) {
             String original = "https://baolangson.example/y-te/tong-ket.html";
             try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-                new ArticleWriter(elastic, bulk, false).write(List.of(article(original, STORY)));
+                new ArticleWriter(elastic, bulk).write(List.of(article(original, STORY)));
             }
             elastic.client().indices().refresh(r -> r.index(elastic.names().articles()));
 
             List<String> copies = new ArrayList<>();
             try (BulkIndexer bulk = new BulkIndexer(elastic); ExecutorService threads = Executors.newFixedThreadPool(8)) {
-                ArticleWriter another = new ArticleWriter(elastic, bulk, false);
+                ArticleWriter another = new ArticleWriter(elastic, bulk);
                 List<Future<?>> writes = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
                     String url = "https://site" + i + ".example/tin/" + i + ".html";
@@ -64,11 +65,57 @@ class NearDuplicatesTest {
             // A copy of a copy, found in the writer's table of articles written moments ago: still the original.
             String third = "https://site9.example/tin/9.html";
             try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-                ArticleWriter writer = new ArticleWriter(elastic, bulk, false);
+                ArticleWriter writer = new ArticleWriter(elastic, bulk);
                 writer.write(List.of(article("https://site8.example/tin/8.html", STORY + " (Nguồn: Báo Lạng Sơn)")));
                 writer.write(List.of(article(third, STORY + " (Nguồn: Báo Lạng Sơn.)")));
             }
             assertEquals(UrlNormalizer.id(original), duplicateOf(elastic, third));
+        }
+    }
+
+    /**
+     * A batch written at once (an import) asks the index for its near-duplicates in one _msearch, not one round trip
+     * per article; copies of an indexed original and of an earlier article of the same batch are still found.
+     */
+    @Test
+    void aBatchLooksUpItsNearDuplicatesTogether() throws Exception {
+        try (Elastic elastic = TestElastic.freshIndices(TestElastic.config(NearDuplicatesTest.class,
+                Map.of("elasticsearch.indexPrefix", "t-nearduplicatesbatch")))) {
+            String original = "https://baolangson.example/y-te/tong-ket.html";
+            try (BulkIndexer bulk = new BulkIndexer(elastic)) {
+                new ArticleWriter(elastic, bulk).write(List.of(article(original, STORY)));
+            }
+            elastic.client().indices().refresh(r -> r.index(elastic.names().articles()));
+            List<Map<String, Object>> batch = new ArrayList<>();
+            java.util.Random random = new java.util.Random(7);
+            String[] words = "tỉnh huyện xã trạm y tế bác sĩ bệnh viện tiêm chủng vắc xin bảo hiểm hộ nghèo nước sạch trường học điện đường lúa ngô cá rừng du lịch chợ cầu"
+                .split(" ");
+            for (int i = 0; i < 40; i++) {
+                StringBuilder body = new StringBuilder();
+                for (int w = 0; w < 60; w++) {
+                    body.append(words[random.nextInt(words.length)]).append(w % 12 == 11 ? ". " : " ");
+                }
+                batch.add(article("https://other" + i + ".example/tin/" + i + ".html", body.toString()));
+            }
+            batch.add(article("https://copy.example/tin/a.html", STORY + " (Nguồn: Báo Lạng Sơn)"));
+            String first = "https://news.example/tin/moi.html";
+            String story = "Yên Bái: tỷ lệ người trên 18 tuổi được tiêm mũi 3 vắc xin phòng COVID-19 đạt 95,7%, cao hơn bình quân cả nước; "
+                + "ngành y tế tỉnh tiếp tục tổ chức các điểm tiêm lưu động tại các xã vùng cao trong tháng tới. Sở Y tế đề nghị các huyện "
+                + "rà soát danh sách người chưa tiêm, phối hợp với trạm y tế xã và các trường học để tiêm cho học sinh trước năm học mới. Người dân "
+                + "có thể đăng ký tiêm qua ứng dụng sổ sức khỏe điện tử hoặc trực tiếp tại trạm y tế gần nhất trong giờ hành chính.";
+            batch.add(article(first, story));
+            batch.add(article("https://copy.example/tin/b.html", story + " (Nguồn: Báo)"));
+            try (FlakyProxy proxy = new FlakyProxy(TestElastic.port(), 0, 503);
+                 Elastic viaProxy = Elastic.open(TestElastic.config(NearDuplicatesTest.class, Map.of("elasticsearch.indexPrefix",
+                     "t-nearduplicatesbatch", "elasticsearch.url", "http://127.0.0.1:" + proxy.port())));
+                 BulkIndexer bulk = new BulkIndexer(viaProxy)) {
+                new ArticleWriter(viaProxy, bulk).write(batch);
+                assertEquals(1, proxy.multiSearches.get(), "near-duplicate lookups of a 43-article batch");
+            }
+            elastic.client().indices().refresh(r -> r.index(elastic.names().articles()));
+            assertEquals(UrlNormalizer.id(original), duplicateOf(elastic, "https://copy.example/tin/a.html"));
+            assertEquals(UrlNormalizer.id(first), duplicateOf(elastic, "https://copy.example/tin/b.html"));
+            assertNull(duplicateOf(elastic, "https://other3.example/tin/3.html"));
         }
     }
 

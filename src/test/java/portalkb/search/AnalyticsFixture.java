@@ -54,7 +54,7 @@ public final class AnalyticsFixture {
     public static Elastic load(AppConfig config) throws Exception {
         Elastic elastic = TestElastic.freshIndices(config);
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-            new ArticleWriter(elastic, bulk, false).write(ARTICLES);
+            new ArticleWriter(elastic, bulk).write(ARTICLES);
         }
         elastic.client().indices().refresh(r -> r.index(List.of(elastic.names().articles(), elastic.names().facts())));
         return elastic;

@@ -63,7 +63,7 @@ class SearchApiTest {
         AppConfig config = TestElastic.config(SearchApiTest.class);
         elastic = TestElastic.freshIndices(config);
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-            ArticleWriter writer = new ArticleWriter(elastic, bulk, false);
+            ArticleWriter writer = new ArticleWriter(elastic, bulk);
             for (Map<String, Object> a : ARTICLES) {
                 writer.write(List.of(a));
                 bulk.flush();
@@ -104,7 +104,7 @@ class SearchApiTest {
     @Test
     void filesHaveATypeFacetAFilterAndTheArticleThatLinksThem() throws Exception {
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-            new ArticleWriter(elastic, bulk, false).write(List.of(Map.of("url", "https://camau.example/files/sxh-2023.pdf", "type", "pdf",
+            new ArticleWriter(elastic, bulk).write(List.of(Map.of("url", "https://camau.example/files/sxh-2023.pdf", "type", "pdf",
                 "title", "Báo cáo phòng chống sốt xuất huyết năm 2023", "province", "Cà Mau", "source", "camau", "published", "2024-01-10T08:00:00+07:00",
                 "body", "Số ca sốt xuất huyết trong năm giảm 12% so với cùng kỳ.",
                 "linkedFrom", List.of(Map.of("url", "https://camau.example/tin/sxh.html", "title", "Cà Mau giảm ca sốt xuất huyết")))));

@@ -15,27 +15,32 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real HTTP proxy in front of the test node that answers the first N _bulk requests with an error
  * status (429 or 503) and forwards everything else: how a busy or restarting cluster looks to the client.
  */
-final class FlakyProxy implements AutoCloseable {
+public final class FlakyProxy implements AutoCloseable {
 
     private final HttpServer server;
     private final HttpClient client = HttpClient.newHttpClient();
     private final AtomicInteger failuresLeft;
     final AtomicInteger refused = new AtomicInteger();
+    /** _msearch requests forwarded: how many round trips a writer's lookups took. */
+    public final AtomicInteger multiSearches = new AtomicInteger();
 
-    FlakyProxy(int targetPort, int failBulkRequests, int status) throws IOException {
+    public FlakyProxy(int targetPort, int failBulkRequests, int status) throws IOException {
         failuresLeft = new AtomicInteger(failBulkRequests);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> handle(exchange, targetPort, status));
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
     private void handle(HttpExchange exchange, int targetPort, int status) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         boolean bulk = exchange.getRequestURI().getPath().endsWith("_bulk");
+        if (exchange.getRequestURI().getPath().endsWith("_msearch")) {
+            multiSearches.incrementAndGet();
+        }
         if (bulk && failuresLeft.getAndDecrement() > 0) {
             refused.incrementAndGet();
             byte[] error = ("{\"error\":{\"type\":\"es_rejected_execution_exception\",\"reason\":\"busy\"},\"status\":" + status + "}").getBytes();

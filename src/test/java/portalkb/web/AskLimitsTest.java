@@ -60,7 +60,7 @@ class AskLimitsTest {
     static void start() throws Exception {
         elastic = TestElastic.freshIndices(config(Map.of()));
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-            new ArticleWriter(elastic, bulk, false).write(List.of(Map.of("url", "https://example.vn/bhyt.html",
+            new ArticleWriter(elastic, bulk).write(List.of(Map.of("url", "https://example.vn/bhyt.html",
                 "title", "Tỷ lệ bao phủ bảo hiểm y tế đạt 97,9%", "province", "Lạng Sơn",
                 "body", "Năm 2019 tỷ lệ bao phủ bảo hiểm y tế của tỉnh Lạng Sơn đạt 97,9%.")));
         }

@@ -60,7 +60,7 @@ class LeakTest {
         AppConfig config = TestElastic.config(LeakTest.class, Map.of("server.adminToken", TOKEN, "server.rateLimitPerMinute", "0"));
         elastic = TestElastic.freshIndices(config);
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-            new ArticleWriter(elastic, bulk, false).write(List.of(Map.of("url", "https://hostile.example/a.html",
+            new ArticleWriter(elastic, bulk).write(List.of(Map.of("url", "https://hostile.example/a.html",
                 "title", "=HYPERLINK(\"http://evil.example\",\"bảo hiểm y tế\")", "province", "Lạng Sơn", "source", "@SUM(1+1)",
                 "body", "Năm 2019 tỷ lệ bao phủ bảo hiểm y tế đạt 97,9% dân số.")));
         }

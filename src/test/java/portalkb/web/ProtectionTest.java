@@ -45,7 +45,7 @@ class ProtectionTest {
         AppConfig config = TestElastic.config(ProtectionTest.class, Map.of("server.adminToken", "correct-horse", "server.rateLimitPerMinute", "0"));
         elastic = TestElastic.freshIndices(config);
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-            new ArticleWriter(elastic, bulk, false).write(List.of(Map.of("url", "https://example.vn/a.html", "title", "Tỷ lệ bao phủ bảo hiểm y tế đạt 97,9%",
+            new ArticleWriter(elastic, bulk).write(List.of(Map.of("url", "https://example.vn/a.html", "title", "Tỷ lệ bao phủ bảo hiểm y tế đạt 97,9%",
                 "province", "Lạng Sơn", "body", "Năm 2019 tỷ lệ bao phủ bảo hiểm y tế đạt 97,9%.")));
         }
         elastic.client().indices().refresh(r -> r.index(elastic.names().articles()));

@@ -86,7 +86,7 @@ class WebUiTest {
                 seeds: [http://127.0.0.1:9/xa-hoi]
             """, StandardOpenOption.APPEND);
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-            new ArticleWriter(elastic, bulk, false).write(List.of(Map.of("url", "https://hostile.example/tin.html", "title", HOSTILE_TITLE,
+            new ArticleWriter(elastic, bulk).write(List.of(Map.of("url", "https://hostile.example/tin.html", "title", HOSTILE_TITLE,
                 "province", "Hà Nội", "source", "hostile", "published", "2024-03-01T08:00:00+07:00",
                 "body", "Tin có mã độc <script>window.__xss=2</script> và <img src=x onerror=\"window.__xss=3\"> về bảo hiểm y tế."),
                 // Our own article disagreeing with the sample portal's Quảng Ninh figure of 2023: a conflict for the Rankings view.

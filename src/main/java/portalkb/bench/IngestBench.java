@@ -1,0 +1,223 @@
+package portalkb.bench;
+
+import co.elastic.clients.elasticsearch._types.CommonStatsFlag;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.indices.IndicesStatsResponse;
+import co.elastic.clients.elasticsearch.indices.stats.IndexStats;
+import portalkb.config.AppConfig;
+import portalkb.config.ConfigLoader;
+import portalkb.index.ArticleWriter;
+import portalkb.index.VectorFiller;
+import portalkb.store.BulkIndexer;
+import portalkb.store.BulkLoad;
+import portalkb.store.Elastic;
+import portalkb.store.IndexInitializer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./kb bench ingest --docs N}, three loops over the same generated articles in one run, each into fresh indices:
+ * ours (ArticleWriter + BulkIndexer: preparation, previous-version lookups, near-duplicate lookups, bulk with retries);
+ * the same prepared operations (article + passages + facts, prepared outside the clock) through a bare sequential
+ * _bulk loop into indices with our mappings — what our analysis and mappings cost; and the raw articles, one document
+ * each, through the bare loop into a dynamically mapped index — the floor. Beside each: app and node CPU seconds and
+ * the node's indexing, merge and refresh times, so the time can be placed.
+ */
+final class IngestBench {
+
+    private static final int BARE_OPERATIONS_PER_REQUEST = 1000;
+
+    private final int docs;
+    /** Passages embedded per request by the vector pass that follows our loop; 0: no vectors. */
+    private final int vectorBatch;
+    private final Long nodePid;
+    private final PrintStream out = System.out;
+
+    IngestBench(int docs, int vectorBatch, Long nodePid) {
+        this.docs = docs;
+        this.vectorBatch = vectorBatch;
+        this.nodePid = nodePid;
+    }
+
+    /** A loop's figures: wall seconds, operations, app and node CPU seconds, node indexing / merge / refresh ms. */
+    private record Phase(String name, double seconds, long operations, double appCpu, double nodeCpu,
+                         long indexMs, long mergeMs, long refreshMs) {
+    }
+
+    void run(Elastic ours, Elastic prepared) throws IOException, InterruptedException {
+        out.printf("load average before: %s%n", loadAverage());
+        Phase oursPhase = measure(ours, "ours", () -> oursLoop(ours));
+        Phase preparedPhase = measure(prepared, "prepared ops, bare _bulk", () -> preparedLoop(prepared));
+        String bareIndex = ours.names().alias("bare-articles");
+        Phase barePhase = measure(ours, "one document, bare _bulk", () -> bareLoop(ours, bareIndex));
+        out.printf("load average after: %s%n%n", loadAverage());
+        out.println("| loop | articles/s | operations | ops/s | app CPU s | node CPU s | node index / merge / refresh ms |");
+        out.println("|---|---|---|---|---|---|---|");
+        for (Phase p : List.of(oursPhase, preparedPhase, barePhase)) {
+            out.printf("| %s | %.0f | %d | %.0f | %.1f | %.1f | %d / %d / %d |%n", p.name(), docs / p.seconds(), p.operations(),
+                p.operations() / p.seconds(), p.appCpu(), p.nodeCpu(), p.indexMs(), p.mergeMs(), p.refreshMs());
+        }
+        out.printf("%nratio ours / prepared ops (like for like): %.2f%n", preparedPhase.seconds() / oursPhase.seconds());
+        out.printf("ratio ours / one document (floor): %.2f%n", barePhase.seconds() / oursPhase.seconds());
+        perIndex(ours);
+        if (vectorBatch > 0) {
+            long t0 = System.nanoTime();
+            long filled = new VectorFiller(ours, vectorBatch).fillPending(n -> { });
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            out.printf("%nvectors after indexing (the background pass): %d passages in %.1f s = %.0f passages/s (load %s)%n",
+                filled, seconds, filled / seconds, loadAverage());
+        }
+    }
+
+    /** What a loop did: operations acknowledged, and seconds it spent off the clock (preparing operations). */
+    private record Done(long operations, double offClockSeconds) {
+    }
+
+    private interface Loop {
+        Done run() throws IOException, InterruptedException;
+    }
+
+    private Phase measure(Elastic elastic, String name, Loop loop) throws IOException, InterruptedException {
+        IndexStats before = nodeStats(elastic);
+        double appCpu0 = appCpuSeconds();
+        double nodeCpu0 = nodeCpuSeconds();
+        long t0 = System.nanoTime();
+        Done done = loop.run();
+        double seconds = (System.nanoTime() - t0) / 1e9 - done.offClockSeconds();
+        long operations = done.operations();
+        double appCpu = appCpuSeconds() - appCpu0;
+        double nodeCpu = nodeCpuSeconds() - nodeCpu0;
+        IndexStats after = nodeStats(elastic);
+        return new Phase(name, seconds, operations, appCpu, nodeCpu,
+            after.indexing().indexTimeInMillis() - before.indexing().indexTimeInMillis(),
+            after.merges().totalTimeInMillis() - before.merges().totalTimeInMillis(),
+            after.refresh().totalTimeInMillis() - before.refresh().totalTimeInMillis());
+    }
+
+    private Done oursLoop(Elastic elastic) throws IOException, InterruptedException {
+        ArticleGenerator generator = new ArticleGenerator(42);
+        try (BulkLoad load = BulkLoad.start(elastic, BulkLoad.articleIndices(elastic.names()));
+             BulkIndexer bulk = new BulkIndexer(elastic)) {
+            ArticleWriter writer = new ArticleWriter(elastic, bulk);
+            List<Map<String, Object>> batch = new ArrayList<>();
+            for (int i = 0; i < docs; i++) {
+                batch.add(generator.next(i));
+                if (batch.size() == 500 || i == docs - 1) {
+                    writer.write(batch);
+                    batch.clear();
+                }
+            }
+            bulk.flush();
+            return new Done(bulk.succeeded(), 0);
+        }
+    }
+
+    /** Prepares each batch's operations off the clock, then sends them through the bare loop on the clock. */
+    private Done preparedLoop(Elastic elastic) throws IOException {
+        ArticleGenerator generator = new ArticleGenerator(42);
+        ArticleWriter preparer = new ArticleWriter(elastic, null);
+        long operations = 0;
+        long offClockNanos = 0;
+        List<ArticleWriter.Write> batch = new ArrayList<>();
+        for (int i = 0; i < docs; i++) {
+            long p0 = System.nanoTime();
+            batch.addAll(preparer.prepareNew(generator.next(i)));
+            offClockNanos += System.nanoTime() - p0;
+            if (batch.size() >= BARE_OPERATIONS_PER_REQUEST || i == docs - 1) {
+                BulkRequest.Builder request = new BulkRequest.Builder();
+                for (ArticleWriter.Write w : batch) {
+                    request.operations(o -> o.index(x -> x.index(w.index()).id(w.id()).document(w.document())));
+                }
+                send(elastic, request);
+                operations += batch.size();
+                batch.clear();
+            }
+        }
+        out.printf("prepared ops: %.1f s of preparation taken off the clock (its CPU stays in the app CPU column)%n", offClockNanos / 1e9);
+        return new Done(operations, offClockNanos / 1e9);
+    }
+
+    private Done bareLoop(Elastic elastic, String index) throws IOException {
+        ArticleGenerator generator = new ArticleGenerator(42);
+        List<Map<String, Object>> batch = new ArrayList<>();
+        long operations = 0;
+        for (int i = 0; i < docs; i++) {
+            batch.add(generator.next(i));
+            if (batch.size() == BARE_OPERATIONS_PER_REQUEST || i == docs - 1) {
+                BulkRequest.Builder request = new BulkRequest.Builder();
+                for (Map<String, Object> d : batch) {
+                    request.operations(o -> o.index(x -> x.index(index).document(d)));
+                }
+                send(elastic, request);
+                operations += batch.size();
+                batch.clear();
+            }
+        }
+        return new Done(operations, 0);
+    }
+
+    private static void send(Elastic elastic, BulkRequest.Builder request) throws IOException {
+        BulkResponse response = elastic.client().bulk(request.build());
+        if (response.errors()) {
+            throw new IOException("bare bulk had errors: " + response.items().stream().filter(i -> i.error() != null)
+                .findFirst().map(i -> i.error().reason()).orElse("?"));
+        }
+    }
+
+    private void perIndex(Elastic elastic) throws IOException {
+        IndicesStatsResponse stats = elastic.client().indices().stats(s -> s.index(elastic.names().prefix() + "-*")
+            .metric(CommonStatsFlag.Indexing, CommonStatsFlag.Docs, CommonStatsFlag.Store));
+        out.println("\nnode indexing time per index (ours):");
+        stats.indices().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            IndexStats p = e.getValue().primaries();
+            out.printf("  %s: %d docs, %d ms indexing, %d MiB%n", e.getKey(), p.indexing().indexTotal(),
+                p.indexing().indexTimeInMillis(), p.store().sizeInBytes() >> 20);
+        });
+    }
+
+    private static IndexStats nodeStats(Elastic elastic) throws IOException {
+        return elastic.client().indices().stats(s -> s.metric(CommonStatsFlag.Indexing, CommonStatsFlag.Merge, CommonStatsFlag.Refresh)).all().primaries();
+    }
+
+    private static double appCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    /** utime + stime of the local node from /proc (clock ticks of 10 ms); 0 on an external cluster. */
+    private double nodeCpuSeconds() throws IOException {
+        if (nodePid == null) {
+            return 0;
+        }
+        Path stat = Path.of("/proc", nodePid.toString(), "stat");
+        if (!Files.exists(stat)) {
+            return 0;
+        }
+        String[] fields = Files.readString(stat).substring(Files.readString(stat).lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
+    private static String loadAverage() throws IOException {
+        Path load = Path.of("/proc/loadavg");
+        return Files.exists(load) ? Files.readString(load).strip() : "n/a";
+    }
+
+    static AppConfig configWithPrefix(String prefix) {
+        return ConfigLoader.load(null, Map.of("elasticsearch.indexPrefix", prefix));
+    }
+
+    static void fresh(Elastic elastic) throws IOException {
+        var names = elastic.client().indices().get(g -> g.index(elastic.names().prefix() + "-*").allowNoIndices(true)).indices().keySet();
+        if (!names.isEmpty()) {
+            elastic.client().indices().delete(d -> d.index(List.copyOf(names)));
+        }
+        new IndexInitializer(elastic).initialise();
+    }
+}

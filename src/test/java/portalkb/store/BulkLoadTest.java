@@ -1,0 +1,35 @@
+package portalkb.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A bulk load turns refreshing off on the indices it writes and gives them back their own interval, then refreshes. */
+@ExtendWith(TestElastic.class)
+class BulkLoadTest {
+
+    @Test
+    void refreshIsOffDuringTheLoadAndRestoredAfter() throws Exception {
+        try (Elastic elastic = TestElastic.freshIndices(BulkLoadTest.class)) {
+            String articles = elastic.names().articles();
+            try (BulkLoad load = BulkLoad.start(elastic, BulkLoad.articleIndices(elastic.names()))) {
+                assertEquals("-1", interval(elastic, articles));
+                assertEquals("-1", interval(elastic, elastic.names().facts()));
+                assertEquals("5s", interval(elastic, elastic.names().crawlState()), "indices the load does not write keep theirs");
+                elastic.client().index(i -> i.index(articles).id("a").document(Map.of("url", "https://example.vn/a")));
+            }
+            assertEquals("5s", interval(elastic, articles));
+            assertEquals("5s", interval(elastic, elastic.names().passages()));
+            assertEquals(1, elastic.client().count(c -> c.index(articles)).count(), "searchable once the load ends");
+        }
+    }
+
+    private static String interval(Elastic elastic, String alias) throws Exception {
+        var settings = elastic.client().indices().getSettings(g -> g.index(List.of(alias))).settings();
+        return settings.values().iterator().next().settings().index().refreshInterval().time();
+    }
+}
