@@ -10,6 +10,7 @@ import portalkb.store.Elastic;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,7 @@ public final class ArticleWriter {
     private final SimHasher simHasher = new SimHasher();
     private final NearDuplicates nearDuplicates;
     private final DocumentLinks documentLinks;
+    private final ArticleHistory history;
     private final Batcher<String, Map<String, Object>> liveVersions = new Batcher<>(64, this::existing);
     /** Title and SimHash of articles written moments ago (not yet searchable), for canonical checks. */
     private final Map<String, String[]> recentlyWritten = new LinkedHashMap<>(16, 0.75f, false) {
@@ -66,6 +68,7 @@ public final class ArticleWriter {
         this.bulk = bulk;
         this.nearDuplicates = new NearDuplicates(elastic);
         this.documentLinks = new DocumentLinks(elastic);
+        this.history = new ArticleHistory(elastic, bulk, nearDuplicates);
     }
 
     /** Writes a batch (one mget for the whole batch to find unchanged and replaced articles). */
@@ -151,7 +154,7 @@ public final class ArticleWriter {
         // The page that linked the file may have been written moments ago, not yet readable even in real time.
         Map<String, Object> justWritten = null;
         if (written != null) {
-            justWritten = new java.util.HashMap<>();
+            justWritten = new HashMap<>();
             justWritten.put("url", written[2]);
             justWritten.put("title", written[0]);
             justWritten.put("published", written[3]);
@@ -202,18 +205,14 @@ public final class ArticleWriter {
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         if (previous != null) {
             doc.put("changedAt", now);
-            writes.add(keepHistory(id, previous, now));
+            writes.add(history.keep(id, previous, now));
         }
         List<Write> parts = parts(article);
         for (Write w : parts) {
             writes.add(bulk.index(w.index(), w.id(), w.document()));
         }
         if (previous != null) {
-            // Ids are positional, so the old tail beyond the new counts is what must go.
-            deleteTail(writes, elastic.names().passages(), id + "-p", ArticleParts.count(doc.get("passageCount")),
-                ArticleParts.count(previous.get("passageCount")));
-            deleteTail(writes, elastic.names().facts(), id + "-f", ArticleParts.count(doc.get("factCount")),
-                ArticleParts.count(previous.get("factCount")));
+            history.deleteTails(writes, id, previous, ArticleParts.count(doc.get("passageCount")), ArticleParts.count(doc.get("factCount")));
         }
         return new Result(position, url, id, previous == null ? Outcome.INDEXED : Outcome.CHANGED, null, duplicateOf, allOf(writes));
     }
@@ -257,50 +256,13 @@ public final class ArticleWriter {
      * story): the old copy goes to history and leaves the index with its passages and facts, and what was
      * marked a copy of it now points at the new address (the new one itself at nothing).
      */
-    @SuppressWarnings("rawtypes")
     public CompletableFuture<Void> retire(String oldId, String newId) throws IOException {
         Map<String, Map<String, Object>> found = existingById(List.of(oldId, newId));
         Map<String, Object> old = found.get(oldId);
         if (old == null || oldId.equals(newId)) {
             return DONE;
         }
-        nearDuplicates.retired(oldId);
-        List<CompletableFuture<Void>> writes = new ArrayList<>();
-        writes.add(keepHistory(oldId, old, Instant.now().toString()));
-        writes.add(bulk.delete(elastic.names().articles(), oldId));
-        deleteTail(writes, elastic.names().passages(), oldId + "-p", 0, ArticleParts.count(old.get("passageCount")));
-        deleteTail(writes, elastic.names().facts(), oldId + "-f", 0, ArticleParts.count(old.get("factCount")));
-        Map<String, Object> moved = found.get(newId);
-        Map<String, Object> noOriginal = new java.util.HashMap<>();
-        noOriginal.put("duplicateOf", null);
-        if (moved != null && oldId.equals(moved.get("duplicateOf"))) {
-            writes.add(bulk.update(elastic.names().articles(), newId, noOriginal));
-        }
-        var copies = elastic.client().search(s -> s.index(elastic.names().articles()).size(1000).source(x -> x.fetch(false))
-            .query(q -> q.term(t -> t.field("duplicateOf").value(oldId))), Map.class);
-        for (var copy : copies.hits().hits()) {
-            writes.add(copy.id().equals(newId) ? bulk.update(elastic.names().articles(), newId, noOriginal)
-                : bulk.update(elastic.names().articles(), copy.id(), Map.of("duplicateOf", newId)));
-        }
-        return allOf(writes);
-    }
-
-    private CompletableFuture<Void> keepHistory(String id, Map<String, Object> previous, String now) {
-        Map<String, Object> history = new LinkedHashMap<>();
-        history.put("articleId", id);
-        history.put("url", previous.get("url"));
-        history.put("title", previous.get("title"));
-        history.put("body", previous.get("body"));
-        history.put("contentHash", previous.get("contentHash"));
-        history.put("fetchedAt", previous.get("fetchedAt"));
-        history.put("replacedAt", now);
-        return bulk.index(elastic.names().history(), id + "-" + previous.get("contentHash"), history);
-    }
-
-    private void deleteTail(List<CompletableFuture<Void>> writes, String index, String prefix, int from, int to) {
-        for (int i = from; i < to; i++) {
-            writes.add(bulk.delete(index, prefix + i));
-        }
+        return history.retire(oldId, old, newId, found.get(newId), Instant.now().toString());
     }
 
     private static CompletableFuture<Void> allOf(List<CompletableFuture<Void>> writes) {

@@ -1,0 +1,77 @@
+package portalkb.index;
+
+import portalkb.store.BulkIndexer;
+import portalkb.store.Elastic;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What leaves the live indices: a replaced or retired version is kept in the history index, and the
+ * passages and facts beyond the new counts are deleted (their ids are positional, so no delete-by-query).
+ */
+final class ArticleHistory {
+
+    /** A document of the article-history index: one former version of an article. */
+    record Entry(String articleId, String url, String title, String body, String contentHash, Object fetchedAt, String replacedAt) {
+    }
+
+    private final Elastic elastic;
+    private final BulkIndexer bulk;
+    private final NearDuplicates nearDuplicates;
+
+    ArticleHistory(Elastic elastic, BulkIndexer bulk, NearDuplicates nearDuplicates) {
+        this.elastic = elastic;
+        this.bulk = bulk;
+        this.nearDuplicates = nearDuplicates;
+    }
+
+    /** {@code previous} (the live version's fields) replaced at {@code now}. */
+    CompletableFuture<Void> keep(String id, Map<String, Object> previous, String now) {
+        Entry entry = new Entry(id, (String) previous.get("url"), (String) previous.get("title"), (String) previous.get("body"),
+            (String) previous.get("contentHash"), previous.get("fetchedAt"), now);
+        return bulk.index(elastic.names().history(), id + "-" + previous.get("contentHash"), entry);
+    }
+
+    /** Deletes the passages and facts of {@code previous} from position {@code passages} / {@code facts} on. */
+    void deleteTails(List<CompletableFuture<Void>> writes, String id, Map<String, Object> previous, int passages, int facts) {
+        deleteTail(writes, elastic.names().passages(), id + "-p", passages, ArticleParts.count(previous.get("passageCount")));
+        deleteTail(writes, elastic.names().facts(), id + "-f", facts, ArticleParts.count(previous.get("factCount")));
+    }
+
+    /**
+     * The article {@code oldId} ({@code old}, live) moved to {@code newId} ({@code moved}, live or null): the old
+     * copy goes to history and leaves the index with its passages and facts, and what was marked a copy of it
+     * now points at the new address (the new one itself at nothing).
+     */
+    @SuppressWarnings("rawtypes")
+    CompletableFuture<Void> retire(String oldId, Map<String, Object> old, String newId, Map<String, Object> moved, String now) throws IOException {
+        nearDuplicates.retired(oldId);
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        writes.add(keep(oldId, old, now));
+        writes.add(bulk.delete(elastic.names().articles(), oldId));
+        deleteTails(writes, oldId, old, 0, 0);
+        Map<String, Object> noOriginal = new HashMap<>();
+        noOriginal.put("duplicateOf", null);
+        if (moved != null && oldId.equals(moved.get("duplicateOf"))) {
+            writes.add(bulk.update(elastic.names().articles(), newId, noOriginal));
+        }
+        var copies = elastic.client().search(s -> s.index(elastic.names().articles()).size(1000).source(x -> x.fetch(false))
+            .query(q -> q.term(t -> t.field("duplicateOf").value(oldId))), Map.class);
+        for (var copy : copies.hits().hits()) {
+            writes.add(copy.id().equals(newId) ? bulk.update(elastic.names().articles(), newId, noOriginal)
+                : bulk.update(elastic.names().articles(), copy.id(), Map.of("duplicateOf", newId)));
+        }
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+    }
+
+    private void deleteTail(List<CompletableFuture<Void>> writes, String index, String prefix, int from, int to) {
+        for (int i = from; i < to; i++) {
+            writes.add(bulk.delete(index, prefix + i));
+        }
+    }
+}
