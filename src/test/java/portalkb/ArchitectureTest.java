@@ -5,6 +5,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+import java.util.Set;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -19,6 +22,39 @@ class ArchitectureTest {
     void packagesAreFreeOfCycles() {
         // Each package is a slice of its own (portalkb.store and portalkb.node are two).
         slices().matching("portalkb.(**)").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /** What each package may import besides config and core (docs/ARCHITECTURE.md, "Packages"). */
+    private static final Map<String, Set<String>> MAY_IMPORT = Map.ofEntries(
+        Map.entry("config", Set.of()),
+        Map.entry("core", Set.of()),
+        Map.entry("store", Set.of()),
+        Map.entry("node", Set.of()),
+        Map.entry("extract", Set.of()),
+        Map.entry("index", Set.of("extract", "store")),
+        Map.entry("crawl", Set.of("extract", "index", "store")),
+        Map.entry("search", Set.of("store")),
+        Map.entry("ask", Set.of("index", "search", "store")),
+        Map.entry("eval", Set.of("ask", "index", "store")),
+        Map.entry("app", Set.of("ask", "crawl", "search", "store")),
+        Map.entry("web", Set.of("app", "ask", "crawl", "search", "store")),
+        Map.entry("demo", Set.of()),
+        Map.entry("cli", Set.of("app", "ask", "crawl", "demo", "eval", "extract", "index", "search", "store", "web")),
+        Map.entry("bench", Set.of("app", "ask", "cli", "crawl", "demo", "eval", "extract", "index", "search", "store", "web")));
+
+    @Test
+    void eachPackageImportsOnlyWhatTheDataFlowAllows() {
+        for (var entry : MAY_IMPORT.entrySet()) {
+            String[] forbidden = MAY_IMPORT.keySet().stream()
+                .filter(p -> !p.equals(entry.getKey()) && !p.equals("config") && !p.equals("core") && !entry.getValue().contains(p))
+                .map(p -> "portalkb." + p + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage("portalkb." + entry.getKey() + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                .allowEmptyShould(true)
+                .check(MAIN);
+        }
+        // config is the very bottom: not even core.
+        noClasses().that().resideInAPackage("portalkb.config..").should().dependOnClassesThat().resideInAPackage("portalkb.core..").check(MAIN);
     }
 
     @Test
