@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,9 @@ final class DocumentStep {
     private final IndexStep indexStep;
     private final StatusStep status;
     private final SourceReport report;
-    private final Supplier<String> recrawlAt;
+    private final Supplier<Instant> recrawlAt;
 
-    DocumentStep(Source source, IndexStep indexStep, StatusStep status, SourceReport report, Supplier<String> recrawlAt) {
+    DocumentStep(Source source, IndexStep indexStep, StatusStep status, SourceReport report, Supplier<Instant> recrawlAt) {
         this.source = source;
         this.indexStep = indexStep;
         this.status = status;
@@ -69,7 +70,7 @@ final class DocumentStep {
         return written.id();
     }
 
-    private Map<String, Object> raw(ExtractedDocument document, String url, String now, List<Map<String, Object>> linkedFrom) {
+    private Map<String, Object> raw(ExtractedDocument document, String url, Instant now, List<Map<String, Object>> linkedFrom) {
         Map<String, Object> raw = new HashMap<>();
         String body = document.body();
         raw.put("url", url);
@@ -96,7 +97,7 @@ final class DocumentStep {
         raw.put("linkedFrom", linkedFrom.stream().map(m -> Map.of("url", m.get("url"), "title", String.valueOf(m.get("title")))).toList());
         raw.put("parts", document.parts());
         raw.put("tableFigures", document.tableFigures());
-        raw.put("fetchedAt", now);
+        raw.put("fetchedAt", now.toString());
         return raw;
     }
 

@@ -5,6 +5,7 @@ import portalkb.index.ArticleWriter;
 import portalkb.index.OverwritePolicy;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +37,7 @@ final class IndexStep {
     }
 
     /** {@code movedFrom}: id of the article at the address this page was reached from (moved), or null. */
-    ArticleWriter.Result index(ExtractedPage page, String url, String now, String movedFrom) throws IOException {
+    ArticleWriter.Result index(ExtractedPage page, String url, Instant now, String movedFrom) throws IOException {
         Map<String, Object> raw = new HashMap<>();
         raw.put("url", url);
         raw.put("title", page.title());
@@ -51,7 +52,7 @@ final class IndexStep {
             raw.put("district", source.district());
         }
         raw.put("template", page.template());
-        raw.put("fetchedAt", now);
+        raw.put("fetchedAt", now.toString());
         if (!page.documents().isEmpty()) {
             raw.put("documents", page.documents());
         }

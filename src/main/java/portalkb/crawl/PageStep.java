@@ -5,6 +5,7 @@ import portalkb.extract.ExtractedPage;
 import portalkb.index.ArticleWriter;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -18,16 +19,16 @@ import java.util.function.Supplier;
 final class PageStep {
 
     /** One fetched page: its state before, its state as fetched (not yet written), its validators and hash. */
-    record Fetched(UrlState current, UrlState fetchedState, FetchResult result, String hash, String now, String movedFrom) {
+    record Fetched(UrlState current, UrlState fetchedState, FetchResult result, String hash, Instant now, String movedFrom) {
     }
 
     private final ParseStep parseStep;
     private final IndexStep indexStep;
     private final StatusStep status;
     private final SourceReport report;
-    private final Supplier<String> recrawlAt;
+    private final Supplier<Instant> recrawlAt;
 
-    PageStep(ParseStep parseStep, IndexStep indexStep, StatusStep status, SourceReport report, Supplier<String> recrawlAt) {
+    PageStep(ParseStep parseStep, IndexStep indexStep, StatusStep status, SourceReport report, Supplier<Instant> recrawlAt) {
         this.parseStep = parseStep;
         this.indexStep = indexStep;
         this.status = status;

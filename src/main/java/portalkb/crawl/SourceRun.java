@@ -64,7 +64,7 @@ final class SourceRun {
     void run() throws IOException, InterruptedException {
         try (status) {
             status.load(store.load(source.id()));
-            String now = Instant.now().toString();
+            Instant now = Instant.now();
             for (String seed : source.seeds()) {
                 frontier.add(new Task(status.getOrStart(seed, source.id(), 0, "seed").url(), 0, 0, 0));
             }
@@ -89,8 +89,8 @@ final class SourceRun {
         }
     }
 
-    private boolean due(UrlState s, String now) {
-        boolean scheduled = options.refetchAll() || s.nextFetch() == null || s.nextFetch().compareTo(now) <= 0;
+    private boolean due(UrlState s, Instant now) {
+        boolean scheduled = options.refetchAll() || s.nextFetch() == null || !s.nextFetch().isAfter(now);
         return switch (s.status()) {
             case DISCOVERED -> true;
             case FETCH_ERROR -> s.retries() <= settings.maxRetries() && scheduled;
@@ -111,7 +111,7 @@ final class SourceRun {
                     String reason = "internal: " + e.getClass().getSimpleName() + " while handling this page; skipped";
                     report.error(task.url(), reason);
                     status.record(status.getOrStart(task.url(), source.id(), task.depth(), "page")
-                        .with(UrlState.Status.ERROR, recrawlAt(), Instant.now().toString(), null, reason));
+                        .with(UrlState.Status.ERROR, recrawlAt(), Instant.now(), null, reason));
                 } finally {
                     frontier.done();
                     listener.page(report);
@@ -125,7 +125,7 @@ final class SourceRun {
     private void process(Task task) throws IOException, InterruptedException {
         UrlState previous = status.getOrStart(task.url(), source.id(), task.depth(), "page").reachedThrough(task.sitemaps(), task.pages());
         FetchResult result = fetchStep.fetch(task.url(), previous);
-        String now = Instant.now().toString();
+        Instant now = Instant.now();
         switch (result.outcome()) {
             case OK -> fetched(task, previous, result, now);
             case NOT_MODIFIED -> {
@@ -137,7 +137,7 @@ final class SourceRun {
             case TRANSIENT_ERROR -> {
                 report.error(task.url(), result.error());
                 long backoff = settings.retryBackoffMs() << Math.min(10, previous.retries());
-                status.record(previous.with(UrlState.Status.FETCH_ERROR, Instant.now().plusMillis(backoff).toString(), now, result.status(), result.error()));
+                status.record(previous.with(UrlState.Status.FETCH_ERROR, Instant.now().plusMillis(backoff), now, result.status(), result.error()));
             }
             case CLIENT_ERROR -> {
                 report.error(task.url(), result.error());
@@ -150,7 +150,7 @@ final class SourceRun {
         }
     }
 
-    private void fetched(Task task, UrlState previous, FetchResult fetched, String now) throws IOException {
+    private void fetched(Task task, UrlState previous, FetchResult fetched, Instant now) throws IOException {
         FetchResult result;
         try {
             result = parseStep.inflated(fetched);
@@ -178,7 +178,7 @@ final class SourceRun {
     }
 
     /** The content of {@code current}'s URL; returns the id of the article it holds (null when none). */
-    private String content(Task task, UrlState current, FetchResult result, String hash, String now, String movedFrom) throws IOException {
+    private String content(Task task, UrlState current, FetchResult result, String hash, Instant now, String movedFrom) throws IOException {
         if (hash.equals(current.contentHash()) && !options.refetchAll()) {
             report.unchanged.incrementAndGet();
             status.record(current.with(UrlState.Status.FETCHED, recrawlAt(), now, result.status(), null)
@@ -235,7 +235,7 @@ final class SourceRun {
         if (!source.inScope(url)) {
             return;
         }
-        UrlState fresh = UrlState.discovered(url, source.id(), task.depth(), kind, Instant.now().toString()).reachedThrough(task.sitemaps(), task.pages());
+        UrlState fresh = UrlState.discovered(url, source.id(), task.depth(), kind, Instant.now()).reachedThrough(task.sitemaps(), task.pages());
         String beyond = limits.beyondLevels(fresh);
         if (beyond != null) {
             CompletableFuture<Void> skipped = status.discovered(fresh.with(UrlState.Status.SKIPPED, recrawlAt(), fresh.discoveredAt(), null, beyond));
@@ -258,11 +258,11 @@ final class SourceRun {
 
     private void skip(UrlState s, String reason, Integer httpStatus) {
         report.skipped.incrementAndGet();
-        status.record(s.with(UrlState.Status.SKIPPED, recrawlAt(), Instant.now().toString(), httpStatus, reason));
+        status.record(s.with(UrlState.Status.SKIPPED, recrawlAt(), Instant.now(), httpStatus, reason));
     }
 
-    private String recrawlAt() {
-        return Instant.now().plusSeconds(settings.recrawlAfterHours() * 3600).toString();
+    private Instant recrawlAt() {
+        return Instant.now().plusSeconds(settings.recrawlAfterHours() * 3600);
     }
 
     static CompletableFuture<Void> allOf(List<CompletableFuture<Void>> writes) {

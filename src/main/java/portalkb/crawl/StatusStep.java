@@ -49,7 +49,7 @@ final class StatusStep implements AutoCloseable {
 
     /** The state of {@code url}, or a new "discovered" one kept in memory only (the page is being worked on now). */
     UrlState getOrStart(String url, String source, int depth, String kind) {
-        return known.computeIfAbsent(UrlNormalizer.id(url), id -> UrlState.discovered(url, source, depth, kind, Instant.now().toString()));
+        return known.computeIfAbsent(UrlNormalizer.id(url), id -> UrlState.discovered(url, source, depth, kind, Instant.now()));
     }
 
     /** A URL seen for the first time: recorded (never over an existing state); null when it was known already. */

@@ -15,7 +15,7 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UrlState(String url, String source, String host, Status status, String kind, int depth,
-                       String discoveredAt, String nextFetch, String lastFetch, String etag, String lastModified,
+                       Instant discoveredAt, Instant nextFetch, Instant lastFetch, String etag, String lastModified,
                        String contentHash, Integer httpStatus, String error, int retries, String articleId,
                        String redirectTo, String refusal, Integer sitemapDepth, Integer pagination) {
 
@@ -34,7 +34,7 @@ public record UrlState(String url, String source, String host, Status status, St
         SKIPPED
     }
 
-    public static UrlState discovered(String url, String source, int depth, String kind, String now) {
+    public static UrlState discovered(String url, String source, int depth, String kind, Instant now) {
         return new UrlState(url, source, Source.authority(url), Status.DISCOVERED, kind, depth, now, now, null, null, null,
             null, null, null, 0, null, null, null, null, null);
     }
@@ -57,7 +57,7 @@ public record UrlState(String url, String source, String host, Status status, St
             contentHash, httpStatus, error, retries, articleId, redirectTo, refusal, sitemaps == 0 ? null : sitemaps, nextPages == 0 ? null : nextPages);
     }
 
-    public UrlState with(Status newStatus, String newNextFetch, String now, Integer http, String newError) {
+    public UrlState with(Status newStatus, Instant newNextFetch, Instant now, Integer http, String newError) {
         return new UrlState(url, source, host, newStatus, kind, depth, discoveredAt, newNextFetch, now, etag, lastModified,
             contentHash, http, newError, newStatus == Status.FETCH_ERROR ? retries + 1 : 0, articleId, redirectTo, null,
             sitemapDepth, pagination);
@@ -81,7 +81,7 @@ public record UrlState(String url, String source, String host, Status status, St
 
     /** What Elasticsearch did not store is fetched again: due now, without the hash and validators that would skip it. */
     public UrlState dueAgain(String reason) {
-        return new UrlState(url, source, host, Status.DISCOVERED, kind, depth, discoveredAt, Instant.now().toString(), lastFetch, null, null,
+        return new UrlState(url, source, host, Status.DISCOVERED, kind, depth, discoveredAt, Instant.now(), lastFetch, null, null,
             null, httpStatus, reason, retries, articleId, redirectTo, null, sitemapDepth, pagination);
     }
 }

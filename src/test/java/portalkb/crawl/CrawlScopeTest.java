@@ -87,7 +87,7 @@ class CrawlScopeTest {
         String publicSeed = "http://192.0.2.1/tin/";
         String target = internal.url("/admin/");
         try (Elastic elastic = TestElastic.freshIndices(config)) {
-            String now = Instant.now().toString();
+            Instant now = Instant.now();
             elastic.client().index(i -> i.index(elastic.names().crawlState()).id(UrlNormalizer.id(target))
                 .document(UrlState.discovered(target, "public", 1, "page", now)).refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
             internal.server.clearRequests();
