@@ -1,42 +1,80 @@
 package portalkb.web;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
-/** Requests per client per minute (fixed one-minute windows); 0 turns it off. */
+/**
+ * Requests per client in any 60 seconds (a sliding window of the allowed requests' times); 0 turns it off.
+ * Fixed one-minute windows let twice the limit through across a minute's edge and forgot a burst that
+ * straddled it.
+ */
 final class RateLimiter {
 
-    private record Window(long minute, int count) {
-    }
+    private static final long WINDOW_MS = 60_000;
+    private static final int MAX_CLIENTS = 10_000;
 
     private final int perMinute;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final LongSupplier clock;
+    private final Map<String, Deque<Long>> clients = new ConcurrentHashMap<>();
 
     RateLimiter(int perMinute) {
-        this.perMinute = perMinute;
+        this(perMinute, System::currentTimeMillis);
     }
 
-    /** Seconds to wait when over the limit, else 0. */
+    RateLimiter(int perMinute, LongSupplier clock) {
+        this.perMinute = perMinute;
+        this.clock = clock;
+    }
+
+    /** Counts a request: seconds to wait when the client is over the limit (the request is refused and not counted), else 0. */
     long retryAfter(String client) {
         if (perMinute <= 0) {
             return 0;
         }
-        long now = System.currentTimeMillis();
-        long minute = now / 60_000;
-        Window w = windows.compute(client, (k, old) -> old == null || old.minute() != minute ? new Window(minute, 1) : new Window(minute, old.count() + 1));
-        if (windows.size() > 10_000) {
-            windows.entrySet().removeIf(e -> e.getValue().minute() != minute);
+        long now = clock.getAsLong();
+        if (clients.size() > MAX_CLIENTS) {
+            clients.entrySet().removeIf(e -> idle(e.getValue(), now));
         }
-        return w.count() > perMinute ? Math.max(1, 60 - (now / 1000) % 60) : 0;
+        Deque<Long> times = clients.computeIfAbsent(client, k -> new ArrayDeque<>());
+        synchronized (times) {
+            long wait = wait(times, now);
+            if (wait == 0) {
+                times.addLast(now);
+            }
+            return wait;
+        }
     }
 
-    /** Seconds to wait when this client has already used up the minute's allowance, else 0; counts nothing. */
+    /** Seconds to wait when this client has already used up its allowance, else 0; counts nothing. */
     long waitingFor(String client) {
         if (perMinute <= 0) {
             return 0;
         }
-        long now = System.currentTimeMillis();
-        Window w = windows.get(client);
-        return w != null && w.minute() == now / 60_000 && w.count() >= perMinute ? Math.max(1, 60 - (now / 1000) % 60) : 0;
+        Deque<Long> times = clients.get(client);
+        if (times == null) {
+            return 0;
+        }
+        synchronized (times) {
+            return wait(times, clock.getAsLong());
+        }
+    }
+
+    private long wait(Deque<Long> times, long now) {
+        while (!times.isEmpty() && times.peekFirst() <= now - WINDOW_MS) {
+            times.pollFirst();
+        }
+        if (times.size() < perMinute) {
+            return 0;
+        }
+        return Math.max(1, (times.peekFirst() + WINDOW_MS - now + 999) / 1000);
+    }
+
+    private static boolean idle(Deque<Long> times, long now) {
+        synchronized (times) {
+            return times.isEmpty() || times.peekLast() <= now - WINDOW_MS;
+        }
     }
 }
