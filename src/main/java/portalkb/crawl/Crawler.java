@@ -38,6 +38,7 @@ public final class Crawler {
     private final Fetcher fetcher;
     private final RobotsRules robots;
     private final HostPoliteness politeness = new HostPoliteness();
+    private final BlockedWrites blockedWrites;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     /** Writes Elasticsearch refused for good, collected from the bulk indexer and settled after each source. */
     private final Queue<BulkIndexer.Failure> notStored = new ConcurrentLinkedQueue<>();
@@ -46,6 +47,7 @@ public final class Crawler {
     public Crawler(Elastic elastic, AppConfig.Crawler settings) {
         this.elastic = elastic;
         this.settings = settings;
+        this.blockedWrites = new BlockedWrites(settings.writeBlockWaitSeconds());
         this.fetcher = new Fetcher(settings);
         this.robots = new RobotsRules(fetcher, settings.userAgent());
     }
@@ -93,7 +95,7 @@ public final class Crawler {
             return report;
         }
         String runId = source.id() + "-" + Instant.now().toEpochMilli();
-        recordRun(runId, options, report);
+        blockedWrites.write(() -> recordRun(runId, options, report));
         listener.started(report);
         var renewal = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lease-" + source.id());
@@ -118,8 +120,13 @@ public final class Crawler {
             report.finish("failed");
         } finally {
             renewal.shutdownNow();
-            recordRun(runId, options, report);
-            state.release(source.id(), owner);
+            try {
+                blockedWrites.write(() -> recordRun(runId, options, report));
+                blockedWrites.write(() -> state.release(source.id(), owner));
+            } catch (IOException | RuntimeException e) {
+                // The run's pages are stored; only its record or lease release is: say so, and the lease expires.
+                report.error(source.id(), "run record not written: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            }
             listener.finished(report);
         }
         return report;
