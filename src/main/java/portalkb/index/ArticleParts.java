@@ -44,16 +44,21 @@ final class ArticleParts {
             Map<String, Object> fact = common(doc);
             fact.put("title", doc.get("title"));
             fact.put("district", doc.get("district"));
-            fact.put("metric", f.metric());
-            fact.put("value", f.value());
-            fact.put("unit", f.unit());
-            fact.put("raw", f.raw());
-            fact.put("year", f.year());
-            fact.put("text", f.sentence());
-            fact.put("sentenceOffset", f.sentenceOffset());
+            putFigure(fact, f);
             out.add(fact);
         }
         return out;
+    }
+
+    /** A fact document's figure fields (one place for their names: articles' and documents' facts alike). */
+    static void putFigure(Map<String, Object> fact, Figure f) {
+        fact.put("metric", f.metric());
+        fact.put("value", f.value());
+        fact.put("unit", f.unit());
+        fact.put("raw", f.raw());
+        fact.put("year", f.year());
+        fact.put("text", f.sentence());
+        fact.put("sentenceOffset", f.sentenceOffset());
     }
 
     static Map<String, Object> common(Map<String, Object> doc) {

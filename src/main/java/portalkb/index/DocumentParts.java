@@ -80,13 +80,7 @@ final class DocumentParts {
                     fact.put("provinceToday", Gazetteer.get().today(p).name());
                 });
             }
-            fact.put("metric", f.metric());
-            fact.put("value", f.value());
-            fact.put("unit", f.unit());
-            fact.put("raw", f.raw());
-            fact.put("year", f.year());
-            fact.put("text", f.sentence());
-            fact.put("sentenceOffset", f.sentenceOffset());
+            ArticleParts.putFigure(fact, f);
             out.add(fact);
         }
         return out;
