@@ -10,13 +10,9 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import portalkb.core.Language;
 import portalkb.core.Text;
-import portalkb.core.UrlNormalizer;
 
-import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -31,11 +27,6 @@ public final class PageExtractor {
     private static final int MIN_ARTICLE_CHARS = 60;
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "table", "tr",
         "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure", "figcaption", "dl", "dt", "dd", "br", "hr");
-    private static final String DATE_META = "meta[property=article:published_time], meta[itemprop=datePublished], "
-        + "meta[name=pubdate], meta[name=publishdate], meta[name=date], meta[name=dc.date], meta[name=DC.date.issued], "
-        + "meta[property=og:published_time], meta[name=article:published_time]";
-    private static final String DATE_BLOCKS = "time, [itemprop=datePublished], [class*=date], [class*=time], [class*=ngay], "
-        + "[class*=publish], [class*=cap-nhat], [class*=capnhat], [id*=date], [id*=time]";
     private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s+[|\\-–—»:]\\s+[^|\\-–—»]{2,60}$");
     private static final Pattern AUTHOR_LINE = Pattern.compile("^(?:(?:Theo|Nguồn|Tác giả|Bài và ảnh|Tin, ảnh|Bài, ảnh|Ảnh)\\s*:?\\s*)(.{2,80})$");
 
@@ -60,10 +51,10 @@ public final class PageExtractor {
         }
         ContentSelectors sel = selectors == null ? ContentSelectors.NONE : selectors;
         String robots = doc.select("meta[name=robots]").attr("content").toLowerCase();
-        List<String> links = links(doc);
-        List<String> next = nextPages(doc, sel);
+        List<String> links = PageLinks.links(doc);
+        List<String> next = PageLinks.nextPages(doc, sel);
         String title = title(doc, sel);
-        String published = published(doc, sel, title);
+        String published = PageDates.published(doc, sel, title);
         String author = meta(doc, "meta[name=author], meta[property=article:author]");
         String ogType = meta(doc, "meta[property=og:type]");
 
@@ -91,9 +82,9 @@ public final class PageExtractor {
         // A title of one to three words ("Y tế", "Tin tức") names a section, not a story.
         boolean looksLikeArticle = content != null && notFound == null && title.split("\\s+").length >= 4 && text.length() >= MIN_ARTICLE_CHARS
             && (sel.body() != null || "article".equalsIgnoreCase(ogType) || !MainContent.isListing(content));
-        return new ExtractedPage(url, canonical(doc, url), title, text, published, author, Language.detect(title + " " + text),
+        return new ExtractedPage(url, PageLinks.canonical(doc, url), title, text, published, author, Language.detect(title + " " + text),
             looksLikeArticle, robots.contains("noindex"), robots.contains("nofollow"), links, next, notFound, template,
-            looksLikeArticle ? attachments(doc, content) : List.of());
+            looksLikeArticle ? PageLinks.attachments(doc, content) : List.of());
     }
 
     private static boolean deeperThan(Document doc, int limit) {
@@ -129,54 +120,6 @@ public final class PageExtractor {
             }
         }
         return TITLE_SUFFIX.matcher(Text.collapseSpaces(doc.title())).replaceFirst("");
-    }
-
-    private static String published(Document doc, ContentSelectors sel, String title) {
-        if (sel.date() != null) {
-            Element d = doc.selectFirst(sel.date());
-            if (d != null) {
-                Optional<String> parsed = DateParser.parse(d.hasAttr("datetime") ? d.attr("datetime") : d.text());
-                if (parsed.isPresent()) {
-                    return parsed.get();
-                }
-            }
-        }
-        for (Element m : doc.select(DATE_META)) {
-            Optional<String> parsed = DateParser.parse(m.attr("content"));
-            if (parsed.isPresent()) {
-                return parsed.get();
-            }
-        }
-        for (Element e : doc.select(DATE_BLOCKS)) {
-            if (insideOtherList(e)) {
-                continue;
-            }
-            Optional<String> parsed = DateParser.parse(e.hasAttr("datetime") ? e.attr("datetime") : e.ownText().isBlank() ? e.text() : e.ownText());
-            if (parsed.isPresent() && e.text().length() < 80) {
-                return parsed.get();
-            }
-        }
-        // Otherwise the date printed nearest after the title, else before it.
-        String page = Text.collapseSpaces(doc.body().text());
-        int at = title.isEmpty() ? -1 : page.indexOf(title);
-        if (at >= 0) {
-            int from = at + title.length();
-            Optional<String> after = DateParser.parse(page.substring(from, Math.min(page.length(), from + 200)));
-            if (after.isPresent()) {
-                return after.get();
-            }
-            return DateParser.parse(page.substring(0, at)).orElse(null);
-        }
-        return null;
-    }
-
-    private static boolean insideOtherList(Element e) {
-        for (Element p = e; p != null; p = p.parent()) {
-            if (p.tagName().equals("li") || (p.className() + " " + p.id()).matches("(?i).*(related|other|khac|lien-?quan|sidebar|footer|header|menu).*")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static List<String> paragraphs(Element content, String title) {
@@ -225,69 +168,6 @@ public final class PageExtractor {
         String last = paragraphs.get(paragraphs.size() - 1);
         var m = AUTHOR_LINE.matcher(last);
         return m.matches() ? m.group(1).strip() : null;
-    }
-
-    private static String canonical(Document doc, String url) {
-        Element link = doc.selectFirst("link[rel=canonical]");
-        if (link == null) {
-            return null;
-        }
-        Optional<String> canonical = UrlNormalizer.normalize(link.absUrl("href"));
-        // A page may only speak for its own host: a cross-site canonical is how one site could hijack another's article.
-        if (canonical.isPresent() && sameHost(canonical.get(), url)) {
-            return canonical.get();
-        }
-        return null;
-    }
-
-    private static boolean sameHost(String a, String b) {
-        try {
-            return URI.create(a).getRawAuthority().equalsIgnoreCase(URI.create(b).getRawAuthority());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return false;
-        }
-    }
-
-    private static List<String> links(Document doc) {
-        Set<String> out = new LinkedHashSet<>();
-        for (Element a : doc.select("a[href], area[href]")) {
-            UrlNormalizer.normalize(a.absUrl("href")).ifPresent(out::add);
-        }
-        return List.copyOf(out);
-    }
-
-    /** Document links of the article: in its main content, or in a block the page names as attachments ("file đính kèm"). */
-    private static List<String> attachments(Document doc, Element content) {
-        Set<String> out = new LinkedHashSet<>();
-        List<Element> anchors = new ArrayList<>(content == null ? List.of() : content.select("a[href]"));
-        anchors.addAll(doc.select("[class*=attach] a[href], [id*=attach] a[href], [class*=dinh-kem] a[href], [class*=dinhkem] a[href], "
-            + "[class*=file] a[href], [class*=download] a[href], [class*=tai-lieu] a[href], [class*=tailieu] a[href]"));
-        for (Element a : anchors) {
-            String href = a.absUrl("href");
-            if (href.isEmpty()) {
-                href = resolve(doc.location(), a.attr("href")); // the content block is a detached copy: resolve against the page
-            }
-            if (DocumentType.namesDocument(href)) {
-                UrlNormalizer.normalize(href).ifPresent(out::add);
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    private static String resolve(String base, String href) {
-        try {
-            return base.isEmpty() ? href : URI.create(base).resolve(href.strip().replace(" ", "%20")).toString();
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
-    }
-
-    private static List<String> nextPages(Document doc, ContentSelectors sel) {
-        Set<String> out = new LinkedHashSet<>();
-        for (Element e : doc.select("link[rel=next], a[rel=next]" + (sel.next() == null ? "" : ", " + sel.next()))) {
-            UrlNormalizer.normalize(e.absUrl("href")).ifPresent(out::add);
-        }
-        return List.copyOf(out);
     }
 
     private static String meta(Document doc, String selector) {
