@@ -1,7 +1,5 @@
 package portalkb.index;
 
-import co.elastic.clients.elasticsearch.core.MgetResponse;
-import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import portalkb.core.UrlNormalizer;
 import portalkb.core.Text;
 import portalkb.store.BulkIndexer;
@@ -43,32 +41,24 @@ public final class ArticleWriter {
         }
     }
 
-    private static final List<String> LIVE_FIELDS = List.of("url", "contentHash", "passageCount", "factCount", "title", "body",
-        "fetchedAt", "simhash", "template", "duplicateOf");
-
-    private final Elastic elastic;
     private final BulkIndexer bulk;
     private final ArticlePreparer preparer = new ArticlePreparer();
     private final SimHasher simHasher = new SimHasher();
     private final NearDuplicates nearDuplicates;
     private final DocumentLinks documentLinks;
     private final ArticleHistory history;
-    private final Batcher<String, Map<String, Object>> liveVersions = new Batcher<>(64, this::existing);
-    /** Title and SimHash of articles written moments ago (not yet searchable), for canonical checks. */
-    private final Map<String, String[]> recentlyWritten = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String[]> eldest) {
-            return size() > 20_000;
-        }
-    };
+    private final LiveArticles live;
+    private final ArticleWrites layout;
+    private final RecentlyWritten recentlyWritten = new RecentlyWritten();
 
     /** Passages are written without vectors; with embeddings on, {@link VectorFiller} adds them afterwards. */
     public ArticleWriter(Elastic elastic, BulkIndexer bulk) {
-        this.elastic = elastic;
         this.bulk = bulk;
         this.nearDuplicates = new NearDuplicates(elastic);
         this.documentLinks = new DocumentLinks(elastic);
         this.history = new ArticleHistory(elastic, bulk, nearDuplicates);
+        this.live = new LiveArticles(elastic);
+        this.layout = new ArticleWrites(elastic);
     }
 
     /** Writes a batch (one mget for the whole batch to find unchanged and replaced articles). */
@@ -97,7 +87,7 @@ public final class ArticleWriter {
         if (prepared.isEmpty()) {
             return results;
         }
-        Map<String, Map<String, Object>> existing = knownNew ? Map.of() : existingById(List.copyOf(prepared.keySet()));
+        Map<String, Map<String, Object>> existing = knownNew ? Map.of() : live.existingById(List.copyOf(prepared.keySet()));
         // The near-duplicate lookups of the batch's new and changed articles go out together, not one round trip each.
         Map<String, String> toStore = new LinkedHashMap<>();
         for (PreparedArticle article : prepared.values()) {
@@ -127,29 +117,24 @@ public final class ArticleWriter {
         }
         Map<String, Object> doc = article.document();
         String id = (String) doc.get("id");
-        boolean writtenMomentsAgo;
-        synchronized (recentlyWritten) {
-            writtenMomentsAgo = recentlyWritten.containsKey(id);
-        }
+        boolean writtenMomentsAgo = recentlyWritten.contains(id);
         // Real-time only for what this writer itself wrote moments ago (not yet searchable); otherwise the
         // last refreshed view, which spares the node the refreshes real-time gets cause during a crawl.
-        Map<String, Object> live = writtenMomentsAgo ? existingById(List.of(id), true).get(id) : liveVersions.call(id);
-        if (live != null && !doc.get("contentHash").equals(live.get("contentHash"))) {
-            Optional<String> refusal = policy.refusal(live, doc);
+        Map<String, Object> current = writtenMomentsAgo ? live.existingById(List.of(id), true).get(id) : live.batched(id);
+        if (current != null && !doc.get("contentHash").equals(current.get("contentHash"))) {
+            Optional<String> refusal = policy.refusal(current, doc);
             if (refusal.isPresent()) {
                 return new Result(0, (String) doc.get("url"), id, Outcome.REFUSED, refusal.get(), null, DONE);
             }
         }
-        return store(0, article, live, movedFrom, null);
+        return store(0, article, current, movedFrom, null);
     }
 
     /** The articles that link the document at {@code url}: {@code referrer} (may be null) and those listing it among their documents. */
     public List<Map<String, Object>> linkingArticles(String url, String referrer) throws IOException {
         String[] written = null;
         if (referrer != null) {
-            synchronized (recentlyWritten) {
-                written = recentlyWritten.get(UrlNormalizer.id(referrer));
-            }
+            written = recentlyWritten.get(UrlNormalizer.id(referrer));
         }
         // The page that linked the file may have been written moments ago, not yet readable even in real time.
         Map<String, Object> justWritten = null;
@@ -165,16 +150,13 @@ public final class ArticleWriter {
     /** Whether the live article at {@code url} tells this story (same title, near-identical text): what a canonical link may merge. */
     public boolean holdsSameStory(String url, String title, String body) throws IOException {
         String id = UrlNormalizer.id(url);
-        String[] written;
-        synchronized (recentlyWritten) {
-            written = recentlyWritten.get(id);
-        }
+        String[] written = recentlyWritten.get(id);
         if (written == null) {
-            Map<String, Object> live = liveVersions.call(id);
-            if (live == null || live.get("simhash") == null) {
+            Map<String, Object> current = live.batched(id);
+            if (current == null || current.get("simhash") == null) {
                 return false;
             }
-            written = new String[] {String.valueOf(live.get("title")), live.get("simhash").toString()};
+            written = new String[] {String.valueOf(current.get("title")), current.get("simhash").toString()};
         }
         String normalizedTitle = Text.collapseSpaces(Text.nfc(title));
         return normalizedTitle.equals(written[0])
@@ -199,15 +181,13 @@ public final class ArticleWriter {
         }
         doc.put("duplicateOf", duplicateOf);
         nearDuplicates.remember(id, simhash, duplicateOf);
-        synchronized (recentlyWritten) {
-            recentlyWritten.put(id, new String[] {(String) doc.get("title"), simhash, url, (String) doc.get("published")});
-        }
+        recentlyWritten.remember(id, (String) doc.get("title"), simhash, url, (String) doc.get("published"));
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         if (previous != null) {
             doc.put("changedAt", now);
             writes.add(history.keep(id, previous, now));
         }
-        List<Write> parts = parts(article);
+        List<Write> parts = layout.of(article);
         for (Write w : parts) {
             writes.add(bulk.index(w.index(), w.id(), w.document()));
         }
@@ -229,26 +209,7 @@ public final class ArticleWriter {
         PreparedArticle article = preparer.prepare(raw);
         article.document().put("indexedAt", Instant.now().toString());
         article.document().put("duplicateOf", null);
-        return parts(article);
-    }
-
-    /** The article, its passages and its facts as writes; sets the article's passage and fact counts. */
-    private List<Write> parts(PreparedArticle article) {
-        Map<String, Object> doc = article.document();
-        String id = article.id();
-        List<Map<String, Object>> passages = ArticleParts.passages(article);
-        List<Map<String, Object>> facts = ArticleParts.facts(article);
-        doc.put("passageCount", passages.size());
-        doc.put("factCount", facts.size());
-        List<Write> writes = new ArrayList<>(1 + passages.size() + facts.size());
-        writes.add(new Write(elastic.names().articles(), id, doc));
-        for (int i = 0; i < passages.size(); i++) {
-            writes.add(new Write(elastic.names().passages(), id + "-p" + i, passages.get(i)));
-        }
-        for (int i = 0; i < facts.size(); i++) {
-            writes.add(new Write(elastic.names().facts(), id + "-f" + i, facts.get(i)));
-        }
-        return writes;
+        return layout.of(article);
     }
 
     /**
@@ -257,7 +218,7 @@ public final class ArticleWriter {
      * marked a copy of it now points at the new address (the new one itself at nothing).
      */
     public CompletableFuture<Void> retire(String oldId, String newId) throws IOException {
-        Map<String, Map<String, Object>> found = existingById(List.of(oldId, newId));
+        Map<String, Map<String, Object>> found = live.existingById(List.of(oldId, newId));
         Map<String, Object> old = found.get(oldId);
         if (old == null || oldId.equals(newId)) {
             return DONE;
@@ -273,27 +234,4 @@ public final class ArticleWriter {
     public static Integer reportYear(String title, Integer publishedYear) {
         return ArticlePreparer.reportYear(title, publishedYear);
     }
-
-    private List<Map<String, Object>> existing(List<String> ids) throws IOException {
-        Map<String, Map<String, Object>> found = existingById(ids, false);
-        return ids.stream().map(found::get).toList();
-    }
-
-    private Map<String, Map<String, Object>> existingById(List<String> ids) throws IOException {
-        return existingById(ids, true);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Map<String, Map<String, Object>> existingById(List<String> ids, boolean realtime) throws IOException {
-        MgetResponse<Map> response = elastic.client().mget(m -> m.index(elastic.names().articles()).realtime(realtime)
-            .ids(ids.stream().distinct().toList()).sourceIncludes(LIVE_FIELDS), Map.class);
-        Map<String, Map<String, Object>> found = new LinkedHashMap<>();
-        for (MultiGetResponseItem<Map> item : response.docs()) {
-            if (item.isResult() && item.result().found()) {
-                found.put(item.result().id(), item.result().source());
-            }
-        }
-        return found;
-    }
-
 }

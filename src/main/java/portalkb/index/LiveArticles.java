@@ -1,0 +1,51 @@
+package portalkb.index;
+
+import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import portalkb.store.Elastic;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Looks up the live (indexed) version of articles by id: the fields a rewrite compares, one mget per batch. */
+final class LiveArticles {
+
+    private static final List<String> LIVE_FIELDS = List.of("url", "contentHash", "passageCount", "factCount", "title", "body",
+        "fetchedAt", "simhash", "template", "duplicateOf");
+
+    private final Elastic elastic;
+    private final Batcher<String, Map<String, Object>> liveVersions = new Batcher<>(64, this::existing);
+
+    LiveArticles(Elastic elastic) {
+        this.elastic = elastic;
+    }
+
+    /** One article from the last refreshed view, its lookup batched with other threads'; null when there is none. */
+    Map<String, Object> batched(String id) throws IOException {
+        return liveVersions.call(id);
+    }
+
+    private List<Map<String, Object>> existing(List<String> ids) throws IOException {
+        Map<String, Map<String, Object>> found = existingById(ids, false);
+        return ids.stream().map(found::get).toList();
+    }
+
+    Map<String, Map<String, Object>> existingById(List<String> ids) throws IOException {
+        return existingById(ids, true);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Map<String, Map<String, Object>> existingById(List<String> ids, boolean realtime) throws IOException {
+        MgetResponse<Map> response = elastic.client().mget(m -> m.index(elastic.names().articles()).realtime(realtime)
+            .ids(ids.stream().distinct().toList()).sourceIncludes(LIVE_FIELDS), Map.class);
+        Map<String, Map<String, Object>> found = new LinkedHashMap<>();
+        for (MultiGetResponseItem<Map> item : response.docs()) {
+            if (item.isResult() && item.result().found()) {
+                found.put(item.result().id(), item.result().source());
+            }
+        }
+        return found;
+    }
+}
