@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 /**
  * One run of one source: a frontier (breadth first) filled from the seeds and the crawl state, worked by
@@ -41,6 +40,7 @@ final class SourceRun {
     private final CrawlListener listener;
     private final AtomicBoolean stopRequested;
     private final Frontier frontier;
+    private final UrlDiscovery discovery;
 
     SourceRun(Source source, AppConfig.Crawler settings, CrawlOptions options, FetchStep fetchStep, IndexStep indexStep, CrawlState store,
               SourceReport report, CrawlListener listener, AtomicBoolean stopRequested) {
@@ -59,6 +59,7 @@ final class SourceRun {
         this.listener = listener;
         this.stopRequested = stopRequested;
         this.frontier = new Frontier(options.maxPages() > 0 ? options.maxPages() : source.maxPages());
+        this.discovery = new UrlDiscovery(source, status, limits, frontier, this::recrawlAt);
     }
 
     void run() throws IOException, InterruptedException {
@@ -197,8 +198,8 @@ final class SourceRun {
         UrlState fetchedState = current.with(UrlState.Status.FETCHED, recrawlAt(), now, result.status(), null);
         if (parsed.feed()) {
             // Feed and sitemap entries are articles: they do not spend link depth; sitemap indexes spend sitemap depth.
-            parsed.entries().sitemaps().forEach(u -> discover(writes, u, new Task(u, task.depth(), task.sitemaps() + 1, 0), "sitemap"));
-            parsed.entries().pages().forEach(u -> discover(writes, u, new Task(u, task.depth(), 0, 0), "page"));
+            parsed.entries().sitemaps().forEach(u -> discovery.discover(writes, u, new Task(u, task.depth(), task.sitemaps() + 1, 0), "sitemap"));
+            parsed.entries().pages().forEach(u -> discovery.discover(writes, u, new Task(u, task.depth(), 0, 0), "page"));
             status.recordAfter(fetchedState.withContent("feed", result.etag(), result.lastModified(), hash, null), allOf(writes),
                 current.dueAgain(NOT_STORED));
             return null;
@@ -212,48 +213,19 @@ final class SourceRun {
         if (!page.nofollow()) {
             // An article's attached files (reports, tables) are part of it: they do not spend link depth.
             // Queued only once the page is written, so the file's worker finds the page that links it.
-            page.documents().forEach(u -> discover(writes, u, new Task(u, task.depth(), current.url()), "document", attachments::add));
+            page.documents().forEach(u -> discovery.discover(writes, u, new Task(u, task.depth(), current.url()), "document", attachments::add));
             if (task.depth() < source.maxDepth()) {
-                page.links().forEach(u -> discover(writes, u, new Task(u, task.depth() + 1, current.url()), "page"));
+                page.links().forEach(u -> discovery.discover(writes, u, new Task(u, task.depth() + 1, current.url()), "page"));
             }
-            page.nextPages().forEach(u -> discover(writes, u, new Task(u, task.depth(), 0, task.pages() + 1), "page"));
+            page.nextPages().forEach(u -> discovery.discover(writes, u, new Task(u, task.depth(), 0, task.pages() + 1), "page"));
         }
         String canonical = parseStep.canonical(page, current.url());
         if (canonical != null) {
-            discover(writes, canonical, new Task(canonical, task.depth(), 0, 0), "page");
+            discovery.discover(writes, canonical, new Task(canonical, task.depth(), 0, 0), "page");
         }
         String recorded = pageStep.record(page, new PageStep.Fetched(current, fetchedState, result, hash, now, movedFrom), writes);
         attachments.forEach(frontier::add);
         return recorded;
-    }
-
-    private void discover(List<CompletableFuture<Void>> writes, String url, Task task, String kind) {
-        discover(writes, url, task, kind, frontier::add);
-    }
-
-    private void discover(List<CompletableFuture<Void>> writes, String url, Task task, String kind, Consumer<Task> enqueue) {
-        if (!source.inScope(url)) {
-            return;
-        }
-        UrlState fresh = UrlState.discovered(url, source.id(), task.depth(), kind, Instant.now()).reachedThrough(task.sitemaps(), task.pages());
-        String beyond = limits.beyondLevels(fresh);
-        if (beyond != null) {
-            CompletableFuture<Void> skipped = status.discovered(fresh.with(UrlState.Status.SKIPPED, recrawlAt(), fresh.discoveredAt(), null, beyond));
-            if (skipped != null) {
-                writes.add(skipped);
-            }
-            return;
-        }
-        if (status.get(url) != null || !limits.discover()) {
-            return;
-        }
-        CompletableFuture<Void> written = status.discovered(fresh);
-        if (written != null) {
-            writes.add(written);
-            if (limits.queue(frontier.size())) {
-                enqueue.accept(task);
-            }
-        }
     }
 
     private void skip(UrlState s, String reason, Integer httpStatus) {
