@@ -45,7 +45,7 @@ final class Breakdowns {
             return 0;
         }
         boolean namesThePart = q.concepts().stream().anyMatch(c -> !c.excluded()
-            && SentenceScorer.credit(c, s.words()) == 1 && SentenceScorer.credit(c, s.previousWords()) < 1);
+            && ConceptCredit.of(c, s.words()) == 1 && ConceptCredit.of(c, s.previousWords()) < 1);
         return namesThePart ? 0 : -0.15;
     }
 }

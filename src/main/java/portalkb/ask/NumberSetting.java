@@ -51,7 +51,7 @@ final class NumberSetting {
             if (isYear(w.get(i))) {
                 // "an increase of 132,505 people over the same period in 2016": the year compared with, not the number's.
                 String lead = String.join(" ", w.subList(Math.max(end, i - 4), i));
-                return SentenceScorer.COMPARED_WITH.matcher(lead).find() ? 0 : yearScore(w.get(i));
+                return SentenceYears.COMPARED_WITH.matcher(lead).find() ? 0 : yearScore(w.get(i));
             }
             if (w.get(i).matches("\\d.*")) {
                 break;

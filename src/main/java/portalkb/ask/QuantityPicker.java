@@ -136,7 +136,7 @@ final class QuantityPicker {
             }
         }
         for (Question.Concept c : q.concepts()) {
-            if (c.focus() && !c.excluded() && SentenceScorer.credit(c, phrase) == 1) {
+            if (c.focus() && !c.excluded() && ConceptCredit.of(c, phrase) == 1) {
                 return 0.4;
             }
         }
@@ -159,7 +159,7 @@ final class QuantityPicker {
             }
             double w = scorer.weight(c);
             total += w;
-            matched += w * SentenceScorer.credit(c, window);
+            matched += w * ConceptCredit.of(c, window);
         }
         return total == 0 ? 0 : matched / total;
     }
@@ -206,7 +206,7 @@ final class QuantityPicker {
     private double excludedNear(Sentence s, int[] part, int at) {
         List<String> window = SentenceParts.window(s, part, at, true);
         for (Question.Concept c : q.concepts()) {
-            if (c.excluded() && SentenceScorer.credit(c, window) == 1) {
+            if (c.excluded() && ConceptCredit.of(c, window) == 1) {
                 return -0.6;
             }
         }

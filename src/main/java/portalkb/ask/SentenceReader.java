@@ -190,7 +190,7 @@ public final class SentenceReader implements Answerer {
                 return say.get("year", "year", Integer.toString(y));
             }
         }
-        List<String> own = SentenceScorer.ownYears(s.words());
+        List<String> own = SentenceYears.own(s.words());
         if (!own.isEmpty()) {
             return say.get("year", "year", own.get(0));
         }

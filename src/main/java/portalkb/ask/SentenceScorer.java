@@ -35,30 +35,6 @@ final class SentenceScorer {
         this.asksTarget = TARGET.matcher(Glossary.fold(q.text())).find();
     }
 
-    private static boolean isYear(String word) {
-        return word.matches("(19|20)\\d{2}");
-    }
-
-    /** The years a sentence is about: not those it compares with ("giảm 5,96% so với năm 2022", "compared with 2016"). */
-    static List<String> ownYears(List<String> words) {
-        List<String> out = new java.util.ArrayList<>();
-        for (int i = 0; i < words.size(); i++) {
-            if (!isYear(words.get(i))) {
-                continue;
-            }
-            String before = String.join(" ", words.subList(Math.max(0, i - 6), i));
-            String close = String.join(" ", words.subList(Math.max(0, i - 4), i));
-            if (!COMPARED_WITH.matcher(before).find() && !CHANGE_FROM.matcher(close).find()) {
-                out.add(words.get(i));
-            }
-        }
-        return out;
-    }
-
-    /** "giảm từ 73,26% (2021) xuống còn 61,04%": the year a change starts from. */
-    private static final Pattern CHANGE_FROM = Pattern.compile("\\b(tu|from)( \\d+){1,3}( phan tram| percent)?( nam| in)?$");
-    static final Pattern COMPARED_WITH = Pattern.compile("\\b(so voi|compared|than|cung ki|same period|over|trung binh)\\b");
-
     Scored score(Sentence s) {
         double coverage = coverage(s);
         List<Sentence.WrittenNumber> asked = askedNumbers(s);
@@ -78,7 +54,7 @@ final class SentenceScorer {
         if (!q.years().isEmpty()) {
             boolean named = q.years().stream().anyMatch(y -> s.contains(Integer.toString(y)));
             boolean published = s.year() != null && q.years().contains(s.year());
-            List<String> own = ownYears(s.words());
+            List<String> own = SentenceYears.own(s.words());
             boolean other = !named && !own.isEmpty() && own.stream().noneMatch(w -> q.years().contains(Integer.parseInt(w)));
             // A sentence naming only other years is about another time, unless its article is of the asked year.
             yearFits = named || published || !other;
@@ -111,8 +87,8 @@ final class SentenceScorer {
             double w = weight(c);
             total += w;
             // The title and the sentence before give context ("tỉnh miền núi này", "Tính từ đầu năm … . Tuy An …").
-            double context = Math.max(credit(c, s.titleWords()), credit(c, s.previousWords()));
-            matched += w * Math.max(credit(c, s.words()), 0.5 * context);
+            double context = Math.max(ConceptCredit.of(c, s.titleWords()), ConceptCredit.of(c, s.previousWords()));
+            matched += w * Math.max(ConceptCredit.of(c, s.words()), 0.5 * context);
         }
         return total == 0 ? 0 : matched / total;
     }
@@ -125,7 +101,7 @@ final class SentenceScorer {
                 continue;
             }
             any = true;
-            if (credit(c, s.words()) >= 0.5 || credit(c, s.titleWords()) == 1 || credit(c, s.previousWords()) == 1) {
+            if (ConceptCredit.of(c, s.words()) >= 0.5 || ConceptCredit.of(c, s.titleWords()) == 1 || ConceptCredit.of(c, s.previousWords()) == 1) {
                 return true;
             }
         }
@@ -137,46 +113,21 @@ final class SentenceScorer {
         return weights.of(c.forms().get(0));
     }
 
-    /** 1 when a form appears as written; a share of its words otherwise (half credit, phrases of two words or more). */
-    static double credit(Question.Concept c, List<String> words) {
-        double best = 0;
-        for (String form : c.forms()) {
-            List<String> f = Words.of(form);
-            if (f.isEmpty()) {
-                continue;
-            }
-            if (Words.indexOf(words, f) >= 0) {
-                return 1;
-            }
-            if (f.size() >= 2) {
-                long present = f.stream().filter(words::contains).count();
-                best = Math.max(best, (c.fixed() ? 0.5 : 0.8) * present / f.size());
-                // Most of a set phrase as written ("tiêu chí quốc gia về y tế" of "… về y tế xã") is nearly the phrase.
-                int run = longestRun(words, f);
-                if (run >= 3) {
-                    best = Math.max(best, 0.9 * run / f.size());
-                }
-            }
-        }
-        return best;
-    }
-
     static boolean isPercent(Sentence s, Sentence.WrittenNumber n) {
         String after = s.text().substring(n.end()).stripLeading().toLowerCase(java.util.Locale.ROOT);
         return after.startsWith("%") || after.startsWith("phần trăm") || after.startsWith("percent") || after.startsWith("per cent");
     }
 
-    /** How telling a quoted number is: "98,58" or "339.945" much more than "1" or "14". */
-    /**
-     * The question and the sentence write the same noun after the number ("Tại 7 huyện nghèo" in both): a small
-     * number that names a group is as telling as a long one.
-     */
     /** A target is asked about and these words (a number's part of a sentence) state one: "aims for 90 percent". */
     boolean statesAskedTarget(List<String> words) {
         String folded = String.join(" ", words);
         return asksTarget && TARGET.matcher(folded).find() && !TARGET_MET.matcher(folded).find();
     }
 
+    /**
+     * The question and the sentence write the same noun after the number ("Tại 7 huyện nghèo" in both): a small
+     * number that names a group is as telling as a long one.
+     */
     boolean sameNounAfter(Sentence s, Sentence.WrittenNumber n) {
         List<String> inSentence = Words.of(Text.fold(s.text().substring(n.end())));
         if (inSentence.isEmpty() || inSentence.get(0).matches("\\d.*")) {
@@ -191,25 +142,11 @@ final class SentenceScorer {
         return false;
     }
 
+    /** How telling a quoted number is: "98,58" or "339.945" much more than "1" or "14". */
     static double specificity(String written) {
         long digits = written.chars().filter(Character::isDigit).count();
         boolean decimal = written.matches("\\d+[.,]\\d{1,2}");
         return decimal || digits >= 4 ? 1 : digits == 3 ? 0.7 : digits == 2 ? 0.4 : 0.2;
-    }
-
-    /** The longest run of the phrase's words, in order and contiguous, that the words hold. */
-    static int longestRun(List<String> words, List<String> phrase) {
-        int best = 0;
-        for (int i = 0; i < words.size(); i++) {
-            for (int j = 0; j < phrase.size(); j++) {
-                int k = 0;
-                while (i + k < words.size() && j + k < phrase.size() && words.get(i + k).equals(phrase.get(j + k))) {
-                    k++;
-                }
-                best = Math.max(best, k);
-            }
-        }
-        return best;
     }
 
     List<Sentence.WrittenNumber> askedNumbers(Sentence s) {
