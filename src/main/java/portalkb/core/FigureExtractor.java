@@ -35,12 +35,8 @@ public final class FigureExtractor {
     private static final Pattern CONTINUATION = Pattern.compile("^\\s*(chiem|tuong duong|bang|dat|con|o muc)\\b");
     private static final Map<String, Double> SCALE = Map.of("trieu", 1e6, "nghin", 1e3, "ngan", 1e3, "ty", 1e9);
 
-    private static final int NEAR = 30;
-
     private final MetricCatalogue catalogue;
-    private final List<Metric> metrics;
-    private final List<Pattern> before;
-    private final List<Pattern> after;
+    private final MetricCues cues;
 
     public FigureExtractor() {
         this(MetricCatalogue.get());
@@ -48,9 +44,7 @@ public final class FigureExtractor {
 
     public FigureExtractor(MetricCatalogue catalogue) {
         this.catalogue = catalogue;
-        this.metrics = catalogue.metrics();
-        this.before = metrics.stream().map(Metric::beforePattern).toList();
-        this.after = metrics.stream().map(Metric::afterPattern).toList();
+        this.cues = new MetricCues(catalogue.metrics());
     }
 
     public static List<String> sentences(String text) {
@@ -114,7 +108,7 @@ public final class FigureExtractor {
                 clauseStart = clauseStart(folded, clauseStart - 2);
             }
             String beforeText = folded.substring(clauseStart, m.start());
-            Choice choice = metricFor(beforeText, rest);
+            MetricCues.Choice choice = cues.metricFor(beforeText, rest);
             String noun = UnitNouns.after(rest);
             String unit = UnitNouns.unit(noun, choice.metric(), choice.byUnit());
             if (unit == null) {
@@ -134,58 +128,6 @@ public final class FigureExtractor {
                 year != null ? year : sentenceYear != null ? sentenceYear : defaultYear, sentence, offset));
         }
         return figures;
-    }
-
-    /** The metric a number's context names; {@code byUnit}: named by the words right after the number (its unit or noun). */
-    private record Choice(Metric metric, boolean byUnit) {
-    }
-
-    /** A cue right before the number wins; then the unit after it; then the nearest cue in the clause. */
-    private Choice metricFor(String beforeText, String rest) {
-        int nearestEnd = nearestBeforeEnd(beforeText);
-        if (nearestEnd >= 0 && beforeText.length() - nearestEnd <= NEAR) {
-            return new Choice(nearestBefore(beforeText), false);
-        }
-        for (int i = 0; i < metrics.size(); i++) {
-            if (after.get(i) != null && after.get(i).matcher(rest).find()) {
-                return new Choice(metrics.get(i), true);
-            }
-        }
-        return new Choice(nearestBefore(beforeText), false);
-    }
-
-    private int nearestBeforeEnd(String beforeText) {
-        int bestEnd = -1;
-        for (Pattern p : before) {
-            if (p == null) {
-                continue;
-            }
-            Matcher b = p.matcher(beforeText);
-            while (b.find()) {
-                bestEnd = Math.max(bestEnd, b.end());
-            }
-        }
-        return bestEnd;
-    }
-
-    private Metric nearestBefore(String beforeText) {
-        Metric best = null;
-        int bestEnd = -1;
-        for (int i = 0; i < metrics.size(); i++) {
-            if (before.get(i) == null) {
-                continue;
-            }
-            Matcher b = before.get(i).matcher(beforeText);
-            int end = -1;
-            while (b.find()) {
-                end = b.end();
-            }
-            if (end > bestEnd) {
-                bestEnd = end;
-                best = metrics.get(i);
-            }
-        }
-        return best;
     }
 
     /** The unit word a folded text starts with ("nguoi", "co so", "tram y te"), in its display form; null when none. */

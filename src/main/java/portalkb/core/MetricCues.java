@@ -1,0 +1,75 @@
+package portalkb.core;
+
+import portalkb.core.MetricCatalogue.Metric;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Names the catalogue metric of a number from the cues around it: a cue right before it, its unit after, or the clause's nearest cue. */
+final class MetricCues {
+
+    private static final int NEAR = 30;
+
+    private final List<Metric> metrics;
+    private final List<Pattern> before;
+    private final List<Pattern> after;
+
+    MetricCues(List<Metric> metrics) {
+        this.metrics = metrics;
+        this.before = metrics.stream().map(Metric::beforePattern).toList();
+        this.after = metrics.stream().map(Metric::afterPattern).toList();
+    }
+
+    /** The metric a number's context names; {@code byUnit}: named by the words right after the number (its unit or noun). */
+    record Choice(Metric metric, boolean byUnit) {
+    }
+
+    /** A cue right before the number wins; then the unit after it; then the nearest cue in the clause. */
+    Choice metricFor(String beforeText, String rest) {
+        int nearestEnd = nearestBeforeEnd(beforeText);
+        if (nearestEnd >= 0 && beforeText.length() - nearestEnd <= NEAR) {
+            return new Choice(nearestBefore(beforeText), false);
+        }
+        for (int i = 0; i < metrics.size(); i++) {
+            if (after.get(i) != null && after.get(i).matcher(rest).find()) {
+                return new Choice(metrics.get(i), true);
+            }
+        }
+        return new Choice(nearestBefore(beforeText), false);
+    }
+
+    private int nearestBeforeEnd(String beforeText) {
+        int bestEnd = -1;
+        for (Pattern p : before) {
+            if (p == null) {
+                continue;
+            }
+            Matcher b = p.matcher(beforeText);
+            while (b.find()) {
+                bestEnd = Math.max(bestEnd, b.end());
+            }
+        }
+        return bestEnd;
+    }
+
+    private Metric nearestBefore(String beforeText) {
+        Metric best = null;
+        int bestEnd = -1;
+        for (int i = 0; i < metrics.size(); i++) {
+            if (before.get(i) == null) {
+                continue;
+            }
+            Matcher b = before.get(i).matcher(beforeText);
+            int end = -1;
+            while (b.find()) {
+                end = b.end();
+            }
+            if (end > bestEnd) {
+                bestEnd = end;
+                best = metrics.get(i);
+            }
+        }
+        return best;
+    }
+}
