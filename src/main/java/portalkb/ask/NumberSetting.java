@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 final class NumberSetting {
 
     private static final Pattern OTHER_PLACE = Pattern.compile("\\b(huyen|quan|thi xa|tx|tp|thanh pho|xa|phuong|thi tran|district|commune)\\s+[a-z]");
-    private static final Pattern NATIONAL = Pattern.compile("\\b(ca nuoc|toan quoc|national|nationwide|nation's|country's|whole country)\\b");
+    private static final Pattern NATIONAL = Pattern.compile("\\b(ca nuoc|toan quoc|national|nationwide|whole country)\\b");
 
     private final Question q;
     private final boolean askedNationally;

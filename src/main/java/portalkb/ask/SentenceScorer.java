@@ -28,11 +28,14 @@ final class SentenceScorer {
     private final Question q;
     private final TermWeights.Weights weights;
     private final boolean asksTarget;
+    /** The question's folded words, read once (every sentence and number is compared with them). */
+    private final List<String> questionWords;
 
     SentenceScorer(Question q, TermWeights.Weights weights) {
         this.q = q;
         this.weights = weights;
         this.asksTarget = TARGET.matcher(Glossary.fold(q.text())).find();
+        this.questionWords = Words.of(Text.fold(q.text()));
     }
 
     Scored score(Sentence s) {
@@ -129,13 +132,13 @@ final class SentenceScorer {
      * number that names a group is as telling as a long one.
      */
     boolean sameNounAfter(Sentence s, Sentence.WrittenNumber n) {
-        List<String> inSentence = Words.of(Text.fold(s.text().substring(n.end())));
+        // The word after the number is all that is compared: a few characters of the sentence are enough.
+        List<String> inSentence = Words.of(Text.fold(s.text().substring(n.end(), Math.min(s.text().length(), n.end() + 40))));
         if (inSentence.isEmpty() || inSentence.get(0).matches("\\d.*")) {
             return false;
         }
-        List<String> question = Words.of(Text.fold(q.text()));
-        for (int i = 0; i + 1 < question.size(); i++) {
-            if (question.get(i).equals(n.written()) && question.get(i + 1).equals(inSentence.get(0))) {
+        for (int i = 0; i + 1 < questionWords.size(); i++) {
+            if (questionWords.get(i).equals(n.written()) && questionWords.get(i + 1).equals(inSentence.get(0))) {
                 return true;
             }
         }

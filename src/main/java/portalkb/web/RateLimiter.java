@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -19,6 +20,7 @@ final class RateLimiter {
     private final int perMinute;
     private final LongSupplier clock;
     private final Map<String, Deque<Long>> clients = new ConcurrentHashMap<>();
+    private final AtomicLong lastSweep = new AtomicLong();
 
     RateLimiter(int perMinute) {
         this(perMinute, System::currentTimeMillis);
@@ -35,7 +37,9 @@ final class RateLimiter {
             return 0;
         }
         long now = clock.getAsLong();
-        if (clients.size() > MAX_CLIENTS) {
+        long last = lastSweep.get();
+        // Forgetting idle clients walks the whole map: at most once a second, not on every request of a busy server.
+        if (clients.size() > MAX_CLIENTS && now - last >= 1000 && lastSweep.compareAndSet(last, now)) {
             clients.entrySet().removeIf(e -> idle(e.getValue(), now));
         }
         Deque<Long> times = clients.computeIfAbsent(client, k -> new ArrayDeque<>());
