@@ -56,7 +56,7 @@ public final class SearchService {
         MsearchResponse<Map> response = elastic.client().msearch(m -> m
             .searches(item -> item.header(h -> h.index(index)).body(page(request, query)))
             .searches(item -> item.header(h -> h.index(index).requestCache(true)).body(b -> {
-                b.query(query).size(0).trackTotalHits(t -> t.enabled(true));
+                b.query(ArticleQuery.matchSet(request)).size(0).trackTotalHits(t -> t.enabled(true));
                 FACETS.forEach((name, field) -> b.aggregations(name, a -> a.terms(t -> t.field(field).size(70))));
                 // File type: articles stored before documents were read have none, and are HTML.
                 b.aggregations("type", a -> a.terms(t -> t.field("type").size(10).missing(FieldValue.of("html"))));

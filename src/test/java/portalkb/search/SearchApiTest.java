@@ -160,6 +160,21 @@ class SearchApiTest {
     }
 
     @Test
+    void theTotalAndTheFacetsCountExactlyTheArticlesThePageFinds() throws Exception {
+        // The facets search runs a leaner query than the page (ArticleQuery.matchSet): it must find the same articles.
+        for (String query : List.of("bảo hiểm y tế", "bao hiem y te", "BẢO HIỂM", "BHYT", "97,9", "147645", "tiêm mũi 3",
+            "tiem mui 3 nguoi", "y tế cơ sở", "vắc xin người lớn", "nhin lai nam 2019", "giữ vững độ bao phủ", "\"tiem mui 3\"", "bảo hiểm y tế -\"hành nghề\"", "sốt xuất huyết", "hanh nghe y tu nhan")) {
+            JsonNode all = json("/api/search?size=100&q=" + q(query));
+            assertEquals(all.get("hits").size(), all.get("total").asLong(), query + ": " + urls(all));
+            long byType = 0;
+            for (JsonNode bucket : all.get("facets").get("type")) {
+                byType += bucket.get("count").asLong();
+            }
+            assertEquals(all.get("total").asLong(), byType, query);
+        }
+    }
+
+    @Test
     void phrasesExclusionsAndSyndicatedCopies() throws Exception {
         assertEquals(List.of("https://yenbai.example/tin/mui-3.html"), urls(json("/api/search?q=" + q("\"tiem mui 3\""))),
             "the syndicated copy on copy.example is not shown twice");
