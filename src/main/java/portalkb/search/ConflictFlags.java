@@ -5,7 +5,6 @@ import portalkb.search.Analysis.StatedValue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,39 +25,33 @@ public final class ConflictFlags {
     }
 
     /** Fact rows of {@link FactService#facts}: each gets {@code conflict} true or false. */
-    public void markFacts(List<Map<String, Object>> rows) {
-        rows.forEach(row -> row.put("conflict", byCell.containsKey(key(row.get("metric"), row.get("province"), row.get("year")))));
+    public List<FactRow> markFacts(List<FactRow> rows) {
+        return rows.stream().map(row -> row.withConflict(byCell.containsKey(key(row.fact().metric(), row.fact().province(),
+            row.fact().year())))).toList();
     }
 
     /** {@link FactService#compare}'s series: a point of a conflicting cell gets {@code conflict} and {@code otherValues}. */
-    @SuppressWarnings("unchecked")
-    public void markCompare(Map<String, Object> compare) {
-        Object metric = compare.get("metric");
-        for (Map<String, Object> series : (List<Map<String, Object>>) compare.get("series")) {
-            for (Map<String, Object> point : (List<Map<String, Object>>) series.get("points")) {
-                FigureCell cell = byCell.get(key(metric, series.get("province"), point.get("year")));
-                point.put("conflict", cell != null);
-                if (cell != null) {
-                    List<Map<String, Object>> others = new ArrayList<>();
-                    for (StatedValue v : cell.values()) {
-                        if (!(point.get("value") instanceof Number n && n.doubleValue() == v.value())) {
-                            others.add(other(v));
-                        }
-                    }
-                    point.put("otherValues", others);
-                }
+    public Comparison markCompare(Comparison compare) {
+        List<Comparison.Series> series = new ArrayList<>();
+        for (Comparison.Series s : compare.series()) {
+            List<Comparison.Point> points = new ArrayList<>();
+            for (Comparison.Point point : s.points()) {
+                FigureCell cell = byCell.get(key(compare.metric(), s.province(), point.year()));
+                points.add(point.flagged(cell != null, cell == null ? null : others(cell, point)));
             }
+            series.add(new Comparison.Series(s.province(), points));
         }
+        return new Comparison(compare.metric(), compare.name(), series);
     }
 
-    private static Map<String, Object> other(StatedValue v) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("value", v.value());
-        m.put("articles", v.articles());
-        m.put("url", v.latest().url());
-        m.put("title", v.latest().title());
-        m.put("source", v.latest().source());
-        m.put("published", v.latest().published());
-        return m;
+    private static List<Comparison.OtherValue> others(FigureCell cell, Comparison.Point point) {
+        List<Comparison.OtherValue> others = new ArrayList<>();
+        for (StatedValue v : cell.values()) {
+            if (!(point.value() != null && point.value() == v.value())) {
+                others.add(new Comparison.OtherValue(v.value(), v.articles(), v.latest().url(), v.latest().title(),
+                    v.latest().source(), v.latest().published()));
+            }
+        }
+        return others;
     }
 }

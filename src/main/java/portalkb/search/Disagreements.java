@@ -9,6 +9,7 @@ import portalkb.search.Analysis.FigureCell;
 import portalkb.search.Analysis.Report;
 import portalkb.search.Analysis.StatedValue;
 import portalkb.store.Elastic;
+import portalkb.store.Fact;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ final class Disagreements {
     }
 
     Settled settle(Query filter, Collection<Key> keys) throws IOException {
-        Map<Key, List<FactDoc>> facts = new LinkedHashMap<>();
+        Map<Key, List<Fact>> facts = new LinkedHashMap<>();
         List<Key> all = List.copyOf(keys);
         int budget = maxFacts;
         boolean complete = true;
@@ -54,11 +55,11 @@ final class Disagreements {
             }
             List<Key> batch = all.subList(i, Math.min(all.size(), i + KEYS_PER_SEARCH));
             int size = budget;
-            SearchResponse<FactDoc> response = elastic.client().search(s -> s.index(elastic.names().facts()).size(size)
+            SearchResponse<Fact> response = elastic.client().search(s -> s.index(elastic.names().facts()).size(size)
                 .trackTotalHits(t -> t.enabled(true)).query(q -> q.bool(b -> b.filter(filter).filter(anyOf(batch))))
-                .sort(ReportCells.reportOrder(false)), FactDoc.class);
-            for (Hit<FactDoc> hit : response.hits().hits()) {
-                FactDoc f = hit.source();
+                .sort(ReportCells.reportOrder(false)), Fact.class);
+            for (Hit<Fact> hit : response.hits().hits()) {
+                Fact f = hit.source();
                 facts.computeIfAbsent(new Key(f.metric(), f.province(), f.year()), k -> new ArrayList<>()).add(f);
             }
             budget -= response.hits().hits().size();
@@ -70,23 +71,23 @@ final class Disagreements {
     }
 
     /** {@code facts}: one cell's facts, latest article first. */
-    static FigureCell cell(List<FactDoc> facts) {
+    static FigureCell cell(List<Fact> facts) {
         boolean counts = MetricCatalogue.get().byId(facts.get(0).metric())
             .map(m -> m.quantity() == MetricCatalogue.Kind.COUNT).orElse(false);
-        Map<String, FactDoc> byArticle = new LinkedHashMap<>();
-        for (FactDoc f : facts) {
+        Map<String, Fact> byArticle = new LinkedHashMap<>();
+        for (Fact f : facts) {
             byArticle.merge(f.articleId(), f, (kept, other) -> better(kept, other, counts));
         }
         Map<Double, List<Report>> byValue = new LinkedHashMap<>();
-        byArticle.values().forEach(f -> byValue.computeIfAbsent(f.value(), v -> new ArrayList<>()).add(f.report()));
-        Report chosen = byArticle.values().iterator().next().report();
+        byArticle.values().forEach(f -> byValue.computeIfAbsent(f.value(), v -> new ArrayList<>()).add(Report.of(f)));
+        Report chosen = Report.of(byArticle.values().iterator().next());
         List<StatedValue> values = new ArrayList<>();
         byValue.forEach((value, reports) -> values.add(new StatedValue(value, reports.size(), reports.get(0))));
         values.sort(Comparator.comparing((StatedValue v) -> v.value() != chosen.value()).thenComparing(v -> -v.articles()));
         return new FigureCell(chosen.metric(), chosen.province(), chosen.provinceToday(), null, chosen.year(), chosen, values);
     }
 
-    private static FactDoc better(FactDoc kept, FactDoc other, boolean counts) {
+    private static Fact better(Fact kept, Fact other, boolean counts) {
         if (counts) {
             return other.value() > kept.value() ? other : kept;
         }

@@ -9,16 +9,17 @@ import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.json.JsonData;
 import portalkb.core.BadParameterException;
 import portalkb.core.Gazetteer;
 import portalkb.core.Gazetteer.Province;
 import portalkb.core.MetricCatalogue;
 import portalkb.core.Provinces;
 import portalkb.store.Elastic;
+import portalkb.store.Fact;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,25 +50,21 @@ public final class FactService {
         return m;
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    public List<Map<String, Object>> facts(String metric, List<String> provinces, Integer year, int size) throws IOException {
+    public List<FactRow> facts(String metric, List<String> provinces, Integer year, int size) throws IOException {
         Query query = filter(metric, provinces, year);
-        SearchResponse<Map> response = elastic.client().search(s -> s.index(elastic.names().facts()).query(query)
+        SearchResponse<Fact> response = elastic.client().search(s -> s.index(elastic.names().facts()).query(query)
             .size(Math.min(size, MAX_ROWS))
             .sort(o -> o.field(f -> f.field("year").order(SortOrder.Desc).missing("_last")))
-            .sort(o -> o.field(f -> f.field("published").order(SortOrder.Desc).missing("_last"))), Map.class);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Hit<Map> hit : response.hits().hits()) {
-            Map<String, Object> row = new LinkedHashMap<>(hit.source());
-            row.put("id", hit.id());
-            rows.add(row);
+            .sort(o -> o.field(f -> f.field("published").order(SortOrder.Desc).missing("_last"))), Fact.class);
+        List<FactRow> rows = new ArrayList<>();
+        for (Hit<Fact> hit : response.hits().hits()) {
+            rows.add(new FactRow(hit.source(), hit.id(), null));
         }
         return rows;
     }
 
     /** One value per province and year: the fact from the most recently published article. */
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    public Map<String, Object> compare(String metric, List<String> provinces) throws IOException {
+    public Comparison compare(String metric, List<String> provinces) throws IOException {
         if (metric == null) {
             throw new BadParameterException("metric", "required");
         }
@@ -75,43 +72,29 @@ public final class FactService {
             throw new BadParameterException("provinces", "name at least one province");
         }
         Query query = filter(metric, provinces, null);
-        SearchResponse<Map> response = elastic.client().search(s -> s.index(elastic.names().facts()).query(query).size(0)
+        SearchResponse<Void> response = elastic.client().search(s -> s.index(elastic.names().facts()).query(query).size(0)
             .aggregations("province", a -> a.terms(t -> t.field("province").size(100))
                 .aggregations("year", y -> y.terms(t -> t.field("year").size(100))
                     .aggregations("latest", l -> l.topHits(h -> h.size(1)
-                        .sort(o -> o.field(f -> f.field("published").order(SortOrder.Desc))))))), Map.class);
-        Map<String, List<Map<String, Object>>> series = new LinkedHashMap<>();
+                        .sort(o -> o.field(f -> f.field("published").order(SortOrder.Desc))))))), Void.class);
+        Map<String, List<Comparison.Point>> series = new LinkedHashMap<>();
         provinces.forEach(p -> series.put(p, new ArrayList<>()));
         for (StringTermsBucket p : response.aggregations().get("province").sterms().buckets().array()) {
-            List<Map<String, Object>> points = series.computeIfAbsent(p.key().stringValue(), k -> new ArrayList<>());
+            List<Comparison.Point> points = series.computeIfAbsent(p.key().stringValue(), k -> new ArrayList<>());
             for (LongTermsBucket y : p.aggregations().get("year").lterms().buckets().array()) {
-                Hit<JsonData> top = y.aggregations().get("latest").topHits().hits().hits().get(0);
-                Map<String, Object> fact = top.source().to(Map.class);
-                Map<String, Object> point = new LinkedHashMap<>();
-                point.put("year", y.key());
-                point.put("value", fact.get("value"));
-                point.put("unit", fact.get("unit"));
-                point.put("text", fact.get("text"));
-                point.put("articleId", fact.get("articleId"));
-                point.put("url", fact.get("url"));
-                point.put("title", fact.get("title"));
-                point.put("source", fact.get("source"));
-                point.put("published", fact.get("published"));
-                points.add(point);
+                Fact fact = latest(y.aggregations().get("latest"));
+                points.add(new Comparison.Point(y.key(), fact.value(), fact.unit(), fact.text(), fact.articleId(), fact.url(),
+                    fact.title(), fact.source(), fact.published(), null, null));
             }
-            points.sort((a, b) -> Long.compare(((Number) a.get("year")).longValue(), ((Number) b.get("year")).longValue()));
+            points.sort(Comparator.comparingLong(Comparison.Point::year));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("metric", metric);
-        out.put("name", MetricCatalogue.get().byId(metric).map(MetricCatalogue.Metric::name).orElse(metric));
-        List<Map<String, Object>> list = new ArrayList<>();
-        series.forEach((province, points) -> list.add(Map.of("province", province, "points", points)));
-        out.put("series", list);
-        return out;
+        List<Comparison.Series> list = new ArrayList<>();
+        series.forEach((province, points) -> list.add(new Comparison.Series(province, points)));
+        return new Comparison(metric, metricName(metric), list);
     }
 
     /** All 63 provinces (as they were) and the 34 of today, with article counts. */
-    public Map<String, Object> provinces() throws IOException {
+    public ProvinceOverview.All provinces() throws IOException {
         SearchResponse<Void> response = elastic.client().search(s -> s.index(elastic.names().articles()).size(0)
             .query(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field("duplicateOf")))))
             .aggregations("province", a -> a.terms(t -> t.field("province").size(100)))
@@ -119,58 +102,49 @@ public final class FactService {
         Map<String, Long> then = counts(response.aggregations().get("province"));
         Map<String, Long> today = counts(response.aggregations().get("today"));
         Gazetteer g = Gazetteer.get();
-        List<Map<String, Object>> before = new ArrayList<>();
+        List<ProvinceOverview.Row> before = new ArrayList<>();
         for (Province p : g.provinces()) {
-            before.add(row(p, then.getOrDefault(p.name(), 0L), g.today(p).name()));
+            before.add(new ProvinceOverview.Row(p.id(), p.name(), g.today(p).name(), then.getOrDefault(p.name(), 0L)));
         }
-        List<Map<String, Object>> now = new ArrayList<>();
+        List<ProvinceOverview.Row> now = new ArrayList<>();
         for (Province p : g.provincesToday()) {
-            now.add(row(p, today.getOrDefault(p.name(), 0L), p.name()));
+            now.add(new ProvinceOverview.Row(p.id(), p.name(), p.name(), today.getOrDefault(p.name(), 0L)));
         }
-        return Map.of("provinces", before, "today", now);
-    }
-
-    private static Map<String, Object> row(Province p, long count, String today) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", p.id());
-        m.put("name", p.name());
-        m.put("today", today);
-        m.put("articles", count);
-        return m;
+        return new ProvinceOverview.All(before, now);
     }
 
     /** Latest figure per metric, article counts by year, sources. */
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    public Map<String, Object> province(String idOrName) throws IOException {
+    public ProvinceOverview province(String idOrName) throws IOException {
         String name = Provinces.resolve("id", List.of(idOrName)).get(0);
         Province p = Gazetteer.get().resolve(name).orElseThrow();
         Query byProvince = Query.of(q -> q.bool(b -> b.should(s -> s.term(t -> t.field("province").value(name)))
             .should(s -> s.term(t -> t.field("provinceToday").value(name))).minimumShouldMatch("1")));
-        SearchResponse<Map> facts = elastic.client().search(s -> s.index(elastic.names().facts()).size(0)
+        SearchResponse<Void> facts = elastic.client().search(s -> s.index(elastic.names().facts()).size(0)
             .query(q -> q.bool(b -> b.filter(byProvince).mustNot(m -> m.term(t -> t.field("metric").value("other")))))
             .aggregations("metric", a -> a.terms(t -> t.field("metric").size(50))
                 .aggregations("latest", l -> l.topHits(h -> h.size(1)
                     .sort(o -> o.field(f -> f.field("year").order(SortOrder.Desc).missing("_last")))
-                    .sort(o -> o.field(f -> f.field("published").order(SortOrder.Desc)))))), Map.class);
-        List<Map<String, Object>> latest = new ArrayList<>();
+                    .sort(o -> o.field(f -> f.field("published").order(SortOrder.Desc)))))), Void.class);
+        List<ProvinceOverview.LatestFigure> latest = new ArrayList<>();
         for (StringTermsBucket b : facts.aggregations().get("metric").sterms().buckets().array()) {
-            Map<String, Object> fact = new LinkedHashMap<>(b.aggregations().get("latest").topHits().hits().hits().get(0).source().to(Map.class));
-            fact.put("name", MetricCatalogue.get().byId(b.key().stringValue()).map(MetricCatalogue.Metric::name).orElse(b.key().stringValue()));
-            latest.add(fact);
+            latest.add(new ProvinceOverview.LatestFigure(latest(b.aggregations().get("latest")), metricName(b.key().stringValue())));
         }
         SearchResponse<Void> articles = elastic.client().search(s -> s.index(elastic.names().articles()).size(0)
             .query(q -> q.bool(b -> b.filter(byProvince).mustNot(m -> m.exists(e -> e.field("duplicateOf")))))
             .aggregations("year", a -> a.terms(t -> t.field("year").size(100)))
             .aggregations("source", a -> a.terms(t -> t.field("source").size(50))), Void.class);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", p.id());
-        out.put("name", p.name());
-        out.put("today", Gazetteer.get().today(p).name());
-        out.put("articles", articles.hits().total() == null ? 0 : articles.hits().total().value());
-        out.put("latestFigures", latest);
-        out.put("articlesByYear", SearchService.buckets(articles.aggregations().get("year")));
-        out.put("sources", SearchService.buckets(articles.aggregations().get("source")));
-        return out;
+        return new ProvinceOverview(p.id(), p.name(), Gazetteer.get().today(p).name(),
+            articles.hits().total() == null ? 0 : articles.hits().total().value(), latest,
+            SearchService.buckets(articles.aggregations().get("year")), SearchService.buckets(articles.aggregations().get("source")));
+    }
+
+    /** The one fact of a top_hits aggregation of size 1. */
+    static Fact latest(Aggregate topHits) {
+        return topHits.topHits().hits().hits().get(0).source().to(Fact.class);
+    }
+
+    private static String metricName(String metric) {
+        return MetricCatalogue.get().byId(metric).map(MetricCatalogue.Metric::name).orElse(metric);
     }
 
     private Query filter(String metric, List<String> provinces, Integer year) {

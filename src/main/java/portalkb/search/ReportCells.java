@@ -80,8 +80,7 @@ final class ReportCells {
         for (StringTermsBucket metric : response.aggregations().get("metric").sterms().buckets().array()) {
             for (StringTermsBucket province : metric.aggregations().get("province").sterms().buckets().array()) {
                 for (LongTermsBucket year : province.aggregations().get("year").lterms().buckets().array()) {
-                    FactDoc fact = year.aggregations().get("latest").topHits().hits().hits().get(0).source().to(FactDoc.class);
-                    Analysis.Report report = fact.report();
+                    Analysis.Report report = Analysis.Report.of(FactService.latest(year.aggregations().get("latest")));
                     cells.add(new FigureCell(report.metric(), report.province(), report.provinceToday(), null, report.year(), report,
                         List.of(new Analysis.StatedValue(report.value(), 1, report))));
                     if (year.aggregations().get("values").dterms().buckets().array().size() > 1) {

@@ -16,6 +16,7 @@ import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.json.JsonData;
 import co.elastic.clients.util.NamedValue;
 import co.elastic.clients.util.ObjectBuilder;
+import portalkb.store.Article;
 import portalkb.store.Elastic;
 
 import java.io.IOException;
@@ -49,11 +50,10 @@ public final class SearchService {
      * exactly and aggregated, no scoring, answered from the shard request cache while the index is
      * unchanged, e.g. when paging).
      */
-    @SuppressWarnings("rawtypes")
     public SearchResult search(SearchRequest request) throws IOException {
         Query query = ArticleQuery.of(request);
         String index = elastic.names().articles();
-        MsearchResponse<Map> response = elastic.client().msearch(m -> m
+        MsearchResponse<Article> response = elastic.client().msearch(m -> m
             .searches(item -> item.header(h -> h.index(index)).body(page(request, query)))
             .searches(item -> item.header(h -> h.index(index).requestCache(true)).body(b -> {
                 b.query(ArticleQuery.matchSet(request)).size(0).trackTotalHits(t -> t.enabled(true));
@@ -61,11 +61,11 @@ public final class SearchService {
                 // File type: articles stored before documents were read have none, and are HTML.
                 b.aggregations("type", a -> a.terms(t -> t.field("type").size(10).missing(FieldValue.of("html"))));
                 return b;
-            })), Map.class);
-        ResponseBody<Map> page = result(response.responses().get(0));
-        ResponseBody<Map> facetsResult = result(response.responses().get(1));
+            })), Article.class);
+        ResponseBody<Article> page = result(response.responses().get(0));
+        ResponseBody<Article> facetsResult = result(response.responses().get(1));
         List<SearchResult.Hit> hits = new ArrayList<>();
-        for (Hit<Map> hit : page.hits().hits()) {
+        for (Hit<Article> hit : page.hits().hits()) {
             hits.add(toHit(hit));
         }
         Map<String, List<SearchResult.Bucket>> facets = new LinkedHashMap<>();
@@ -112,8 +112,7 @@ public final class SearchService {
         });
     }
 
-    @SuppressWarnings("rawtypes")
-    private static ResponseBody<Map> result(MultiSearchResponseItem<Map> item) throws IOException {
+    private static ResponseBody<Article> result(MultiSearchResponseItem<Article> item) throws IOException {
         if (item.isFailure()) {
             throw new IOException("search failed: " + item.failure().error().reason());
         }
@@ -121,14 +120,13 @@ public final class SearchService {
     }
 
     /** Every matching article, newest first, through search_after (no deep-paging limit up to MAX_EXPORT). */
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    public long export(SearchRequest request, Consumer<Map<String, Object>> row) throws IOException {
+    public long export(SearchRequest request, Consumer<Article> row) throws IOException {
         Query query = ArticleQuery.of(request);
         List<FieldValue> after = null;
         long written = 0;
         while (written < MAX_EXPORT) {
             List<FieldValue> searchAfter = after;
-            SearchResponse<Map> page = elastic.client().search(s -> {
+            SearchResponse<Article> page = elastic.client().search(s -> {
                 s.index(elastic.names().articles()).query(query).size(1000)
                     .source(src -> src.filter(f -> f.includes("id", "url", "title", "source", "sourceName", "province",
                         "provinceToday", "district", "published", "metrics")))
@@ -138,9 +136,9 @@ public final class SearchService {
                     s.searchAfter(searchAfter);
                 }
                 return s;
-            }, Map.class);
-            List<Hit<Map>> hits = page.hits().hits();
-            for (Hit<Map> hit : hits) {
+            }, Article.class);
+            List<Hit<Article>> hits = page.hits().hits();
+            for (Hit<Article> hit : hits) {
                 row.accept(hit.source());
                 written++;
             }
@@ -161,25 +159,14 @@ public final class SearchService {
         s.sort(o -> o.field(f -> f.field("published").order(order).missing("_last")));
     }
 
-    @SuppressWarnings("rawtypes")
-    private static SearchResult.Hit toHit(Hit<Map> hit) {
-        Map source = hit.source();
+    private static SearchResult.Hit toHit(Hit<Article> hit) {
+        Article a = hit.source();
         Map<String, List<String>> hl = hit.highlight();
         List<String> fragments = hl.getOrDefault("body", hl.getOrDefault("body.folded", List.of()));
-        return new SearchResult.Hit(hit.id(), str(source.get("url")), str(source.get("title")), str(source.get("source")),
-            str(source.get("sourceName")), str(source.get("province")), str(source.get("provinceToday")),
-            str(source.get("published")), String.join(" … ", fragments), hit.score(),
-            source.get("type") == null ? "html" : str(source.get("type")), linkedFrom(source.get("linkedFrom")));
-    }
-
-    /** The articles that link a document, as stored (url and title). */
-    @SuppressWarnings("unchecked")
-    private static List<SearchResult.Link> linkedFrom(Object value) {
-        if (!(value instanceof List<?> list)) {
-            return List.of();
-        }
-        return list.stream().filter(Map.class::isInstance).map(m -> (Map<String, Object>) m)
-            .map(m -> new SearchResult.Link(str(m.get("url")), str(m.get("title")))).toList();
+        List<SearchResult.Link> linkedFrom = a.linkedFrom() == null ? List.of()
+            : a.linkedFrom().stream().map(l -> new SearchResult.Link(l.url(), l.title())).toList();
+        return new SearchResult.Hit(hit.id(), a.url(), a.title(), a.source(), a.sourceName(), a.province(), a.provinceToday(),
+            a.published(), String.join(" … ", fragments), hit.score(), a.typeOrHtml(), linkedFrom);
     }
 
     static List<SearchResult.Bucket> buckets(Aggregate aggregate) {
@@ -193,10 +180,6 @@ public final class SearchService {
             aggregate.lterms().buckets().array().forEach(b -> out.add(new SearchResult.Bucket(Long.toString(b.key()), b.docCount())));
         }
         return out;
-    }
-
-    private static String str(Object o) {
-        return o == null ? null : o.toString();
     }
 
     static Aggregation terms(String field, int size) {

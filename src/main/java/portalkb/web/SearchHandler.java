@@ -7,15 +7,17 @@ import portalkb.core.Provinces;
 import portalkb.search.FactService;
 import portalkb.search.SearchRequest;
 import portalkb.search.SearchService;
+import portalkb.store.Article;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /** GET /api/search: parameters → {@link SearchRequest} → JSON, or CSV of every match with format=csv. */
 final class SearchHandler {
 
+    /** The CSV columns, in the order {@link #print} writes an article's fields. */
     static final List<String> CSV_COLUMNS = List.of("published", "province", "provinceToday", "district", "source",
         "sourceName", "title", "url", "metrics", "id");
 
@@ -59,11 +61,11 @@ final class SearchHandler {
         }
     }
 
-    static void print(CSVPrinter csv, Map<String, Object> row) {
+    static void print(CSVPrinter csv, Article row) {
         try {
-            for (String column : CSV_COLUMNS) {
-                Object v = row.get(column);
-                csv.print(CsvExport.cell(v instanceof List<?> l ? String.join("; ", l.stream().map(String::valueOf).toList()) : v));
+            for (Object v : Arrays.asList(row.published(), row.province(), row.provinceToday(), row.district(), row.source(),
+                row.sourceName(), row.title(), row.url(), row.metrics() == null ? null : String.join("; ", row.metrics()), row.id())) {
+                csv.print(CsvExport.cell(v));
             }
             csv.println();
         } catch (IOException e) {
