@@ -11,8 +11,7 @@ import portalkb.core.BadParameterException;
 import portalkb.store.Json;
 
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
@@ -37,6 +36,26 @@ final class AskHandler {
         this.gate = gate;
         this.maxConversationIdChars = maxConversationIdChars;
         this.log = log;
+    }
+
+    /** The stream's "citations" event: the answer whole, with what it cites (all of the response but its time). */
+    record Answered(List<AskResponse.Citation> citations, List<AskResponse.FigureRef> figures, String province, String lang,
+                    String conversationId, String answer) {
+        static Answered of(AskResponse r) {
+            return new Answered(r.citations(), r.figures(), r.province(), r.lang(), r.conversationId(), r.answer());
+        }
+    }
+
+    /** The stream's "done" event. */
+    record Done(long tookMs) {
+    }
+
+    /** The stream's "token" event: the next piece of the answer. */
+    record Token(String text) {
+    }
+
+    /** The stream's "error" event. */
+    record StreamError(int status, String error) {
     }
 
     /** Conversations are kept in memory by id: an id of any length would be memory of any size. */
@@ -99,15 +118,8 @@ final class AskHandler {
                     sendToken(client, m.group());
                 }
             }
-            Map<String, Object> meta = new LinkedHashMap<>();
-            meta.put("citations", response.citations());
-            meta.put("figures", response.figures());
-            meta.put("province", response.province());
-            meta.put("lang", response.lang());
-            meta.put("conversationId", response.conversationId());
-            meta.put("answer", response.answer());
-            client.sendEvent("citations", Json.MAPPER.writeValueAsString(meta));
-            client.sendEvent("done", Json.MAPPER.writeValueAsString(Map.of("tookMs", response.tookMs())));
+            client.sendEvent("citations", Json.MAPPER.writeValueAsString(Answered.of(response)));
+            client.sendEvent("done", Json.MAPPER.writeValueAsString(new Done(response.tookMs())));
         } catch (BadParameterException e) {
             error(client, 400, e.getMessage());
         } catch (ApiException e) {
@@ -127,18 +139,18 @@ final class AskHandler {
     private static void sendToken(SseClient client, String text) {
         if (!client.terminated()) {
             try {
-                client.sendEvent("token", Json.MAPPER.writeValueAsString(Map.of("text", text)));
+                client.sendEvent("token", Json.MAPPER.writeValueAsString(new Token(text)));
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e); // a map of one string always serialises
+                throw new IllegalStateException(e); // a record of one string always serialises
             }
         }
     }
 
     private static void error(SseClient client, int status, String message) {
         try {
-            client.sendEvent("error", Json.MAPPER.writeValueAsString(Map.of("status", status, "error", message)));
+            client.sendEvent("error", Json.MAPPER.writeValueAsString(new StreamError(status, message)));
         } catch (JsonProcessingException ignored) {
-            // a map of strings always serialises
+            // a record of a number and a string always serialises
         }
     }
 }

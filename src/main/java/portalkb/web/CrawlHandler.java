@@ -5,9 +5,7 @@ import portalkb.crawl.CrawlService;
 import portalkb.crawl.SourceStatus;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** GET /api/crawl/status (each source with provinceToday); POST /api/crawl/run?source= and POST /api/crawl/stop (admin token). */
 final class CrawlHandler {
@@ -20,13 +18,18 @@ final class CrawlHandler {
         this.admin = admin;
     }
 
+    /** /api/crawl/status: each source's state, as the admin or as the public sees it. */
+    record Status(boolean adminEnabled, List<SourceStatus> sources) {
+    }
+
+    /** What POST /api/crawl/stop asked to stop. */
+    record Stopping(List<String> stopping) {
+    }
+
     void status(Context ctx) throws IOException {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("adminEnabled", admin.enabled());
         List<SourceStatus> sources = crawls == null ? List.of() : crawls.status();
         // The admin's own view has owners and raw errors; a wrong token counts against the client like on the actions.
-        out.put("sources", admin.enabled() && admin.authorized(ctx) ? sources : CrawlStatusView.forPublic(sources));
-        ctx.json(out);
+        ctx.json(new Status(admin.enabled(), admin.enabled() && admin.authorized(ctx) ? sources : CrawlStatusView.forPublic(sources)));
     }
 
     void run(Context ctx) {
@@ -35,8 +38,7 @@ final class CrawlHandler {
             throw new ApiException(409, "this server runs without a crawler");
         }
         try {
-            CrawlService.Started started = crawls.run(ctx.queryParam("source"), "admin");
-            ctx.status(202).json(Map.of("started", started.started(), "alreadyRunning", started.alreadyRunning()));
+            ctx.status(202).json(crawls.run(ctx.queryParam("source"), "admin")); // {started, alreadyRunning}
         } catch (IllegalArgumentException e) {
             throw new ApiException(404, e.getMessage());
         }
@@ -44,6 +46,6 @@ final class CrawlHandler {
 
     void stop(Context ctx) {
         admin.check(ctx);
-        ctx.json(Map.of("stopping", crawls == null ? List.of() : crawls.stop()));
+        ctx.json(new Stopping(crawls == null ? List.of() : crawls.stop()));
     }
 }

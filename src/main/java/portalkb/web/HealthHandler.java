@@ -1,12 +1,11 @@
 package portalkb.web;
 
 import co.elastic.clients.elasticsearch.cluster.HealthResponse;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.http.Context;
 import portalkb.store.Elastic;
 import portalkb.store.WriteBlocks;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,29 +20,31 @@ final class HealthHandler {
         this.elastic = elastic;
     }
 
+    /** The body of /health; {@code articles} only when Elasticsearch answered. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Health(String status, Elasticsearch elasticsearch, Long articles) {
+    }
+
+    /** Elasticsearch as /health reports it: its status and cluster name and whether it takes writes, or why it is unreachable. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Elasticsearch(String status, String cluster, String writes, String error) {
+    }
+
     void handle(Context ctx) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        Map<String, Object> es = new LinkedHashMap<>();
         try {
             HealthResponse health = elastic.client().cluster().health(h -> h.timeout(t -> t.time("2s")));
             String status = health.status().jsonValue();
-            es.put("status", status);
-            es.put("cluster", health.clusterName());
             long articles = elastic.client().count(c -> c.index(elastic.names().articles())
                 .ignoreUnavailable(true)).count();
             Optional<String> blocked = WriteBlocks.check(elastic);
-            es.put("writes", blocked.orElse("accepted"));
+            Elasticsearch es = new Elasticsearch(status, health.clusterName(), blocked.orElse("accepted"), null);
             // Searching still works with writes blocked (a full disk): degraded, but serving.
-            body.put("status", status.equals("red") || blocked.isPresent() ? "degraded" : "ok");
-            body.put("elasticsearch", es);
-            body.put("articles", articles);
-            ctx.status(status.equals("red") ? 503 : 200).json(body);
+            String overall = status.equals("red") || blocked.isPresent() ? "degraded" : "ok";
+            ctx.status(status.equals("red") ? 503 : 200).json(new Health(overall, es, articles));
         } catch (Exception e) {
-            es.put("status", "unavailable");
-            es.put("error", "Elasticsearch is not reachable: " + e.getClass().getSimpleName());
-            body.put("status", "unavailable");
-            body.put("elasticsearch", es);
-            ctx.status(503).json(body);
+            Elasticsearch es = new Elasticsearch("unavailable", null, null,
+                "Elasticsearch is not reachable: " + e.getClass().getSimpleName());
+            ctx.status(503).json(new Health("unavailable", es, null));
         }
     }
 }
