@@ -117,14 +117,9 @@ public final class AnalyticsAnswerer implements Answerer {
                 return i + 1;
             }
         }
-        Map<String, Object> source = new LinkedHashMap<>();
-        source.put("url", f.url());
-        source.put("title", f.title());
-        source.put("source", f.source());
-        source.put("province", cell.province());
-        source.put("published", f.published());
-        source.put("year", cell.year());
-        cited.add(Contents.of(f.articleId() + "-" + cell.year(), f.text() == null ? "" : f.text(), source, "fact"));
+        Contents.Origin origin = new Contents.Origin(null, f.url(), f.title(), f.source(), null, cell.province(), null, f.published(),
+            null, null, cell.year());
+        cited.add(Contents.of(f.articleId() + "-" + cell.year(), f.text() == null ? "" : f.text(), origin, "fact"));
         quotes.put(cited.size(), f.text());
         return cited.size();
     }

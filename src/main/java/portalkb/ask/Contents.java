@@ -7,10 +7,11 @@ import dev.langchain4j.rag.content.Content;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 
+import portalkb.store.Fact;
+import portalkb.store.Passage;
+
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Retrieved text with the article facts citations need (url, title, source, province, date). */
 final class Contents {
@@ -20,29 +21,58 @@ final class Contents {
     private Contents() {
     }
 
-    static Content of(String key, String text, Map<?, ?> source, String kind) {
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put(KEY, key);
-        meta.put("kind", kind);
-        for (String field : new String[]{"articleId", "url", "title", "source", "sourceName", "province", "provinceToday", "published", "metric", "unit"}) {
-            Object v = source.get(field);
-            if (v != null) {
-                meta.put(field, v.toString());
-            }
+    /** The article fields a citation shows, of a passage, a fact or an analytics figure. */
+    record Origin(String articleId, String url, String title, String source, String sourceName, String province,
+                  String provinceToday, String published, String metric, String unit, Integer year) {
+        static Origin of(Passage p) {
+            return new Origin(p.articleId(), p.url(), p.title(), p.source(), p.sourceName(), p.province(), p.provinceToday(),
+                p.published(), null, null, p.year());
         }
-        Object year = source.get("year");
-        if (year instanceof Number n) {
-            meta.put("year", n.intValue());
+
+        static Origin of(Fact f) {
+            return new Origin(f.articleId(), f.url(), f.title(), f.source(), f.sourceName(), f.province(), f.provinceToday(),
+                f.published(), f.metric(), f.unit(), f.year());
         }
-        return Content.from(TextSegment.from(text, Metadata.from(meta)));
     }
 
-    /** Hits of the passages or facts index (their text is in "text") as contents. */
-    @SuppressWarnings("rawtypes")
-    static List<Content> fromHits(SearchResponse<Map> response, String kind) {
+    static Content of(String key, String text, Origin origin, String kind) {
+        Metadata meta = new Metadata().put(KEY, key).put("kind", kind);
+        put(meta, "articleId", origin.articleId());
+        put(meta, "url", origin.url());
+        put(meta, "title", origin.title());
+        put(meta, "source", origin.source());
+        put(meta, "sourceName", origin.sourceName());
+        put(meta, "province", origin.province());
+        put(meta, "provinceToday", origin.provinceToday());
+        put(meta, "published", origin.published());
+        put(meta, "metric", origin.metric());
+        put(meta, "unit", origin.unit());
+        if (origin.year() != null) {
+            meta.put("year", origin.year());
+        }
+        return Content.from(TextSegment.from(text, meta));
+    }
+
+    private static void put(Metadata meta, String key, String value) {
+        if (value != null) {
+            meta.put(key, value);
+        }
+    }
+
+    /** Hits of the passages index as contents. */
+    static List<Content> fromPassages(SearchResponse<Passage> response) {
         List<Content> out = new ArrayList<>();
-        for (Hit<Map> hit : response.hits().hits()) {
-            out.add(of(hit.id(), String.valueOf(hit.source().get("text")), hit.source(), kind));
+        for (Hit<Passage> hit : response.hits().hits()) {
+            out.add(of(hit.id(), String.valueOf(hit.source().text()), Origin.of(hit.source()), "passage"));
+        }
+        return out;
+    }
+
+    /** Hits of the facts index as contents: the fact's sentence is the text. */
+    static List<Content> fromFacts(SearchResponse<Fact> response) {
+        List<Content> out = new ArrayList<>();
+        for (Hit<Fact> hit : response.hits().hits()) {
+            out.add(of(hit.id(), String.valueOf(hit.source().text()), Origin.of(hit.source()), "fact"));
         }
         return out;
     }

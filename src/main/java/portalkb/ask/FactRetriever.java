@@ -7,11 +7,11 @@ import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.query.Query;
 import portalkb.store.Elastic;
+import portalkb.store.Fact;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The figures index: a question naming a metric or a number hits the exact fact (value within
@@ -28,7 +28,6 @@ public final class FactRetriever implements ContentRetriever {
     }
 
     @Override
-    @SuppressWarnings("rawtypes")
     public List<Content> retrieve(Query query) {
         Question q = QuestionMetadata.question(query);
         // The facts query reads only the analysed question, so the question's other renderings would repeat it.
@@ -61,9 +60,9 @@ public final class FactRetriever implements ContentRetriever {
             b.minimumShouldMatch("1");
         }
         try {
-            SearchResponse<Map> response = elastic.client().search(s -> s.index(elastic.names().facts()).size(size)
-                .query(x -> x.bool(b.build())), Map.class);
-            return Contents.fromHits(response, "fact");
+            SearchResponse<Fact> response = elastic.client().search(s -> s.index(elastic.names().facts()).size(size)
+                .query(x -> x.bool(b.build())), Fact.class);
+            return Contents.fromFacts(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

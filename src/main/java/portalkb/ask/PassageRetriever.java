@@ -7,11 +7,11 @@ import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.query.Query;
 import portalkb.store.Elastic;
+import portalkb.store.Passage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * BM25 over passages with the Vietnamese analysis; the question's numbers (every reading), places, years and
@@ -39,7 +39,6 @@ public final class PassageRetriever implements ContentRetriever {
     }
 
     @Override
-    @SuppressWarnings("rawtypes")
     public List<Content> retrieve(Query query) {
         Question q = QuestionMetadata.question(query);
         if (withinAskedProvinces && q.provinces().isEmpty()) {
@@ -70,9 +69,9 @@ public final class PassageRetriever implements ContentRetriever {
         }
         b.minimumShouldMatch("1");
         try {
-            SearchResponse<Map> response = elastic.client().search(s -> s.index(elastic.names().passages()).size(size)
-                .query(x -> x.bool(b.build())).source(src -> src.filter(f -> f.excludes("vector"))), Map.class);
-            return Contents.fromHits(response, "passage");
+            SearchResponse<Passage> response = elastic.client().search(s -> s.index(elastic.names().passages()).size(size)
+                .query(x -> x.bool(b.build())).source(src -> src.filter(f -> f.excludes("vector"))), Passage.class);
+            return Contents.fromPassages(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -31,6 +31,10 @@ public final class TermWeights {
         }
     }
 
+    /** The document term statistics are asked about: the question's words as a passage's text. */
+    record ArtificialPassage(String text) {
+    }
+
     private final Elastic elastic;
 
     public TermWeights(Elastic elastic) {
@@ -55,7 +59,7 @@ public final class TermWeights {
             return new Weights(Map.of(), 1);
         }
         try {
-            Map<String, Object> doc = Map.of("text", String.join(" ", words));
+            ArtificialPassage doc = new ArtificialPassage(String.join(" ", words));
             TermvectorsResponse response = elastic.client().termvectors(t -> t.index(elastic.names().passages())
                 .doc(doc).fields("text.folded").termStatistics(true).fieldStatistics(true)
                 .positions(false).offsets(false).payloads(false));

@@ -6,12 +6,12 @@ import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.query.Query;
 import portalkb.index.Embeddings;
 import portalkb.store.Elastic;
+import portalkb.store.Passage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** kNN over passage vectors (all-MiniLM-L6-v2 in-process, the model that embedded the passages). */
 public final class VectorRetriever implements ContentRetriever {
@@ -25,7 +25,6 @@ public final class VectorRetriever implements ContentRetriever {
     }
 
     @Override
-    @SuppressWarnings("rawtypes")
     public List<Content> retrieve(Query query) {
         float[] vector = Embeddings.embed(List.of(query.text())).get(0);
         List<Float> values = new ArrayList<>(vector.length);
@@ -33,10 +32,10 @@ public final class VectorRetriever implements ContentRetriever {
             values.add(f);
         }
         try {
-            SearchResponse<Map> response = elastic.client().search(s -> s.index(elastic.names().passages()).size(size)
+            SearchResponse<Passage> response = elastic.client().search(s -> s.index(elastic.names().passages()).size(size)
                 .knn(k -> k.field("vector").queryVector(values).k(size).numCandidates(Math.max(50, size * 5)))
-                .source(src -> src.filter(f -> f.excludes("vector"))), Map.class);
-            return Contents.fromHits(response, "passage");
+                .source(src -> src.filter(f -> f.excludes("vector"))), Passage.class);
+            return Contents.fromPassages(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
