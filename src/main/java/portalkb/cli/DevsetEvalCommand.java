@@ -16,9 +16,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code ./kb eval --devset DIR [--split dev|test|all] [--questions FILE] [--unanswerable FILE] [--misses] [--embeddings] [--json]}: loads the devset's
@@ -66,10 +64,7 @@ final class DevsetEvalCommand {
         List<DevsetEval.Scored> scored = new DevsetEval(Services.of(askConfig, elastic).ask(), Bm25Baseline.build(elastic, devset)).run(questions);
         List<DevsetEval.Tally> tallies = DevsetEval.tallies(scored);
         if (args.has("json")) {
-            Map<String, Object> report = new LinkedHashMap<>();
-            report.put("tallies", tallies.stream().map(t -> Map.of("split", t.split(), "lang", t.lang(), "questions", t.questions(),
-                "right", t.right(), "accuracy", t.accuracy(), "baselineRight", t.baselineRight(), "baselineAccuracy", t.baselineAccuracy())).toList());
-            report.put("questions", scored);
+            Report report = new Report(tallies.stream().map(TallyRow::of).toList(), scored);
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
             return 0;
         }
@@ -93,6 +88,16 @@ final class DevsetEvalCommand {
                 t.baselineRight(), 100 * t.baselineAccuracy());
         }
         return 0;
+    }
+
+    /** {@code --json}: accuracy per split and language, then every question scored. */
+    record Report(List<TallyRow> tallies, List<DevsetEval.Scored> questions) {
+    }
+
+    record TallyRow(String split, String lang, int questions, int right, double accuracy, int baselineRight, double baselineAccuracy) {
+        static TallyRow of(DevsetEval.Tally t) {
+            return new TallyRow(t.split(), t.lang(), t.questions(), t.right(), t.accuracy(), t.baselineRight(), t.baselineAccuracy());
+        }
     }
 
     private static String ok(boolean b) {

@@ -10,6 +10,7 @@ import portalkb.core.UrlNormalizer;
 import portalkb.core.FigureExtractor;
 import portalkb.core.Gazetteer;
 import portalkb.core.Text;
+import portalkb.store.Article;
 import portalkb.store.Elastic;
 import portalkb.store.Json;
 
@@ -19,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -62,7 +62,7 @@ public final class EvalCommand {
         Tally province = new Tally();
         Tally figures = new Tally();
         Tally citations = new Tally();
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<EvalReport.Row> rows = new ArrayList<>();
         int lineNo = 0;
         for (String line : Files.readAllLines(file)) {
             lineNo++;
@@ -77,26 +77,26 @@ public final class EvalCommand {
                 conversations.put(conversationKey, r.conversationId());
             }
             asked++;
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", id);
-            row.put("question", q.path("question").asText());
-            row.put("answer", r.answer());
+            Boolean cited = null;
+            Boolean noAnswer = null;
+            Boolean baselineProvince = null;
+            Boolean provinceOk = null;
+            Boolean figurePresent = null;
+            Boolean figureCited = null;
             boolean ok = true;
             if (q.path("answer_cited").asBoolean(false)) {
-                boolean cited = !r.citations().isEmpty();
-                row.put("cited", cited);
+                cited = !r.citations().isEmpty();
                 ok &= cited;
             }
             if (q.path("answer_none").asBoolean(false)) {
-                boolean none = r.citations().isEmpty();
-                row.put("noAnswer", none);
-                ok = none;
+                noAnswer = r.citations().isEmpty();
+                ok = noAnswer;
             }
             if (q.hasNonNull("answer_province") && conversationKey == null) {
                 baselineAsked++;
                 boolean base = q.get("answer_province").asText().equals(bm25TopProvince(elastic, q.path("question").asText()));
                 baselineRight += base ? 1 : 0;
-                row.put("baselineProvince", base);
+                baselineProvince = base;
                 // The telling subset: English questions whose answer province is not named in them.
                 boolean named = Text.fold(q.path("question").asText()).contains(Text.fold(q.get("answer_province").asText()));
                 if (!named && "en".equals(analyzer.analyze(q.path("question").asText()).lang())) {
@@ -105,41 +105,30 @@ public final class EvalCommand {
                 }
             }
             if (q.hasNonNull("answer_province")) {
-                boolean good = provinceRight(q.get("answer_province").asText(), r);
-                province.add(good);
-                row.put("province", good);
-                ok &= good;
+                provinceOk = provinceRight(q.get("answer_province").asText(), r);
+                province.add(provinceOk);
+                ok &= provinceOk;
             }
             if (q.hasNonNull("answer_figure")) {
                 double figure = FigureExtractor.parse(firstNumber(q.get("answer_figure").asText()));
-                boolean present = numbers(r.answer()).stream().anyMatch(n -> Math.abs(n - figure) < 0.051);
-                boolean cited = present && citedArticleContains(elastic, r, figure);
-                figures.add(present);
-                citations.add(cited);
-                row.put("figure", present);
-                row.put("citation", cited);
-                ok &= present && cited;
+                figurePresent = numbers(r.answer()).stream().anyMatch(n -> Math.abs(n - figure) < 0.051);
+                figureCited = figurePresent && citedArticleContains(elastic, r, figure);
+                figures.add(figurePresent);
+                citations.add(figureCited);
+                ok &= figurePresent && figureCited;
             }
             right += ok ? 1 : 0;
-            row.put("right", ok);
-            rows.add(row);
+            rows.add(new EvalReport.Row(id, q.path("question").asText(), r.answer(), cited, noAnswer, baselineProvince, provinceOk,
+                figurePresent, figureCited, ok));
             if (!args.has("json")) {
                 out.printf("%-6s %-5s %s%n       → %s%n", ok ? "RIGHT" : "WRONG", id, q.path("question").asText(),
                     r.answer().replace("\n", " / "));
             }
         }
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("questions", asked);
-        summary.put("right", right);
-        summary.put("accuracy", ratio(right, asked));
-        summary.put("provinceAccuracy", province.ratio());
-        summary.put("figureAccuracy", figures.ratio());
-        summary.put("citationAccuracy", citations.ratio());
-        summary.put("bm25BaselineProvinceAccuracy", ratio(baselineRight, baselineAsked));
-        summary.put("englishProvinceAccuracy", english.ratio());
-        summary.put("bm25BaselineEnglishProvinceAccuracy", englishBaseline.ratio());
+        EvalReport.Summary summary = new EvalReport.Summary(asked, right, ratio(right, asked), province.ratio(), figures.ratio(),
+            citations.ratio(), ratio(baselineRight, baselineAsked), english.ratio(), englishBaseline.ratio());
         if (args.has("json")) {
-            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("summary", summary, "questions", rows)));
+            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(new EvalReport(summary, rows)));
         } else {
             out.printf("%nright %d/%d = %.1f%% · province %s · figure %s · citation %s%n", right, asked, 100.0 * ratio(right, asked),
                 province.pct(), figures.pct(), citations.pct());
@@ -150,11 +139,10 @@ public final class EvalCommand {
     }
 
     /** The baseline: the question straight into a match query over article text; the top hit's province. */
-    @SuppressWarnings("rawtypes")
     private static String bm25TopProvince(Elastic elastic, String question) throws IOException {
         var response = elastic.client().search(s -> s.index(elastic.names().articles()).size(1)
-            .query(q -> q.match(m -> m.field("body").query(question))), Map.class);
-        return response.hits().hits().isEmpty() ? null : String.valueOf(response.hits().hits().get(0).source().get("province"));
+            .query(q -> q.match(m -> m.field("body").query(question))), Article.class);
+        return response.hits().hits().isEmpty() ? null : String.valueOf(response.hits().hits().get(0).source().province());
     }
 
     private static boolean provinceRight(String expected, AskResponse r) {
@@ -167,8 +155,8 @@ public final class EvalCommand {
             if (c.url() == null) {
                 continue;
             }
-            var doc = elastic.client().get(g -> g.index(elastic.names().articles()).id(UrlNormalizer.id(c.url())).sourceIncludes("body"), Map.class);
-            if (doc.found() && numbers(String.valueOf(doc.source().get("body"))).stream().anyMatch(n -> Math.abs(n - figure) < 0.051)) {
+            var doc = elastic.client().get(g -> g.index(elastic.names().articles()).id(UrlNormalizer.id(c.url())).sourceIncludes("body"), Article.class);
+            if (doc.found() && numbers(String.valueOf(doc.source().body())).stream().anyMatch(n -> Math.abs(n - figure) < 0.051)) {
                 return true;
             }
         }

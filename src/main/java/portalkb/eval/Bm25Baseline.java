@@ -1,12 +1,10 @@
 package portalkb.eval;
 
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import portalkb.store.Elastic;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.util.Map;
 
 /**
  * The bar an answerer has to clear: the same articles in a plain BM25 index (standard tokenizer,
@@ -16,6 +14,10 @@ import java.util.Map;
 public final class Bm25Baseline {
 
     public record TopHit(String province, String text) {
+    }
+
+    /** A document of the baseline's own index: a devset article's province, title and body. */
+    record BaselineArticle(String province, String title, String body) {
     }
 
     private static final String SETTINGS = """
@@ -43,20 +45,19 @@ public final class Bm25Baseline {
         elastic.client().indices().create(c -> c.index(index).withJson(new StringReader(SETTINGS)));
         for (Devset.Article a : devset.articles()) {
             elastic.client().index(i -> i.index(index).id(a.file())
-                .document(Map.of("province", a.province(), "title", a.title(), "body", a.body())));
+                .document(new BaselineArticle(a.province(), a.title(), a.body())));
         }
         elastic.client().indices().refresh(r -> r.index(index));
         return baseline;
     }
 
-    @SuppressWarnings("rawtypes")
     public TopHit answer(String question) throws IOException {
-        SearchResponse<Map> response = elastic.client().search(s -> s.index(index).size(1)
-            .query(q -> q.multiMatch(m -> m.query(question).fields("title", "body"))), Map.class);
+        SearchResponse<BaselineArticle> response = elastic.client().search(s -> s.index(index).size(1)
+            .query(q -> q.multiMatch(m -> m.query(question).fields("title", "body"))), BaselineArticle.class);
         if (response.hits().hits().isEmpty()) {
             return null;
         }
-        Hit<Map> top = response.hits().hits().get(0);
-        return new TopHit((String) top.source().get("province"), top.source().get("title") + "\n" + top.source().get("body"));
+        BaselineArticle top = response.hits().hits().get(0).source();
+        return new TopHit(top.province(), top.title() + "\n" + top.body());
     }
 }
