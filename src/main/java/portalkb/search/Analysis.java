@@ -19,7 +19,7 @@ public final class Analysis {
 
     /** A catalogued metric as the analytics use it: figures are compared in {@code unit}. */
     public record MetricRef(String id, String name, String vi, String kind, String unit) {
-        static MetricRef of(MetricCatalogue.Metric m) {
+        public static MetricRef of(MetricCatalogue.Metric m) {
             return new MetricRef(m.id(), m.name(), m.vi(), m.kind(), m.primaryUnit());
         }
     }

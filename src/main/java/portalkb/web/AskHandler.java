@@ -54,10 +54,6 @@ final class AskHandler {
     record Token(String text) {
     }
 
-    /** The stream's "error" event. */
-    record StreamError(int status, String error) {
-    }
-
     /** Conversations are kept in memory by id: an id of any length would be memory of any size. */
     static void checkConversationId(String conversationId, int maxChars) {
         if (conversationId != null && conversationId.length() > maxChars) {
@@ -148,7 +144,7 @@ final class AskHandler {
 
     private static void error(SseClient client, int status, String message) {
         try {
-            client.sendEvent("error", Json.MAPPER.writeValueAsString(new StreamError(status, message)));
+            client.sendEvent("error", Json.MAPPER.writeValueAsString(ErrorBody.of(message, status)));
         } catch (JsonProcessingException ignored) {
             // a record of a number and a string always serialises
         }

@@ -3,6 +3,7 @@ package portalkb.web;
 import io.javalin.http.Context;
 import portalkb.core.BadParameterException;
 import portalkb.core.MetricCatalogue;
+import portalkb.search.Analysis;
 import portalkb.search.Comparison;
 import portalkb.search.ConflictFlags;
 import portalkb.search.FactAnalytics;
@@ -12,7 +13,6 @@ import portalkb.core.Provinces;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 /** /api/facts, /api/compare (conflicting figures flagged), /api/provinces and /api/provinces/{id}. */
 final class FactsHandler {
@@ -21,8 +21,8 @@ final class FactsHandler {
     record FactsPage(int total, List<FactRow> facts) {
     }
 
-    /** A catalogued metric as /api/metrics lists it. */
-    record MetricEntry(String id, String name, String vi, String kind, String unit) {
+    /** /api/metrics: the catalogued metrics. */
+    record Metrics(List<Analysis.MetricRef> metrics) {
     }
 
     private final FactService facts;
@@ -68,8 +68,8 @@ final class FactsHandler {
     }
 
     void metrics(Context ctx) {
-        ctx.json(Map.of("metrics", MetricCatalogue.get().metrics().stream()
-            .map(m -> new MetricEntry(m.id(), m.name(), m.vi(), m.kind(), m.primaryUnit())).toList()));
+        ctx.json(new Metrics(MetricCatalogue.get().metrics().stream()
+            .map(Analysis.MetricRef::of).toList()));
     }
 
     void provinces(Context ctx) throws IOException {

@@ -18,7 +18,6 @@ import portalkb.store.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Builds the web app from its services (Javalin's samples: the app apart from main, handlers thin,
@@ -57,8 +56,7 @@ public final class WebApp {
     /** Elasticsearch down or unreachable: the service is unavailable, not broken. */
     private static void unavailable(Context ctx, Exception e) {
         LOG.warn("request {} {}: Elasticsearch unavailable: {}", ctx.method(), ctx.path(), e.toString());
-        ctx.status(503).json(Map.of("error", "the knowledge base is unavailable (Elasticsearch not reachable); try again shortly",
-            "status", 503));
+        ctx.status(503).json(ErrorBody.of("the knowledge base is unavailable (Elasticsearch not reachable); try again shortly", 503));
     }
 
     public static Javalin create(Services services) {
@@ -131,12 +129,12 @@ public final class WebApp {
             config.routes.post("/api/ask", ask::post);
             config.routes.sse("/api/ask/stream", ask::stream);
             config.routes.exception(BadParameterException.class, (e, ctx) ->
-                ctx.status(400).json(Map.of("error", e.getMessage(), "parameter", e.parameter(), "status", 400)));
+                ctx.status(400).json(new ErrorBody(e.getMessage(), e.parameter(), 400)));
             config.routes.exception(ApiException.class, (e, ctx) ->
-                ctx.status(e.status()).json(Map.of("error", e.getMessage(), "status", e.status())));
+                ctx.status(e.status()).json(ErrorBody.of(e.getMessage(), e.status())));
             config.routes.exception(AnswerModelException.class, (e, ctx) -> {
                 LOG.warn("request {} {}: answer model failed: {}", ctx.method(), ctx.path(), String.valueOf(e.getCause()));
-                ctx.status(HttpStatus.BAD_GATEWAY).json(Map.of("error", e.getMessage(), "status", 502));
+                ctx.status(HttpStatus.BAD_GATEWAY).json(ErrorBody.of(e.getMessage(), 502));
             });
             config.routes.exception(IOException.class, (e, ctx) -> unavailable(ctx, e));
             config.routes.exception(TransportException.class, (e, ctx) -> unavailable(ctx, e));
@@ -144,11 +142,11 @@ public final class WebApp {
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.warn("request {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                    .json(Map.of("error", "internal error; the server log has details", "status", 500));
+                    .json(ErrorBody.of("internal error; the server log has details", 500));
             });
             config.routes.error(404, ctx -> {
                 if (ctx.path().startsWith("/api/") || ctx.path().equals("/health")) {
-                    ctx.json(Map.of("error", "no such endpoint: " + ctx.path(), "status", 404));
+                    ctx.json(ErrorBody.of("no such endpoint: " + ctx.path(), 404));
                 }
             });
         });
