@@ -1,12 +1,16 @@
 package portalkb.index;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import portalkb.store.Article;
 import portalkb.store.Json;
 
+import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,9 +21,17 @@ import java.util.stream.Stream;
 /** One line of an import file → an {@link ArticleInput}; fields no stored field takes are kept as {@code extra}. */
 final class ArticleLine {
 
-    /** Fields of the input or of the stored article: a line's value for one of these never lands in {@code extra}. */
+    /**
+     * Fields of the input or of the stored article: a line's value for one of these never lands in {@code extra}. What
+     * the crawler alone hands over (a file's parts, {@link JsonIgnore}d) is, in a line, just another field.
+     */
     private static final Set<String> KNOWN = Stream.of(ArticleInput.class, Article.class)
-        .flatMap(type -> Stream.of(type.getRecordComponents())).map(RecordComponent::getName).collect(Collectors.toSet());
+        .flatMap(type -> Stream.of(type.getRecordComponents())).filter(c -> !c.getAccessor().isAnnotationPresent(JsonIgnore.class))
+        .map(RecordComponent::getName).collect(Collectors.toSet());
+
+    /** A single value where a list is expected ("documents": "…pdf") reads as a list of one. */
+    private static final ObjectReader READER = Json.MAPPER.readerFor(ArticleInput.class)
+        .with(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
 
     private ArticleLine() {
     }
@@ -37,8 +49,8 @@ final class ArticleLine {
         }
         ArticleInput article;
         try {
-            article = Json.MAPPER.treeToValue(node, ArticleInput.class);
-        } catch (JsonProcessingException e) {
+            article = READER.readValue(node);
+        } catch (IOException e) {
             throw new IllegalArgumentException(wrongValue(e));
         }
         Map<String, JsonNode> extra = new LinkedHashMap<>();
@@ -50,7 +62,7 @@ final class ArticleLine {
         return extra.isEmpty() ? article : article.withExtra(extra);
     }
 
-    private static String wrongValue(JsonProcessingException e) {
+    private static String wrongValue(IOException e) {
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String field = m.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
