@@ -46,7 +46,7 @@ final class IndexStep {
     }
 
     /** The source's fields of an article: its id, name, province and district. */
-    ArticleInput fromSource(ArticleInput article) {
+    private ArticleInput fromSource(ArticleInput article) {
         return article.withSource(source.id()).withSourceName(source.name()).withProvince(source.province())
             .withDistrict(source.district());
     }
