@@ -2,11 +2,10 @@ package portalkb.bench;
 
 import portalkb.core.Gazetteer;
 import portalkb.core.Gazetteer.Province;
+import portalkb.index.ArticleInput;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
 
@@ -22,7 +21,7 @@ public final class ArticleGenerator {
     }
 
     /** A generated article and the (metric, value) cells it reports, for question generation. */
-    public record Article(Map<String, Object> doc, Province province, int year, List<Integer> metrics) {
+    public record Article(ArticleInput doc, Province province, int year, List<Integer> metrics) {
     }
 
     public static final List<Metric> METRICS = List.of(
@@ -56,7 +55,7 @@ public final class ArticleGenerator {
         this.provinces = new ArrayList<>(Gazetteer.get().provinces());
     }
 
-    public Map<String, Object> next(int n) {
+    public ArticleInput next(int n) {
         return nextArticle(n).doc();
     }
 
@@ -74,13 +73,10 @@ public final class ArticleGenerator {
                 body.append(String.format(METRICS.get(metric).template(), value(province, year, metric)));
             }
         }
-        Map<String, Object> article = new LinkedHashMap<>();
-        article.put("url", "https://bench-" + province.id() + ".example.vn/tin-tuc/" + n + ".html");
-        article.put("title", "Tổng kết công tác y tế năm " + year + " tại " + province.name() + " (" + n + ")");
-        article.put("body", body.toString());
-        article.put("published", String.format("%d-%02d-%02dT08:00:00+07:00", year + 1, 1 + random.nextInt(12), 1 + random.nextInt(28)));
-        article.put("source", "bench-" + province.id());
-        article.put("province", province.name());
+        ArticleInput article = ArticleInput.of("https://bench-" + province.id() + ".example.vn/tin-tuc/" + n + ".html",
+                "Tổng kết công tác y tế năm " + year + " tại " + province.name() + " (" + n + ")", body.toString())
+            .withPublished(String.format("%d-%02d-%02dT08:00:00+07:00", year + 1, 1 + random.nextInt(12), 1 + random.nextInt(28)))
+            .withSource("bench-" + province.id()).withProvince(province.name());
         return new Article(article, province, year, List.copyOf(reported));
     }
 

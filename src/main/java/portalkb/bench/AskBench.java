@@ -116,7 +116,7 @@ final class AskBench {
         ArticleGenerator sample = new ArticleGenerator(7);
         List<String> texts = new ArrayList<>();
         for (int i = 0; texts.size() < 1000; i++) {
-            texts.add(String.valueOf(sample.next(i).get("body")).split("\n\n")[1]);
+            texts.add(sample.next(i).body().split("\n\n")[1]);
         }
         Embeddings.embed(texts.subList(0, 50)); // loads the model
         long a = System.nanoTime();

@@ -1,5 +1,6 @@
 package portalkb.bench;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import portalkb.cli.UsageException;
 import portalkb.core.Gazetteer.Province;
 import portalkb.core.Text;
@@ -8,10 +9,8 @@ import portalkb.store.Json;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -45,6 +44,11 @@ final class BenchQuestions {
     private static final int[] KINDS = {0, 0, 0, 1, 2, 3, 4, 0};
 
     private record Cell(Province province, int year, int metric) {
+    }
+
+    /** One line of the set, in ./kb eval's field names. */
+    record Line(String id, String question, @JsonProperty("answer_province") String answerProvince,
+                        @JsonProperty("answer_figure") String answerFigure) {
     }
 
     private final int docs;
@@ -82,12 +86,8 @@ final class BenchQuestions {
                 case 3 -> String.format(phrases[2], englishSpelling(cell.province().name()), cell.year());
                 default -> String.format(phrases[3], cell.province().name(), cell.year());
             };
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("id", String.format("b%02d", written + 1));
-            line.put("question", Character.toUpperCase(question.charAt(0)) + question.substring(1));
-            line.put("answer_province", cell.province().name());
-            line.put("answer_figure", value);
-            out.println(Json.MAPPER.writeValueAsString(line));
+            out.println(Json.MAPPER.writeValueAsString(new Line(String.format("b%02d", written + 1),
+                Character.toUpperCase(question.charAt(0)) + question.substring(1), cell.province().name(), value)));
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package portalkb.bench;
 
+import portalkb.index.ArticleInput;
 import portalkb.index.ArticleWriter;
 import portalkb.index.VectorFiller;
 import portalkb.store.BulkIndexer;
@@ -9,7 +10,6 @@ import portalkb.store.Elastic;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntConsumer;
 
 /** The benchmark corpus: the first N articles of {@link ArticleGenerator} (seed 42) through our writer, then refreshed. */
@@ -29,7 +29,7 @@ public final class GeneratedCorpus {
         try (BulkLoad load = BulkLoad.start(elastic, BulkLoad.articleIndices(elastic.names()));
              BulkIndexer bulk = new BulkIndexer(elastic)) {
             ArticleWriter writer = new ArticleWriter(elastic, bulk);
-            List<Map<String, Object>> batch = new ArrayList<>();
+            List<ArticleInput> batch = new ArrayList<>();
             for (int i = 0; i < docs; i++) {
                 batch.add(generator.next(i));
                 if (batch.size() == 500 || i == docs - 1) {

@@ -3,12 +3,12 @@ package portalkb.bench;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import portalkb.core.Fingerprints;
+import portalkb.index.ArticleInput;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -123,11 +123,11 @@ public final class GeneratedSite implements AutoCloseable {
 
     private String article(int section, int n) {
         String prefix = "/s" + section;
-        Map<String, Object> a = new ArticleGenerator(n).next(n);
+        ArticleInput a = new ArticleGenerator(n).next(n);
         int other = (n + sections) % pages;
-        return "<html><head><meta charset=utf-8><title>" + a.get("title") + "</title></head><body><header class=menu><a href=" + prefix
-            + "/list/0>Tin tức</a><span class=hotline>Đường dây nóng: 0209.3852.000</span></header><article><h1>" + a.get("title")
-            + "</h1><div class=date>" + a.get("published") + "</div><div class=content><p>" + String.valueOf(a.get("body")).replace("\n\n", "</p><p>")
+        return "<html><head><meta charset=utf-8><title>" + a.title() + "</title></head><body><header class=menu><a href=" + prefix
+            + "/list/0>Tin tức</a><span class=hotline>Đường dây nóng: 0209.3852.000</span></header><article><h1>" + a.title()
+            + "</h1><div class=date>" + a.published() + "</div><div class=content><p>" + a.body().replace("\n\n", "</p><p>")
             + "</p></div></article><div class=tin-khac><h3>Tin khác</h3><ul><li><a href=" + prefix + "/bai/" + other
             + ".html>Bài khác</a></li></ul></div></body></html>";
     }

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.indices.IndicesStatsResponse;
 import co.elastic.clients.elasticsearch.indices.stats.IndexStats;
 import portalkb.config.AppConfig;
 import portalkb.config.ConfigLoader;
+import portalkb.index.ArticleInput;
 import portalkb.index.ArticleWriter;
 import portalkb.index.VectorFiller;
 import portalkb.store.BulkIndexer;
@@ -107,7 +108,7 @@ final class IngestBench {
         try (BulkLoad load = BulkLoad.start(elastic, BulkLoad.articleIndices(elastic.names()));
              BulkIndexer bulk = new BulkIndexer(elastic)) {
             ArticleWriter writer = new ArticleWriter(elastic, bulk);
-            List<Map<String, Object>> batch = new ArrayList<>();
+            List<ArticleInput> batch = new ArrayList<>();
             for (int i = 0; i < docs; i++) {
                 batch.add(generator.next(i));
                 if (batch.size() == 500 || i == docs - 1) {
@@ -147,13 +148,13 @@ final class IngestBench {
 
     private Done bareLoop(Elastic elastic, String index) throws IOException {
         ArticleGenerator generator = new ArticleGenerator(42);
-        List<Map<String, Object>> batch = new ArrayList<>();
+        List<ArticleInput> batch = new ArrayList<>();
         long operations = 0;
         for (int i = 0; i < docs; i++) {
             batch.add(generator.next(i));
             if (batch.size() == BARE_OPERATIONS_PER_REQUEST || i == docs - 1) {
                 BulkRequest.Builder request = new BulkRequest.Builder();
-                for (Map<String, Object> d : batch) {
+                for (ArticleInput d : batch) {
                     request.operations(o -> o.index(x -> x.index(index).document(d)));
                 }
                 send(elastic, request);

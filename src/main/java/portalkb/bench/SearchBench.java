@@ -72,7 +72,7 @@ final class SearchBench {
         List<String> sentences = new ArrayList<>();
         ArticleGenerator sample = new ArticleGenerator(7);
         for (int i = 0; i < 2000; i++) {
-            sentences.addAll(FigureExtractor.sentences(String.valueOf(sample.next(i).get("body"))));
+            sentences.addAll(FigureExtractor.sentences(sample.next(i).body()));
         }
         long e0 = System.nanoTime();
         long figures = 0;

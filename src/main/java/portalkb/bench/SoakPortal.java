@@ -2,6 +2,7 @@ package portalkb.bench;
 
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import portalkb.demo.StaticSiteServer;
+import portalkb.store.Article;
 import portalkb.store.Elastic;
 
 import java.io.IOException;
@@ -61,20 +62,19 @@ final class SoakPortal implements AutoCloseable {
     Holdings holdings(Elastic elastic) throws IOException {
         elastic.client().indices().refresh(r -> r.index(List.of(elastic.names().articles(), elastic.names().facts())));
         Set<String> articles = new TreeSet<>();
-        for (Hit<Map> hit : elastic.client().search(s -> s.index(elastic.names().articles()).size(10_000)
-            .source(src -> src.filter(f -> f.includes("url"))), Map.class).hits().hits()) {
-            articles.add(path(String.valueOf(hit.source().get("url"))));
+        for (Hit<Article> hit : elastic.client().search(s -> s.index(elastic.names().articles()).size(10_000)
+            .source(src -> src.filter(f -> f.includes("url"))), Article.class).hits().hits()) {
+            articles.add(path(hit.source().url()));
         }
         return new Holdings(articles, elastic.client().count(c -> c.index(elastic.names().facts())).count());
     }
 
     /** Chooses up to {@code count} article pages whose stored text appears verbatim in their HTML, to edit later. */
-    @SuppressWarnings("rawtypes")
     void chooseEdits(Elastic reference, int count) throws IOException, InterruptedException {
-        for (Hit<Map> hit : reference.client().search(s -> s.index(reference.names().articles()).size(10_000)
-            .source(src -> src.filter(f -> f.includes("url", "body"))), Map.class).hits().hits()) {
-            String path = path(String.valueOf(hit.source().get("url")));
-            String body = String.valueOf(hit.source().get("body"));
+        for (Hit<Article> hit : reference.client().search(s -> s.index(reference.names().articles()).size(10_000)
+            .source(src -> src.filter(f -> f.includes("url", "body"))), Article.class).hits().hits()) {
+            String path = path(hit.source().url());
+            String body = String.valueOf(hit.source().body());
             String html = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
             String anchor = body.length() < 40 ? null : body.substring(0, 40);
@@ -95,16 +95,15 @@ final class SoakPortal implements AutoCloseable {
     }
 
     /** Edited pages whose stored article does not have the latest edit: a write lost, or not crawled since. */
-    @SuppressWarnings("rawtypes")
     List<String> stale(Elastic elastic) throws IOException {
         List<String> stale = new ArrayList<>();
         if (marker == null) {
             return stale;
         }
-        for (Hit<Map> hit : elastic.client().search(s -> s.index(elastic.names().articles()).size(10_000)
-            .source(src -> src.filter(f -> f.includes("url", "body"))), Map.class).hits().hits()) {
-            String path = path(String.valueOf(hit.source().get("url")));
-            if (edits.containsKey(path) && !String.valueOf(hit.source().get("body")).contains(marker)) {
+        for (Hit<Article> hit : elastic.client().search(s -> s.index(elastic.names().articles()).size(10_000)
+            .source(src -> src.filter(f -> f.includes("url", "body"))), Article.class).hits().hits()) {
+            String path = path(hit.source().url());
+            if (edits.containsKey(path) && !String.valueOf(hit.source().body()).contains(marker)) {
                 stale.add(path);
             }
         }

@@ -77,26 +77,28 @@ public final class CrawlState {
         }
     }
 
+    /** The lease document of a source in the crawl-state index: who holds it, and until when. */
+    record Lease(String source, String kind, String lockedBy, Instant lockedUntil) {
+    }
+
     /**
      * Takes the source's lease for {@code ttlSeconds}, or returns who holds it. Optimistic concurrency
      * (seq_no / primary_term) makes two processes racing for an expired lease end with one winner.
      */
-    @SuppressWarnings("unchecked")
     public Optional<String> lease(String source, String owner, long ttlSeconds) throws IOException {
         String id = "lease-" + source;
-        GetResponse<Map> current = elastic.client().get(g -> g.index(elastic.names().crawlState()).id(id), Map.class);
+        GetResponse<Lease> current = elastic.client().get(g -> g.index(elastic.names().crawlState()).id(id), Lease.class);
         Instant now = Instant.now();
-        Map<String, Object> lease = Map.of("source", source, "kind", "lease", "lockedBy", owner,
-            "lockedUntil", now.plusSeconds(ttlSeconds).toString());
+        Lease lease = new Lease(source, "lease", owner, now.plusSeconds(ttlSeconds));
         try {
             if (!current.found()) {
                 elastic.client().create(c -> c.index(elastic.names().crawlState()).id(id).document(lease));
                 return Optional.empty();
             }
-            Map<String, Object> held = current.source();
-            String holder = String.valueOf(held.get("lockedBy"));
-            Object until = held.get("lockedUntil");
-            if (!holder.equals(owner) && until != null && Instant.parse(until.toString()).isAfter(now) && alive(holder)) {
+            Lease held = current.source();
+            String holder = String.valueOf(held.lockedBy());
+            Instant until = held.lockedUntil();
+            if (!holder.equals(owner) && until != null && until.isAfter(now) && alive(holder)) {
                 return Optional.of(holder + " until " + until);
             }
             elastic.client().index(i -> i.index(elastic.names().crawlState()).id(id).document(lease)
@@ -128,9 +130,8 @@ public final class CrawlState {
 
     public void release(String source, String owner) throws IOException {
         String id = "lease-" + source;
-        @SuppressWarnings("unchecked")
-        GetResponse<Map> current = elastic.client().get(g -> g.index(elastic.names().crawlState()).id(id), Map.class);
-        if (current.found() && owner.equals(String.valueOf(current.source().get("lockedBy")))) {
+        GetResponse<Lease> current = elastic.client().get(g -> g.index(elastic.names().crawlState()).id(id), Lease.class);
+        if (current.found() && owner.equals(current.source().lockedBy())) {
             elastic.client().delete(d -> d.index(elastic.names().crawlState()).id(id));
         }
     }

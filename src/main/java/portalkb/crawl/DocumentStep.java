@@ -2,16 +2,16 @@ package portalkb.crawl;
 
 import portalkb.extract.ExtractedDocument;
 import portalkb.core.Language;
+import portalkb.index.ArticleInput;
 import portalkb.index.ArticleWriter;
+import portalkb.store.Article;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -57,8 +57,8 @@ final class DocumentStep {
             return null;
         }
         document.notes().forEach(note -> report.note(current.url(), note));
-        List<Map<String, Object>> linkedFrom = indexStep.linkingArticles(current.url(), referrer);
-        ArticleWriter.Result written = indexStep.indexDocument(raw(document, current.url(), f.now(), linkedFrom), current.url(), f.movedFrom());
+        List<Article.Link> linkedFrom = indexStep.linkingArticles(current.url(), referrer);
+        ArticleWriter.Result written = indexStep.indexDocument(article(document, current.url(), f.now(), linkedFrom), current.url(), f.movedFrom());
         if (written.outcome() == ArticleWriter.Outcome.REJECTED) {
             status.recordAfter(f.fetchedState().with(UrlState.Status.ERROR, recrawlAt.get(), f.now(), f.result().status(), written.reason())
                 .withContent(kind, null, null, null, null), SourceRun.allOf(writes), dueAgain);
@@ -70,35 +70,22 @@ final class DocumentStep {
         return written.id();
     }
 
-    private Map<String, Object> raw(ExtractedDocument document, String url, Instant now, List<Map<String, Object>> linkedFrom) {
-        Map<String, Object> raw = new HashMap<>();
+    /** The file as an article (the source's fields are added by {@link IndexStep#indexDocument}). */
+    private static ArticleInput article(ExtractedDocument document, String url, Instant now, List<Article.Link> linkedFrom) {
         String body = document.body();
-        raw.put("url", url);
-        raw.put("type", document.type().facet());
-        raw.put("title", document.title() != null ? document.title() : fileName(url));
-        raw.put("fileName", fileName(url));
-        raw.put("body", body);
+        String type = document.type().facet();
         // The day the portal published the file is the day of the article that links it; else the file's own date.
-        Object linkedDate = linkedFrom.stream().map(m -> m.get("published")).filter(p -> p != null).findFirst().orElse(null);
-        raw.put("published", linkedDate != null ? linkedDate : document.published());
-        raw.put("author", document.author());
-        raw.put("lang", Language.detect(body.length() > 20_000 ? body.substring(0, 20_000) : body));
-        raw.put("source", source.id());
-        raw.put("sourceName", source.name());
-        raw.put("province", source.province());
-        if (source.district() != null) {
-            raw.put("district", source.district());
-        }
-        if (document.type().facet().equals("pdf")) {
-            raw.put("pages", document.pageCount());
-        } else if (document.type().facet().equals("xls")) {
-            raw.put("sheets", document.parts().stream().map(ExtractedDocument.Part::sheet).toList());
-        }
-        raw.put("linkedFrom", linkedFrom.stream().map(m -> Map.of("url", m.get("url"), "title", String.valueOf(m.get("title")))).toList());
-        raw.put("parts", document.parts());
-        raw.put("tableFigures", document.tableFigures());
-        raw.put("fetchedAt", now.toString());
-        return raw;
+        String linkedDate = linkedFrom.stream().map(Article.Link::published).filter(p -> p != null).findFirst().orElse(null);
+        return ArticleInput.of(url, document.title() != null ? document.title() : fileName(url), body)
+            .withType(type).withFileName(fileName(url))
+            .withPublished(linkedDate != null ? linkedDate : document.published())
+            .withAuthor(document.author())
+            .withLang(Language.detect(body.length() > 20_000 ? body.substring(0, 20_000) : body))
+            .withPages(type.equals("pdf") ? Integer.valueOf(document.pageCount()) : null)
+            .withSheets(type.equals("xls") ? document.parts().stream().map(ExtractedDocument.Part::sheet).toList() : null)
+            .withLinkedFrom(linkedFrom.stream().map(link -> new Article.Link(link.url(), String.valueOf(link.title()), null)).toList())
+            .withParts(document.parts()).withTableFigures(document.tableFigures())
+            .withFetchedAt(now);
     }
 
     /** "bao-cao-tcmr-2023.pdf" from the URL's path (or its query: "DownloadFile.aspx?f=…"). */

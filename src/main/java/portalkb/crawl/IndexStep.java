@@ -1,13 +1,14 @@
 package portalkb.crawl;
 
 import portalkb.extract.ExtractedPage;
+import portalkb.index.ArticleInput;
 import portalkb.index.ArticleWriter;
 import portalkb.index.OverwritePolicy;
+import portalkb.store.Article;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -38,43 +39,34 @@ final class IndexStep {
 
     /** {@code movedFrom}: id of the article at the address this page was reached from (moved), or null. */
     ArticleWriter.Result index(ExtractedPage page, String url, Instant now, String movedFrom) throws IOException {
-        Map<String, Object> raw = new HashMap<>();
-        raw.put("url", url);
-        raw.put("title", page.title());
-        raw.put("body", page.body());
-        raw.put("published", page.published());
-        raw.put("author", page.author());
-        raw.put("lang", page.lang());
-        raw.put("source", source.id());
-        raw.put("sourceName", source.name());
-        raw.put("province", source.province());
-        if (source.district() != null) {
-            raw.put("district", source.district());
-        }
-        raw.put("template", page.template());
-        raw.put("fetchedAt", now.toString());
-        if (!page.documents().isEmpty()) {
-            raw.put("documents", page.documents());
-        }
-        return write(raw, url, policy, movedFrom);
+        ArticleInput article = ArticleInput.of(url, page.title(), page.body()).withPublished(page.published())
+            .withAuthor(page.author()).withLang(page.lang()).withTemplate(page.template()).withFetchedAt(now)
+            .withDocuments(page.documents().isEmpty() ? null : page.documents());
+        return write(fromSource(article), url, policy, movedFrom);
+    }
+
+    /** The source's fields of an article: its id, name, province and district. */
+    private ArticleInput fromSource(ArticleInput article) {
+        return article.withSource(source.id()).withSourceName(source.name()).withProvince(source.province())
+            .withDistrict(source.district());
     }
 
     /**
      * A document's article ({@link DocumentStep} built it). A file at an address is the publisher's file:
      * a new version always replaces the old one (the overwrite policy guards against HTML templates).
      */
-    ArticleWriter.Result indexDocument(Map<String, Object> raw, String url, String movedFrom) throws IOException {
-        return write(raw, url, OverwritePolicy.ALWAYS, movedFrom);
+    ArticleWriter.Result indexDocument(ArticleInput article, String url, String movedFrom) throws IOException {
+        return write(fromSource(article), url, OverwritePolicy.ALWAYS, movedFrom);
     }
 
     /** The articles that link the document at {@code url} ({@code referrer}, the page it was found on, first). */
-    java.util.List<Map<String, Object>> linkingArticles(String url, String referrer) throws IOException {
+    List<Article.Link> linkingArticles(String url, String referrer) throws IOException {
         return untilElasticsearchAnswers(() -> writer.linkingArticles(url, referrer));
     }
 
-    private ArticleWriter.Result write(Map<String, Object> raw, String url, OverwritePolicy policy, String movedFrom) throws IOException {
+    private ArticleWriter.Result write(ArticleInput article, String url, OverwritePolicy policy, String movedFrom) throws IOException {
         long start = System.nanoTime();
-        ArticleWriter.Result result = untilElasticsearchAnswers(() -> writer.writeFetched(raw, policy, movedFrom));
+        ArticleWriter.Result result = untilElasticsearchAnswers(() -> writer.writeFetched(article, policy, movedFrom));
         report.indexNanos.addAndGet(System.nanoTime() - start);
         switch (result.outcome()) {
             case INDEXED -> report.indexed.incrementAndGet();

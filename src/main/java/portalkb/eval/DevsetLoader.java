@@ -2,6 +2,7 @@ package portalkb.eval;
 
 import portalkb.core.Gazetteer;
 import portalkb.core.Text;
+import portalkb.index.ArticleInput;
 import portalkb.index.ArticleWriter;
 import portalkb.index.VectorFiller;
 import portalkb.store.BulkIndexer;
@@ -10,9 +11,7 @@ import portalkb.store.Elastic;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Loads a devset's articles as a crawl of their sites would store them: one source per host, and the
@@ -27,20 +26,11 @@ public final class DevsetLoader {
 
     /** {@code vectors}: fills the passages' vectors once they are indexed; null for none. */
     public static int load(Elastic elastic, Devset devset, VectorFiller vectors) throws IOException, InterruptedException {
-        List<Map<String, Object>> batch = new ArrayList<>();
+        List<ArticleInput> batch = new ArrayList<>();
         for (Devset.Article a : devset.articles()) {
             String host = URI.create(a.url()).getHost().replaceFirst("^(www|m)\\.", "");
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("url", a.url());
-            doc.put("title", a.title());
-            doc.put("body", a.body());
-            doc.put("published", a.published());
-            doc.put("source", host);
-            doc.put("sourceName", host);
-            if (isOwnOutlet(host, a.province())) {
-                doc.put("province", a.province());
-            }
-            batch.add(doc);
+            batch.add(ArticleInput.of(a.url(), a.title(), a.body()).withPublished(a.published()).withSource(host).withSourceName(host)
+                .withProvince(isOwnOutlet(host, a.province()) ? a.province() : null));
         }
         int written = 0;
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {

@@ -1,13 +1,14 @@
 package portalkb.index;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import portalkb.store.Article;
 import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -17,7 +18,12 @@ import java.util.concurrent.CompletableFuture;
 final class ArticleHistory {
 
     /** A document of the article-history index: one former version of an article. */
-    record Entry(String articleId, String url, String title, String body, String contentHash, Object fetchedAt, String replacedAt) {
+    record Entry(String articleId, String url, String title, String body, String contentHash, Instant fetchedAt, Instant replacedAt) {
+    }
+
+    /** A partial update of an article: which article it copies; null, written as null to clear it, when none any more. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record DuplicateOf(String duplicateOf) {
     }
 
     private final Elastic elastic;
@@ -31,16 +37,15 @@ final class ArticleHistory {
     }
 
     /** {@code previous} (the live version's fields) replaced at {@code now}. */
-    CompletableFuture<Void> keep(String id, Map<String, Object> previous, String now) {
-        Entry entry = new Entry(id, (String) previous.get("url"), (String) previous.get("title"), (String) previous.get("body"),
-            (String) previous.get("contentHash"), previous.get("fetchedAt"), now);
-        return bulk.index(elastic.names().history(), id + "-" + previous.get("contentHash"), entry);
+    CompletableFuture<Void> keep(String id, Article previous, Instant now) {
+        Entry entry = new Entry(id, previous.url(), previous.title(), previous.body(), previous.contentHash(), previous.fetchedAt(), now);
+        return bulk.index(elastic.names().history(), id + "-" + previous.contentHash(), entry);
     }
 
     /** Deletes the passages and facts of {@code previous} from position {@code passages} / {@code facts} on. */
-    void deleteTails(List<CompletableFuture<Void>> writes, String id, Map<String, Object> previous, int passages, int facts) {
-        deleteTail(writes, elastic.names().passages(), id + "-p", passages, ArticleParts.count(previous.get("passageCount")));
-        deleteTail(writes, elastic.names().facts(), id + "-f", facts, ArticleParts.count(previous.get("factCount")));
+    void deleteTails(List<CompletableFuture<Void>> writes, String id, Article previous, int passages, int facts) {
+        deleteTail(writes, elastic.names().passages(), id + "-p", passages, previous.passagesWritten());
+        deleteTail(writes, elastic.names().facts(), id + "-f", facts, previous.factsWritten());
     }
 
     /**
@@ -48,23 +53,21 @@ final class ArticleHistory {
      * copy goes to history and leaves the index with its passages and facts, and what was marked a copy of it
      * now points at the new address (the new one itself at nothing).
      */
-    @SuppressWarnings("rawtypes")
-    CompletableFuture<Void> retire(String oldId, Map<String, Object> old, String newId, Map<String, Object> moved, String now) throws IOException {
+    CompletableFuture<Void> retire(String oldId, Article old, String newId, Article moved, Instant now) throws IOException {
         nearDuplicates.retired(oldId);
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         writes.add(keep(oldId, old, now));
         writes.add(bulk.delete(elastic.names().articles(), oldId));
         deleteTails(writes, oldId, old, 0, 0);
-        Map<String, Object> noOriginal = new HashMap<>();
-        noOriginal.put("duplicateOf", null);
-        if (moved != null && oldId.equals(moved.get("duplicateOf"))) {
+        DuplicateOf noOriginal = new DuplicateOf(null);
+        if (moved != null && oldId.equals(moved.duplicateOf())) {
             writes.add(bulk.update(elastic.names().articles(), newId, noOriginal));
         }
         var copies = elastic.client().search(s -> s.index(elastic.names().articles()).size(1000).source(x -> x.fetch(false))
-            .query(q -> q.term(t -> t.field("duplicateOf").value(oldId))), Map.class);
+            .query(q -> q.term(t -> t.field("duplicateOf").value(oldId))), Article.class);
         for (var copy : copies.hits().hits()) {
             writes.add(copy.id().equals(newId) ? bulk.update(elastic.names().articles(), newId, noOriginal)
-                : bulk.update(elastic.names().articles(), copy.id(), Map.of("duplicateOf", newId)));
+                : bulk.update(elastic.names().articles(), copy.id(), new DuplicateOf(newId)));
         }
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
     }

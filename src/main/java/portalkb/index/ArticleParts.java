@@ -1,11 +1,12 @@
 package portalkb.index;
 
 import portalkb.core.Figure;
+import portalkb.store.Article;
+import portalkb.store.Fact;
+import portalkb.store.Passage;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** An article's passages and facts, as stored: positional ids, shared fields; a document's by {@link DocumentParts}. */
 final class ArticleParts {
@@ -16,65 +17,43 @@ final class ArticleParts {
     }
 
     /** Without vectors: {@link VectorFiller} adds them after the passages are indexed. */
-    static List<Map<String, Object>> passages(PreparedArticle article) {
-        Map<String, Object> doc = article.document();
-        if (article.isDocument()) {
-            return DocumentParts.passages(doc, article.parts());
+    static List<Passage> passages(PreparedArticle prepared) {
+        Article article = prepared.article();
+        if (prepared.isDocument()) {
+            return DocumentParts.passages(article, prepared.parts());
         }
-        List<String> texts = Passages.split((String) doc.get("body"), PASSAGE_CHARS);
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<String> texts = Passages.split(article.body(), PASSAGE_CHARS);
+        List<Passage> out = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            Map<String, Object> p = common(doc);
-            p.put("position", i);
-            p.put("title", doc.get("title"));
-            p.put("text", texts.get(i));
-            out.add(p);
+            out.add(passage(article, i, texts.get(i), article.url(), null, null));
         }
         return out;
     }
 
     /** One fact per figure of the article's text (a file's: {@link DocumentParts#facts}). */
-    static List<Map<String, Object>> facts(PreparedArticle article) {
-        Map<String, Object> doc = article.document();
-        if (article.isDocument()) {
-            return DocumentParts.facts(doc, article.documentFigures());
+    static List<Fact> facts(PreparedArticle prepared) {
+        Article article = prepared.article();
+        if (prepared.isDocument()) {
+            return DocumentParts.facts(article, prepared.documentFigures());
         }
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Figure f : article.figures()) {
-            Map<String, Object> fact = common(doc);
-            fact.put("title", doc.get("title"));
-            fact.put("district", doc.get("district"));
-            putFigure(fact, f);
-            out.add(fact);
+        List<Fact> out = new ArrayList<>();
+        for (Figure f : prepared.figures()) {
+            out.add(fact(article, f, article.url(), article.province(), article.provinceToday(), article.district(), null, null, null));
         }
         return out;
     }
 
-    /** A fact document's figure fields (one place for their names: articles' and documents' facts alike). */
-    static void putFigure(Map<String, Object> fact, Figure f) {
-        fact.put("metric", f.metric());
-        fact.put("value", f.value());
-        fact.put("unit", f.unit());
-        fact.put("raw", f.raw());
-        fact.put("year", f.year());
-        fact.put("text", f.sentence());
-        fact.put("sentenceOffset", f.sentenceOffset());
+    /** A passage of {@code article} at {@code position}; {@code url}: the article's, or a file's at a page. */
+    static Passage passage(Article article, int position, String text, String url, Integer page, String sheet) {
+        return new Passage(article.id(), position, url, article.title(), text, article.source(), article.sourceName(),
+            article.province(), article.provinceToday(), article.published(), article.year(), page, sheet, null);
     }
 
-    static Map<String, Object> common(Map<String, Object> doc) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("articleId", doc.get("id"));
-        m.put("url", doc.get("url"));
-        m.put("source", doc.get("source"));
-        m.put("sourceName", doc.get("sourceName"));
-        m.put("province", doc.get("province"));
-        m.put("provinceToday", doc.get("provinceToday"));
-        m.put("published", doc.get("published"));
-        m.put("year", doc.get("year"));
-        return m;
-    }
-
-    static int count(Object value) {
-        return value instanceof Number n ? n.intValue() : 0;
+    /** A fact of {@code article}: the figure's fields, in the province and place given (a table row's may differ). */
+    static Fact fact(Article article, Figure f, String url, String province, String provinceToday, String district,
+                     String commune, Integer page, String sheet) {
+        return new Fact(article.id(), url, article.title(), article.source(), article.sourceName(), province, provinceToday,
+            district, commune, article.published(), f.year(), f.metric(), f.value(), f.unit(), f.raw(), f.sentence(),
+            f.sentenceOffset(), page, sheet);
     }
 }

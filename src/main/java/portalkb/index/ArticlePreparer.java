@@ -9,12 +9,11 @@ import portalkb.core.Fingerprints;
 import portalkb.core.Gazetteer;
 import portalkb.core.Gazetteer.Province;
 import portalkb.core.Text;
+import portalkb.store.Article;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,41 +31,29 @@ final class ArticlePreparer {
     private final SimHasher simHasher = new SimHasher();
 
     /** Normalises and enriches one article; throws IllegalArgumentException with a reason for bad input. */
-    PreparedArticle prepare(Map<String, Object> raw) {
-        Object urlValue = raw.get("url");
-        String url = urlValue instanceof String s ? UrlNormalizer.normalize(s).orElse(null) : null;
+    PreparedArticle prepare(ArticleInput input) {
+        String url = input.url() == null ? null : UrlNormalizer.normalize(input.url()).orElse(null);
         if (url == null) {
             throw new IllegalArgumentException("missing or invalid url (http or https)");
         }
-        String title = Text.collapseSpaces(Text.nfc(string(raw.get("title"))));
-        String body = Text.nfc(string(raw.get("body"))).strip();
+        String title = Text.collapseSpaces(Text.nfc(string(input.title())));
+        String body = Text.nfc(string(input.body())).strip();
         if (title.isEmpty() && body.isEmpty()) {
             throw new IllegalArgumentException("neither title nor body");
         }
-        Map<String, Object> doc = new LinkedHashMap<>(raw);
-        // A file's parts and table figures become passages and facts: they are not stored in the article.
-        doc.remove("parts");
-        doc.remove("tableFigures");
-        List<ExtractedDocument.Part> parts = DocumentParts.parts(raw);
-        doc.put("id", UrlNormalizer.id(url));
-        doc.put("url", url);
-        doc.put("host", URI.create(url).getHost());
-        doc.put("title", title);
-        doc.put("body", body);
-        String published = Dates.toIso(raw.get("published"));
-        if (raw.get("published") != null && published == null) {
-            throw new IllegalArgumentException("published is not a date: " + raw.get("published"));
+        String published = Dates.toIso(input.published());
+        if (input.published() != null && published == null) {
+            throw new IllegalArgumentException("published is not a date: " + input.published());
         }
-        doc.put("published", published);
         Integer year = published == null ? null : Integer.parseInt(published.substring(0, 4));
-        doc.put("year", year);
-        attributeProvince(doc, raw, title, body);
+        Place place = attributeProvince(input, title, body);
         Integer reportYear = reportYear(title, year);
+        List<ExtractedDocument.Part> parts = input.parts();
         List<Figure> found;
         List<DocumentFigure> located = null;
         if (parts != null) {
             // A document: figures page by page (or sheet by sheet) and those of its tables, each with where it stands.
-            located = DocumentParts.figures(parts, raw.get("tableFigures"), figures, reportYear);
+            located = DocumentParts.figures(parts, input.tableFigures(), figures, reportYear);
             found = located.stream().map(DocumentFigure::figure).toList();
         } else {
             found = figures.extract(body, reportYear, year);
@@ -84,33 +71,35 @@ final class ArticlePreparer {
         if (reportYear != null) {
             years.add(reportYear);
         }
-        doc.put("reportYears", List.copyOf(years));
-        doc.put("metrics", List.copyOf(metrics));
-        doc.put("contentHash", Fingerprints.sha256Hex(title + "\n" + body, 16));
         String simhash = simHasher.hex(title + " " + body);
-        doc.put("simhash", simhash);
-        doc.put("simhashBands", NearDuplicates.bands(simhash));
-        doc.putIfAbsent("lang", "vi");
-        doc.putIfAbsent("type", "html");
-        return new PreparedArticle(doc, found, located, parts);
+        Article article = new Article(UrlNormalizer.id(url), url, URI.create(url).getHost(), title, body, published, year,
+            List.copyOf(years), input.source(), input.sourceName(), place.province(), place.provinceToday(), input.district(),
+            place.mentions(), List.copyOf(metrics), input.lang() == null ? "vi" : input.lang(), input.author(), input.template(),
+            Fingerprints.sha256Hex(title + "\n" + body, 16), simhash, NearDuplicates.bands(simhash), null,
+            input.fetchedAt(), null, null, input.type() == null ? "html" : input.type(), input.documents(), input.linkedFrom(),
+            input.fileName(), input.pages(), input.sheets(), null, null);
+        return new PreparedArticle(article, found, located, parts, input.extra());
     }
 
-    private void attributeProvince(Map<String, Object> doc, Map<String, Object> raw, String title, String body) {
-        Province province = gazetteer.resolve(string(raw.get("province"))).orElse(null);
+    /** The article's province (then and today) and the other provinces it mentions. */
+    private record Place(String province, String provinceToday, List<String> mentions) {
+    }
+
+    private Place attributeProvince(ArticleInput input, String title, String body) {
+        Province province = gazetteer.resolve(string(input.province())).orElse(null);
         if (province == null) {
-            province = gazetteer.provinceOfDistrict(string(raw.get("district"))).orElse(null);
+            province = gazetteer.provinceOfDistrict(string(input.district())).orElse(null);
         }
         List<Province> mentioned = gazetteer.mentions(title + "\n" + body);
         if (province == null) {
             province = gazetteer.mainProvince(title, body);
         }
-        if (raw.get("province") != null && province == null) {
-            throw new IllegalArgumentException("unknown province: " + raw.get("province"));
+        if (input.province() != null && province == null) {
+            throw new IllegalArgumentException("unknown province: " + input.province());
         }
-        doc.put("province", province == null ? null : province.name());
-        doc.put("provinceToday", province == null ? null : gazetteer.today(province).name());
         Province own = province;
-        doc.put("mentions", mentioned.stream().filter(p -> p != own).map(Province::name).toList());
+        return new Place(province == null ? null : province.name(), province == null ? null : gazetteer.today(province).name(),
+            mentioned.stream().filter(p -> p != own).map(Province::name).toList());
     }
 
     /** The year a report is about: "tổng kết công tác y tế năm 2019" published in 2020 is about 2019. */
@@ -119,7 +108,7 @@ final class ArticlePreparer {
         return m.find() ? Integer.valueOf(m.group(1)) : publishedYear;
     }
 
-    private static String string(Object value) {
-        return value == null ? "" : value.toString();
+    private static String string(String value) {
+        return value == null ? "" : value;
     }
 }

@@ -2,13 +2,13 @@ package portalkb.index;
 
 import portalkb.core.UrlNormalizer;
 import portalkb.core.Text;
+import portalkb.store.Article;
 import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +62,7 @@ public final class ArticleWriter {
     }
 
     /** Writes a batch (one mget for the whole batch to find unchanged and replaced articles). */
-    public List<Result> write(List<Map<String, Object>> articles) throws IOException {
+    public List<Result> write(List<ArticleInput> articles) throws IOException {
         return write(articles, false);
     }
 
@@ -70,30 +70,29 @@ public final class ArticleWriter {
      * {@code knownNew}: the caller knows none of these articles was ever stored (generated corpora), so the
      * lookup of previous versions is skipped.
      */
-    public List<Result> write(List<Map<String, Object>> articles, boolean knownNew) throws IOException {
+    public List<Result> write(List<ArticleInput> articles, boolean knownNew) throws IOException {
         List<Result> results = new ArrayList<>();
         Map<String, PreparedArticle> prepared = new LinkedHashMap<>();
         Map<String, Integer> positions = new LinkedHashMap<>();
         for (int i = 0; i < articles.size(); i++) {
-            Map<String, Object> raw = articles.get(i);
+            ArticleInput input = articles.get(i);
             try {
-                PreparedArticle article = preparer.prepare(raw);
+                PreparedArticle article = preparer.prepare(input);
                 prepared.put(article.id(), article);
                 positions.put(article.id(), i);
             } catch (IllegalArgumentException e) {
-                results.add(new Result(i, String.valueOf(raw.get("url")), null, Outcome.REJECTED, e.getMessage()));
+                results.add(new Result(i, input.url(), null, Outcome.REJECTED, e.getMessage()));
             }
         }
         if (prepared.isEmpty()) {
             return results;
         }
-        Map<String, Map<String, Object>> existing = knownNew ? Map.of() : live.existingById(List.copyOf(prepared.keySet()));
+        Map<String, Article> existing = knownNew ? Map.of() : live.existingById(List.copyOf(prepared.keySet()));
         // The near-duplicate lookups of the batch's new and changed articles go out together, not one round trip each.
         Map<String, String> toStore = new LinkedHashMap<>();
         for (PreparedArticle article : prepared.values()) {
-            Map<String, Object> previous = existing.get(article.id());
-            if (previous == null || !article.document().get("contentHash").equals(previous.get("contentHash"))) {
-                toStore.put(article.id(), (String) article.document().get("simhash"));
+            if (!unchanged(article, existing.get(article.id()))) {
+                toStore.put(article.id(), article.article().simhash());
             }
         }
         Map<String, String> indexedOriginals = nearDuplicates.findIndexed(toStore);
@@ -108,108 +107,103 @@ public final class ArticleWriter {
      * with the reason, nothing written). {@code movedFrom}: id of the article this one moved from (a
      * permanent redirect, a canonical link), which it must not be taken for a copy of; or null.
      */
-    public Result writeFetched(Map<String, Object> raw, OverwritePolicy policy, String movedFrom) throws IOException {
-        PreparedArticle article;
+    public Result writeFetched(ArticleInput input, OverwritePolicy policy, String movedFrom) throws IOException {
+        PreparedArticle prepared;
         try {
-            article = preparer.prepare(raw);
+            prepared = preparer.prepare(input);
         } catch (IllegalArgumentException e) {
-            return new Result(0, String.valueOf(raw.get("url")), null, Outcome.REJECTED, e.getMessage());
+            return new Result(0, input.url(), null, Outcome.REJECTED, e.getMessage());
         }
-        Map<String, Object> doc = article.document();
-        String id = (String) doc.get("id");
+        Article article = prepared.article();
+        String id = article.id();
         boolean writtenMomentsAgo = recentlyWritten.contains(id);
         // Real-time only for what this writer itself wrote moments ago (not yet searchable); otherwise the
         // last refreshed view, which spares the node the refreshes real-time gets cause during a crawl.
-        Map<String, Object> current = writtenMomentsAgo ? live.existingById(List.of(id), true).get(id) : live.batched(id);
-        if (current != null && !doc.get("contentHash").equals(current.get("contentHash"))) {
-            Optional<String> refusal = policy.refusal(current, doc);
+        Article current = writtenMomentsAgo ? live.existingById(List.of(id), true).get(id) : live.batched(id);
+        if (current != null && !unchanged(prepared, current)) {
+            Optional<String> refusal = policy.refusal(current, article);
             if (refusal.isPresent()) {
-                return new Result(0, (String) doc.get("url"), id, Outcome.REFUSED, refusal.get(), null, DONE);
+                return new Result(0, article.url(), id, Outcome.REFUSED, refusal.get(), null, DONE);
             }
         }
-        return store(0, article, current, movedFrom, null);
+        return store(0, prepared, current, movedFrom, null);
     }
 
     /** The articles that link the document at {@code url}: {@code referrer} (may be null) and those listing it among their documents. */
-    public List<Map<String, Object>> linkingArticles(String url, String referrer) throws IOException {
-        String[] written = null;
-        if (referrer != null) {
-            written = recentlyWritten.get(UrlNormalizer.id(referrer));
-        }
+    public List<Article.Link> linkingArticles(String url, String referrer) throws IOException {
+        RecentlyWritten.Written written = referrer == null ? null : recentlyWritten.get(UrlNormalizer.id(referrer));
         // The page that linked the file may have been written moments ago, not yet readable even in real time.
-        Map<String, Object> justWritten = null;
-        if (written != null) {
-            justWritten = new HashMap<>();
-            justWritten.put("url", written[2]);
-            justWritten.put("title", written[0]);
-            justWritten.put("published", written[3]);
-        }
+        Article.Link justWritten = written == null ? null : new Article.Link(written.url(), written.title(), written.published());
         return documentLinks.of(url, referrer, justWritten);
     }
 
     /** Whether the live article at {@code url} tells this story (same title, near-identical text): what a canonical link may merge. */
     public boolean holdsSameStory(String url, String title, String body) throws IOException {
         String id = UrlNormalizer.id(url);
-        String[] written = recentlyWritten.get(id);
-        if (written == null) {
-            Map<String, Object> current = live.batched(id);
-            if (current == null || current.get("simhash") == null) {
+        RecentlyWritten.Written written = recentlyWritten.get(id);
+        String liveTitle;
+        String liveSimhash;
+        if (written != null) {
+            liveTitle = written.title();
+            liveSimhash = written.simhash();
+        } else {
+            Article current = live.batched(id);
+            if (current == null || current.simhash() == null) {
                 return false;
             }
-            written = new String[] {String.valueOf(current.get("title")), current.get("simhash").toString()};
+            liveTitle = String.valueOf(current.title());
+            liveSimhash = current.simhash();
         }
         String normalizedTitle = Text.collapseSpaces(Text.nfc(title));
-        return normalizedTitle.equals(written[0])
-            && SimHasher.distance(written[1], simHasher.hex(normalizedTitle + " " + Text.nfc(body).strip())) <= NearDuplicates.MAX_DISTANCE;
+        return normalizedTitle.equals(liveTitle)
+            && SimHasher.distance(liveSimhash, simHasher.hex(normalizedTitle + " " + Text.nfc(body).strip())) <= NearDuplicates.MAX_DISTANCE;
+    }
+
+    private static boolean unchanged(PreparedArticle article, Article previous) {
+        return previous != null && article.article().contentHash().equals(previous.contentHash());
     }
 
     /** {@code indexedOriginals}: the index's near-duplicate answers for a whole batch ({@link NearDuplicates#findIndexed}), or null to ask now. */
-    private Result store(int position, PreparedArticle article, Map<String, Object> previous, String movedFrom,
+    private Result store(int position, PreparedArticle prepared, Article previous, String movedFrom,
                          Map<String, String> indexedOriginals) throws IOException {
-        Map<String, Object> doc = article.document();
-        String id = (String) doc.get("id");
-        String url = (String) doc.get("url");
-        if (previous != null && doc.get("contentHash").equals(previous.get("contentHash"))) {
+        Article article = prepared.article();
+        String id = article.id();
+        String url = article.url();
+        if (unchanged(prepared, previous)) {
             return new Result(position, url, id, Outcome.UNCHANGED, null);
         }
-        String now = Instant.now().toString();
-        doc.put("indexedAt", now);
-        String simhash = (String) doc.get("simhash");
+        Instant now = Instant.now();
+        String simhash = article.simhash();
         String duplicateOf = indexedOriginals == null ? nearDuplicates.find(id, simhash) : nearDuplicates.find(id, simhash, indexedOriginals);
         if (duplicateOf != null && duplicateOf.equals(movedFrom)) {
             duplicateOf = null; // the old address of this very article, not another site's copy
         }
-        doc.put("duplicateOf", duplicateOf);
         nearDuplicates.remember(id, simhash, duplicateOf);
-        recentlyWritten.remember(id, (String) doc.get("title"), simhash, url, (String) doc.get("published"));
+        recentlyWritten.remember(id, new RecentlyWritten.Written(article.title(), simhash, url, article.published()));
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         if (previous != null) {
-            doc.put("changedAt", now);
             writes.add(history.keep(id, previous, now));
         }
-        List<Write> parts = layout.of(article);
-        for (Write w : parts) {
+        ArticleWrites.Laid laid = layout.of(prepared, now, previous != null, duplicateOf);
+        for (Write w : laid.writes()) {
             writes.add(bulk.index(w.index(), w.id(), w.document()));
         }
         if (previous != null) {
-            history.deleteTails(writes, id, previous, ArticleParts.count(doc.get("passageCount")), ArticleParts.count(doc.get("factCount")));
+            history.deleteTails(writes, id, previous, laid.article().passagesWritten(), laid.article().factsWritten());
         }
         return new Result(position, url, id, previous == null ? Outcome.INDEXED : Outcome.CHANGED, null, duplicateOf, allOf(writes));
     }
 
-    /** One document write: the index alias, the id and the document as stored. */
-    public record Write(String index, String id, Map<String, Object> document) {
+    /** One document write: the index alias, the id and the document as stored (a record of store, serialised by the bulk indexer). */
+    public record Write(String index, String id, Object document) {
     }
 
     /**
      * The writes of an article never stored before, prepared exactly as {@link #write} prepares them (no near-duplicate
      * lookup): for benchmarks that send the same operations by other means. Throws IllegalArgumentException for bad input.
      */
-    public List<Write> prepareNew(Map<String, Object> raw) {
-        PreparedArticle article = preparer.prepare(raw);
-        article.document().put("indexedAt", Instant.now().toString());
-        article.document().put("duplicateOf", null);
-        return layout.of(article);
+    public List<Write> prepareNew(ArticleInput input) {
+        return layout.of(preparer.prepare(input), Instant.now(), false, null).writes();
     }
 
     /**
@@ -218,12 +212,12 @@ public final class ArticleWriter {
      * marked a copy of it now points at the new address (the new one itself at nothing).
      */
     public CompletableFuture<Void> retire(String oldId, String newId) throws IOException {
-        Map<String, Map<String, Object>> found = live.existingById(List.of(oldId, newId));
-        Map<String, Object> old = found.get(oldId);
+        Map<String, Article> found = live.existingById(List.of(oldId, newId));
+        Article old = found.get(oldId);
         if (old == null || oldId.equals(newId)) {
             return DONE;
         }
-        return history.retire(oldId, old, newId, found.get(newId), Instant.now().toString());
+        return history.retire(oldId, old, newId, found.get(newId), Instant.now());
     }
 
     private static CompletableFuture<Void> allOf(List<CompletableFuture<Void>> writes) {

@@ -14,11 +14,11 @@ public final class Dates {
     private Dates() {
     }
 
-    public static String toIso(Object value) {
-        if (value == null || value.toString().isBlank()) {
+    public static String toIso(String value) {
+        if (value == null || value.isBlank()) {
             return null;
         }
-        String text = value.toString().strip();
+        String text = value.strip();
         try {
             return OffsetDateTime.parse(text).toString();
         } catch (DateTimeParseException ignored) {

@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import portalkb.core.UrlNormalizer;
+import portalkb.store.Article;
 import portalkb.store.Elastic;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.Map;
 final class DocumentLinks {
 
     private static final int MAX = 20;
+    /** The fields of {@link Article.Link}, read straight into it. */
     private static final List<String> FIELDS = List.of("url", "title", "published");
 
     private final Elastic elastic;
@@ -28,24 +30,23 @@ final class DocumentLinks {
         this.elastic = elastic;
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    List<Map<String, Object>> of(String url, String referrer, Map<String, Object> referrerJustWritten) throws IOException {
-        Map<String, Map<String, Object>> found = new LinkedHashMap<>();
+    List<Article.Link> of(String url, String referrer, Article.Link referrerJustWritten) throws IOException {
+        Map<String, Article.Link> found = new LinkedHashMap<>();
         if (referrerJustWritten != null) {
             found.put(UrlNormalizer.id(referrer), referrerJustWritten);
         } else if (referrer != null) {
-            MgetResponse<Map> got = elastic.client().mget(m -> m.index(elastic.names().articles()).realtime(true)
-                .ids(UrlNormalizer.id(referrer)).sourceIncludes(FIELDS), Map.class);
-            for (MultiGetResponseItem<Map> item : got.docs()) {
+            MgetResponse<Article.Link> got = elastic.client().mget(m -> m.index(elastic.names().articles()).realtime(true)
+                .ids(UrlNormalizer.id(referrer)).sourceIncludes(FIELDS), Article.Link.class);
+            for (MultiGetResponseItem<Article.Link> item : got.docs()) {
                 if (item.isResult() && item.result().found()) {
                     found.put(item.result().id(), item.result().source());
                 }
             }
         }
-        SearchResponse<Map> linking = elastic.client().search(s -> s.index(elastic.names().articles()).size(MAX)
+        SearchResponse<Article.Link> linking = elastic.client().search(s -> s.index(elastic.names().articles()).size(MAX)
             .source(x -> x.filter(f -> f.includes(FIELDS)))
-            .query(q -> q.term(t -> t.field("documents").value(url))), Map.class);
-        for (Hit<Map> hit : linking.hits().hits()) {
+            .query(q -> q.term(t -> t.field("documents").value(url))), Article.Link.class);
+        for (Hit<Article.Link> hit : linking.hits().hits()) {
             found.putIfAbsent(hit.id(), hit.source());
         }
         return new ArrayList<>(found.values());

@@ -5,10 +5,13 @@ import portalkb.extract.ExtractedDocument;
 import portalkb.core.Figure;
 import portalkb.core.FigureExtractor;
 import portalkb.core.Gazetteer;
+import portalkb.core.Gazetteer.Province;
+import portalkb.store.Article;
+import portalkb.store.Fact;
+import portalkb.store.Passage;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A document's passages and facts, as stored: each with the page (PDF) or sheet it stands on, and for a
@@ -22,22 +25,16 @@ final class DocumentParts {
     private DocumentParts() {
     }
 
-    /** A file's parts as the crawler hands them over ({@code parts} of the raw article), or null for an article. */
-    @SuppressWarnings("unchecked")
-    static List<ExtractedDocument.Part> parts(Map<String, Object> raw) {
-        return (List<ExtractedDocument.Part>) raw.get("parts");
-    }
-
     /** The figures of a document's running text, part by part, then of its tables; a figure without a year takes {@code reportYear}. */
-    @SuppressWarnings("unchecked")
-    static List<DocumentFigure> figures(List<ExtractedDocument.Part> parts, Object tables, FigureExtractor extractor, Integer reportYear) {
+    static List<DocumentFigure> figures(List<ExtractedDocument.Part> parts, List<DocumentFigure> tables, FigureExtractor extractor,
+                                        Integer reportYear) {
         List<DocumentFigure> out = new ArrayList<>();
         for (ExtractedDocument.Part part : parts) {
             for (Figure f : extractor.extract(part.prose(), reportYear)) {
                 out.add(new DocumentFigure(f, part.page(), part.sheet(), null, null, null));
             }
         }
-        for (DocumentFigure f : tables == null ? List.<DocumentFigure>of() : (List<DocumentFigure>) tables) {
+        for (DocumentFigure f : tables == null ? List.<DocumentFigure>of() : tables) {
             Figure figure = f.figure();
             if (figure.year() == null && reportYear != null) {
                 figure = new Figure(figure.metric(), figure.value(), figure.unit(), figure.raw(), reportYear, figure.sentence(), figure.sentenceOffset());
@@ -48,55 +45,39 @@ final class DocumentParts {
     }
 
     /** Each part's text in passages of about 600 characters. */
-    static List<Map<String, Object>> passages(Map<String, Object> doc, List<ExtractedDocument.Part> parts) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    static List<Passage> passages(Article article, List<ExtractedDocument.Part> parts) {
+        List<Passage> out = new ArrayList<>();
         for (ExtractedDocument.Part part : parts) {
             for (String text : Passages.split(part.text(), PASSAGE_CHARS)) {
-                Map<String, Object> p = located(doc, part.page(), part.sheet());
-                p.put("position", out.size());
-                p.put("title", doc.get("title"));
-                p.put("text", text);
-                out.add(p);
+                out.add(ArticleParts.passage(article, out.size(), text, url(article, part.page()), part.page(), part.sheet()));
             }
         }
         return out;
     }
 
     /** One fact per figure, at its page or sheet, with its row's place. */
-    static List<Map<String, Object>> facts(Map<String, Object> doc, List<DocumentFigure> figures) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    static List<Fact> facts(Article article, List<DocumentFigure> figures) {
+        List<Fact> out = new ArrayList<>();
         for (DocumentFigure located : figures) {
-            Figure f = located.figure();
-            Map<String, Object> fact = located(doc, located.page(), located.sheet());
-            fact.put("title", doc.get("title"));
-            fact.put("district", located.district() != null ? located.district() : located.commune() != null ? null : doc.get("district"));
-            if (located.commune() != null) {
-                fact.put("commune", located.commune());
-            }
-            if (located.province() != null && !located.province().equals(doc.get("province"))) {
+            String district = located.district() != null ? located.district() : located.commune() != null ? null : article.district();
+            String province = article.province();
+            String provinceToday = article.provinceToday();
+            if (located.province() != null && !located.province().equals(article.province())) {
                 // A row of another province (a national table): the figure is that province's.
-                Gazetteer.get().resolve(located.province()).ifPresent(p -> {
-                    fact.put("province", p.name());
-                    fact.put("provinceToday", Gazetteer.get().today(p).name());
-                });
+                Province other = Gazetteer.get().resolve(located.province()).orElse(null);
+                if (other != null) {
+                    province = other.name();
+                    provinceToday = Gazetteer.get().today(other).name();
+                }
             }
-            ArticleParts.putFigure(fact, f);
-            out.add(fact);
+            out.add(ArticleParts.fact(article, located.figure(), url(article, located.page()), province, provinceToday, district,
+                located.commune(), located.page(), located.sheet()));
         }
         return out;
     }
 
-    private static Map<String, Object> located(Map<String, Object> doc, Integer page, String sheet) {
-        Map<String, Object> m = ArticleParts.common(doc);
-        if (page != null) {
-            m.put("page", page);
-            if ("pdf".equals(doc.get("type"))) {
-                m.put("url", doc.get("url") + "#page=" + page); // a PDF viewer opens the file at this page
-            }
-        }
-        if (sheet != null) {
-            m.put("sheet", sheet);
-        }
-        return m;
+    /** A PDF's address at a page, which a PDF viewer opens at that page; otherwise the article's. */
+    private static String url(Article article, Integer page) {
+        return page != null && "pdf".equals(article.type()) ? article.url() + "#page=" + page : article.url();
     }
 }

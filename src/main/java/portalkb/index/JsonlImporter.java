@@ -1,9 +1,6 @@
 package portalkb.index;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import portalkb.store.BulkIndexer;
-import portalkb.store.Json;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./kb import FILE.jsonl}: one article per line (url, title, body, published, source, province;
- * other fields kept). Bad lines are reported with their number and skipped; the rest is imported.
+ * {@code ./kb import FILE.jsonl}: one article per line ({@link ArticleInput}'s fields: url, title, body, published,
+ * source, province…; other fields kept). Bad lines are reported with their number and skipped; the rest is imported.
  */
 public final class JsonlImporter {
 
@@ -33,7 +30,6 @@ public final class JsonlImporter {
     }
 
     private static final int BATCH = 200;
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
 
     private final ArticleWriter writer;
     private final BulkIndexer bulk;
@@ -54,7 +50,7 @@ public final class JsonlImporter {
         long[] counts = new long[4];
         long rejected = 0;
         List<String> problems = new ArrayList<>();
-        List<Map<String, Object>> batch = new ArrayList<>();
+        List<ArticleInput> batch = new ArrayList<>();
         Map<Integer, Long> batchLines = new HashMap<>();
         long lineNumber = 0;
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
@@ -76,12 +72,12 @@ public final class JsonlImporter {
                     continue;
                 }
                 try {
-                    Map<String, Object> article = Json.MAPPER.readValue(line, OBJECT);
+                    ArticleInput article = ArticleLine.parse(line);
                     batchLines.put(batch.size(), lineNumber);
                     batch.add(article);
-                } catch (JsonProcessingException | ClassCastException e) {
+                } catch (IllegalArgumentException e) {
                     rejected++;
-                    problems.add("line " + lineNumber + ": not a JSON object (" + e.getClass().getSimpleName() + ")");
+                    problems.add("line " + lineNumber + ": " + e.getMessage());
                 }
                 if (batch.size() >= BATCH) {
                     rejected += flush(batch, batchLines, counts, problems);
@@ -98,7 +94,7 @@ public final class JsonlImporter {
             (System.nanoTime() - start) / 1e9);
     }
 
-    private long flush(List<Map<String, Object>> batch, Map<Integer, Long> lines, long[] counts, List<String> problems) throws IOException {
+    private long flush(List<ArticleInput> batch, Map<Integer, Long> lines, long[] counts, List<String> problems) throws IOException {
         if (batch.isEmpty()) {
             return 0;
         }

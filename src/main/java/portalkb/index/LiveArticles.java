@@ -2,6 +2,7 @@ package portalkb.index;
 
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import portalkb.store.Article;
 import portalkb.store.Elastic;
 
 import java.io.IOException;
@@ -16,32 +17,32 @@ final class LiveArticles {
         "fetchedAt", "simhash", "template", "duplicateOf");
 
     private final Elastic elastic;
-    private final Batcher<String, Map<String, Object>> liveVersions = new Batcher<>(64, this::existing);
+    private final Batcher<String, Article> liveVersions = new Batcher<>(64, this::existing);
 
     LiveArticles(Elastic elastic) {
         this.elastic = elastic;
     }
 
     /** One article from the last refreshed view, its lookup batched with other threads'; null when there is none. */
-    Map<String, Object> batched(String id) throws IOException {
+    Article batched(String id) throws IOException {
         return liveVersions.call(id);
     }
 
-    private List<Map<String, Object>> existing(List<String> ids) throws IOException {
-        Map<String, Map<String, Object>> found = existingById(ids, false);
+    private List<Article> existing(List<String> ids) throws IOException {
+        Map<String, Article> found = existingById(ids, false);
         return ids.stream().map(found::get).toList();
     }
 
-    Map<String, Map<String, Object>> existingById(List<String> ids) throws IOException {
+    Map<String, Article> existingById(List<String> ids) throws IOException {
         return existingById(ids, true);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Map<String, Map<String, Object>> existingById(List<String> ids, boolean realtime) throws IOException {
-        MgetResponse<Map> response = elastic.client().mget(m -> m.index(elastic.names().articles()).realtime(realtime)
-            .ids(ids.stream().distinct().toList()).sourceIncludes(LIVE_FIELDS), Map.class);
-        Map<String, Map<String, Object>> found = new LinkedHashMap<>();
-        for (MultiGetResponseItem<Map> item : response.docs()) {
+    /** Only {@link #LIVE_FIELDS} are read: the other components of each article are null. */
+    Map<String, Article> existingById(List<String> ids, boolean realtime) throws IOException {
+        MgetResponse<Article> response = elastic.client().mget(m -> m.index(elastic.names().articles()).realtime(realtime)
+            .ids(ids.stream().distinct().toList()).sourceIncludes(LIVE_FIELDS), Article.class);
+        Map<String, Article> found = new LinkedHashMap<>();
+        for (MultiGetResponseItem<Article> item : response.docs()) {
             if (item.isResult() && item.result().found()) {
                 found.put(item.result().id(), item.result().source());
             }

@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
+import portalkb.store.Article;
 import portalkb.store.Elastic;
 
 import java.io.IOException;
@@ -104,10 +105,9 @@ final class NearDuplicates {
     }
 
     /** One candidate query per article, sent together: whatever accumulated while the previous _msearch was out. */
-    @SuppressWarnings({"rawtypes", "unchecked"})
     private List<String> search(List<Lookup> batch) throws IOException {
         String index = elastic.names().articles();
-        MsearchResponse<Map> response = elastic.client().msearch(m -> {
+        MsearchResponse<Article> response = elastic.client().msearch(m -> {
             for (Lookup lookup : batch) {
                 List<FieldValue> values = bands(lookup.simhash()).stream().map(FieldValue::of).toList();
                 // Doc values, not _source: loading whole article sources was most of the lookup's cost.
@@ -119,10 +119,10 @@ final class NearDuplicates {
                         .mustNot(n -> n.ids(i -> i.values(lookup.id())))))));
             }
             return m;
-        }, Map.class);
+        }, Article.class); // no source is fetched: the type only names what a source would be
         List<String> originals = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            MultiSearchResponseItem<Map> item = response.responses().get(i);
+            MultiSearchResponseItem<Article> item = response.responses().get(i);
             if (item.isFailure()) {
                 throw new IOException("near-duplicate lookup failed: " + item.failure().error().reason());
             }
@@ -131,9 +131,8 @@ final class NearDuplicates {
         return originals;
     }
 
-    @SuppressWarnings("rawtypes")
-    private String nearest(List<Hit<Map>> hits, String simhash, String id) {
-        for (Hit<Map> hit : hits) {
+    private String nearest(List<Hit<Article>> hits, String simhash, String id) {
+        for (Hit<Article> hit : hits) {
             String other = field(hit, "simhash");
             if (other != null && !retired.contains(hit.id()) && SimHasher.distance(other, simhash) <= MAX_DISTANCE) {
                 String original = original(hit.id(), field(hit, "duplicateOf"));
@@ -143,8 +142,7 @@ final class NearDuplicates {
         return null;
     }
 
-    @SuppressWarnings("rawtypes")
-    private static String field(Hit<Map> hit, String name) {
+    private static String field(Hit<Article> hit, String name) {
         JsonData values = hit.fields().get(name);
         if (values == null) {
             return null;

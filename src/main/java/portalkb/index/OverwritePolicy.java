@@ -1,8 +1,8 @@
 package portalkb.index;
 
 import portalkb.config.AppConfig;
+import portalkb.store.Article;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,24 +22,23 @@ public record OverwritePolicy(double minBodyRatio, int maxTextDistance) {
         return new OverwritePolicy(settings.overwriteMinBodyRatio(), settings.overwriteMaxTextDistance());
     }
 
-    /** Why {@code doc} may not replace {@code live}, or empty. */
-    public Optional<String> refusal(Map<String, Object> live, Map<String, Object> doc) {
-        int before = text(live.get("body")).length();
-        int after = text(doc.get("body")).length();
+    /** Why {@code candidate} may not replace {@code live}, or empty. */
+    public Optional<String> refusal(Article live, Article candidate) {
+        int before = text(live.body()).length();
+        int after = text(candidate.body()).length();
         if (minBodyRatio > 0 && before > 0 && after < minBodyRatio * before) {
             return Optional.of("the text shrank from " + before + " to " + after + " characters");
         }
-        Object oldTemplate = live.get("template");
-        Object newTemplate = doc.get("template");
-        Object oldHash = live.get("simhash");
-        if (oldTemplate != null && newTemplate != null && !oldTemplate.equals(newTemplate) && oldHash != null
-            && SimHasher.distance(oldHash.toString(), doc.get("simhash").toString()) > maxTextDistance) {
+        String oldTemplate = live.template();
+        String newTemplate = candidate.template();
+        if (oldTemplate != null && newTemplate != null && !oldTemplate.equals(newTemplate) && live.simhash() != null
+            && SimHasher.distance(live.simhash(), candidate.simhash()) > maxTextDistance) {
             return Optional.of("another page layout (" + newTemplate + " instead of " + oldTemplate + ") with other text");
         }
         return Optional.empty();
     }
 
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 }

@@ -9,9 +9,13 @@ import java.util.Map;
  */
 final class RecentlyWritten {
 
-    private final Map<String, String[]> written = new LinkedHashMap<>(16, 0.75f, false) {
+    /** What a canonical check and a file's link need of an article just written. */
+    record Written(String title, String simhash, String url, String published) {
+    }
+
+    private final Map<String, Written> written = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Written> eldest) {
             return size() > 20_000;
         }
     };
@@ -20,12 +24,12 @@ final class RecentlyWritten {
         return written.containsKey(id);
     }
 
-    /** {title, simhash, url, published}, or null when not written moments ago. */
-    synchronized String[] get(String id) {
+    /** Null when not written moments ago. */
+    synchronized Written get(String id) {
         return written.get(id);
     }
 
-    synchronized void remember(String id, String title, String simhash, String url, String published) {
-        written.put(id, new String[] {title, simhash, url, published});
+    synchronized void remember(String id, Written article) {
+        written.put(id, article);
     }
 }

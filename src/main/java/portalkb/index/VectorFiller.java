@@ -9,11 +9,11 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import portalkb.config.ConfigException;
 import portalkb.store.Elastic;
+import portalkb.store.Passage;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
@@ -54,14 +54,13 @@ public final class VectorFiller {
      * One pass over the passages without a vector (those searchable when it starts, and later ones it meets);
      * {@code afterBatch} gets the running count of vectors written. Returns how many were written.
      */
-    @SuppressWarnings("rawtypes")
     public long fillPending(LongConsumer afterBatch) throws IOException {
         String index = elastic.names().passages();
         List<FieldValue> after = null;
         long written = 0;
         while (!Thread.currentThread().isInterrupted()) {
             List<FieldValue> cursor = after;
-            SearchResponse<Map> page = elastic.client().search(s -> {
+            SearchResponse<Passage> page = elastic.client().search(s -> {
                 s.index(index).size(batchSize).seqNoPrimaryTerm(true).trackTotalHits(t -> t.enabled(false))
                     .source(src -> src.filter(f -> f.includes("title", "text")))
                     .query(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field("vector")))))
@@ -71,8 +70,8 @@ public final class VectorFiller {
                     s.searchAfter(cursor);
                 }
                 return s;
-            }, Map.class);
-            List<Hit<Map>> hits = page.hits().hits();
+            }, Passage.class);
+            List<Hit<Passage>> hits = page.hits().hits();
             if (hits.isEmpty()) {
                 break;
             }
@@ -119,18 +118,17 @@ public final class VectorFiller {
     }
 
     /** Embeds a page of passages as ingest used to (title, then text) and writes each vector if the passage is unchanged. */
-    @SuppressWarnings("rawtypes")
-    private long write(String index, List<Hit<Map>> hits) throws IOException {
+    private long write(String index, List<Hit<Passage>> hits) throws IOException {
         List<String> texts = new ArrayList<>(hits.size());
-        for (Hit<Map> hit : hits) {
-            Map source = hit.source();
-            texts.add(source.get("title") + ". " + source.get("text"));
+        for (Hit<Passage> hit : hits) {
+            Passage source = hit.source();
+            texts.add(source.title() + ". " + source.text());
         }
         List<float[]> vectors = Embeddings.embed(texts);
         BulkRequest.Builder request = new BulkRequest.Builder();
         for (int i = 0; i < hits.size(); i++) {
-            Hit<Map> hit = hits.get(i);
-            Map<String, Object> partial = Map.of("vector", vectors.get(i));
+            Hit<Passage> hit = hits.get(i);
+            VectorUpdate partial = new VectorUpdate(vectors.get(i));
             request.operations(o -> o.update(u -> u.index(hit.index()).id(hit.id())
                 .ifSeqNo(hit.seqNo()).ifPrimaryTerm(hit.primaryTerm()).action(a -> a.doc(partial))));
         }
@@ -145,5 +143,9 @@ public final class VectorFiller {
             }
         }
         return stored;
+    }
+
+    /** A passage's partial update: its vector. */
+    private record VectorUpdate(float[] vector) {
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import portalkb.app.Services;
 import portalkb.config.AppConfig;
+import portalkb.index.ArticleInput;
 import portalkb.index.ArticleWriter;
 import portalkb.store.BulkIndexer;
 import portalkb.core.BadParameterException;
@@ -29,7 +30,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AskTest {
 
     static final String LANG_SON = "https://baolangson.example/y-te/tong-ket-2019.html";
-    static final List<Map<String, Object>> ARTICLES = List.of(
+    static final List<ArticleInput> ARTICLES = List.of(
         article(LANG_SON, "Ngành y tế nhìn lại năm 2019", "Lạng Sơn", "2020-01-27T08:00:00+07:00",
             "Hội nghị của Sở Y tế đánh giá năm 2019: toàn tỉnh có 10,8 bác sĩ/vạn dân, tỷ lệ bao phủ bảo hiểm y tế đạt 97,9% dân số."),
         article("https://yenbai.example/tin/bhyt-2022.html", "Yên Bái giữ vững độ bao phủ BHYT", "Yên Bái", "2023-01-12T08:00:00+07:00",
@@ -63,9 +63,9 @@ class AskTest {
     private static AskService ask;
     private static Javalin app;
 
-    static Map<String, Object> article(String url, String title, String province, String published, String body) {
-        return Map.of("url", url, "title", title, "province", province, "source", "src-" + Math.abs(url.hashCode() % 1000),
-            "published", published, "body", body);
+    static ArticleInput article(String url, String title, String province, String published, String body) {
+        return ArticleInput.of(url, title, body).withProvince(province).withSource("src-" + Math.abs(url.hashCode() % 1000))
+            .withPublished(published);
     }
 
     @BeforeAll

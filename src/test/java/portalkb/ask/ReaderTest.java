@@ -5,13 +5,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import portalkb.config.AppConfig;
+import portalkb.index.ArticleInput;
 import portalkb.index.ArticleWriter;
 import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 import portalkb.store.TestElastic;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,7 +29,7 @@ class ReaderTest {
     static final String QUANG_BINH = "https://baoquangbinh.example/xa-hoi/bhyt-2021.html";
     static final String YEN_BAI = "https://yenbai.example/tin/phong-chong-dich-2020.html";
 
-    static final List<Map<String, Object>> ARTICLES = List.of(
+    static final List<ArticleInput> ARTICLES = List.of(
         AskTest.article(LANG_SON, "Ngành y tế nhìn lại năm 2019", "Lạng Sơn", "2020-01-27T08:00:00+07:00",
             "Hội nghị của Sở Y tế đánh giá năm 2019 là năm thành công. Toàn tỉnh có tỷ lệ bao phủ bảo hiểm y tế đạt 97,9% dân số."),
         AskTest.article(QUANG_BINH, "Độ phủ bảo hiểm y tế tiếp tục tăng", "Quảng Bình", "2022-01-10T08:00:00+07:00",

@@ -113,4 +113,33 @@ class JsonlImporterTest {
         assertEquals(96.1, ((Number) facts.hits().hits().get(0).source().get("value")).doubleValue(), 1e-9);
         assertEquals(1, elastic.client().count(c -> c.index(elastic.names().history()).query(q -> q.term(t -> t.field("articleId").value(id)))).count());
     }
+
+    @Test
+    void linesWithFieldsOfOtherShapesAreImportedOrRejectedOneByOneNeverStopTheImport(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("shapes.jsonl");
+        Files.writeString(file, String.join("\n",
+            // "parts" and "tableFigures" name what the crawler hands over for a file; in a line they are just other fields.
+            "{\"url\":\"https://baocaobang.vn/parts.html\",\"title\":\"Báo cáo y tế\",\"body\":\"Tỷ lệ tiêm chủng đạt 97,1%.\","
+                + "\"province\":\"Cao Bằng\",\"parts\":[{\"page\":1,\"text\":\"trang 1\"}],\"tableFigures\":\"none\"}",
+            "{\"url\":\"https://baocaobang.vn/docs.html\",\"title\":\"Văn bản\",\"body\":\"Có 12 trạm y tế.\",\"documents\":\"https://baocaobang.vn/a.pdf\"}",
+            "{\"url\":\"https://baocaobang.vn/title.html\",\"title\":{\"vi\":\"Tiêu đề\"},\"body\":\"x\"}",
+            "{\"url\":\"https://baocaobang.vn/fetched.html\",\"title\":\"Tin\",\"body\":\"x\",\"fetchedAt\":\"hôm qua\"}",
+            "[1, 2]") + "\n", StandardCharsets.UTF_8);
+
+        JsonlImporter.Summary summary = importFile(file);
+        assertEquals(2, summary.indexed(), summary.problems().toString());
+        assertEquals(3, summary.rejected(), summary.problems().toString());
+        List<String> problems = summary.problems();
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("line 3:") && p.contains("title")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("line 4:") && p.contains("fetchedAt")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("line 5:") && p.contains("JSON object")), problems.toString());
+        Map<?, ?> parts = elastic.client().get(g -> g.index(elastic.names().articles())
+            .id(UrlNormalizer.id("https://baocaobang.vn/parts.html")), Map.class).source();
+        assertEquals("Cao Bằng", parts.get("province"));
+        assertEquals("none", parts.get("tableFigures"), "unknown fields are kept as given");
+        assertEquals(List.of(Map.of("page", 1, "text", "trang 1")), parts.get("parts"), "unknown fields are kept as given");
+        Map<?, ?> docs = elastic.client().get(g -> g.index(elastic.names().articles())
+            .id(UrlNormalizer.id("https://baocaobang.vn/docs.html")), Map.class).source();
+        assertEquals(List.of("https://baocaobang.vn/a.pdf"), docs.get("documents"), "a single link reads as a list of one");
+    }
 }

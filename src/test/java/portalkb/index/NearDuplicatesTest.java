@@ -3,6 +3,7 @@ package portalkb.index;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import portalkb.core.UrlNormalizer;
+import portalkb.store.Article;
 import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 import portalkb.store.FlakyProxy;
@@ -86,7 +87,7 @@ class NearDuplicatesTest {
                 new ArticleWriter(elastic, bulk).write(List.of(article(original, STORY)));
             }
             elastic.client().indices().refresh(r -> r.index(elastic.names().articles()));
-            List<Map<String, Object>> batch = new ArrayList<>();
+            List<ArticleInput> batch = new ArrayList<>();
             java.util.Random random = new java.util.Random(7);
             String[] words = "tỉnh huyện xã trạm y tế bác sĩ bệnh viện tiêm chủng vắc xin bảo hiểm hộ nghèo nước sạch trường học điện đường lúa ngô cá rừng du lịch chợ cầu"
                 .split(" ");
@@ -119,15 +120,13 @@ class NearDuplicatesTest {
         }
     }
 
-    private static Map<String, Object> article(String url, String body) {
-        return Map.of("url", url, "title", "Tổng kết công tác y tế năm 2019", "province", "Lạng Sơn", "source", "s",
-            "published", "2020-01-27T08:00:00+07:00", "body", body);
+    private static ArticleInput article(String url, String body) {
+        return ArticleInput.of(url, "Tổng kết công tác y tế năm 2019", body).withProvince("Lạng Sơn").withSource("s")
+            .withPublished("2020-01-27T08:00:00+07:00");
     }
 
-    @SuppressWarnings("rawtypes")
     private static String duplicateOf(Elastic elastic, String url) throws Exception {
-        Map doc = elastic.client().get(g -> g.index(elastic.names().articles()).id(UrlNormalizer.id(url)), Map.class).source();
-        Object d = doc == null ? null : doc.get("duplicateOf");
-        return d == null ? null : d.toString();
+        Article doc = elastic.client().get(g -> g.index(elastic.names().articles()).id(UrlNormalizer.id(url)), Article.class).source();
+        return doc == null ? null : doc.duplicateOf();
     }
 }

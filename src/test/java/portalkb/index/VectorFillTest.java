@@ -12,7 +12,6 @@ import portalkb.ask.VectorRetriever;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -20,9 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @ExtendWith(TestElastic.class)
 class VectorFillTest {
 
-    private static final Map<String, Object> ARTICLE = Map.of("url", "https://baolangson.example/y-te/bhyt.html",
-        "title", "Tổng kết công tác y tế năm 2019", "province", "Lạng Sơn", "source", "s", "published", "2020-01-27T08:00:00+07:00",
-        "body", "Toàn tỉnh có 10,8 bác sĩ/vạn dân. Tỷ lệ bao phủ bảo hiểm y tế đạt 97,9% dân số. ".repeat(12));
+    private static final ArticleInput ARTICLE = ArticleInput.of("https://baolangson.example/y-te/bhyt.html",
+            "Tổng kết công tác y tế năm 2019", "Toàn tỉnh có 10,8 bác sĩ/vạn dân. Tỷ lệ bao phủ bảo hiểm y tế đạt 97,9% dân số. ".repeat(12))
+        .withProvince("Lạng Sơn").withSource("s").withPublished("2020-01-27T08:00:00+07:00");
 
     @Test
     void passagesAreSearchableBeforeTheirVectorsThenThePassFillsThem() throws Exception {
@@ -49,8 +48,7 @@ class VectorFillTest {
             assertEquals(2, found.size(), "kNN finds the filled passages");
 
             // The article changes: its passages are rewritten without vectors, searchable at once, and the next pass fills them.
-            Map<String, Object> changed = new java.util.HashMap<>(ARTICLE);
-            changed.put("body", ARTICLE.get("body") + " Năm 2020 tỷ lệ này đạt 98,1%.");
+            ArticleInput changed = ARTICLE.withBody(ARTICLE.body() + " Năm 2020 tỷ lệ này đạt 98,1%.");
             try (BulkIndexer bulk = new BulkIndexer(elastic)) {
                 new ArticleWriter(elastic, bulk).write(List.of(changed));
             }

@@ -1,13 +1,13 @@
 package portalkb.search;
 
 import portalkb.config.AppConfig;
+import portalkb.index.ArticleInput;
 import portalkb.index.ArticleWriter;
 import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 import portalkb.store.TestElastic;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Our own articles (own sentences) written through the real ArticleWriter into the test node, for the
@@ -20,7 +20,7 @@ public final class AnalyticsFixture {
 
     public static final String HOSTILE_TITLE = "=HYPERLINK(\"http://evil.example\",\"xem\") tỷ lệ hộ nghèo";
 
-    static final List<Map<String, Object>> ARTICLES = List.of(
+    static final List<ArticleInput> ARTICLES = List.of(
         article("https://baolangson.example/xa-hoi/giam-ngheo-2022.html", "Lạng Sơn tổng kết giảm nghèo năm 2022", "Lạng Sơn", "baolangson",
             "2023-03-10T08:00:00+07:00", "Năm 2022, tỷ lệ hộ nghèo của tỉnh còn 5,2%. Tỷ lệ bao phủ bảo hiểm y tế toàn tỉnh đạt 96,1%."),
         article("https://baolangson.example/xa-hoi/ra-soat-ho-ngheo-2023.html", "Kết quả rà soát hộ nghèo năm 2023", "Lạng Sơn", "baolangson",
@@ -37,17 +37,17 @@ public final class AnalyticsFixture {
             "2024-01-22T08:00:00+07:00", "Năm 2023, tỷ lệ hộ nghèo của tỉnh còn 4,3%."),
         article("https://backan.example/tin/sot-xuat-huyet.html", "Bắc Kạn theo dõi sốt xuất huyết", "Bắc Kạn", "backan-portal",
             "2023-10-02T08:00:00+07:00", "Từ đầu năm 2023 đến nay, toàn tỉnh ghi nhận 1.020 ca mắc sốt xuất huyết. Riêng tuần qua có 35 ca mắc sốt xuất huyết."),
-        Map.of("url", "https://meovac.example/thong-bao/ho-ngheo.html", "title", "Huyện Mèo Vạc rà soát hộ nghèo năm 2023",
-            "district", "Mèo Vạc", "source", "meovac-district", "published", "2024-01-05T08:00:00+07:00",
-            "body", "Năm 2023, tỷ lệ hộ nghèo còn 30,5%."),
+        ArticleInput.of("https://meovac.example/thong-bao/ho-ngheo.html", "Huyện Mèo Vạc rà soát hộ nghèo năm 2023",
+                "Năm 2023, tỷ lệ hộ nghèo còn 30,5%.")
+            .withDistrict("Mèo Vạc").withSource("meovac-district").withPublished("2024-01-05T08:00:00+07:00"),
         article("https://hostile.example/tin/ngheo.html", HOSTILE_TITLE, "Yên Bái", "hostile",
             "2024-03-01T08:00:00+07:00", "Năm 2023, tỷ lệ hộ nghèo của tỉnh còn 11,4%."));
 
     private AnalyticsFixture() {
     }
 
-    static Map<String, Object> article(String url, String title, String province, String source, String published, String body) {
-        return Map.of("url", url, "title", title, "province", province, "source", source, "published", published, "body", body);
+    static ArticleInput article(String url, String title, String province, String source, String published, String body) {
+        return ArticleInput.of(url, title, body).withProvince(province).withSource(source).withPublished(published);
     }
 
     /** This class's indices, fresh, with the articles written and refreshed. */

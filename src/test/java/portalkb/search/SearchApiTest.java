@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import portalkb.app.Services;
 import portalkb.config.AppConfig;
+import portalkb.index.ArticleInput;
 import portalkb.index.ArticleWriter;
+import portalkb.store.Article;
 import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
 import portalkb.store.Json;
@@ -36,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(TestElastic.class)
 class SearchApiTest {
 
-    static final List<Map<String, Object>> ARTICLES = List.of(
+    static final List<ArticleInput> ARTICLES = List.of(
         article("https://baolangson.example/y-te/tong-ket-2019.html", "Ngành y tế nhìn lại năm 2019", "Lạng Sơn", "baolangson", "2020-01-27T08:00:00+07:00",
             "Hội nghị của Sở Y tế đánh giá năm 2019: toàn tỉnh có 10,8 bác sĩ/vạn dân, tỷ lệ bao phủ bảo hiểm y tế đạt 97,9% dân số."),
         article("https://yenbai.example/tin/bhyt-2022.html", "Yên Bái giữ vững độ bao phủ BHYT", "Yên Bái", "yenbai-portal", "2023-01-12T08:00:00+07:00",
@@ -54,8 +56,8 @@ class SearchApiTest {
     private static Javalin app;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    static Map<String, Object> article(String url, String title, String province, String source, String published, String body) {
-        return Map.of("url", url, "title", title, "province", province, "source", source, "published", published, "body", body);
+    static ArticleInput article(String url, String title, String province, String source, String published, String body) {
+        return ArticleInput.of(url, title, body).withProvince(province).withSource(source).withPublished(published);
     }
 
     @BeforeAll
@@ -64,7 +66,7 @@ class SearchApiTest {
         elastic = TestElastic.freshIndices(config);
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
             ArticleWriter writer = new ArticleWriter(elastic, bulk);
-            for (Map<String, Object> a : ARTICLES) {
+            for (ArticleInput a : ARTICLES) {
                 writer.write(List.of(a));
                 bulk.flush();
                 elastic.client().indices().refresh(r -> r.index(elastic.names().articles()));
@@ -104,10 +106,10 @@ class SearchApiTest {
     @Test
     void filesHaveATypeFacetAFilterAndTheArticleThatLinksThem() throws Exception {
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-            new ArticleWriter(elastic, bulk).write(List.of(Map.of("url", "https://camau.example/files/sxh-2023.pdf", "type", "pdf",
-                "title", "Báo cáo phòng chống sốt xuất huyết năm 2023", "province", "Cà Mau", "source", "camau", "published", "2024-01-10T08:00:00+07:00",
-                "body", "Số ca sốt xuất huyết trong năm giảm 12% so với cùng kỳ.",
-                "linkedFrom", List.of(Map.of("url", "https://camau.example/tin/sxh.html", "title", "Cà Mau giảm ca sốt xuất huyết")))));
+            new ArticleWriter(elastic, bulk).write(List.of(ArticleInput.of("https://camau.example/files/sxh-2023.pdf",
+                    "Báo cáo phòng chống sốt xuất huyết năm 2023", "Số ca sốt xuất huyết trong năm giảm 12% so với cùng kỳ.")
+                .withType("pdf").withProvince("Cà Mau").withSource("camau").withPublished("2024-01-10T08:00:00+07:00")
+                .withLinkedFrom(List.of(new Article.Link("https://camau.example/tin/sxh.html", "Cà Mau giảm ca sốt xuất huyết", null)))));
             bulk.flush();
         }
         elastic.client().indices().refresh(r -> r.index(elastic.names().articles()));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import portalkb.app.Services;
 import portalkb.ask.AskService;
 import portalkb.config.AppConfig;
+import portalkb.index.ArticleInput;
 import portalkb.index.ArticleWriter;
 import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
@@ -60,9 +61,9 @@ class AskLimitsTest {
     static void start() throws Exception {
         elastic = TestElastic.freshIndices(config(Map.of()));
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-            new ArticleWriter(elastic, bulk).write(List.of(Map.of("url", "https://example.vn/bhyt.html",
-                "title", "Tỷ lệ bao phủ bảo hiểm y tế đạt 97,9%", "province", "Lạng Sơn",
-                "body", "Năm 2019 tỷ lệ bao phủ bảo hiểm y tế của tỉnh Lạng Sơn đạt 97,9%.")));
+            new ArticleWriter(elastic, bulk).write(List.of(ArticleInput.of("https://example.vn/bhyt.html",
+                "Tỷ lệ bao phủ bảo hiểm y tế đạt 97,9%", "Năm 2019 tỷ lệ bao phủ bảo hiểm y tế của tỉnh Lạng Sơn đạt 97,9%.")
+                .withProvince("Lạng Sơn")));
         }
         elastic.client().indices().refresh(r -> r.index(elastic.names().alias("*")));
         llm = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import portalkb.app.Services;
 import portalkb.config.AppConfig;
 import portalkb.crawl.CrawlService;
+import portalkb.index.ArticleInput;
 import portalkb.index.ArticleWriter;
 import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
@@ -60,9 +61,9 @@ class LeakTest {
         AppConfig config = TestElastic.config(LeakTest.class, Map.of("server.adminToken", TOKEN, "server.rateLimitPerMinute", "0"));
         elastic = TestElastic.freshIndices(config);
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-            new ArticleWriter(elastic, bulk).write(List.of(Map.of("url", "https://hostile.example/a.html",
-                "title", "=HYPERLINK(\"http://evil.example\",\"bảo hiểm y tế\")", "province", "Lạng Sơn", "source", "@SUM(1+1)",
-                "body", "Năm 2019 tỷ lệ bao phủ bảo hiểm y tế đạt 97,9% dân số.")));
+            new ArticleWriter(elastic, bulk).write(List.of(ArticleInput.of("https://hostile.example/a.html",
+                "=HYPERLINK(\"http://evil.example\",\"bảo hiểm y tế\")", "Năm 2019 tỷ lệ bao phủ bảo hiểm y tế đạt 97,9% dân số.")
+                .withProvince("Lạng Sơn").withSource("@SUM(1+1)")));
         }
         elastic.client().indices().refresh(r -> r.index(elastic.names().alias("*")));
         Path sources = Files.createTempFile("leak", ".yaml");

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import portalkb.app.Services;
 import portalkb.config.AppConfig;
 import portalkb.crawl.CrawlService;
+import portalkb.index.ArticleInput;
 import portalkb.index.ArticleWriter;
 import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
@@ -45,8 +46,8 @@ class ProtectionTest {
         AppConfig config = TestElastic.config(ProtectionTest.class, Map.of("server.adminToken", "correct-horse", "server.rateLimitPerMinute", "0"));
         elastic = TestElastic.freshIndices(config);
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-            new ArticleWriter(elastic, bulk).write(List.of(Map.of("url", "https://example.vn/a.html", "title", "Tỷ lệ bao phủ bảo hiểm y tế đạt 97,9%",
-                "province", "Lạng Sơn", "body", "Năm 2019 tỷ lệ bao phủ bảo hiểm y tế đạt 97,9%.")));
+            new ArticleWriter(elastic, bulk).write(List.of(ArticleInput.of("https://example.vn/a.html", "Tỷ lệ bao phủ bảo hiểm y tế đạt 97,9%",
+                "Năm 2019 tỷ lệ bao phủ bảo hiểm y tế đạt 97,9%.").withProvince("Lạng Sơn")));
         }
         elastic.client().indices().refresh(r -> r.index(elastic.names().articles()));
         Path sources = Files.createTempFile("protection", ".yaml");

@@ -29,6 +29,7 @@ import portalkb.crawl.CrawlService;
 import portalkb.crawl.Crawler;
 import portalkb.crawl.SourcesFile;
 import portalkb.demo.StaticSiteServer;
+import portalkb.index.ArticleInput;
 import portalkb.index.ArticleWriter;
 import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
@@ -86,12 +87,12 @@ class WebUiTest {
                 seeds: [http://127.0.0.1:9/xa-hoi]
             """, StandardOpenOption.APPEND);
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-            new ArticleWriter(elastic, bulk).write(List.of(Map.of("url", "https://hostile.example/tin.html", "title", HOSTILE_TITLE,
-                "province", "Hà Nội", "source", "hostile", "published", "2024-03-01T08:00:00+07:00",
-                "body", "Tin có mã độc <script>window.__xss=2</script> và <img src=x onerror=\"window.__xss=3\"> về bảo hiểm y tế."),
+            new ArticleWriter(elastic, bulk).write(List.of(ArticleInput.of("https://hostile.example/tin.html", HOSTILE_TITLE,
+                    "Tin có mã độc <script>window.__xss=2</script> và <img src=x onerror=\"window.__xss=3\"> về bảo hiểm y tế.")
+                    .withProvince("Hà Nội").withSource("hostile").withPublished("2024-03-01T08:00:00+07:00"),
                 // Our own article disagreeing with the sample portal's Quảng Ninh figure of 2023: a conflict for the Rankings view.
-                Map.of("url", CONFLICTING_URL, "title", "Quảng Ninh: bảo hiểm y tế năm 2023", "province", "Quảng Ninh", "source", "tonghop",
-                    "published", "2024-02-20T08:00:00+07:00", "body", "Năm 2023, tỷ lệ bao phủ bảo hiểm y tế của tỉnh đạt 96,4% dân số.")));
+                ArticleInput.of(CONFLICTING_URL, "Quảng Ninh: bảo hiểm y tế năm 2023", "Năm 2023, tỷ lệ bao phủ bảo hiểm y tế của tỉnh đạt 96,4% dân số.")
+                    .withProvince("Quảng Ninh").withSource("tonghop").withPublished("2024-02-20T08:00:00+07:00")));
         }
         elastic.client().indices().refresh(r -> r.index(List.of(elastic.names().articles(), elastic.names().passages(), elastic.names().facts())));
         CrawlService crawls = new CrawlService(elastic, config, sources, false);

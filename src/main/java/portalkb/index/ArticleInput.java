@@ -1,0 +1,140 @@
+package portalkb.index;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import portalkb.extract.DocumentFigure;
+import portalkb.extract.ExtractedDocument;
+import portalkb.store.Article;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One article as given to {@link ArticleWriter}: a crawled page or file, an imported JSONL line
+ * ({@link ArticleLine}), a generated one. {@code published} is kept as given ({@link Dates#toIso} reads
+ * it); {@code province} may be any spelling the gazetteer knows. For a file: {@code type}, {@code fileName},
+ * {@code pages} or {@code sheets}, the articles that link it ({@code linkedFrom}), and its {@code parts} and
+ * {@code tableFigures}, which become passages and facts and are never stored in the article. {@code extra}:
+ * fields of an imported line that no stored field takes, kept in the article's source as given.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ArticleInput(String url, String title, String body, String published, String author, String lang, String source,
+                           String sourceName, String province, String district, String template, Instant fetchedAt,
+                           List<String> documents, String type, String fileName, Integer pages, List<String> sheets,
+                           List<Article.Link> linkedFrom, @JsonIgnore List<ExtractedDocument.Part> parts,
+                           @JsonIgnore List<DocumentFigure> tableFigures, @JsonIgnore Map<String, JsonNode> extra) {
+
+    /** An article of a URL, a title and a body; the withers add the rest. */
+    public static ArticleInput of(String url, String title, String body) {
+        return new ArticleInput(url, title, body, null, null, null, null, null, null, null, null,
+            null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public ArticleInput withTitle(String title) {
+        return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+    }
+
+    public ArticleInput withBody(String body) {
+        return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+    }
+
+    public ArticleInput withPublished(String published) {
+        return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+    }
+
+    public ArticleInput withAuthor(String author) {
+        return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+    }
+
+    public ArticleInput withLang(String lang) {
+        return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+    }
+
+    public ArticleInput withSource(String source) {
+        return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+    }
+
+    public ArticleInput withSourceName(String sourceName) {
+        return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+    }
+
+    public ArticleInput withProvince(String province) {
+        return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+    }
+
+    public ArticleInput withDistrict(String district) {
+        return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+    }
+
+    public ArticleInput withTemplate(String template) {
+        return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+    }
+
+    public ArticleInput withFetchedAt(Instant fetchedAt) {
+        return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+    }
+
+    public ArticleInput withDocuments(List<String> documents) {
+        return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+    }
+
+    public ArticleInput withType(String type) {
+        return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+    }
+
+    public ArticleInput withFileName(String fileName) {
+        return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+    }
+
+    public ArticleInput withPages(Integer pages) {
+        return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+    }
+
+    public ArticleInput withSheets(List<String> sheets) {
+        return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+    }
+
+    public ArticleInput withLinkedFrom(List<Article.Link> linkedFrom) {
+        return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+    }
+
+    public ArticleInput withParts(List<ExtractedDocument.Part> parts) {
+        return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+    }
+
+    public ArticleInput withTableFigures(List<DocumentFigure> tableFigures) {
+        return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+    }
+
+    public ArticleInput withExtra(Map<String, JsonNode> extra) {
+        return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+    }
+
+    /** A file: its parts and table figures are set. */
+    public boolean isDocument() {
+        return parts != null;
+    }
+}
+
