@@ -1,6 +1,7 @@
 package portalkb.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,9 @@ public record Article(String id, String url, String host, String title, String b
                       List<Integer> reportYears, String source, String sourceName, String province, String provinceToday,
                       String district, List<String> mentions, List<String> metrics, String lang, String author,
                       String template, String contentHash, String simhash, List<String> simhashBands, String duplicateOf,
-                      Instant fetchedAt, Instant changedAt, Instant indexedAt, String type, List<String> documents,
+                      @JsonDeserialize(using = StoredInstant.class) Instant fetchedAt,
+                      @JsonDeserialize(using = StoredInstant.class) Instant changedAt,
+                      @JsonDeserialize(using = StoredInstant.class) Instant indexedAt, String type, List<String> documents,
                       List<Link> linkedFrom, String fileName, Integer pages, List<String> sheets,
                       Integer passageCount, Integer factCount) {
 

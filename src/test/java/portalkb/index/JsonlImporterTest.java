@@ -1,5 +1,6 @@
 package portalkb.index;
 
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,5 +142,17 @@ class JsonlImporterTest {
         Map<?, ?> docs = elastic.client().get(g -> g.index(elastic.names().articles())
             .id(UrlNormalizer.id("https://baocaobang.vn/docs.html")), Map.class).source();
         assertEquals(List.of("https://baocaobang.vn/a.pdf"), docs.get("documents"), "a single link reads as a list of one");
+    }
+
+    @Test
+    void anArticleStoredWithAnOldStyleTimeIsStillReplacedByItsNewVersion(@TempDir Path dir) throws Exception {
+        // Imports once kept any "fetchedAt" as given; such an article must stay readable when its new version comes.
+        String url = "https://laichau.example/tin/old-import.html";
+        elastic.client().index(i -> i.index(elastic.names().articles()).id(UrlNormalizer.id(url)).refresh(Refresh.True)
+            .document(Map.of("id", UrlNormalizer.id(url), "url", url, "title", "Tân Uyên", "body", "Cũ.", "contentHash", "old", "fetchedAt", "2024-01-01")));
+        Path file = dir.resolve("new.jsonl");
+        Files.writeString(file, "{\"url\":\"" + url + "\",\"title\":\"Tân Uyên\",\"body\":\"Huyện Tân Uyên có 12 trạm y tế.\"}\n", StandardCharsets.UTF_8);
+        JsonlImporter.Summary summary = importFile(file);
+        assertEquals(1, summary.changed(), summary.problems().toString());
     }
 }
