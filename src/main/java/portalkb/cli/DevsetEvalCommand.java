@@ -37,7 +37,7 @@ final class DevsetEvalCommand {
         AppConfig.Elasticsearch es = config.elasticsearch();
         return new AppConfig(config.data(), new AppConfig.Elasticsearch(es.url(), es.apiKey(), es.username(), es.password(),
             es.caFile(), es.indexPrefix() + "-devset", es.requestTimeoutMs(), es.local()), config.server(), config.crawler(), config.ask(),
-            config.analytics());
+            config.analytics(), config.importer());
     }
 
     int run(Elastic elastic, AppConfig config, PrintStream out) throws IOException, InterruptedException {
@@ -107,7 +107,7 @@ final class DevsetEvalCommand {
     private static AppConfig withEmbeddings(AppConfig c, boolean on) {
         AppConfig.Ask a = c.ask();
         return new AppConfig(c.data(), c.elasticsearch(), c.server(), c.crawler(),
-            new AppConfig.Ask(a.model(), a.topK(), a.openai(), a.ollama(), on, a.vectors()), c.analytics());
+            new AppConfig.Ask(a.model(), a.topK(), a.openai(), a.ollama(), on, a.vectors()), c.analytics(), c.importer());
     }
 
     private static void freshIndices(Elastic elastic) throws IOException {

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 
 /** The effective configuration, typed. Defaults and documentation: resources portalkb/config/defaults.yaml. */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record AppConfig(String data, Elasticsearch elasticsearch, Server server, Crawler crawler, Ask ask, Analytics analytics) {
+public record AppConfig(String data, Elasticsearch elasticsearch, Server server, Crawler crawler, Ask ask, Analytics analytics,
+                        Importer importer) {
 
     public Path dataDir() {
         return Path.of(data).toAbsolutePath().normalize();
@@ -61,6 +62,10 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
     }
 
     public record Ollama(String baseUrl, String model) {
+    }
+
+    /** ./kb import (importer.*). */
+    public record Importer(int lanes) {
     }
 
     public record Analytics(int valuesPerCell, int conflictFacts, int maxTrendProvinces) {

@@ -4,16 +4,14 @@ import portalkb.store.BulkIndexer;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code ./kb import FILE.jsonl}: one article per line ({@link ArticleInput}'s fields: url, title, body, published,
@@ -29,16 +27,28 @@ public final class JsonlImporter {
         }
     }
 
-    private static final int BATCH = 200;
+    /** Lines per {@link ArticleWriter#write} call (one lookup of previous versions and near-duplicates each). */
+    public static final int BATCH = 200;
 
     private final ArticleWriter writer;
     private final BulkIndexer bulk;
     private final PrintStream progress;
+    private final int lanes;
+    private final ImportTally tally = new ImportTally();
 
     public JsonlImporter(ArticleWriter writer, BulkIndexer bulk, PrintStream progress) {
+        this(writer, bulk, progress, 2);
+    }
+
+    /**
+     * {@code lanes}: batches written at once. While one waits for its lookups and writes, the next is parsed and
+     * prepared; one address always goes to the same lane, so its lines are written in file order.
+     */
+    public JsonlImporter(ArticleWriter writer, BulkIndexer bulk, PrintStream progress, int lanes) {
         this.writer = writer;
         this.bulk = bulk;
         this.progress = progress;
+        this.lanes = Math.max(1, lanes);
     }
 
     public Summary importFile(Path file) throws IOException, InterruptedException {
@@ -47,21 +57,16 @@ public final class JsonlImporter {
         }
         long total = countLines(file);
         long start = System.nanoTime();
-        long[] counts = new long[4];
-        long rejected = 0;
-        List<String> problems = new ArrayList<>();
-        List<ArticleInput> batch = new ArrayList<>();
-        Map<Integer, Long> batchLines = new HashMap<>();
         long lineNumber = 0;
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-        try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder))) {
+        try (ImportLanes pending = new ImportLanes(lanes, this::write);
+             BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
             String line;
             while (true) {
                 try {
                     line = reader.readLine();
                 } catch (CharacterCodingException e) {
-                    problems.add("line " + (lineNumber + 1) + ": not UTF-8 text; the rest of the file was not read");
-                    rejected++;
+                    tally.rejected(lineNumber + 1, "not UTF-8 text; the rest of the file was not read");
                     break;
                 }
                 if (line == null) {
@@ -72,51 +77,31 @@ public final class JsonlImporter {
                     continue;
                 }
                 try {
-                    ArticleInput article = ArticleLine.parse(line);
-                    batchLines.put(batch.size(), lineNumber);
-                    batch.add(article);
+                    pending.add(lineNumber, ArticleLine.parse(line));
                 } catch (IllegalArgumentException e) {
-                    rejected++;
-                    problems.add("line " + lineNumber + ": " + e.getMessage());
+                    tally.rejected(lineNumber, e.getMessage());
                 }
-                if (batch.size() >= BATCH) {
-                    rejected += flush(batch, batchLines, counts, problems);
-                }
-                report(lineNumber, total, counts, rejected, start);
+                report(lineNumber, total, start);
             }
+            pending.finish();
         }
-        rejected += flush(batch, batchLines, counts, problems);
         bulk.flush();
+        List<String> problems = tally.problems();
         bulk.failures().forEach(f -> problems.add("document " + f.id() + " in " + f.index() + ": " + f.reason()));
-        report(lineNumber, total, counts, rejected, start);
+        report(lineNumber, total, start);
         progress.println();
-        return new Summary(lineNumber, counts[0], counts[1], counts[2], rejected, bulk.failedCount(), problems,
-            (System.nanoTime() - start) / 1e9);
+        return new Summary(lineNumber, tally.indexed(), tally.changed(), tally.unchanged(), tally.rejected(), bulk.failedCount(),
+            problems, (System.nanoTime() - start) / 1e9);
     }
 
-    private long flush(List<ArticleInput> batch, Map<Integer, Long> lines, long[] counts, List<String> problems) throws IOException {
-        if (batch.isEmpty()) {
-            return 0;
+    /** One lane's batch: the articles and the line each came from. */
+    private void write(List<ArticleInput> batch, List<Long> lines) throws IOException {
+        for (ArticleWriter.Result r : writer.write(batch)) {
+            tally.count(r, lines.get(r.position()));
         }
-        long rejected = 0;
-        List<ArticleWriter.Result> results = writer.write(batch);
-        for (ArticleWriter.Result r : results) {
-            switch (r.outcome()) {
-                case INDEXED -> counts[0]++;
-                case CHANGED -> counts[1]++;
-                case UNCHANGED -> counts[2]++;
-                case REJECTED -> {
-                    rejected++;
-                    problems.add("line " + lines.get(r.position()) + ": " + r.reason());
-                }
-            }
-        }
-        batch.clear();
-        lines.clear();
-        return rejected;
     }
 
-    private void report(long line, long total, long[] counts, long rejected, long start) {
+    private void report(long line, long total, long start) {
         if (progress == null || line % 50 != 0 && line != total) {
             return;
         }
@@ -124,7 +109,8 @@ public final class JsonlImporter {
         int done = total == 0 ? width : (int) (width * line / total);
         double seconds = Math.max(0.001, (System.nanoTime() - start) / 1e9);
         progress.printf("\r[%s%s] %d/%d lines  indexed %d  changed %d  unchanged %d  rejected %d  %.0f lines/s ",
-            "=".repeat(done), " ".repeat(width - done), line, total, counts[0], counts[1], counts[2], rejected, line / seconds);
+            "=".repeat(done), " ".repeat(width - done), line, total, tally.indexed(), tally.changed(), tally.unchanged(), tally.rejected(),
+            line / seconds);
     }
 
     private static long countLines(Path file) throws IOException {

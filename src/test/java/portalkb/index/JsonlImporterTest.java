@@ -2,6 +2,7 @@ package portalkb.index;
 
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,5 +155,33 @@ class JsonlImporterTest {
         Files.writeString(file, "{\"url\":\"" + url + "\",\"title\":\"Tân Uyên\",\"body\":\"Huyện Tân Uyên có 12 trạm y tế.\"}\n", StandardCharsets.UTF_8);
         JsonlImporter.Summary summary = importFile(file);
         assertEquals(1, summary.changed(), summary.problems().toString());
+    }
+
+    @Test
+    void linesOfOneAddressAreWrittenInFileOrderWhateverTheLanes(@TempDir Path dir) throws Exception {
+        // Batches go out on several lanes at once; the later line of an address must still be the version kept.
+        StringBuilder lines = new StringBuilder();
+        String url = "https://yenbai.example/tin/ban-tin-y-te.html";
+        lines.append("{\"url\":\"").append(url).append("\",\"title\":\"Bản tin y tế\",\"body\":\"Bản đầu: 136 cơ sở.\"}\n");
+        for (int i = 0; i < 6 * JsonlImporter.BATCH; i++) {
+            lines.append("{\"url\":\"https://yenbai.example/tin/").append(i).append(".html\",\"title\":\"Tin số ").append(i)
+                .append("\",\"body\":\"Nội dung riêng của tin số ").append(i).append(" về trạm y tế xã.\"}\n");
+        }
+        lines.append("{\"url\":\"").append(url).append("\",\"title\":\"Bản tin y tế\",\"body\":\"Bản sau: 140 cơ sở.\"}\n");
+        lines.append("{\"title\":\"no url\"}\n");
+        Path file = dir.resolve("lanes.jsonl");
+        Files.writeString(file, lines, StandardCharsets.UTF_8);
+        JsonlImporter.Summary summary;
+        try (BulkIndexer bulk = new BulkIndexer(elastic)) {
+            summary = new JsonlImporter(new ArticleWriter(elastic, bulk), bulk, new PrintStream(new ByteArrayOutputStream()), 3).importFile(file);
+            elastic.client().indices().refresh(r -> r.index(elastic.names().alias("*")));
+        }
+        // Both versions in one batch count once (the later kept); in two, the earlier may not be readable yet
+        // when the later is looked up (then both count as indexed).
+        assertTrue(summary.indexed() + summary.changed() >= 6 * JsonlImporter.BATCH + 1, summary.describe());
+        assertEquals(1, summary.rejected(), summary.describe());
+        assertEquals(List.of("line " + (6 * JsonlImporter.BATCH + 3) + ": missing or invalid url (http or https)"), summary.problems());
+        GetResponse<ObjectNode> kept = elastic.client().get(g -> g.index(elastic.names().articles()).id(UrlNormalizer.id(url)), ObjectNode.class);
+        assertEquals("Bản sau: 140 cơ sở.", kept.source().get("body").asText());
     }
 }
