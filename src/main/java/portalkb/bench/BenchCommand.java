@@ -64,7 +64,8 @@ final class BenchCommand {
             IngestBench.fresh(prepared);
             System.out.printf("local node ready in %.1f s (0 when already running)%n", startSeconds);
             report("at rest", node);
-            new IngestBench(docs, args.has("embeddings") ? config.ask().vectors().batchSize() : 0, node == null ? null : node.pid()).run(ours, prepared);
+            new IngestBench(docs, args.has("embeddings") ? config.ask().vectors().batchSize() : 0, node == null ? null : node.pid(),
+                config.importer().lanes()).run(ours, prepared);
             report("after ingest", node);
             deleteBenchIndices(ours);
             deleteBenchIndices(prepared);

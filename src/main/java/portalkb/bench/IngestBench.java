@@ -16,6 +16,11 @@ import portalkb.store.Elastic;
 import portalkb.store.IndexInitializer;
 
 import java.io.IOException;
+import portalkb.store.Json;
+import portalkb.index.JsonlImporter;
+import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
+import java.io.BufferedWriter;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -26,7 +31,8 @@ import java.util.Map;
 
 /**
  * {@code ./kb bench ingest --docs N}, three loops over the same generated articles in one run, each into fresh indices:
- * ours (ArticleWriter + BulkIndexer: preparation, previous-version lookups, near-duplicate lookups, bulk with retries);
+ * ours (exactly `./kb import` of the articles as JSONL, written off the clock: the importer on its lanes, ArticleWriter +
+ * BulkIndexer — preparation, previous-version lookups, near-duplicate lookups, bulk with retries);
  * the same prepared operations (article + passages + facts, prepared outside the clock) through a bare sequential
  * _bulk loop into indices with our mappings — what our analysis and mappings cost; and the raw articles, one document
  * each, through the bare loop into a dynamically mapped index — the floor. Beside each: app and node CPU seconds and
@@ -40,9 +46,11 @@ final class IngestBench {
     /** Passages embedded per request by the vector pass that follows our loop; 0: no vectors. */
     private final int vectorBatch;
     private final Long nodePid;
+    private final int importLanes;
     private final PrintStream out = System.out;
 
-    IngestBench(int docs, int vectorBatch, Long nodePid) {
+    IngestBench(int docs, int vectorBatch, Long nodePid, int importLanes) {
+        this.importLanes = importLanes;
         this.docs = docs;
         this.vectorBatch = vectorBatch;
         this.nodePid = nodePid;
@@ -103,21 +111,27 @@ final class IngestBench {
             after.refresh().totalTimeInMillis() - before.refresh().totalTimeInMillis());
     }
 
+    /** Exactly {@code ./kb import}: the generated articles as a JSONL file (written off the clock), then the importer on its lanes. */
     private Done oursLoop(Elastic elastic) throws IOException, InterruptedException {
-        ArticleGenerator generator = new ArticleGenerator(42);
-        try (BulkLoad load = BulkLoad.start(elastic, BulkLoad.articleIndices(elastic.names()));
-             BulkIndexer bulk = new BulkIndexer(elastic)) {
-            ArticleWriter writer = new ArticleWriter(elastic, bulk);
-            List<ArticleInput> batch = new ArrayList<>();
-            for (int i = 0; i < docs; i++) {
-                batch.add(generator.next(i));
-                if (batch.size() == 500 || i == docs - 1) {
-                    writer.write(batch);
-                    batch.clear();
+        long w0 = System.nanoTime();
+        Path file = Files.createTempFile("portalkb-ingest-", ".jsonl");
+        try {
+            ArticleGenerator generator = new ArticleGenerator(42);
+            try (BufferedWriter lines = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                for (int i = 0; i < docs; i++) {
+                    lines.write(Json.MAPPER.writeValueAsString(generator.next(i)));
+                    lines.newLine();
                 }
             }
-            bulk.flush();
-            return new Done(bulk.succeeded(), 0);
+            double offClock = (System.nanoTime() - w0) / 1e9;
+            try (BulkLoad load = BulkLoad.start(elastic, BulkLoad.articleIndices(elastic.names()));
+                 BulkIndexer bulk = new BulkIndexer(elastic)) {
+                new JsonlImporter(new ArticleWriter(elastic, bulk), bulk, new PrintStream(OutputStream.nullOutputStream()), importLanes)
+                    .importFile(file);
+                return new Done(bulk.succeeded(), offClock);
+            }
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 
