@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import portalkb.core.Text;
 
 /**
  * Question → the queries retrieval runs: the question as asked, and its Vietnamese form (each concept's
@@ -33,7 +34,7 @@ public final class QuestionQueryTransformer implements QueryTransformer {
         // A Vietnamese question may be answered by an English article (national outlets publish in both).
         if ("vi".equals(q.lang()) && !q.englishQuery().isBlank()) {
             List<String> english = new ArrayList<>(List.of(q.englishQuery()));
-            q.provinces().forEach(p -> english.add(portalkb.core.Text.fold(p)));
+            q.provinces().forEach(p -> english.add(Text.fold(p)));
             q.years().forEach(y -> english.add(Integer.toString(y)));
             queries.add(Query.from(String.join(" ", english), query.metadata()));
         }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import portalkb.store.Elastic;
 
 /**
  * {@code ./kb bench crawl --pages N}: a generated local site of N article pages (listings of 50 links,
@@ -28,7 +29,7 @@ final class CrawlBench {
         this.pages = pages;
     }
 
-    void run(portalkb.store.Elastic elastic) throws IOException, InterruptedException {
+    void run(Elastic elastic) throws IOException, InterruptedException {
         try (GeneratedSite site = new GeneratedSite(0, pages, 1)) {
             String yaml = "sources:\n  - id: bench-site\n    province: Lạng Sơn\n    seeds: [" + site.seed(0) + "]\n    delayMs: 0\n"
                 + "    maxDepth: " + (pages / GeneratedSite.PER_LISTING + 2) + "\n    maxPages: " + (pages * 2 + 100) + "\n";
@@ -38,7 +39,7 @@ final class CrawlBench {
         }
     }
 
-    private SourceReport crawl(portalkb.store.Elastic elastic, String yaml, boolean again, String label) throws IOException, InterruptedException {
+    private SourceReport crawl(Elastic elastic, String yaml, boolean again, String label) throws IOException, InterruptedException {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         AtomicLong peakHeap = new AtomicLong();
         Thread sampler = Thread.ofPlatform().daemon(true).start(() -> {

@@ -21,6 +21,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Crawls sources one after another (each with its own worker threads and lease), records each run in
@@ -97,7 +99,7 @@ public final class Crawler {
         String runId = source.id() + "-" + Instant.now().toEpochMilli();
         blockedWrites.write(() -> recordRun(runId, options, report));
         listener.started(report);
-        var renewal = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        var renewal = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lease-" + source.id());
             t.setDaemon(true);
             return t;
@@ -108,7 +110,7 @@ public final class Crawler {
             } catch (IOException | RuntimeException e) {
                 // Elasticsearch unreachable: the run itself is waiting for it too; renew next time.
             }
-        }, 60, 60, java.util.concurrent.TimeUnit.SECONDS);
+        }, 60, 60, TimeUnit.SECONDS);
         try {
             new SourceRun(source, settings, options, new FetchStep(source, fetcher, robots, politeness, report),
                 new IndexStep(source, writer, OverwritePolicy.of(settings), report, stopRequested), state, report, listener, stopRequested).run();

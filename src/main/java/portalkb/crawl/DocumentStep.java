@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import portalkb.extract.DocumentType;
 
 /**
  * What a fetched document becomes (the document counterpart of {@link PageStep}): its text, pages and
@@ -93,10 +94,10 @@ final class DocumentStep {
         URI uri = URI.create(url);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         String last = path.substring(path.lastIndexOf('/') + 1);
-        if (!portalkb.extract.DocumentType.namesDocument(last) && uri.getRawQuery() != null) {
+        if (!DocumentType.namesDocument(last) && uri.getRawQuery() != null) {
             for (String pair : uri.getRawQuery().split("&")) {
                 String value = pair.substring(pair.indexOf('=') + 1);
-                if (portalkb.extract.DocumentType.namesDocument(value)) {
+                if (DocumentType.namesDocument(value)) {
                     last = value.substring(value.lastIndexOf('/') + 1);
                 }
             }

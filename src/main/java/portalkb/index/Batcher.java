@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CompletionException;
 
 /**
  * Natural batching of blocking calls from many threads: a caller that finds no batch in flight sends
@@ -58,7 +59,7 @@ final class Batcher<Q, A> {
         }
         try {
             return mine.answer().join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r; // as if called alone: a refused request is not a network failure to wait out
             }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds an already indexed article that tells the same story (the same text syndicated on two sites):
@@ -35,7 +36,7 @@ final class NearDuplicates {
     private final Map<String, String> originalOf = new HashMap<>();
     private final Batcher<Lookup, String> lookups = new Batcher<>(64, this::search);
     /** Ids of articles moved away in this writer's lifetime (one crawl): few, so kept whole. */
-    private final Set<String> retired = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> retired = ConcurrentHashMap.newKeySet();
 
     private record Lookup(String id, String simhash) {
     }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
+import java.util.function.Consumer;
 
 /**
  * Passage vectors off the write path: articles and passages are indexed (and searchable) without vectors, and this
@@ -90,7 +91,7 @@ public final class VectorFiller {
      * {@code ./kb serve}: a pass every {@code intervalSeconds} on a low-priority daemon thread, so the passages crawls
      * write get their vectors while users are answered first. Closing it stops it after the batch in hand.
      */
-    public AutoCloseable runEvery(int intervalSeconds, java.util.function.Consumer<String> log) {
+    public AutoCloseable runEvery(int intervalSeconds, Consumer<String> log) {
         if (intervalSeconds < 1) {
             throw new ConfigException("ask.vectors.intervalSeconds must be at least 1, got " + intervalSeconds);
         }

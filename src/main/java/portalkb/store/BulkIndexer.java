@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 
 /**
  * Writes documents through the client's BulkIngester (batches by count and bytes). Operations refused
@@ -201,7 +202,7 @@ public final class BulkIndexer implements AutoCloseable {
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Op> contexts, Throwable failure) {
             String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-            int status = failure instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException es ? es.status() : 0;
+            int status = failure instanceof ElasticsearchException es ? es.status() : 0;
             for (Op op : contexts) {
                 if (status == 0 || retryable(status, reason)) {
                     retryOrFail(op, status, reason); // network failure, 429 or 5xx: the cluster may come back

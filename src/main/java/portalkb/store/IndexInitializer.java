@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 
 /**
  * Creates PortalKB's indices behind their aliases, or verifies them: an index whose definition in
@@ -76,7 +77,7 @@ public final class IndexInitializer {
                 }
                 return c;
             });
-        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+        } catch (ElasticsearchException e) {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
                 throw e;
             }
