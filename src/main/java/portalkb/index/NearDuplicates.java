@@ -32,7 +32,8 @@ final class NearDuplicates {
 
     private final Elastic elastic;
     private final Map<String, String> recent = new LinkedHashMap<>();
-    private final Map<String, Set<String>> recentByBand = new HashMap<>();
+    /** Band → id → SimHash as a number: the in-memory check compares many candidates per article, so each is parsed once. */
+    private final Map<String, Map<String, Long>> recentByBand = new HashMap<>();
     private final Map<String, String> originalOf = new HashMap<>();
     private final Batcher<Lookup, String> lookups = new Batcher<>(64, this::search);
     /** Ids of articles moved away in this writer's lifetime (one crawl): few, so kept whole. */
@@ -88,11 +89,13 @@ final class NearDuplicates {
     }
 
     private String findRecent(String id, String simhash) {
+        long hash = Long.parseUnsignedLong(simhash, 16);
         synchronized (recent) {
             for (String band : bands(simhash)) {
-                for (String other : recentByBand.getOrDefault(band, Set.of())) {
-                    if (!other.equals(id) && SimHasher.distance(recent.get(other), simhash) <= MAX_DISTANCE) {
-                        return original(other, originalOf.get(other)); // a copy of a copy points at the original
+                for (Map.Entry<String, Long> other : recentByBand.getOrDefault(band, Map.of()).entrySet()) {
+                    if (Long.bitCount(other.getValue() ^ hash) <= MAX_DISTANCE && !other.getKey().equals(id)) {
+                        // a copy of a copy points at the original
+                        return original(other.getKey(), originalOf.get(other.getKey()));
                     }
                 }
             }
@@ -160,7 +163,8 @@ final class NearDuplicates {
             if (duplicateOf != null) {
                 originalOf.put(id, duplicateOf);
             }
-            bands(simhash).forEach(b -> recentByBand.computeIfAbsent(b, k -> new HashSet<>()).add(id));
+            long hash = Long.parseUnsignedLong(simhash, 16);
+            bands(simhash).forEach(b -> recentByBand.computeIfAbsent(b, k -> new HashMap<>()).put(id, hash));
             if (recent.size() > RECENT) {
                 forget(recent.keySet().iterator().next());
             }
@@ -182,8 +186,8 @@ final class NearDuplicates {
             return;
         }
         for (String band : bands(old)) {
-            Set<String> ids = recentByBand.get(band);
-            if (ids != null && ids.remove(id) && ids.isEmpty()) {
+            Map<String, Long> ids = recentByBand.get(band);
+            if (ids != null && ids.remove(id) != null && ids.isEmpty()) {
                 recentByBand.remove(band);
             }
         }
