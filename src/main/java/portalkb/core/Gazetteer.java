@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,9 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Provinces, their aliases and districts, and the 2025 merger (data: gazetteer.yaml). Resolves a
@@ -45,7 +42,7 @@ public final class Gazetteer {
     private final Map<String, Province> byId = new LinkedHashMap<>();
     private final Map<String, Province> byKey = new HashMap<>();
     private final Map<String, Province> districtKey = new HashMap<>();
-    private final Pattern mentionPattern;
+    private final NameScanner mentionScanner;
     private final Map<String, Province> mentionNames = new HashMap<>();
 
     public static Gazetteer get() {
@@ -94,11 +91,8 @@ public final class Gazetteer {
                 districtKey.put(key, byId.get(owners.iterator().next()));
             }
         });
-        // Longest names first, so "Thừa Thiên Huế" wins over "Huế". Case-sensitive: "hòa bình" (peace) is no province.
-        String alternation = mentionNames.keySet().stream()
-            .sorted(Comparator.comparingInt(String::length).reversed())
-            .map(Pattern::quote).collect(Collectors.joining("|"));
-        mentionPattern = Pattern.compile("(?<![\\p{L}\\p{N}])(" + alternation + ")(?![\\p{L}\\p{N}])");
+        // The longest name at a position wins ("Thừa Thiên Huế" over "Huế"). Case-sensitive: "hòa bình" (peace) is no province.
+        mentionScanner = new NameScanner(mentionNames.keySet());
     }
 
     public Collection<Province> provinces() {
@@ -157,14 +151,8 @@ public final class Gazetteer {
      */
     public Province mainProvince(String title, String body) {
         Map<Province, Integer> counts = new LinkedHashMap<>();
-        Matcher t = mentionPattern.matcher(Text.nfc(title == null ? "" : title));
-        while (t.find()) {
-            counts.merge(mentionNames.get(t.group(1)), 2, Integer::sum);
-        }
-        Matcher b = mentionPattern.matcher(Text.nfc(body == null ? "" : body));
-        while (b.find()) {
-            counts.merge(mentionNames.get(b.group(1)), 1, Integer::sum);
-        }
+        mentionScanner.forEach(Text.nfc(title == null ? "" : title), name -> counts.merge(mentionNames.get(name), 2, Integer::sum));
+        mentionScanner.forEach(Text.nfc(body == null ? "" : body), name -> counts.merge(mentionNames.get(name), 1, Integer::sum));
         Province best = null;
         for (Map.Entry<Province, Integer> e : counts.entrySet()) {
             if (best == null || e.getValue() > counts.get(best)) {
@@ -177,10 +165,7 @@ public final class Gazetteer {
     /** Provinces named in a text (diacritic spellings, case-sensitive), in order of first mention. */
     public List<Province> mentions(String text) {
         Set<Province> found = new LinkedHashSet<>();
-        Matcher m = mentionPattern.matcher(Text.nfc(text));
-        while (m.find()) {
-            found.add(mentionNames.get(m.group(1)));
-        }
+        mentionScanner.forEach(Text.nfc(text), name -> found.add(mentionNames.get(name)));
         return new ArrayList<>(found);
     }
 }
