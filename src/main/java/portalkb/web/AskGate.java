@@ -18,8 +18,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Where questions are answered: a pool of at most {@code server.maxConcurrentAsks} threads. An ask beyond
- * that is refused at once (503, the client may retry) rather than queued behind model calls that take
- * minutes. The request's own thread only waits and watches its client: when the client hangs up, the ask's
+ * that waits at most {@code server.askAdmissionWaitMs} for a place (a burst of offline answers frees places
+ * within milliseconds), then is refused (503, the client may retry) rather than queued behind model calls
+ * that take minutes. The request's own thread only waits and watches its client: when the client hangs up, the ask's
  * thread is interrupted, which cancels a model call in flight, and its place is free once the work stops.
  */
 final class AskGate {
@@ -29,9 +30,11 @@ final class AskGate {
 
     private final Semaphore places;
     private final ThreadPoolExecutor pool;
+    private final long admissionWaitMs;
 
-    AskGate(int maxConcurrent) {
+    AskGate(int maxConcurrent, long admissionWaitMs) {
         int n = Math.max(1, maxConcurrent);
+        this.admissionWaitMs = Math.max(0, admissionWaitMs);
         this.places = new Semaphore(n);
         AtomicInteger count = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -44,8 +47,19 @@ final class AskGate {
 
     /** A 503 for a full gate, before a stream commits its 200 (a stream may still meet a full gate later and says so in an event). */
     void checkOpen(Context ctx) {
-        if (places.availablePermits() == 0) {
+        if (!admitted()) {
             throw busy(ctx);
+        }
+        places.release();
+    }
+
+    /** Takes a place, waiting for one at most the admission wait. */
+    private boolean admitted() {
+        try {
+            return places.tryAcquire(admissionWaitMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -60,7 +74,7 @@ final class AskGate {
      * (a stream whose writes failed).
      */
     <T> Optional<T> run(Context ctx, Callable<T> work, BooleanSupplier alsoGone) {
-        if (!places.tryAcquire()) {
+        if (!admitted()) {
             throw busy(ctx);
         }
         AtomicBoolean started = new AtomicBoolean();

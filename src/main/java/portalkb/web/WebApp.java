@@ -67,7 +67,7 @@ public final class WebApp {
         FactAnalytics analytics = services.analytics();
         FactsHandler facts = new FactsHandler(services.facts(), analytics, maxChars);
         AnalyticsHandler analyticsHandler = new AnalyticsHandler(analytics, maxChars);
-        AskGate askGate = new AskGate(services.config().server().maxConcurrentAsks());
+        AskGate askGate = new AskGate(services.config().server().maxConcurrentAsks(), services.config().server().askAdmissionWaitMs());
         int maxConversationId = services.config().server().maxConversationIdChars();
         AskHandler ask = new AskHandler(services.ask(), askGate, maxConversationId, LOG);
         AdminGuard admin = new AdminGuard(services.config().server().adminToken(), services.config().server().adminFailuresPerMinute());

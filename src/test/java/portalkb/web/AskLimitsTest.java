@@ -34,10 +34,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -107,6 +109,29 @@ class AskLimitsTest {
             assertEquals(503, post(app, QUICK).statusCode(), "its place is taken while it waits for the model");
             client.close();
             assertEquals(200, awaitAnswered(app), "its place is free again once the client has gone");
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void anAskBeyondTheCapWaitsBrieflyForAPlaceInsteadOfFailing() throws Exception {
+        Javalin app = app(Map.of("server.maxConcurrentAsks", "1", "server.askAdmissionWaitMs", "30000"));
+        try {
+            Socket client = rawRequest(app, "POST /api/ask", Json.MAPPER.writeValueAsString(Map.of("question", SLOW)));
+            assertTrue(started.await(30, TimeUnit.SECONDS), "the model was asked");
+            CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return post(app, QUICK).statusCode();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(1000);
+            assertFalse(waiting.isDone(), "the second ask waits while the only place is taken");
+            client.close();
+            assertEquals(200, waiting.get(60, TimeUnit.SECONDS), "and is answered once the place is free");
         } finally {
             app.stop();
         }
