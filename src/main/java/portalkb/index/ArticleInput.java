@@ -3,6 +3,7 @@ package portalkb.index;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import portalkb.extract.DocumentFigure;
 import portalkb.extract.ExtractedDocument;
 import portalkb.store.Article;
@@ -16,12 +17,14 @@ import java.util.Map;
  * ({@link ArticleLine}), a generated one. {@code published} is kept as given ({@link Dates#toIso} reads
  * it); {@code province} may be any spelling the gazetteer knows. For a file: {@code type}, {@code fileName},
  * {@code pages} or {@code sheets}, the articles that link it ({@code linkedFrom}), and its {@code parts} and
- * {@code tableFigures}, which become passages and facts and are never stored in the article. {@code extra}:
+ * {@code tableFigures}, which become passages and facts and are never stored in the article. {@code fetchedAt}
+ * may be a plain date, as stored times may ({@link InputInstant}). {@code extra}:
  * fields of an imported line that no stored field takes, kept in the article's source as given.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ArticleInput(String url, String title, String body, String published, String author, String lang, String source,
-                           String sourceName, String province, String district, String template, Instant fetchedAt,
+                           String sourceName, String province, String district, String template,
+                           @JsonDeserialize(using = InputInstant.class) Instant fetchedAt,
                            List<String> documents, String type, String fileName, Integer pages, List<String> sheets,
                            List<Article.Link> linkedFrom, @JsonIgnore List<ExtractedDocument.Part> parts,
                            @JsonIgnore List<DocumentFigure> tableFigures, @JsonIgnore Map<String, JsonNode> extra) {

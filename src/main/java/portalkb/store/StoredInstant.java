@@ -33,7 +33,8 @@ public final class StoredInstant extends StdScalarDeserializer<Instant> {
         return text == null ? null : parse(text.strip());
     }
 
-    static Instant parse(String text) {
+    /** An instant, a date-time with offset or a plain date (midnight in Vietnam); null for anything else. */
+    public static Instant parse(String text) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notWithOffset) {

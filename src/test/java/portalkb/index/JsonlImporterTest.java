@@ -126,10 +126,11 @@ class JsonlImporterTest {
             "{\"url\":\"https://baocaobang.vn/docs.html\",\"title\":\"Văn bản\",\"body\":\"Có 12 trạm y tế.\",\"documents\":\"https://baocaobang.vn/a.pdf\"}",
             "{\"url\":\"https://baocaobang.vn/title.html\",\"title\":{\"vi\":\"Tiêu đề\"},\"body\":\"x\"}",
             "{\"url\":\"https://baocaobang.vn/fetched.html\",\"title\":\"Tin\",\"body\":\"x\",\"fetchedAt\":\"hôm qua\"}",
-            "[1, 2]") + "\n", StandardCharsets.UTF_8);
+            "[1, 2]",
+            "{\"url\":\"https://baocaobang.vn/day.html\",\"title\":\"Tin\",\"body\":\"y\",\"fetchedAt\":\"2024-01-01\"}") + "\n", StandardCharsets.UTF_8);
 
         JsonlImporter.Summary summary = importFile(file);
-        assertEquals(2, summary.indexed(), summary.problems().toString());
+        assertEquals(3, summary.indexed(), summary.problems().toString());
         assertEquals(3, summary.rejected(), summary.problems().toString());
         List<String> problems = summary.problems();
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("line 3:") && p.contains("title")), problems.toString());
