@@ -60,19 +60,7 @@ public final class VectorFiller {
         List<FieldValue> after = null;
         long written = 0;
         while (!Thread.currentThread().isInterrupted()) {
-            List<FieldValue> cursor = after;
-            SearchResponse<Passage> page = elastic.client().search(s -> {
-                s.index(index).size(batchSize).seqNoPrimaryTerm(true).trackTotalHits(t -> t.enabled(false))
-                    .source(src -> src.filter(f -> f.includes("title", "text")))
-                    .query(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field("vector")))))
-                    .sort(o -> o.field(f -> f.field("articleId").order(SortOrder.Asc)))
-                    .sort(o -> o.field(f -> f.field("position").order(SortOrder.Asc)));
-                if (cursor != null) {
-                    s.searchAfter(cursor);
-                }
-                return s;
-            }, Passage.class);
-            List<Hit<Passage>> hits = page.hits().hits();
+            List<Hit<Passage>> hits = pending(index, after);
             if (hits.isEmpty()) {
                 break;
             }
@@ -85,6 +73,22 @@ public final class VectorFiller {
             elastic.client().indices().refresh(r -> r.index(index));
         }
         return written;
+    }
+
+    /** The next page of passages without a vector after {@code after} (null: the first), with their sequence numbers. */
+    List<Hit<Passage>> pending(String index, List<FieldValue> after) throws IOException {
+        SearchResponse<Passage> page = elastic.client().search(s -> {
+            s.index(index).size(batchSize).seqNoPrimaryTerm(true).trackTotalHits(t -> t.enabled(false))
+                .source(src -> src.filter(f -> f.includes("title", "text")))
+                .query(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field("vector")))))
+                .sort(o -> o.field(f -> f.field("articleId").order(SortOrder.Asc)))
+                .sort(o -> o.field(f -> f.field("position").order(SortOrder.Asc)));
+            if (after != null) {
+                s.searchAfter(after);
+            }
+            return s;
+        }, Passage.class);
+        return page.hits().hits();
     }
 
     /**
@@ -119,7 +123,7 @@ public final class VectorFiller {
     }
 
     /** Embeds a page of passages as ingest used to (title, then text) and writes each vector if the passage is unchanged. */
-    private long write(String index, List<Hit<Passage>> hits) throws IOException {
+    long write(String index, List<Hit<Passage>> hits) throws IOException {
         List<String> texts = new ArrayList<>(hits.size());
         for (Hit<Passage> hit : hits) {
             Passage source = hit.source();

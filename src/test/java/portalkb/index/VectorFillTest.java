@@ -2,8 +2,10 @@ package portalkb.index;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import portalkb.store.BulkIndexer;
 import portalkb.store.Elastic;
+import portalkb.store.Passage;
 import portalkb.store.TestElastic;
 
 import dev.langchain4j.rag.content.Content;
@@ -57,6 +59,28 @@ class VectorFillTest {
                 .query(q -> q.match(m -> m.field("text").query("98,1")))).count());
             assertEquals(new VectorFiller.Progress(0, 2), filler.progress());
             assertEquals(2, filler.fillPending(n -> { }));
+        }
+    }
+
+    @Test
+    void aPassageRewrittenAfterItWasReadGetsNoStaleVector() throws Exception {
+        try (Elastic elastic = TestElastic.freshIndices(VectorFillTest.class)) {
+            try (BulkIndexer bulk = new BulkIndexer(elastic)) {
+                new ArticleWriter(elastic, bulk).write(List.of(ARTICLE));
+            }
+            elastic.client().indices().refresh(r -> r.index(elastic.names().passages()));
+            VectorFiller filler = new VectorFiller(elastic, 10);
+            List<Hit<Passage>> read = filler.pending(elastic.names().passages(), null);
+            assertEquals(2, read.size());
+
+            // Between the pass's read and its write, a crawl rewrites the article: both passages get new text.
+            try (BulkIndexer bulk = new BulkIndexer(elastic)) {
+                new ArticleWriter(elastic, bulk).write(List.of(ARTICLE.withBody(ARTICLE.body().replace("97,9", "98,3"))));
+            }
+            assertEquals(0, filler.write(elastic.names().passages(), read), "vectors of the old text are refused (409), not stored");
+            elastic.client().indices().refresh(r -> r.index(elastic.names().passages()));
+            assertEquals(0, withVector(elastic));
+            assertEquals(2, filler.fillPending(n -> { }), "the next pass embeds the new text");
         }
     }
 
