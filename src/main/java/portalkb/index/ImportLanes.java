@@ -43,7 +43,8 @@ final class ImportLanes implements AutoCloseable {
     void add(long line, ArticleInput article) throws IOException, InterruptedException {
         rethrow();
         String url = article.url() == null ? "" : article.url();
-        int lane = Math.floorMod(UrlNormalizer.normalize(url).map(UrlNormalizer::id).orElse(url).hashCode(), lanes.length);
+        // The normal form, so that two spellings of one address share a lane (its id, a hash of it, is the writer's to compute).
+        int lane = Math.floorMod(UrlNormalizer.normalize(url).orElse(url).hashCode(), lanes.length);
         batches.get(lane).add(article);
         lines.get(lane).add(line);
         if (batches.get(lane).size() >= JsonlImporter.BATCH) {
