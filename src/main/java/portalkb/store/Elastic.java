@@ -45,7 +45,7 @@ public final class Elastic implements Closeable {
     public static Elastic open(AppConfig config) throws IOException {
         AppConfig.Elasticsearch es = config.elasticsearch();
         String url = es.effectiveUrl();
-        ObjectMapper mapper = Json.MAPPER;
+        ObjectMapper mapper = Json.STORED;
         ElasticsearchClient client = ElasticsearchClient.of(b -> {
             b.hosts(hosts(url)).jsonMapper(new JacksonJsonpMapper(mapper));
             if (!es.apiKey().isBlank()) {

@@ -1,6 +1,7 @@
 package portalkb.store;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 
@@ -13,7 +14,7 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Reads a stored time leniently: an instant, a date-time with offset, or a plain date (at midnight in
- * Vietnam); anything else as null. Articles imported before fields were typed may hold any of these, and
+ * Vietnam); a list as its first value; anything else as null. Articles imported before fields were typed may hold any of these, and
  * one odd value must not make the article unreadable (its rewrite looks the live version up).
  */
 public final class StoredInstant extends StdScalarDeserializer<Instant> {
@@ -26,6 +27,17 @@ public final class StoredInstant extends StdScalarDeserializer<Instant> {
 
     @Override
     public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        if (parser.currentToken() == JsonToken.START_ARRAY) {
+            Instant first = parser.nextToken() == JsonToken.END_ARRAY ? null : deserialize(parser, context);
+            while (parser.currentToken() != JsonToken.END_ARRAY && parser.nextToken() != JsonToken.END_ARRAY) {
+                parser.skipChildren();
+            }
+            return first;
+        }
+        if (parser.currentToken() == JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return null;
+        }
         if (parser.currentToken().isNumeric()) {
             return Instant.ofEpochMilli(parser.getLongValue());
         }
