@@ -84,7 +84,8 @@ public final class FigureExtractor {
         // Folding keeps length for Vietnamese letters (one char each after NFC), so offsets line up.
         String folded = foldKeepingLength(sentence);
         List<Figure> figures = new ArrayList<>();
-        Integer sentenceYear = FigureYears.before(folded, folded.length());
+        FigureYears.Named yearsNamed = FigureYears.Named.in(folded);
+        Integer sentenceYear = yearsNamed.last();
         Matcher m = NUMBER.matcher(folded);
         while (m.find()) {
             String previousWord = previousWord(folded, m.start());
@@ -122,7 +123,7 @@ public final class FigureExtractor {
                 && ProvinceLevel.holds(sentence, upTo, rest, yearAfter != null))) {
                 metric = null;
             }
-            Integer year = yearAfter != null ? yearAfter : sentenceYear != null ? FigureYears.before(folded, m.start()) : null;
+            Integer year = yearAfter != null ? yearAfter : sentenceYear != null ? yearsNamed.before(m.start()) : null;
             figures.add(new Figure(metric == null ? MetricCatalogue.OTHER : metric.id(), value, unit,
                 sentence.substring(m.start(), m.end()) + scaleText + (unit.equals("%") ? "%" : " " + unit),
                 year != null ? year : sentenceYear != null ? sentenceYear : defaultYear, sentence, offset));
@@ -156,8 +157,10 @@ public final class FigureExtractor {
         return Double.parseDouble(n.replace(',', '.'));
     }
 
+    private static final Pattern LAST_WORD = Pattern.compile("([\\p{L}\\-]+)\\s*$");
+
     private static String previousWord(String text, int position) {
-        Matcher w = Pattern.compile("([\\p{L}\\-]+)\\s*$").matcher(text.substring(Math.max(0, position - 20), position));
+        Matcher w = LAST_WORD.matcher(text.substring(Math.max(0, position - 20), position));
         return w.find() ? w.group(1) : "";
     }
 
@@ -165,8 +168,10 @@ public final class FigureExtractor {
         return firstWords(text.stripLeading(), 1);
     }
 
+    private static final Pattern WORD_BREAK = Pattern.compile("[\\s,.;:()]+");
+
     static String firstWords(String text, int count) {
-        String[] parts = text.stripLeading().split("[\\s,.;:()]+", count + 1);
+        String[] parts = WORD_BREAK.split(text.stripLeading(), count + 1);
         if (parts.length < count) {
             return "";
         }

@@ -1,5 +1,7 @@
 package portalkb.core;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -7,22 +9,46 @@ import java.util.regex.Pattern;
 final class FigureYears {
 
     /** A report year; not one compared against ("tăng 7 lần so với cùng kỳ năm 2021"). */
-    private static final Pattern IN_TEXT = Pattern.compile("(?<!so voi (?:cung ky )?)(?:nam|/)\\s?((?:19|20)\\d{2})(?!\\d)");
+    // The look-behind is checked after "nam" or "/" is seen, not tried at every position of the sentence first.
+    static final Pattern IN_TEXT = Pattern.compile(
+        "(?:nam(?<!so voi (?:cung ky )?nam)|/(?<!so voi (?:cung ky )?/))\\s?((?:19|20)\\d{2})(?!\\d)");
     /** The unit (a few letters at most), then "năm 2020" or "(2020)", before anything else is said. */
     private static final Pattern RIGHT_AFTER = Pattern.compile(
         "^\\s*(?:%|[\\p{L}/]{1,12}(?:\\s[\\p{L}/]{1,12}){0,2})?\\s*(?:\\(\\s*(?:nam\\s?)?|,?\\s*(?:vao |trong )?nam\\s?)((?:19|20)\\d{2})(?!\\d)");
 
+    private static final Pattern YEAR = Pattern.compile("(19|20)\\d{2}");
+
     private FigureYears() {
     }
 
-    /** The last year named in {@code folded} before {@code position}, or null. */
-    static Integer before(String folded, int position) {
-        Matcher y = IN_TEXT.matcher(folded.substring(0, position));
-        Integer year = null;
-        while (y.find()) {
-            year = Integer.parseInt(y.group(1));
+    /** The years a folded sentence names, each with where its mention ends (found once per sentence, not once per number). */
+    record Named(int[] ends, int[] years) {
+
+        static Named in(String folded) {
+            Matcher y = IN_TEXT.matcher(folded);
+            List<int[]> found = new ArrayList<>();
+            while (y.find()) {
+                found.add(new int[] {y.end(), Integer.parseInt(y.group(1))});
+            }
+            return new Named(found.stream().mapToInt(f -> f[0]).toArray(), found.stream().mapToInt(f -> f[1]).toArray());
         }
-        return year;
+
+        /** The last year named, or null. */
+        Integer last() {
+            return years.length == 0 ? null : years[years.length - 1];
+        }
+
+        /**
+         * The last year named before {@code position} (a number's start), or null. A mention that runs past it is
+         * not counted: no year mention can end right where a number starts, since numbers do not follow a digit.
+         */
+        Integer before(int position) {
+            Integer year = null;
+            for (int i = 0; i < ends.length && ends[i] <= position; i++) {
+                year = years[i];
+            }
+            return year;
+        }
     }
 
     /** "3,1% năm 2023", "(năm 2020)": a year written right after the figure is the figure's. */
@@ -33,6 +59,6 @@ final class FigureYears {
 
     /** A bare 19xx/20xx in a report is a year far more often than a count. */
     static boolean isYear(String number) {
-        return number.matches("(19|20)\\d{2}");
+        return YEAR.matcher(number).matches();
     }
 }

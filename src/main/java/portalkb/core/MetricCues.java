@@ -27,33 +27,23 @@ final class MetricCues {
 
     /** A cue right before the number wins; then the unit after it; then the nearest cue in the clause. */
     Choice metricFor(String beforeText, String rest) {
-        int nearestEnd = nearestBeforeEnd(beforeText);
-        if (nearestEnd >= 0 && beforeText.length() - nearestEnd <= NEAR) {
-            return new Choice(nearestBefore(beforeText), false);
+        Nearest nearest = nearestBefore(beforeText);
+        if (nearest.end() >= 0 && beforeText.length() - nearest.end() <= NEAR) {
+            return new Choice(nearest.metric(), false);
         }
         for (int i = 0; i < metrics.size(); i++) {
             if (after.get(i) != null && after.get(i).matcher(rest).find()) {
                 return new Choice(metrics.get(i), true);
             }
         }
-        return new Choice(nearestBefore(beforeText), false);
+        return new Choice(nearest.metric(), false);
     }
 
-    private int nearestBeforeEnd(String beforeText) {
-        int bestEnd = -1;
-        for (Pattern p : before) {
-            if (p == null) {
-                continue;
-            }
-            Matcher b = p.matcher(beforeText);
-            while (b.find()) {
-                bestEnd = Math.max(bestEnd, b.end());
-            }
-        }
-        return bestEnd;
+    /** The metric whose cue ends last in the text (the first in catalogue order on a tie), and where it ends; -1 when none. */
+    private record Nearest(Metric metric, int end) {
     }
 
-    private Metric nearestBefore(String beforeText) {
+    private Nearest nearestBefore(String beforeText) {
         Metric best = null;
         int bestEnd = -1;
         for (int i = 0; i < metrics.size(); i++) {
@@ -70,6 +60,6 @@ final class MetricCues {
                 best = metrics.get(i);
             }
         }
-        return best;
+        return new Nearest(best, bestEnd);
     }
 }

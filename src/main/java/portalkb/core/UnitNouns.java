@@ -3,6 +3,7 @@ package portalkb.core;
 import portalkb.core.MetricCatalogue.Metric;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The unit of a figure: the noun written after its number, or its metric's own unit. */
 final class UnitNouns {
@@ -18,12 +19,14 @@ final class UnitNouns {
         Map.entry("benh nhan", "bệnh nhân"), Map.entry("tre", "trẻ"), Map.entry("nhiem vu", "nhiệm vụ"),
         Map.entry("chi tieu", "chỉ tiêu"), Map.entry("giai phap", "giải pháp"));
 
+    private static final Pattern OF_A_WHOLE = Pattern.compile("^/\\s*\\d+\\s+");
+
     private UnitNouns() {
     }
 
     /** The unit the text writes after a number: "%", a known unit noun (folded), or null. */
     static String after(String rest) {
-        String r = rest.stripLeading().replaceFirst("^/\\s*\\d+\\s+", ""); // "145/151 xã": the unit follows the whole
+        String r = OF_A_WHOLE.matcher(rest.stripLeading()).replaceFirst(""); // "145/151 xã": the unit follows the whole
         if (r.startsWith("%") || r.startsWith("phan tram")) {
             return "%";
         }
