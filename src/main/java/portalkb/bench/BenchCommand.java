@@ -58,14 +58,15 @@ final class BenchCommand {
         long nodeStart = System.nanoTime();
         LocalNode.Status node = config.elasticsearch().external() ? null : new LocalNode(config).start();
         double startSeconds = (System.nanoTime() - nodeStart) / 1e9;
-        try (Elastic ours = Elastic.open(IngestBench.configWithPrefix("bench"));
+        // Not "bench": that prefix holds what ./kb bench search --keep leaves for later runs.
+        try (Elastic ours = Elastic.open(IngestBench.configWithPrefix("benchingest"));
              Elastic prepared = Elastic.open(IngestBench.configWithPrefix("benchprep"))) {
             IngestBench.fresh(ours);
             IngestBench.fresh(prepared);
             System.out.printf("local node ready in %.1f s (0 when already running)%n", startSeconds);
             report("at rest", node);
             new IngestBench(docs, args.has("embeddings") ? config.ask().vectors().batchSize() : 0, node == null ? null : node.pid(),
-                config.importer().lanes()).run(ours, prepared);
+                config.importer().lanes(), args.intOption("warmup", Math.min(docs / 4, 5_000))).run(ours, prepared);
             report("after ingest", node);
             deleteBenchIndices(ours);
             deleteBenchIndices(prepared);

@@ -43,7 +43,7 @@ public final class Main {
           eval FILE.jsonl [--json]   ask each {id, question, answer_province?, answer_figure?}; print accuracy
           config                     print the effective configuration (secrets masked)
           status                     the knowledge base and each source's last crawl
-          bench ingest [--docs N]    our indexer vs a bare _bulk loop on generated articles
+          bench ingest [--docs N] [--warmup N]  our import vs bare _bulk loops on generated articles
           bench crawl [--pages N] [--threads T]   crawl a generated local site, then re-crawl it unchanged
           bench search [--docs N]    /api/search's query vs a bare match on N generated articles; figure extraction speed
           bench rank [--docs N]      rank and trend (FactAnalytics) vs a plain terms aggregation over the facts of N generated articles
