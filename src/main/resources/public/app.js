@@ -189,7 +189,11 @@
     return m ? (lang === 'vi' ? m.vi : m.name) : id;
   };
 
+  // The page of hits and the total with the facets are two requests: the results show as soon as they come,
+  // while the node still counts every match for the facets (the slower half, docs/BENCHMARKS.md).
+  let searchGeneration = 0;
   async function renderSearch(p) {
+    const generation = ++searchGeneration;
     $('#q').value = p.get('q') || '';
     $('#sort').value = p.get('sort') || 'relevance';
     const query = new URLSearchParams();
@@ -200,14 +204,19 @@
     results.textContent = '';
     $('#facets').textContent = '';
     $('#pager').textContent = '';
+    $('#search-summary').textContent = '';
+    const pageQuery = new URLSearchParams(query); pageQuery.set('facets', 'false');
+    const counting = api('/api/search/facets?' + query.toString());
+    counting.catch(() => { /* reported below, once the hits are shown */ });
     let data;
     try {
-      data = await api('/api/search?' + query.toString());
+      data = await api('/api/search?' + pageQuery.toString());
     } catch (e) {
-      $('#search-summary').textContent = e.message;
+      if (generation === searchGeneration) $('#search-summary').textContent = e.message;
       return;
     }
-    $('#search-summary').textContent = data.total ? t('search.results', { n: data.total.toLocaleString() + (data.totalIsLowerBound ? '+' : '') }) : t('search.none');
+    if (generation !== searchGeneration) return;
+    if (!data.hits.length) $('#search-summary').textContent = t('search.none');
     data.hits.forEach((h) => {
       const linked = (h.linkedFrom || []).filter((l) => l.url);
       results.append(el('li', { class: 'hit' + (h.type && h.type !== 'html' ? ' document' : '') },
@@ -217,9 +226,18 @@
         linked.length ? el('p', { class: 'meta linked' }, el('span', { text: t('search.linkedFrom') + ' ' }),
           el('a', { href: safeHref(linked[0].url), target: '_blank', rel: 'noopener noreferrer', text: linked[0].title || linked[0].url })) : document.createTextNode('')));
     });
+    let counted;
+    try {
+      counted = await counting;
+    } catch (e) {
+      if (generation === searchGeneration) $('#search-summary').textContent = e.message;
+      return;
+    }
     await metricsLoaded;
-    renderFacets(p, data.facets);
-    renderPager(p, data);
+    if (generation !== searchGeneration) return;
+    $('#search-summary').textContent = counted.total ? t('search.results', { n: counted.total.toLocaleString() }) : t('search.none');
+    renderFacets(p, counted.facets);
+    renderPager(p, { page: data.page, size: data.size, total: counted.total });
   }
 
   function renderFacets(p, facets) {
@@ -253,7 +271,7 @@
     const q = $('#q').value.trim();
     if (q.length < 2) return;
     try {
-      const data = await api('/api/search?size=5&q=' + encodeURIComponent(q));
+      const data = await api('/api/search?size=5&facets=false&q=' + encodeURIComponent(q));
       const list = $('#suggestions'); list.textContent = '';
       data.hits.forEach((h) => list.append(el('option', { value: h.title })));
     } catch (ignored) { /* suggestions are optional */ }

@@ -1,13 +1,17 @@
 package portalkb.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 import java.util.Map;
 
 /**
  * One page of results (facets: province, source, year, metric, type); {@code snippet} is HTML: crawled text escaped, matches in &lt;mark&gt;.
  * {@code totalIsLowerBound}: whether {@code total} is only "at least" (kept for clients; totals are now always exact).
+ * {@code total} and {@code facets} are left out of a page asked for without them ({@code facets=false}).
  */
-public record SearchResult(long total, boolean totalIsLowerBound, long took, int page, int size, List<Hit> hits,
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SearchResult(Long total, boolean totalIsLowerBound, long took, int page, int size, List<Hit> hits,
                            Map<String, List<Bucket>> facets) {
 
     /** {@code type}: html, pdf, doc or xls; {@code linkedFrom}: for a document, the articles that link it. */

@@ -51,29 +51,68 @@ public final class SearchService {
      * unchanged, e.g. when paging).
      */
     public SearchResult search(SearchRequest request) throws IOException {
-        Query query = ArticleQuery.of(request);
-        String index = elastic.names().articles();
         MsearchResponse<Article> response = elastic.client().msearch(m -> m
-            .searches(item -> item.header(h -> h.index(index)).body(page(request, query)))
-            .searches(item -> item.header(h -> h.index(index).requestCache(true)).body(b -> {
-                b.query(ArticleQuery.matchSet(request)).size(0).trackTotalHits(t -> t.enabled(true));
-                FACETS.forEach((name, field) -> b.aggregations(name, a -> a.terms(t -> t.field(field).size(70))));
-                // File type: articles stored before documents were read have none, and are HTML.
-                b.aggregations("type", a -> a.terms(t -> t.field("type").size(10).missing(FieldValue.of("html"))));
-                return b;
-            })), Article.class);
+            .searches(item -> item.header(h -> h.index(index())).body(page(request, ArticleQuery.of(request))))
+            .searches(item -> item.header(h -> h.index(index()).requestCache(true)).body(facets(request))), Article.class);
         ResponseBody<Article> page = result(response.responses().get(0));
-        ResponseBody<Article> facetsResult = result(response.responses().get(1));
+        ResponseBody<Article> facets = result(response.responses().get(1));
+        return new SearchResult(total(facets), false, Math.max(page.took(), facets.took()), request.page(), request.size(),
+            hits(page), facets(facets));
+    }
+
+    /**
+     * The page alone, without total or facets: what a reader waits for. Counting every match for the facets
+     * costs more than finding the best ten (2× a bare match at p95 by itself, docs/BENCHMARKS.md), so the web page
+     * asks for it apart ({@link #facetsOnly}) and shows the results as soon as they come.
+     */
+    public SearchResult hitsOnly(SearchRequest request) throws IOException {
+        ResponseBody<Article> page = result(elastic.client().msearch(m -> m
+            .searches(item -> item.header(h -> h.index(index())).body(page(request, ArticleQuery.of(request)))), Article.class)
+            .responses().get(0));
+        return new SearchResult(null, false, page.took(), request.page(), request.size(), hits(page), null);
+    }
+
+    /** The exact total and the facets of a search, without its page of hits. */
+    public SearchResult facetsOnly(SearchRequest request) throws IOException {
+        ResponseBody<Article> facets = result(elastic.client().msearch(m -> m
+            .searches(item -> item.header(h -> h.index(index()).requestCache(true)).body(facets(request))), Article.class)
+            .responses().get(0));
+        return new SearchResult(total(facets), false, facets.took(), request.page(), request.size(), List.of(), facets(facets));
+    }
+
+    private String index() {
+        return elastic.names().articles();
+    }
+
+    /** The facets search: the match set only (no scoring), every match counted, five terms aggregations. */
+    private static Function<SearchRequestBody.Builder, ObjectBuilder<SearchRequestBody>> facets(SearchRequest request) {
+        return b -> {
+            b.query(ArticleQuery.matchSet(request)).size(0).trackTotalHits(t -> t.enabled(true));
+            FACETS.forEach((name, field) -> b.aggregations(name, a -> a.terms(t -> t.field(field).size(70))));
+            // File type: articles stored before documents were read have none, and are HTML.
+            b.aggregations("type", a -> a.terms(t -> t.field("type").size(10).missing(FieldValue.of("html"))));
+            return b;
+        };
+    }
+
+    private static List<SearchResult.Hit> hits(ResponseBody<Article> page) {
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (Hit<Article> hit : page.hits().hits()) {
             hits.add(toHit(hit));
         }
-        Map<String, List<SearchResult.Bucket>> facets = new LinkedHashMap<>();
+        return hits;
+    }
+
+    private static Map<String, List<SearchResult.Bucket>> facets(ResponseBody<Article> facets) {
+        Map<String, List<SearchResult.Bucket>> out = new LinkedHashMap<>();
         for (String name : List.of("province", "source", "year", "metric", "type")) {
-            facets.put(name, buckets(facetsResult.aggregations().get(name)));
+            out.put(name, buckets(facets.aggregations().get(name)));
         }
-        long total = facetsResult.hits().total() == null ? hits.size() : facetsResult.hits().total().value();
-        return new SearchResult(total, false, Math.max(page.took(), facetsResult.took()), request.page(), request.size(), hits, facets);
+        return out;
+    }
+
+    private static long total(ResponseBody<Article> facets) {
+        return facets.hits().total() == null ? 0 : facets.hits().total().value();
     }
 
     /** The page of hits: highlights from a plain match on the highlighted field, word-order boosts as a rescore of the best hits. */

@@ -55,6 +55,17 @@ final class Params {
         }
     }
 
+    boolean flag(String name, boolean fallback) {
+        String v = text(name);
+        if (v == null) {
+            return fallback;
+        }
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new BadParameterException(name, "expected true or false, got '" + v + "'");
+    }
+
     Integer year(String name) {
         String v = text(name);
         if (v == null) {

@@ -14,7 +14,10 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 
-/** GET /api/search: parameters → {@link SearchRequest} → JSON, or CSV of every match with format=csv. */
+/**
+ * GET /api/search: parameters → {@link SearchRequest} → JSON, or CSV of every match with format=csv; with
+ * facets=false, the page of hits alone. GET /api/search/facets: the same search's total and facets alone.
+ */
 final class SearchHandler {
 
     /** The CSV columns, in the order {@link #print} writes an article's fields. */
@@ -50,7 +53,11 @@ final class SearchHandler {
             csv(ctx, request);
             return;
         }
-        ctx.json(search.search(request));
+        ctx.json(params.flag("facets", true) ? search.search(request) : search.hitsOnly(request));
+    }
+
+    void facets(Context ctx) throws IOException {
+        ctx.json(search.facetsOnly(request(new Params(ctx, maxChars))));
     }
 
     private void csv(Context ctx, SearchRequest request) throws IOException {

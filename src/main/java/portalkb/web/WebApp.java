@@ -27,7 +27,7 @@ public final class WebApp {
 
     private static final Logger LOG = LoggerFactory.getLogger("portalkb.web");
     /** Routes whose requests crawls in the same process yield to (UserTraffic), and the attribute that marks one counted. */
-    private static final List<String> USER_PATHS = List.of("/api/search", "/search", "/api/ask", "/api/ask/stream");
+    private static final List<String> USER_PATHS = List.of("/api/search", "/api/search/facets", "/search", "/api/ask", "/api/ask/stream");
     private static final String USER_TRAFFIC = "portalkb.userTraffic";
 
     private WebApp() {
@@ -87,6 +87,7 @@ public final class WebApp {
             config.http.maxRequestSize = services.config().server().maxBodyBytes();
             config.routes.get("/health", health::handle);
             config.routes.get("/api/search", search::handle);
+            config.routes.get("/api/search/facets", search::facets);
             config.routes.get("/search", searchPage::handle);
             config.routes.get("/api/facts", facts::facts);
             config.routes.get("/api/compare", facts::compare);
@@ -108,6 +109,7 @@ public final class WebApp {
                 });
             }
             config.routes.before("/api/search", ctx -> limit(ctx, limiter));
+            config.routes.before("/api/search/facets", ctx -> limit(ctx, limiter));
             config.routes.before("/search", ctx -> limit(ctx, limiter));
             config.routes.before("/api/ask", ctx -> limit(ctx, limiter));
             config.routes.before("/api/ask/stream", ctx -> limit(ctx, limiter));

@@ -177,6 +177,25 @@ class SearchApiTest {
     }
 
     @Test
+    void thePageAloneAndTheFacetsAloneMakeUpTheWholeAnswer() throws Exception {
+        // The web page asks for the hits and for the total with the facets apart, to show the hits first.
+        for (String query : List.of("bảo hiểm y tế", "tiem mui 3", "97,9", "\"tiem mui 3\"", "không có gì như thế này")) {
+            JsonNode whole = json("/api/search?q=" + q(query) + "&province=" + q("Yên Bái,Lạng Sơn,Bắc Kạn,Hà Nội"));
+            JsonNode page = json("/api/search?facets=false&q=" + q(query) + "&province=" + q("Yên Bái,Lạng Sơn,Bắc Kạn,Hà Nội"));
+            JsonNode counted = json("/api/search/facets?q=" + q(query) + "&province=" + q("Yên Bái,Lạng Sơn,Bắc Kạn,Hà Nội"));
+            assertEquals(whole.get("hits"), page.get("hits"), query);
+            assertFalse(page.has("total") || page.has("facets"), page.toString());
+            assertEquals(whole.get("total"), counted.get("total"), query);
+            assertEquals(whole.get("facets"), counted.get("facets"), query);
+            assertEquals(0, counted.get("hits").size(), counted.toString());
+        }
+        HttpResponse<String> bad = get("/api/search?q=x&facets=maybe");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertEquals("facets", Json.MAPPER.readTree(bad.body()).get("parameter").asText());
+        assertEquals("province", Json.MAPPER.readTree(get("/api/search/facets?q=x&province=Atlantis").body()).get("parameter").asText());
+    }
+
+    @Test
     void phrasesExclusionsAndSyndicatedCopies() throws Exception {
         assertEquals(List.of("https://yenbai.example/tin/mui-3.html"), urls(json("/api/search?q=" + q("\"tiem mui 3\""))),
             "the syndicated copy on copy.example is not shown twice");

@@ -193,6 +193,9 @@ class WebUiTest {
         waiting().until(d -> !d.findElements(By.cssSelector(".hit")).isEmpty());
         int before = browser.findElements(By.cssSelector(".hit")).size();
         assertTrue(browser.findElement(By.cssSelector(".hit .snippet mark")).getText().toLowerCase().contains("bảo hiểm"));
+        // The hits come first; the total and the facets follow in their own request.
+        waiting().until(d -> !d.findElements(By.cssSelector(".facet a.bucket")).isEmpty());
+        assertTrue(browser.findElement(By.id("search-summary")).getText().matches(".*\\d.*"), browser.findElement(By.id("search-summary")).getText());
         WebElement facet = browser.findElements(By.cssSelector(".facet a.bucket")).stream()
             .filter(a -> a.getText().startsWith("Lạng Sơn")).findFirst().orElseThrow();
         facet.click();
@@ -205,6 +208,7 @@ class WebUiTest {
         browser.navigate().refresh();
         waiting().until(d -> !d.findElements(By.cssSelector(".hit")).isEmpty());
         assertEquals(shared, browser.getCurrentUrl(), "the state lives in the URL");
+        waiting().until(d -> !d.findElements(By.cssSelector(".facet a.bucket")).isEmpty());
         shot("search");
         browser.manage().window().setSize(new Dimension(390, 844));
         shot("search-phone");
@@ -214,7 +218,7 @@ class WebUiTest {
     @Test
     void documentsHaveAFileTypeFacetAFileIconAndTheArticleThatLinksThem() throws Exception {
         browser.get(base + "/?view=search&q=" + java.net.URLEncoder.encode("tiêm chủng đầy đủ", StandardCharsets.UTF_8));
-        waiting().until(d -> !d.findElements(By.cssSelector(".hit")).isEmpty());
+        waiting().until(d -> !d.findElements(By.cssSelector(".hit")).isEmpty() && !d.findElements(By.cssSelector(".facet a.bucket")).isEmpty());
         WebElement pdf = browser.findElements(By.cssSelector(".facet a.bucket")).stream()
             .filter(a -> a.getText().startsWith("PDF")).findFirst().orElseThrow(() -> new AssertionError(browser.findElement(By.id("facets")).getText()));
         pdf.click();
