@@ -189,8 +189,9 @@
     return m ? (lang === 'vi' ? m.vi : m.name) : id;
   };
 
-  // The page of hits and the total with the facets are two requests: the results show as soon as they come,
-  // while the node still counts every match for the facets (the slower half, docs/BENCHMARKS.md).
+  // The page of hits, then the total with the facets: two requests, so the results show without waiting for the
+  // node to count every match (the slower half; asked side by side on a small server they only slow each other,
+  // docs/BENCHMARKS.md).
   let searchGeneration = 0;
   async function renderSearch(p) {
     const generation = ++searchGeneration;
@@ -206,8 +207,6 @@
     $('#pager').textContent = '';
     $('#search-summary').textContent = '';
     const pageQuery = new URLSearchParams(query); pageQuery.set('facets', 'false');
-    const counting = api('/api/search/facets?' + query.toString());
-    counting.catch(() => { /* reported below, once the hits are shown */ });
     let data;
     try {
       data = await api('/api/search?' + pageQuery.toString());
@@ -228,7 +227,7 @@
     });
     let counted;
     try {
-      counted = await counting;
+      counted = await api('/api/search/facets?' + query.toString());
     } catch (e) {
       if (generation === searchGeneration) $('#search-summary').textContent = e.message;
       return;
