@@ -1,6 +1,7 @@
 package portalkb.search;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import portalkb.store.Article;
 
 import java.util.List;
 import java.util.Map;
@@ -14,12 +15,9 @@ import java.util.Map;
 public record SearchResult(Long total, boolean totalIsLowerBound, long took, int page, int size, List<Hit> hits,
                            Map<String, List<Bucket>> facets) {
 
-    /** {@code type}: html, pdf, doc or xls; {@code linkedFrom}: for a document, the articles that link it. */
+    /** {@code type}: html, pdf, doc or xls; {@code linkedFrom}: for a document, the articles that link it (url, title, date when known). */
     public record Hit(String id, String url, String title, String source, String sourceName, String province,
-                      String provinceToday, String published, String snippet, Double score, String type, List<Link> linkedFrom) {
-    }
-
-    public record Link(String url, String title) {
+                      String provinceToday, String published, String snippet, Double score, String type, List<Article.Link> linkedFrom) {
     }
 
     public record Bucket(String value, long count) {

@@ -206,8 +206,7 @@ public final class SearchService {
         Article a = hit.source();
         Map<String, List<String>> hl = hit.highlight();
         List<String> fragments = hl.getOrDefault("body", hl.getOrDefault("body.folded", List.of()));
-        List<SearchResult.Link> linkedFrom = a.linkedFrom() == null ? List.of()
-            : a.linkedFrom().stream().map(l -> new SearchResult.Link(l.url(), l.title())).toList();
+        List<Article.Link> linkedFrom = a.linkedFrom() == null ? List.of() : a.linkedFrom();
         return new SearchResult.Hit(hit.id(), a.url(), a.title(), a.source(), a.sourceName(), a.province(), a.provinceToday(),
             a.published(), String.join(" … ", fragments), hit.score(), a.typeOrHtml(), linkedFrom);
     }
