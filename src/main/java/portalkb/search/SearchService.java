@@ -35,6 +35,9 @@ public final class SearchService {
 
     public static final int MAX_EXPORT = 50_000;
     private static final int RESCORE_WINDOW = 50;
+    /** What a hit shows ({@link #toHit}): only these are read from each hit's source. */
+    private static final List<String> HIT_FIELDS = List.of("url", "title", "source", "sourceName", "province", "provinceToday",
+        "published", "type", "linkedFrom");
     private static final Map<String, String> FACETS = Map.of("province", "province", "source", "source", "year", "year", "metric", "metrics");
 
 
@@ -126,7 +129,7 @@ public final class SearchService {
         boolean rescored = request.sort() == SearchRequest.Sort.RELEVANCE && !phraseBoosts.isEmpty();
         return b -> {
             b.query(query).trackTotalHits(t -> t.enabled(false)).from((request.page() - 1) * request.size()).size(request.size())
-                .source(src -> src.filter(f -> f.excludes("body", "simhash", "simhashBands", "contentHash")))
+                .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
                 .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>").fields(List.of(
                     NamedValue.of(title, highlightField(title, words, f -> f.numberOfFragments(0))),
                     NamedValue.of(body, highlightField(body, words, f -> f.fragmentSize(180).numberOfFragments(2).noMatchSize(200))))));
