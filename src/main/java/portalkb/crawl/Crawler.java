@@ -20,6 +20,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -81,15 +82,18 @@ public final class Crawler {
                 reports.add(runSource(source, options, listener, bulk, state, writer));
             }
         }
-        elastic.client().indices().refresh(r -> r.index(List.of(elastic.names().articles(), elastic.names().passages(), elastic.names().history(),
-            elastic.names().facts(), elastic.names().crawlState(), elastic.names().crawlRuns())));
+        new ElasticsearchWait(stopRequested, new AtomicLong()).until(() -> elastic.client().indices().refresh(r -> r.index(List.of(
+            elastic.names().articles(), elastic.names().passages(), elastic.names().history(), elastic.names().facts(),
+            elastic.names().crawlState(), elastic.names().crawlRuns()))));
         return reports;
     }
 
     private SourceReport runSource(Source source, CrawlOptions options, CrawlListener listener, BulkIndexer bulk,
                                    CrawlState state, ArticleWriter writer) throws IOException, InterruptedException {
         SourceReport report = new SourceReport(source.id());
-        Optional<String> holder = state.lease(source.id(), owner, LEASE_SECONDS);
+        // A source's first requests: while the cluster is away they wait, as page writes do, instead of ending the crawl.
+        ElasticsearchWait wait = new ElasticsearchWait(stopRequested, report.pausedForElasticsearch);
+        Optional<String> holder = wait.until(() -> state.lease(source.id(), owner, LEASE_SECONDS));
         if (holder.isPresent()) {
             report.error(source.id(), "skipped: already being crawled by " + holder.get());
             report.finish("skipped");
@@ -97,7 +101,10 @@ public final class Crawler {
             return report;
         }
         String runId = source.id() + "-" + Instant.now().toEpochMilli();
-        blockedWrites.write(() -> recordRun(runId, options, report));
+        wait.until(() -> {
+            blockedWrites.write(() -> recordRun(runId, options, report));
+            return runId;
+        });
         listener.started(report);
         var renewal = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lease-" + source.id());

@@ -19,22 +19,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class IndexStep {
 
-    interface ElasticCall<T> {
-        T call() throws IOException;
-    }
-
     private final Source source;
     private final ArticleWriter writer;
     private final OverwritePolicy policy;
     private final SourceReport report;
-    private final AtomicBoolean stopRequested;
+    private final ElasticsearchWait wait;
 
     IndexStep(Source source, ArticleWriter writer, OverwritePolicy policy, SourceReport report, AtomicBoolean stopRequested) {
         this.source = source;
         this.writer = writer;
         this.policy = policy;
         this.report = report;
-        this.stopRequested = stopRequested;
+        this.wait = new ElasticsearchWait(stopRequested, report.pausedForElasticsearch);
     }
 
     /** {@code movedFrom}: id of the article at the address this page was reached from (moved), or null. */
@@ -61,12 +57,12 @@ final class IndexStep {
 
     /** The articles that link the document at {@code url} ({@code referrer}, the page it was found on, first). */
     List<Article.Link> linkingArticles(String url, String referrer) throws IOException {
-        return untilElasticsearchAnswers(() -> writer.linkingArticles(url, referrer));
+        return wait.until(() -> writer.linkingArticles(url, referrer));
     }
 
     private ArticleWriter.Result write(ArticleInput article, String url, OverwritePolicy policy, String movedFrom) throws IOException {
         long start = System.nanoTime();
-        ArticleWriter.Result result = untilElasticsearchAnswers(() -> writer.writeFetched(article, policy, movedFrom));
+        ArticleWriter.Result result = wait.until(() -> writer.writeFetched(article, policy, movedFrom));
         report.indexNanos.addAndGet(System.nanoTime() - start);
         switch (result.outcome()) {
             case INDEXED -> report.indexed.incrementAndGet();
@@ -83,32 +79,11 @@ final class IndexStep {
 
     /** Whether the live article at {@code canonical} tells this page's story (then the page may merge into it). */
     boolean canonicalHoldsSameStory(String canonical, ExtractedPage page) throws IOException {
-        return untilElasticsearchAnswers(() -> writer.holdsSameStory(canonical, page.title(), page.body()));
+        return wait.until(() -> writer.holdsSameStory(canonical, page.title(), page.body()));
     }
 
     /** The article at an old address moved to {@code newId}: the old copy leaves the index. */
     CompletableFuture<Void> retire(String oldId, String newId) throws IOException {
-        return untilElasticsearchAnswers(() -> writer.retire(oldId, newId));
-    }
-
-    private <T> T untilElasticsearchAnswers(ElasticCall<T> call) throws IOException {
-        long backoff = 1000;
-        while (true) {
-            try {
-                return call.call();
-            } catch (IOException e) {
-                if (stopRequested.get()) {
-                    throw e;
-                }
-                report.pausedForElasticsearch.incrementAndGet();
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-                backoff = Math.min(30_000, backoff * 2);
-            }
-        }
+        return wait.until(() -> writer.retire(oldId, newId));
     }
 }

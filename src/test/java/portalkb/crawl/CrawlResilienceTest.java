@@ -66,6 +66,23 @@ class CrawlResilienceTest {
         return paths;
     }
 
+    /** Elasticsearch unreachable through the proxy from now, for {@code millis}. */
+    private static void outage(OutageProxy proxy, long millis) {
+        try {
+            proxy.down();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Thread.ofPlatform().daemon(true).start(() -> {
+            try {
+                Thread.sleep(millis);
+                proxy.up();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     @Test
     @Timeout(180)
     void elasticsearchGoingAwayMidCrawlLosesNothingAndDuplicatesNothing() throws Exception {
@@ -79,25 +96,40 @@ class CrawlResilienceTest {
                 @Override
                 public void page(SourceReport report) {
                     if (report.fetched.get() >= 3 && cut.compareAndSet(false, true)) {
-                        try {
-                            proxy.down();
-                            Thread.ofPlatform().daemon(true).start(() -> {
-                                try {
-                                    Thread.sleep(4000);
-                                    proxy.up();
-                                } catch (Exception e) {
-                                    throw new IllegalStateException(e);
-                                }
-                            });
-                        } catch (IOException e) {
-                            throw new IllegalStateException(e);
-                        }
+                        outage(proxy, 4000);
                     }
                 }
             });
             assertTrue(cut.get());
             assertTrue(reports.stream().mapToLong(r -> r.pausedForElasticsearch.get()).sum() > 0,
                 () -> "the crawl waited for the cluster: " + reports.stream().map(r -> r.source + " " + r.status() + " " + r.recentErrors()).toList());
+            try (Elastic check = Elastic.open(direct)) {
+                assertEquals(ARTICLES, articlePaths(check), "every article once");
+            }
+        }
+    }
+
+    @Test
+    @Timeout(180)
+    void elasticsearchAwayWhenTheNextSourceStartsIsWaitedFor() throws Exception {
+        // The next source's lease and run record are its first requests: an outage there must not end the whole crawl.
+        AppConfig direct = config("t-outage-between", Map.of());
+        TestElastic.freshIndices(direct).close();
+        try (OutageProxy proxy = new OutageProxy(TestElastic.port());
+             Elastic viaProxy = Elastic.open(config("t-outage-between", Map.of("elasticsearch.url", "http://127.0.0.1:" + proxy.port())))) {
+            AtomicBoolean cut = new AtomicBoolean();
+            List<SourceReport> reports = new Crawler(viaProxy, direct.crawler()).run(sites.sources(direct.crawler()), CrawlOptions.DEFAULT,
+                new CrawlListener() {
+                    @Override
+                    public void finished(SourceReport report) {
+                        if (cut.compareAndSet(false, true)) {
+                            outage(proxy, 3000);
+                        }
+                    }
+                });
+            assertEquals(sites.sources(direct.crawler()).size(), reports.size());
+            assertTrue(reports.stream().allMatch(r -> r.status().equals("done")), () -> reports.stream().map(r -> r.source + " " + r.status() + " " + r.recentErrors()).toList().toString());
+            assertTrue(reports.stream().mapToLong(r -> r.pausedForElasticsearch.get()).sum() > 0, "the next source waited for the cluster");
             try (Elastic check = Elastic.open(direct)) {
                 assertEquals(ARTICLES, articlePaths(check), "every article once");
             }
