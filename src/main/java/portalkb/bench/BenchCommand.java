@@ -29,7 +29,15 @@ final class BenchCommand {
     }
 
     int run() throws IOException, InterruptedException {
-        String what = args.word(1, "./kb bench ingest|crawl|search|rank|ask|questions|soak");
+        String what = args.word(1, "./kb bench ingest|prepare|crawl|search|rank|ask|questions|soak");
+        if (what.equals("prepare")) {
+            // Opens no connection: the writer only needs the index names.
+            try (Elastic names = Elastic.open(config)) {
+                new PrepareBench(args.intOption("docs", 20_000), args.intOption("rounds", 2),
+                    Path.of(args.option("devset", "../shared/devset"))).run(names);
+            }
+            return 0;
+        }
         if (what.equals("ask")) {
             return onBenchIndices(Map.of("server.rateLimitPerMinute", "0"), (benchConfig, elastic) ->
                 new AskBench(args.intOption("docs", 100_000), args.intOption("rounds", 3), !args.has("no-embeddings"),
@@ -52,7 +60,7 @@ final class BenchCommand {
             return new SoakBench(config, args.intOption("minutes", 2), args.intOption("users", 20)).run();
         }
         if (!what.equals("ingest")) {
-            throw new UsageException("unknown benchmark '" + what + "' (available: ingest, crawl, search, rank, ask, questions, soak)");
+            throw new UsageException("unknown benchmark '" + what + "' (available: ingest, prepare, crawl, search, rank, ask, questions, soak)");
         }
         int docs = args.intOption("docs", 100_000);
         long nodeStart = System.nanoTime();

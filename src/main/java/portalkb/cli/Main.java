@@ -44,6 +44,7 @@ public final class Main {
           config                     print the effective configuration (secrets masked)
           status                     the knowledge base and each source's last crawl
           bench ingest [--docs N] [--warmup N]  our import vs bare _bulk loops on generated articles
+          bench prepare [--docs N] [--devset DIR]  article preparation on one thread, generated and real text, with a digest of its output
           bench crawl [--pages N] [--threads T]   crawl a generated local site, then re-crawl it unchanged
           bench search [--docs N]    /api/search's query vs a bare match on N generated articles; figure extraction speed
           bench rank [--docs N]      rank and trend (FactAnalytics) vs a plain terms aggregation over the facts of N generated articles

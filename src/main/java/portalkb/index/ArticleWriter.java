@@ -203,7 +203,12 @@ public final class ArticleWriter {
      * lookup): for benchmarks that send the same operations by other means. Throws IllegalArgumentException for bad input.
      */
     public List<Write> prepareNew(ArticleInput input) {
-        return layout.of(preparer.prepare(input), Instant.now(), false, null).writes();
+        return prepareNew(input, Instant.now());
+    }
+
+    /** The same, written at {@code now} (a fixed time makes the operations comparable between builds). */
+    public List<Write> prepareNew(ArticleInput input, Instant now) {
+        return layout.of(preparer.prepare(input), now, false, null).writes();
     }
 
     /**
