@@ -5,6 +5,7 @@
   printf "importer:\\n  lanes: 2\\n" > lanes.yaml
   ES_URL=http://127.0.0.1:19200 PORTALKB_INDEX_PREFIX=remote ./kb --config lanes.yaml import articles.jsonl
 """
+import asyncio, sys
 LISTEN=int(sys.argv[1]); TARGET=int(sys.argv[2]); DELAY=float(sys.argv[3])/1000
 async def pipe(r, w, delay):
     try:
