@@ -46,12 +46,12 @@ final class DevsetEvalCommand {
         if (!List.of("dev", "test", "all").contains(split)) {
             throw new UsageException("--split expects dev, test or all");
         }
-        List<Devset.Question> asked = args.has("questions") ? Devset.questions(Path.of(args.option("questions", ""))) : devset.questions();
+        List<Devset.Question> asked = args.has("questions") ? Devset.questions(Path.of(args.option("questions", "")), devset.devLast()) : devset.questions();
         List<Devset.Question> questions = new ArrayList<>(asked.stream()
             .filter(q -> split.equals("all") || q.split().equals(split)).toList());
         Path unanswerable = Path.of(args.option("unanswerable", "eval/unanswerable.jsonl"));
         if (Files.isReadable(unanswerable)) {
-            questions.addAll(Devset.questions(unanswerable));
+            questions.addAll(Devset.questions(unanswerable, devset.devLast()));
         }
         freshIndices(elastic);
         boolean embeddings = (config.ask().embeddings() || args.has("embeddings")) && !args.has("no-embeddings");
@@ -76,15 +76,15 @@ final class DevsetEvalCommand {
                 s.answer().replace("\n", " / "));
             if (!s.right() && !s.question().answerNone()) {
                 out.printf("      expected %s, %s · province %s · figure %s · citation %s · baseline %s%n", s.question().answerProvince(),
-                    s.question().answerValue(), ok(s.province()), ok(s.figure()), ok(s.citation()), ok(s.baselineRight()));
+                    expected(s.question()), ok(s.province()), ok(s.figure()), ok(s.citation()), ok(s.baselineRight()));
             }
         }
         List<Long> took = scored.stream().map(DevsetEval.Scored::tookMs).sorted().toList();
         out.printf("%nask time per question: p50 %d ms, p95 %d ms (%d questions, vectors %s)%n", took.get(took.size() / 2),
             took.get(Math.min(took.size() - 1, (int) Math.ceil(took.size() * 0.95) - 1)), took.size(), embeddings ? "on" : "off");
-        out.printf("%n%-13s %-4s %9s %14s %14s%n", "split", "lang", "questions", "PortalKB", "BM25 top hit");
+        out.printf("%n%-13s %-15s %9s %14s %14s%n", "split", "part", "questions", "PortalKB", "BM25 top hit");
         for (DevsetEval.Tally t : tallies) {
-            out.printf("%-13s %-4s %9d %7d %5.1f%% %7d %5.1f%%%n", t.split(), t.lang(), t.questions(), t.right(), 100 * t.accuracy(),
+            out.printf("%-13s %-15s %9d %7d %5.1f%% %7d %5.1f%%%n", t.split(), t.part(), t.questions(), t.right(), 100 * t.accuracy(),
                 t.baselineRight(), 100 * t.baselineAccuracy());
         }
         return 0;
@@ -94,10 +94,18 @@ final class DevsetEvalCommand {
     record Report(List<TallyRow> tallies, List<DevsetEval.Scored> questions) {
     }
 
-    record TallyRow(String split, String lang, int questions, int right, double accuracy, int baselineRight, double baselineAccuracy) {
+    record TallyRow(String split, String part, int questions, int right, double accuracy, int baselineRight, double baselineAccuracy) {
         static TallyRow of(DevsetEval.Tally t) {
-            return new TallyRow(t.split(), t.lang(), t.questions(), t.right(), t.accuracy(), t.baselineRight(), t.baselineAccuracy());
+            return new TallyRow(t.split(), t.part(), t.questions(), t.right(), t.accuracy(), t.baselineRight(), t.baselineAccuracy());
         }
+    }
+
+    private static String expected(Devset.Question q) {
+        return switch (q.kindOrValue()) {
+            case "when" -> q.answerWhen();
+            case "open" -> "the sentence \"" + q.evidence() + "\"";
+            default -> q.answerValue();
+        };
     }
 
     private static String ok(boolean b) {

@@ -13,12 +13,10 @@ import java.util.stream.Stream;
 
 /**
  * A question set over real articles in the devset format ({@code articles/NNN.txt} with url, title,
- * province and published header lines, and {@code questions.jsonl}). Articles up to {@link #DEV_SPLIT_LAST}
- * form the development split, the rest the test split.
+ * province and published header lines, and {@code questions.jsonl}). The first half of the articles
+ * (001–020 of 40, 001–025 of 50) form the development split, the rest the test split.
  */
 public record Devset(List<Article> articles, List<Question> questions) {
-
-    public static final int DEV_SPLIT_LAST = 20;
 
     public record Article(String file, String url, String title, String province, String published, String body) {
         public int number() {
@@ -26,14 +24,23 @@ public record Devset(List<Article> articles, List<Question> questions) {
         }
     }
 
-    /** {@code answerNone}: a question the loaded articles cannot answer (ours, not the devset's). */
+    /**
+     * {@code answerNone}: a question the loaded articles cannot answer (ours, not the devset's). {@code devLast}: the
+     * last article number of the development split. {@code answerValue} is null for {@code when} and {@code open}
+     * questions; {@code answerWhen} is set for {@code when} questions only.
+     */
     public record Question(String id, String file, String lang, String kind, String question, String answerProvince,
-                           String answerValue, String evidence, boolean answerNone) {
+                           String answerValue, String answerWhen, String evidence, boolean answerNone, int devLast) {
         public String split() {
             if (answerNone) {
                 return "unanswerable";
             }
-            return Integer.parseInt(file.replaceAll("\\D", "")) <= DEV_SPLIT_LAST ? "dev" : "test";
+            return Integer.parseInt(file.replaceAll("\\D", "")) <= devLast ? "dev" : "test";
+        }
+
+        /** value, which_province, when or open; a question of ours without a kind asks for a value. */
+        public String kindOrValue() {
+            return kind == null ? "value" : kind;
         }
     }
 
@@ -49,10 +56,19 @@ public record Devset(List<Article> articles, List<Question> questions) {
                 articles.add(article(f));
             }
         }
-        return new Devset(articles, questions(questionsFile));
+        return new Devset(articles, questions(questionsFile, devLast(articles)));
     }
 
-    public static List<Question> questions(Path file) throws IOException {
+    /** The development split is the first half of the articles, by number. */
+    public static int devLast(List<Article> articles) {
+        return articles.stream().mapToInt(Article::number).max().orElse(0) / 2;
+    }
+
+    public int devLast() {
+        return devLast(articles);
+    }
+
+    public static List<Question> questions(Path file, int devLast) throws IOException {
         List<Question> out = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -61,7 +77,8 @@ public record Devset(List<Article> articles, List<Question> questions) {
             JsonNode q = Json.MAPPER.readTree(line);
             out.add(new Question(q.path("id").asText(), q.path("file").asText(null), q.path("lang").asText(null),
                 q.path("kind").asText(null), q.path("question").asText(), q.path("answer_province").asText(null),
-                q.path("answer_value").asText(null), q.path("evidence").asText(null), q.path("answer_none").asBoolean(false)));
+                q.path("answer_value").asText(null), q.path("answer_when").asText(null), q.path("evidence").asText(null),
+                q.path("answer_none").asBoolean(false), devLast));
         }
         return out;
     }

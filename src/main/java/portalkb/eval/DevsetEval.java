@@ -23,7 +23,7 @@ public final class DevsetEval {
                          boolean citation, boolean right, boolean baselineRight, long tookMs) {
     }
 
-    public record Tally(String split, String lang, int questions, int right, int baselineRight) {
+    public record Tally(String split, String part, int questions, int right, int baselineRight) {
         public double accuracy() {
             return questions == 0 ? 0 : (double) right / questions;
         }
@@ -55,14 +55,32 @@ public final class DevsetEval {
             boolean none = r.citations().isEmpty();
             return new Scored(q, r.answer(), r.province(), none, none, none, none, false, r.tookMs());
         }
+        Bm25Baseline.TopHit top = baseline.answer(q.question());
         boolean province = sameProvince(q.answerProvince(), r.province());
         // The figure must be in the lead line: a quoted sentence full of numbers would otherwise pass by chance.
-        boolean figure = StatedFigures.states(r.answer().strip().split("\n")[0], q.answerValue());
-        boolean citation = r.citations().stream().anyMatch(c -> StatedFigures.states(c.quote(), q.answerValue()));
-        Bm25Baseline.TopHit top = baseline.answer(q.question());
-        boolean baselineRight = top != null && sameProvince(q.answerProvince(), top.province())
-            && StatedFigures.states(top.text(), q.answerValue());
-        return new Scored(q, r.answer(), r.province(), province, figure, citation, province && figure && citation, baselineRight, r.tookMs());
+        String lead = r.answer().strip().split("\n")[0];
+        return switch (q.kindOrValue()) {
+            case "open" -> {
+                // An open question is answered when its evidence sentence is among the quoted ones.
+                boolean quoted = r.citations().stream().anyMatch(c -> QuotedSentences.covers(c.quote(), q.evidence()));
+                boolean baselineRight = top != null && QuotedSentences.covers(top.text(), q.evidence());
+                yield new Scored(q, r.answer(), r.province(), province, quoted, quoted, quoted, baselineRight, r.tookMs());
+            }
+            case "when" -> {
+                boolean date = StatedDates.states(lead, q.answerWhen());
+                boolean citation = r.citations().stream().anyMatch(c -> StatedDates.states(c.quote(), q.answerWhen()));
+                boolean baselineRight = top != null && sameProvince(q.answerProvince(), top.province())
+                    && StatedDates.states(top.text(), q.answerWhen());
+                yield new Scored(q, r.answer(), r.province(), province, date, citation, province && date && citation, baselineRight, r.tookMs());
+            }
+            default -> {
+                boolean figure = StatedFigures.states(lead, q.answerValue());
+                boolean citation = r.citations().stream().anyMatch(c -> StatedFigures.states(c.quote(), q.answerValue()));
+                boolean baselineRight = top != null && sameProvince(q.answerProvince(), top.province())
+                    && StatedFigures.states(top.text(), q.answerValue());
+                yield new Scored(q, r.answer(), r.province(), province, figure, citation, province && figure && citation, baselineRight, r.tookMs());
+            }
+        };
     }
 
     static boolean sameProvince(String expected, String answered) {
@@ -74,19 +92,31 @@ public final class DevsetEval {
             .equals(g.resolve(answered).map(Gazetteer.Province::name).orElse(answered));
     }
 
-    /** Per split and language, then per split, then overall. */
+    /**
+     * Per split: per language, then per kind of question, then the split's value and which-province questions
+     * (the figure questions earlier runs were scored on), then the whole split.
+     */
     public static List<Tally> tallies(List<Scored> scored) {
         Map<String, Tally> out = new LinkedHashMap<>();
         for (String split : List.of("dev", "test", "unanswerable")) {
-            for (String lang : List.of("en", "vi", "all")) {
-                Predicate<Scored> in = s -> s.question().split().equals(split) && (lang.equals("all") || lang.equals(s.question().lang()));
-                List<Scored> part = scored.stream().filter(in).toList();
-                if (!part.isEmpty()) {
-                    out.put(split + lang, new Tally(split, lang, part.size(), (int) part.stream().filter(Scored::right).count(),
-                        (int) part.stream().filter(Scored::baselineRight).count()));
-                }
+            Predicate<Scored> inSplit = s -> s.question().split().equals(split);
+            for (String lang : List.of("en", "vi")) {
+                add(out, split, lang, scored, inSplit.and(s -> lang.equals(s.question().lang())));
             }
+            for (String kind : List.of("value", "which_province", "when", "open")) {
+                add(out, split, kind, scored, inSplit.and(s -> kind.equals(s.question().kindOrValue())));
+            }
+            add(out, split, "figures", scored, inSplit.and(s -> s.question().answerValue() != null));
+            add(out, split, "all", scored, inSplit);
         }
         return List.copyOf(out.values());
+    }
+
+    private static void add(Map<String, Tally> out, String split, String part, List<Scored> scored, Predicate<Scored> in) {
+        List<Scored> rows = scored.stream().filter(in).toList();
+        if (!rows.isEmpty() && !out.containsKey(split + part)) {
+            out.put(split + part, new Tally(split, part, rows.size(), (int) rows.stream().filter(Scored::right).count(),
+                (int) rows.stream().filter(Scored::baselineRight).count()));
+        }
     }
 }
