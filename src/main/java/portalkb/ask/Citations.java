@@ -1,8 +1,8 @@
 package portalkb.ask;
 
 import dev.langchain4j.rag.content.Content;
-import portalkb.core.Figure;
-import portalkb.core.FigureExtractor;
+import portalkb.figures.Figure;
+import portalkb.figures.FigureExtractor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,9 +1,9 @@
 package portalkb.ask;
 
 import dev.langchain4j.rag.content.Content;
-import portalkb.core.Figure;
-import portalkb.core.FigureExtractor;
-import portalkb.core.MetricCatalogue;
+import portalkb.figures.Figure;
+import portalkb.figures.FigureExtractor;
+import portalkb.figures.MetricCatalogue;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package portalkb.ask;
 
 import dev.langchain4j.rag.content.Content;
-import portalkb.core.FigureExtractor;
+import portalkb.figures.FigureExtractor;
 import portalkb.core.Language;
 import portalkb.core.WrittenNumbers;
 import portalkb.index.ArticleWriter;

@@ -1,6 +1,6 @@
 package portalkb.ask;
 
-import portalkb.core.FigureExtractor;
+import portalkb.figures.FigureExtractor;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package portalkb.ask;
 
-import portalkb.core.FigureExtractor;
+import portalkb.figures.FigureExtractor;
 import portalkb.core.Text;
 
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package portalkb.bench;
 
-import portalkb.core.Figure;
-import portalkb.core.FigureExtractor;
+import portalkb.figures.Figure;
+import portalkb.figures.FigureExtractor;
 import portalkb.core.Language;
-import portalkb.core.MetricCatalogue;
+import portalkb.figures.MetricCatalogue;
 import portalkb.eval.Devset;
 import portalkb.eval.FigureLabel;
 import portalkb.eval.FigureScoring;

@@ -1,7 +1,7 @@
 package portalkb.bench;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import portalkb.core.FigureExtractor;
+import portalkb.figures.FigureExtractor;
 import portalkb.search.SearchRequest;
 import portalkb.search.SearchService;
 import portalkb.store.Elastic;

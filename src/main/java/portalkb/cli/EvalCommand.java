@@ -7,7 +7,7 @@ import portalkb.ask.AskService;
 import portalkb.ask.QuestionAnalyzer;
 import portalkb.config.AppConfig;
 import portalkb.core.UrlNormalizer;
-import portalkb.core.FigureExtractor;
+import portalkb.figures.FigureExtractor;
 import portalkb.core.Gazetteer;
 import portalkb.core.Text;
 import portalkb.store.Article;

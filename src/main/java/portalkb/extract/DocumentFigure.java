@@ -1,6 +1,6 @@
 package portalkb.extract;
 
-import portalkb.core.Figure;
+import portalkb.figures.Figure;
 
 /**
  * A figure of a document with where it stands: its page (PDF) or sheet (spreadsheet), and for a table

@@ -1,6 +1,6 @@
 package portalkb.extract;
 
-import portalkb.core.MetricCatalogue.Metric;
+import portalkb.figures.MetricCatalogue.Metric;
 
 /**
  * One column of a table as {@link TableColumnReader} reads its header: the metric and unit it measures

@@ -1,8 +1,8 @@
 package portalkb.extract;
 
-import portalkb.core.Figure;
-import portalkb.core.FigureExtractor;
-import portalkb.core.MetricCatalogue;
+import portalkb.figures.Figure;
+import portalkb.figures.FigureExtractor;
+import portalkb.figures.MetricCatalogue;
 import portalkb.core.Text;
 
 import java.util.ArrayList;

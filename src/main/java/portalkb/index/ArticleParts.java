@@ -1,6 +1,6 @@
 package portalkb.index;
 
-import portalkb.core.Figure;
+import portalkb.figures.Figure;
 import portalkb.store.Article;
 import portalkb.store.Fact;
 import portalkb.store.Passage;

@@ -2,8 +2,8 @@ package portalkb.index;
 
 import portalkb.extract.DocumentFigure;
 import portalkb.extract.ExtractedDocument;
-import portalkb.core.Figure;
-import portalkb.core.FigureExtractor;
+import portalkb.figures.Figure;
+import portalkb.figures.FigureExtractor;
 import portalkb.core.Gazetteer;
 import portalkb.core.Gazetteer.Province;
 import portalkb.store.Article;

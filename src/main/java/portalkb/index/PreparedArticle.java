@@ -1,7 +1,7 @@
 package portalkb.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import portalkb.core.Figure;
+import portalkb.figures.Figure;
 import portalkb.extract.DocumentFigure;
 import portalkb.extract.ExtractedDocument;
 import portalkb.store.Article;

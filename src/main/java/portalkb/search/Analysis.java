@@ -1,7 +1,7 @@
 package portalkb.search;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import portalkb.core.MetricCatalogue;
+import portalkb.figures.MetricCatalogue;
 import portalkb.store.Fact;
 
 import java.util.List;

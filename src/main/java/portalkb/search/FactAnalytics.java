@@ -4,7 +4,7 @@ import portalkb.config.AppConfig;
 import portalkb.core.BadParameterException;
 import portalkb.core.Gazetteer;
 import portalkb.core.Gazetteer.Province;
-import portalkb.core.MetricCatalogue;
+import portalkb.figures.MetricCatalogue;
 import portalkb.core.Provinces;
 import portalkb.search.Analysis.Change;
 import portalkb.search.Analysis.FigureCell;

@@ -12,7 +12,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import portalkb.core.BadParameterException;
 import portalkb.core.Gazetteer;
 import portalkb.core.Gazetteer.Province;
-import portalkb.core.MetricCatalogue;
+import portalkb.figures.MetricCatalogue;
 import portalkb.core.Provinces;
 import portalkb.store.Elastic;
 import portalkb.store.Fact;

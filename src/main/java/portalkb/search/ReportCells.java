@@ -10,7 +10,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.util.NamedValue;
-import portalkb.core.MetricCatalogue;
+import portalkb.figures.MetricCatalogue;
 import portalkb.search.Analysis.FigureCell;
 import portalkb.store.Elastic;
 

@@ -2,7 +2,7 @@ package portalkb.web;
 
 import io.javalin.http.Context;
 import portalkb.core.BadParameterException;
-import portalkb.core.MetricCatalogue;
+import portalkb.figures.MetricCatalogue;
 import portalkb.search.Analysis;
 import portalkb.search.Comparison;
 import portalkb.search.ConflictFlags;

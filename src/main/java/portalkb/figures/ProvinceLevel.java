@@ -1,4 +1,6 @@
-package portalkb.core;
+package portalkb.figures;
+
+import portalkb.core.Gazetteer;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

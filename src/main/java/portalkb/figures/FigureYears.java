@@ -1,4 +1,4 @@
-package portalkb.core;
+package portalkb.figures;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package portalkb.core;
+package portalkb.figures;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

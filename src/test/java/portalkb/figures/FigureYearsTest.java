@@ -1,4 +1,4 @@
-package portalkb.core;
+package portalkb.figures;
 
 import org.junit.jupiter.api.Test;
 

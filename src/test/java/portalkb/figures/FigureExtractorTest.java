@@ -1,8 +1,8 @@
-package portalkb.extract;
+package portalkb.figures;
 
-import portalkb.core.Figure;
-import portalkb.core.FigureExtractor;
-import portalkb.core.MetricCatalogue;
+import portalkb.figures.Figure;
+import portalkb.figures.FigureExtractor;
+import portalkb.figures.MetricCatalogue;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -17,7 +17,7 @@ class FigureExtractorTest {
 
     @Test
     void precisionAndRecallOnTheLabelledSet() throws IOException {
-        LabelledFigures.Score score = LabelledFigures.score(extractor, LabelledFigures.read("/portalkb/extract/labelled-figures.tsv"), l -> true);
+        LabelledFigures.Score score = LabelledFigures.score(extractor, LabelledFigures.read("/portalkb/figures/labelled-figures.tsv"), l -> true);
         System.out.println(score.describe("figure extraction"));
         score.misses().forEach(m -> System.out.println("  " + m));
         assertTrue(score.precision() >= 0.95, score.describe("precision") + "\n" + String.join("\n", score.misses()));

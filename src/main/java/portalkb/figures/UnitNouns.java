@@ -1,6 +1,6 @@
-package portalkb.core;
+package portalkb.figures;
 
-import portalkb.core.MetricCatalogue.Metric;
+import portalkb.figures.MetricCatalogue.Metric;
 
 import java.util.Map;
 import java.util.regex.Pattern;

@@ -1,6 +1,8 @@
-package portalkb.core;
+package portalkb.figures;
 
-import portalkb.core.MetricCatalogue.Metric;
+import portalkb.figures.MetricCatalogue.Metric;
+
+import portalkb.core.Text;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
-package portalkb.extract;
+package portalkb.figures;
 
-import portalkb.core.FigureExtractor;
+import portalkb.figures.FigureExtractor;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -19,7 +19,7 @@ class DevsetFigureTest {
 
     @Test
     void precisionAndRecallOnTheDevelopmentSplit() throws IOException {
-        List<LabelledFigures.Line> lines = LabelledFigures.read("/portalkb/extract/devset-figures.tsv");
+        List<LabelledFigures.Line> lines = LabelledFigures.read("/portalkb/figures/devset-figures.tsv");
         FigureExtractor extractor = new FigureExtractor();
         LabelledFigures.Score all = LabelledFigures.score(extractor, lines, l -> true);
         LabelledFigures.Score vietnamese = LabelledFigures.score(extractor, lines, l -> !ENGLISH.contains(l.tag()));

@@ -1,8 +1,8 @@
-package portalkb.extract;
+package portalkb.figures;
 
-import portalkb.core.Figure;
-import portalkb.core.FigureExtractor;
-import portalkb.core.MetricCatalogue;
+import portalkb.figures.Figure;
+import portalkb.figures.FigureExtractor;
+import portalkb.figures.MetricCatalogue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
