@@ -1,5 +1,6 @@
 package portalkb.ask;
 
+import portalkb.figures.Glossary;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

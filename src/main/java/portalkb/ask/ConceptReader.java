@@ -1,5 +1,6 @@
 package portalkb.ask;
 
+import portalkb.figures.Glossary;
 import portalkb.core.Text;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package portalkb.ask;
 
+import portalkb.figures.Glossary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

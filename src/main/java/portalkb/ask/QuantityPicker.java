@@ -1,5 +1,6 @@
 package portalkb.ask;
 
+import portalkb.figures.Glossary;
 import portalkb.figures.FigureExtractor;
 
 import java.util.ArrayList;

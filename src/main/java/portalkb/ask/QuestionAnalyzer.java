@@ -1,5 +1,6 @@
 package portalkb.ask;
 
+import portalkb.figures.Glossary;
 import portalkb.core.Language;
 import portalkb.core.Text;
 import portalkb.core.WrittenNumbers;

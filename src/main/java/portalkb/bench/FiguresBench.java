@@ -2,6 +2,7 @@ package portalkb.bench;
 
 import portalkb.figures.Figure;
 import portalkb.figures.FigureExtractor;
+import portalkb.figures.MeasureKeys;
 import portalkb.core.Language;
 import portalkb.figures.MetricCatalogue;
 import portalkb.eval.Devset;
@@ -18,8 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code ./kb bench figures DIR [--labels FILE] [--misses]}: reads every figure of a devset's articles (those the
@@ -28,8 +27,6 @@ import java.util.regex.Pattern;
  * figures, for the development half only.
  */
 final class FiguresBench {
-
-    private static final Pattern WRITTEN_VALUE = Pattern.compile("^\\d+(?:[.,]\\d+)*(?:/\\d+(?:[.,]\\d+)*)?");
 
     private final Path devsetDir;
     private final Path labelsFile;
@@ -71,11 +68,15 @@ final class FiguresBench {
     static List<ReadFigure> read(FigureExtractor extractor, Devset.Article a) {
         Integer year = a.published() == null ? null : Integer.valueOf(a.published().substring(0, 4));
         List<ReadFigure> out = new ArrayList<>();
-        for (Figure f : extractor.extract(a.body(), ArticleWriter.reportYear(a.title(), year), year)) {
-            Matcher v = WRITTEN_VALUE.matcher(f.raw());
+        for (Figure f : extractor.extract(a.body(), ArticleWriter.reportYear(a.title(), year), year, a.province())) {
             var metric = MetricCatalogue.get().byId(f.metric());
-            out.add(new ReadFigure(v.find() ? v.group() : f.raw(), f.unit(), f.metric(), metric.map(MetricCatalogue.Metric::vi).orElse(null),
-                metric.map(MetricCatalogue.Metric::name).orElse(null), f.year(), "province", null, "result", f.sentence()));
+            boolean measured = !f.metric().equals(MetricCatalogue.OTHER);
+            // an English measure is also judged by the Vietnamese the reader keys it with
+            String vi = metric.map(MetricCatalogue.Metric::vi).orElse(measured && "en".equals(Language.detect(a.body()))
+                ? MeasureKeys.vietnamese(f.measure()) : null);
+            out.add(new ReadFigure(f.written(), f.unit(), f.metric(), vi,
+                metric.map(MetricCatalogue.Metric::name).orElse(null), measured ? f.measure() : null, f.year(), f.level().id(),
+                f.place(), f.role().id(), f.sentence()));
         }
         return out;
     }
@@ -92,15 +93,19 @@ final class FiguresBench {
                     out.printf("  MISSED %s %s [%s] %s/%s · %s%n", l.value(), l.unit(), l.measureVi(), l.level(), l.role(), shorten(l.evidence()));
                 } else {
                     ReadFigure r = p.read();
-                    out.printf("  WRONG  %s %s [%s | read: %s]%s%s%n", l.value(), l.unit(), l.measureVi(), r.measureVi() != null ? r.measureVi() : r.measureId(),
+                    out.printf("  WRONG  %s %s [%s | read: %s]%s%s%n", l.value(), l.unit(), l.measureVi(), describe(r),
                         p.level() ? "" : " level " + l.level() + "≠" + r.level(), p.role() ? "" : " role " + l.role() + "≠" + r.role());
                 }
             }
             for (ReadFigure r : o.unpaired()) {
-                out.printf("  EXTRA  %s %s [%s] %s/%s · %s%n", r.value(), r.unit(), r.measureVi() != null ? r.measureVi() : r.measureId(),
+                out.printf("  EXTRA  %s %s [%s] %s/%s · %s%n", r.value(), r.unit(), describe(r),
                     r.level(), r.role(), shorten(r.sentence()));
             }
         }
+    }
+
+    private static String describe(ReadFigure r) {
+        return (r.measureVi() != null ? r.measureVi() + " = " : "") + r.measurePhrase() + " {" + r.measureId() + "}";
     }
 
     private static String shorten(String s) {

@@ -30,19 +30,29 @@ final class MeasureSimilarity {
         Map.entry("beds", "bed"), Map.entry("hospitals", "hospital"), Map.entry("districts", "district"),
         Map.entry("children", "child"), Map.entry("poverty", "poor"), Map.entry("rural", "countryside"));
 
-    /** Words that say how a thing is counted or where, not what it is. */
+    /**
+     * Words that say how a thing is counted, where, or in which role (a rise, a target: the role is judged on its
+     * own), not what it is.
+     */
     private static final Set<String> FILLER = Set.of(
         "so", "luong", "tong", "cua", "cac", "nhung", "la", "tren", "dia", "ban", "tinh", "toan", "duoc", "da", "co",
         "ty", "le", "muc", "chi", "tieu", "nam", "hien", "nay", "trong", "do", "va", "voi", "theo", "den", "tai",
         "the", "of", "a", "an", "in", "on", "at", "to", "for", "by", "and", "number", "total", "share", "rate", "%",
-        "proportion", "ratio", "level", "amount", "count", "province", "provincial", "figure", "with", "as", "from");
+        "proportion", "ratio", "level", "amount", "count", "province", "provincial", "figure", "with", "as", "from",
+        "giam", "tang", "them", "cung", "ky", "truoc", "dau", "kien", "phan", "ke", "hoach", "increase", "decrease",
+        "change", "compared", "previous", "target", "targeted", "planned", "expected", "reduction", "growth", "rise",
+        "fall", "drop", "annual", "additional", "new", "moi", "over", "than", "per", "since", "year", "years");
 
     private MeasureSimilarity() {
     }
 
     static boolean same(ReadFigure read, FigureLabel label) {
-        return covers(read.measureVi(), label.measureVi()) || covers(read.measureEn(), label.measureEn())
-            || covers(read.measureVi(), label.measureEn()) || covers(read.measureEn(), label.measureVi());
+        for (String ours : new String[] {read.measureVi(), read.measureEn(), read.measurePhrase()}) {
+            if (covers(ours, label.measureVi()) || covers(ours, label.measureEn())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean covers(String readerPhrase, String labelPhrase) {
@@ -63,7 +73,7 @@ final class MeasureSimilarity {
         Set<String> out = new LinkedHashSet<>();
         for (String w : raw) {
             for (String part : ABBREVIATIONS.getOrDefault(w, w).split(" ")) {
-                if (!FILLER.contains(part)) {
+                if (!FILLER.contains(part) && !part.matches("\\d+")) {
                     out.add(part);
                 }
             }

@@ -5,8 +5,8 @@ package portalkb.eval;
  * "272/706"), unit, the measure (a catalogue id and its names, or an open measure's key and phrase; null when
  * the reader gives none), year, level, place, role and the sentence it stands in.
  */
-public record ReadFigure(String value, String unit, String measureId, String measureVi, String measureEn, Integer year,
-                         String level, String place, String role, String sentence) {
+public record ReadFigure(String value, String unit, String measureId, String measureVi, String measureEn, String measurePhrase,
+                         Integer year, String level, String place, String role, String sentence) {
 
     /** Whether the reader named what the figure measures (a catalogue id or an open measure). */
     public boolean hasMeasure() {

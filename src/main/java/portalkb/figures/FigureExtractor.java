@@ -1,44 +1,32 @@
 package portalkb.figures;
 
-import portalkb.figures.MetricCatalogue.Metric;
-
+import portalkb.core.Language;
+import portalkb.core.PlaceWords.Level;
 import portalkb.core.Text;
+import portalkb.figures.MetricCatalogue.Metric;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the figures of a Vietnamese text ("97,9%", "10,8 bác sĩ/vạn dân", "136 cơ sở", "147.645 mũi")
- * and names their metric from the catalogue. Dates, document numbers, ages and list numbers are no figures.
+ * Reads every figure a report states ("97,9%", "10,8 bác sĩ/vạn dân", "136 cơ sở", "272/706 trường", "91.3
+ * percent"), Vietnamese or English, with what it measures: a catalogue id when the measure's phrase names one,
+ * else an open measure's key ({@link MeasureKeys}). Clause by clause: the numbers that state quantities
+ * ({@link NumberMentions}), what each counts ({@link CountedPhrase}), the subject before it ({@link Subject}),
+ * the measure composed from them and from the figures around it ({@link MeasureComposer}), its role
+ * ({@link RoleReader}), and the place it is about ({@link Places}).
  */
 public final class FigureExtractor {
 
-    // Vietnamese grouping "147.645" before decimals "97,9"; an English "97.9" is read as a decimal.
-    private static final Pattern NUMBER = Pattern.compile(
-        "(?<![\\p{L}\\d/.,\\-])(\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+,\\d+|\\d+\\.\\d{1,2}(?!\\d)|\\d+)"
-            // not part of a date or code ("10/5/2022", "62-NQ"), but "145/151 xã" and "11,2/vạn dân" are figures
-            + "(?!\\d|/(?!\\d+\\s+\\p{L}|\\s*\\p{L})|-\\p{L}|\\.\\d)");
+    private static final Pattern LIST_LINE = Pattern.compile("\\s*(?:[-+•*–]|\\p{Ll}|\\d)");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\\d“\"(])|\\n+");
-    private static final Pattern CLOSED_PARENTHESIS = Pattern.compile("\\([^()]*\\)");
-    private static final Pattern CLAUSE_BREAK = Pattern.compile("[;()]|,\\s|\\sva\\s|:\\s");
-    private static final Set<String> NOT_FIGURE_BEFORE = Set.of("ngay", "thang", "nam", "so", "thu",
-        "quy", "lan", "dieu", "khoan", "covid", "covid-", "mui", "tuan", "gio", "phong", "tiem");
-    /** Times, ages and durations: "tăng 18 lần", "trẻ 5 tuổi", "qua 10 năm". */
-    private static final Set<String> NOT_FIGURE_AFTER = Set.of("lan", "tuoi", "nam", "thang", "tuan", "ngay", "gio");
-    /** Words whose folded form is ambiguous: "mục 3" (item) is no figure, "mức 98%" (level) is. */
-    private static final Set<String> NOT_FIGURE_BEFORE_AS_WRITTEN = Set.of("mục");
-    /** A clause that only continues the previous one ("…1.234.567 người, chiếm 96,2% dân số", "…, đạt 93,6%"): the metric is named there. */
-    private static final Pattern CONTINUATION = Pattern.compile("^\\s*(chiem|tuong duong|bang|dat|con|o muc)\\b");
-    private static final Map<String, Double> SCALE = Map.of("trieu", 1e6, "nghin", 1e3, "ngan", 1e3, "ty", 1e9);
 
     private final MetricCatalogue catalogue;
     private final MetricCues cues;
+    private final NumberMentions numbers = new NumberMentions();
+    private final Places places = new Places();
 
     public FigureExtractor() {
         this(MetricCatalogue.get());
@@ -62,91 +50,224 @@ public final class FigureExtractor {
 
     /** Figures of a whole text; {@code defaultYear} is the report year when a sentence names none. */
     public List<Figure> extract(String text, Integer defaultYear) {
-        return extract(text, defaultYear, null);
+        return extract(text, defaultYear, null, null);
+    }
+
+    /** The same, for a text published in {@code publishedYear}: a figure of a later year is a target. */
+    public List<Figure> extract(String text, Integer defaultYear, Integer publishedYear) {
+        return extract(text, defaultYear, publishedYear, null);
+    }
+
+    /** The same, for an article about {@code province} (null when unknown): another province's figure is told apart. */
+    public List<Figure> extract(String text, Integer defaultYear, Integer publishedYear, String province) {
+        String lang = "en".equals(Language.detect(text)) ? "en" : "vi";
+        List<Figure> figures = new ArrayList<>();
+        List<MeasureComposer.Earlier> previous = List.of();
+        List<String> sentences = sentences(text);
+        boolean targetList = false;
+        for (int i = 0; i < sentences.size(); i++) {
+            String sentence = sentences.get(i);
+            // "Mục tiêu đến năm 2020: <lines>": the lines of a plan's list are the plan's
+            boolean inTargetList = targetList && LIST_LINE.matcher(sentence).lookingAt();
+            Reading r = read(sentence, i, defaultYear, publishedYear, province, lang, previous, inTargetList);
+            figures.addAll(r.figures());
+            if (!r.earlier().isEmpty()) {
+                previous = r.earlier();
+            }
+            targetList = inTargetList || sentence.endsWith(":") && new RoleReader(lang).targetStart(Tokens.of(sentence)) >= 0;
+        }
+        return figures;
+    }
+
+    /** One sentence alone, in the language its words are written in. */
+    public List<Figure> extractSentence(String sentence, int offset, Integer defaultYear) {
+        String lang = "en".equals(Language.detect(sentence)) ? "en" : "vi";
+        return read(sentence, offset, defaultYear, null, null, lang, List.of(), false).figures();
+    }
+
+    private record Reading(List<Figure> figures, List<MeasureComposer.Earlier> earlier) {
+    }
+
+    private Reading read(String sentence, int offset, Integer defaultYear, Integer publishedYear, String province, String lang,
+                         List<MeasureComposer.Earlier> previous, boolean inTargetList) {
+        Tokens t = Tokens.of(sentence);
+        List<NumberMention> mentions = numbers.find(t, lang);
+        if (mentions.isEmpty()) {
+            return new Reading(List.of(), List.of());
+        }
+        List<Places.Place> named = places.find(t, province);
+        RoleReader roles = new RoleReader(lang);
+        MeasureComposer composer = new MeasureComposer(lang);
+        int targetStart = inTargetList ? 0 : roles.targetStart(t);
+        FigureYears.Named years = FigureYears.Named.in(t.folded());
+        Integer sentenceYear = years.last();
+        List<Figure> out = new ArrayList<>();
+        List<MeasureComposer.Earlier> earlier = new ArrayList<>();
+        int floor = 0;
+        Role lastRole = null;
+        int lastClauseStart = -1;
+        int lastEnd = -1;
+        for (NumberMention m : mentions) {
+            CountedPhrase counted = CountedPhrase.after(t, m, lang);
+            int clauseStart = Subject.clauseStart(t, m.first(), floor, lang);
+            Subject subject = Subject.of(t, clauseStart, m.first(), named, lang);
+            if (!composer.startsWithHead(subject.text())) {
+                int extended = Subject.extendedStart(t, clauseStart, floor, composer);
+                if (extended < clauseStart) {
+                    subject = Subject.of(t, extended, m.first(), named, lang);
+                }
+            }
+            String rest = t.folded().substring(t.get(m.last()).end());
+            Integer yearAfter = FigureYears.rightAfter(rest);
+            int at = t.get(m.first()).start();
+            Integer year = yearAfter != null ? yearAfter : sentenceYear != null ? years.before(at) : null;
+            year = year != null ? year : sentenceYear != null ? sentenceYear : defaultYear;
+            boolean parenthesised = m.first() >= 1 && t.get(m.first() - 1).isMark("(") && lastEnd >= m.first() - 2;
+            Role role = roles.of(t, m, counted, targetStart, yearAfter != null ? yearAfter : years.before(at), publishedYear,
+                parenthesised ? lastRole : null);
+            String measure = composer.compose(t, subject, counted, earlier, listHead(t, m, named, lang), previous, role, parenthesised);
+            Places.Place place = placeOf(t, m, counted, clauseStart, named);
+            if (measure.isBlank() && counted.unit().isEmpty()) {
+                floor = Math.max(floor, m.last() + 1);
+                continue;
+            }
+            // a clause that only continues the one before ("…, đạt tỷ lệ 97%") is read with it for the catalogue's cues
+            int cueStart = subject.isEmpty() && !counted.saysMore() && lastClauseStart >= 0 ? lastClauseStart : clauseStart;
+            String metric = metricOf(measure, counted, lang, t.folded().substring(0, at), rest, t.text(cueStart, m.first()));
+            if (!out.isEmpty() && isPart(t, lastEnd, m.first()) && metric.equals(out.get(out.size() - 1).metric())) {
+                // "27 xã đạt chuẩn …, trong đó có 6 xã …": a part is not the whole's measure
+                metric = MeasureKeys.key((lang.equals("en") ? MeasureKeys.vietnamese(measure) : measure) + " trong do",
+                    MeasureKeys.unitClass(counted.unit(), counted.isShare()));
+            }
+            double value = m.value() * counted.magnitude();
+            String raw = t.text(m.first(), Math.max(m.last() + 1, counted.unitEnd()));
+            out.add(new Figure(metric, value, unitFor(metric, counted), raw, year, sentence, offset, m.written(),
+                measure.isBlank() ? null : measure, role, place == null ? Level.PROVINCE : place.level(),
+                place == null ? null : place.name()));
+            earlier.add(new MeasureComposer.Earlier(measure, counted.unit(), counted.isShare(), counted.text(),
+                composedBase(measure, subject.text()), role));
+            lastRole = role;
+            lastClauseStart = clauseStart;
+            lastEnd = Math.max(m.last(), counted.end() - 1);
+            floor = Math.max(floor, Math.max(m.last() + 1, counted.end()));
+        }
+        return new Reading(out, earlier);
+    }
+
+    /** "trong đó", "of which", "including" between the figure before and this one. */
+    private static boolean isPart(Tokens t, int from, int to) {
+        if (from + 1 >= to || from < 0) {
+            return false;
+        }
+        String between = " " + t.folded().substring(t.in(from + 1) ? t.get(from + 1).start() : 0, t.get(to).start()) + " ";
+        return between.contains(" trong do ") || between.contains(" of which ") || between.contains(" including ")
+            || between.contains(" of whom ");
+    }
+
+    /** A measure without the part a breakdown appended to its parent's ("… công lập mầm non" → "… công lập"). */
+    private static String composedBase(String measure, String subject) {
+        return !subject.isBlank() && measure.endsWith(" " + subject) ? measure.substring(0, measure.length() - subject.length() - 1) : measure;
+    }
+
+    /** The measure a colon's head names for the list after it ("Về hộ nghèo: …"), or null. */
+    private static String listHead(Tokens t, NumberMention m, List<Places.Place> named, String lang) {
+        for (int i = m.first() - 1; i >= 0; i--) {
+            if (t.get(i).isMark(":")) {
+                int start = Subject.clauseStart(t, i, 0, lang);
+                Subject head = Subject.of(t, start, i, named, lang);
+                return head.isEmpty() ? null : head.text();
+            }
+        }
+        return null;
+    }
+
+    /** The place a figure is about: one its clause names before it, one right after its phrase ("tại xã X"), or one named earlier. */
+    private static Places.Place placeOf(Tokens t, NumberMention m, CountedPhrase counted, int clauseStart, List<Places.Place> named) {
+        Places.Place inClause = null;
+        Places.Place before = null;
+        for (Places.Place p : named) {
+            if (p.end() <= m.first()) {
+                before = p;
+                if (p.start() >= clauseStart) {
+                    inClause = p;
+                }
+            } else if (p.start() >= counted.end() && p.start() <= counted.end() + 1 && inClause == null
+                && t.word(p.start() - 1).matches("tai|o|in|at")) {
+                return p;
+            }
+        }
+        return inClause != null ? inClause : before;
     }
 
     /**
-     * The same, for a text published in {@code publishedYear}: a figure of a later year is a plan or a
-     * target ("đến năm 2030 … 100% xã"), not a level, and is kept as "other".
+     * A catalogue id when the measure names one and the unit fits it, else the open measure's key, else "other". The
+     * catalogue's cues are tried on the words right after the number, then on the measure's phrase, then on the clause
+     * before the number; the first whose metric takes the figure's unit wins.
      */
-    public List<Figure> extract(String text, Integer defaultYear, Integer publishedYear) {
-        List<Figure> figures = new ArrayList<>();
-        List<String> sentences = sentences(text);
-        for (int i = 0; i < sentences.size(); i++) {
-            for (Figure f : extractSentence(sentences.get(i), i, defaultYear)) {
-                boolean plan = publishedYear != null && f.year() != null && f.year() > publishedYear;
-                figures.add(plan && !f.metric().equals(MetricCatalogue.OTHER)
-                    ? new Figure(MetricCatalogue.OTHER, f.value(), f.unit(), f.raw(), f.year(), f.sentence(), f.sentenceOffset()) : f);
+    private String metricOf(String measure, CountedPhrase counted, String lang, String foldedBefore, String rest, String clause) {
+        if (measure.isBlank()) {
+            return MetricCatalogue.OTHER;
+        }
+        String vietnamese = "en".equals(lang) ? MeasureKeys.vietnamese(measure) : measure;
+        String restVi = "en".equals(lang) ? " " + MeasureKeys.vietnamese(rest.length() > 80 ? rest.substring(0, 80) : rest) : rest;
+        String clauseVi = "en".equals(lang) ? MeasureKeys.vietnamese(clause) : Text.fold(clause);
+        for (MetricCues.Choice choice : List.of(cues.metricForPhrase(Text.fold(vietnamese), ""), cues.metricNear(clauseVi),
+            cues.metricAfter(restVi))) {
+            if (choice.metric() == null) {
+                continue;
+            }
+            String unit = catalogueUnit(counted, choice.metric(), choice.byUnit(), lang);
+            Metric metric = catalogue.forUnit(choice.metric(), unit).orElse(null);
+            if (metric != null && choice.metric().holdsFor(foldedBefore, rest) && metric.holdsFor(foldedBefore, rest)) {
+                return metric.id();
             }
         }
-        return figures;
+        String key = MeasureKeys.key(vietnamese, MeasureKeys.unitClass(vietnameseUnit(counted, lang), counted.isShare()));
+        return key == null ? MetricCatalogue.OTHER : key;
     }
 
-    public List<Figure> extractSentence(String sentence, int offset, Integer defaultYear) {
-        // Folding keeps length for Vietnamese letters (one char each after NFC), so offsets line up.
-        String folded = foldKeepingLength(sentence);
-        List<Figure> figures = new ArrayList<>();
-        FigureYears.Named yearsNamed = FigureYears.Named.in(folded);
-        Integer sentenceYear = yearsNamed.last();
-        Matcher m = NUMBER.matcher(folded);
-        while (m.find()) {
-            String previousWord = previousWord(folded, m.start());
-            if (NOT_FIGURE_BEFORE.contains(previousWord) || FigureYears.isYear(m.group(1)) || NOT_FIGURE_AFTER.contains(firstWord(folded.substring(m.end())))
-                || NOT_FIGURE_BEFORE_AS_WRITTEN.contains(previousWord(sentence, m.start()).toLowerCase(Locale.ROOT))) {
-                continue;
-            }
-            String rest = folded.substring(m.end());
-            double value = parse(m.group(1));
-            String scaleWord = firstWord(rest);
-            String scaleText = "";
-            if (SCALE.containsKey(scaleWord)) {
-                value *= SCALE.get(scaleWord);
-                // Folding keeps length, so the same span of the original sentence is the word as written.
-                int at = m.end() + (rest.length() - rest.stripLeading().length());
-                scaleText = " " + sentence.substring(at, at + scaleWord.length());
-                rest = rest.strip().substring(scaleWord.length());
-            }
-            int clauseStart = clauseStart(folded, m.start());
-            if (clauseStart > 0 && CONTINUATION.matcher(folded.substring(clauseStart, m.start())).find()) {
-                clauseStart = clauseStart(folded, clauseStart - 2);
-            }
-            String beforeText = folded.substring(clauseStart, m.start());
-            MetricCues.Choice choice = cues.metricFor(beforeText, rest);
-            String noun = UnitNouns.after(rest);
-            String unit = UnitNouns.unit(noun, choice.metric(), choice.byUnit());
-            if (unit == null) {
-                continue;
-            }
-            Integer yearAfter = FigureYears.rightAfter(rest);
-            Metric metric = choice.metric() == null ? null : catalogue.forUnit(choice.metric(), unit).orElse(null);
-            String upTo = folded.substring(0, m.start());
-            // A variant is held to its base's conditions too.
-            if (metric != null && !(choice.metric().holdsFor(upTo, rest) && metric.holdsFor(upTo, rest)
-                && ProvinceLevel.holds(sentence, upTo, rest, yearAfter != null))) {
-                metric = null;
-            }
-            Integer year = yearAfter != null ? yearAfter : sentenceYear != null ? yearsNamed.before(m.start()) : null;
-            figures.add(new Figure(metric == null ? MetricCatalogue.OTHER : metric.id(), value, unit,
-                sentence.substring(m.start(), m.end()) + scaleText + (unit.equals("%") ? "%" : " " + unit),
-                year != null ? year : sentenceYear != null ? sentenceYear : defaultYear, sentence, offset));
+    /** The unit a catalogue metric is checked against: "%" for a share, the Vietnamese unit noun, or the metric's own unit. */
+    private static String catalogueUnit(CountedPhrase counted, Metric metric, boolean byUnit, String lang) {
+        if (counted.isShare()) {
+            return "%";
         }
-        return figures;
+        String noun = vietnameseUnit(counted, lang);
+        if (metric.unit() != null && (noun.isEmpty() || byUnit || metric.accepts(Text.fold(noun)) || metric.accepts(noun))) {
+            return metric.unit();
+        }
+        return noun;
+    }
+
+    /** The unit noun without its magnitude word, in Vietnamese ("nghìn hộ" → "hộ", "households" → "hộ"). */
+    private static String vietnameseUnit(CountedPhrase counted, String lang) {
+        String unit = counted.unit();
+        if (!counted.magnitudeWord().isEmpty() && unit.startsWith(counted.magnitudeWord())) {
+            unit = unit.substring(counted.magnitudeWord().length()).strip();
+        }
+        if ("en".equals(lang) && !unit.isEmpty()) {
+            List<String> same = Glossary.get().sameUnits(Glossary.fold(unit));
+            if (same.size() > 1 || !same.get(0).equals(Glossary.fold(unit))) {
+                return same.get(0);
+            }
+            String last = unit.substring(unit.lastIndexOf(' ') + 1);
+            List<String> byHead = Glossary.get().sameUnits(Glossary.fold(last));
+            return byHead.get(0);
+        }
+        return unit;
+    }
+
+    /** The unit stored with a figure: a catalogued metric's own when it has one, else as written. */
+    private String unitFor(String metric, CountedPhrase counted) {
+        if (counted.isShare()) {
+            return "%";
+        }
+        return catalogue.byId(metric).map(Metric::unit).filter(u -> counted.unit().isEmpty()).orElse(counted.unit());
     }
 
     /** The unit word a folded text starts with ("nguoi", "co so", "tram y te"), in its display form; null when none. */
     public static String unitWord(String folded) {
         String noun = UnitNouns.after(folded);
         return noun == null ? null : UnitNouns.KNOWN.get(noun);
-    }
-
-    /** A closed parenthesis before the number ("24,31% (năm 2010) nay xuống còn 8,88%") does not end the clause. */
-    private static int clauseStart(String folded, int position) {
-        Matcher b = CLAUSE_BREAK.matcher(CLOSED_PARENTHESIS.matcher(folded.substring(0, position)).replaceAll(p -> " ".repeat(p.group().length())));
-        int start = 0;
-        while (b.find() && b.end() <= position) {
-            start = b.end();
-        }
-        return start;
     }
 
     private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(\\.\\d{3})+(,\\d+)?");
@@ -157,17 +278,6 @@ public final class FigureExtractor {
             n = n.replace(".", "");
         }
         return Double.parseDouble(n.replace(',', '.'));
-    }
-
-    private static final Pattern LAST_WORD = Pattern.compile("([\\p{L}\\-]+)\\s*$");
-
-    private static String previousWord(String text, int position) {
-        Matcher w = LAST_WORD.matcher(text.substring(Math.max(0, position - 20), position));
-        return w.find() ? w.group(1) : "";
-    }
-
-    private static String firstWord(String text) {
-        return firstWords(text.stripLeading(), 1);
     }
 
     private static final Pattern WORD_BREAK = Pattern.compile("[\\s,.;:()]+");

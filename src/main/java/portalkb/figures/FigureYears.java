@@ -10,8 +10,12 @@ final class FigureYears {
 
     /** A report year; not one compared against ("tăng 7 lần so với cùng kỳ năm 2021"). */
     // The look-behind is checked after "nam" or "/" is seen, not tried at every position of the sentence first.
+    // Also English ("in 2023", "31 December 2023", not "compared to that in 2022") and a period's end ("2016 - 2020").
     static final Pattern IN_TEXT = Pattern.compile(
-        "(?:nam(?<!so voi (?:cung ky )?nam)|/(?<!so voi (?:cung ky )?/))\\s?((?:19|20)\\d{2})(?!\\d)");
+        "(?:nam(?<!so voi (?:cung ky )?nam)|/(?<!so voi (?:cung ky )?/)|(?<![\\d.,])(?:19|20)\\d{2}\\s?[-–]"
+            + "|\\b(?:in(?<!(?:compared|comparison) (?:to|with) (?:that |those )?in)|since|during|until|by|year|end of|early|late|mid"
+            + "|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?: \\d{1,2},?)?))"
+            + "\\s?((?:19|20)\\d{2})(?!\\d)");
     /** The unit (a few letters at most), then "năm 2020" or "(2020)", before anything else is said. */
     private static final Pattern RIGHT_AFTER = Pattern.compile(
         "^\\s*(?:%|[\\p{L}/]{1,12}(?:\\s[\\p{L}/]{1,12}){0,2})?\\s*(?:\\(\\s*(?:nam\\s?)?|,?\\s*(?:vao |trong )?nam\\s?)((?:19|20)\\d{2})(?!\\d)");

@@ -144,12 +144,17 @@ public final class MetricCatalogue {
 
     /** The metric found by {@code metric}'s cues that accepts {@code unit}: itself, or one of its variants. */
     public Optional<Metric> forUnit(Metric metric, String unit) {
-        if (metric.units().contains(unit)) {
+        if (takes(metric, unit)) {
             return Optional.of(metric);
         }
         String base = metric.variantOf() == null ? metric.id() : metric.variantOf();
         return metrics.stream()
-            .filter(m -> m.units().contains(unit) && (m.id().equals(base) || base.equals(m.variantOf())))
+            .filter(m -> takes(m, unit) && (m.id().equals(base) || base.equals(m.variantOf())))
             .findFirst();
+    }
+
+    /** A unit as the catalogue writes it, or the same without diacritics ("nguoi" for "người"). */
+    private static boolean takes(Metric m, String unit) {
+        return m.units().contains(unit) || m.units().stream().anyMatch(u -> portalkb.core.Text.fold(u).equals(portalkb.core.Text.fold(unit)));
     }
 }

@@ -39,6 +39,28 @@ final class MetricCues {
         return new Choice(nearest.metric(), false);
     }
 
+    /** The metric a measure's phrase names: a cue anywhere in the phrase (the last wins). */
+    Choice metricForPhrase(String foldedPhrase, String unused) {
+        return new Choice(nearestBefore(foldedPhrase).metric(), false);
+    }
+
+    /** The metric whose cue ends near the end of the clause before a number ("điều trị ngoại trú cho 146.000"), or none. */
+    Choice metricNear(String foldedClause) {
+        Nearest nearest = nearestBefore(foldedClause);
+        boolean near = nearest.end() >= 0 && foldedClause.length() - nearest.end() <= NEAR;
+        return new Choice(near ? nearest.metric() : null, false);
+    }
+
+    /** The metric the words right after a number name (its unit or noun: "147.645 mũi tiêm"), or none. */
+    Choice metricAfter(String rest) {
+        for (int i = 0; i < metrics.size(); i++) {
+            if (after.get(i) != null && after.get(i).matcher(rest).find()) {
+                return new Choice(metrics.get(i), true);
+            }
+        }
+        return new Choice(null, false);
+    }
+
     /** The metric whose cue ends last in the text (the first in catalogue order on a tie), and where it ends; -1 when none. */
     private record Nearest(Metric metric, int end) {
     }

@@ -70,8 +70,9 @@ final class LabelledFigures {
                 continue;
             }
             Set<String> got = new HashSet<>();
+            // These sets label catalogued levels of the province: what rankings read (role result, level province).
             for (Figure f : extractor.extract(line.sentence(), 2020)) {
-                if (!f.metric().equals(MetricCatalogue.OTHER)) {
+                if (MetricCatalogue.get().byId(f.metric()).isPresent() && f.isProvinceResult()) {
                     got.add(f.metric() + "=" + f.value());
                 }
             }

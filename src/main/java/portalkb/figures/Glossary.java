@@ -1,8 +1,8 @@
-package portalkb.ask;
+package portalkb.figures;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import portalkb.figures.MetricCatalogue;
+
 import portalkb.core.Text;
 
 import java.io.IOException;
@@ -62,7 +62,7 @@ public final class Glossary {
     }
 
     private static Glossary load() {
-        try (InputStream in = Glossary.class.getResourceAsStream("/portalkb/ask/glossary.yaml")) {
+        try (InputStream in = Glossary.class.getResourceAsStream("/portalkb/figures/glossary.yaml")) {
             File file = new ObjectMapper(new YAMLFactory()).readValue(in, File.class);
             List<Entry> entries = new ArrayList<>();
             MetricCatalogue catalogue = MetricCatalogue.get();

@@ -1,0 +1,227 @@
+package portalkb.figures;
+
+import portalkb.figures.ClauseWords.Kind;
+
+import java.util.List;
+
+/**
+ * The phrase naming what a number measures, from the clause's structure: the subject before it ("tỷ lệ bao phủ
+ * bảo hiểm y tế đạt 91,3%"), the phrase it counts ("13.200 ca sốt xuất huyết"), a share of what the previous
+ * figure counted ("16.003 hộ nghèo, chiếm 19,93%"), the measure a list shares ("tỷ lệ hộ nghèo cao nhất là
+ * huyện A 35,2%; huyện B 34,4%"), or a breakdown of the previous sentence's figure ("Trong đó, mầm non có 74
+ * trường"). Empty when nothing names it.
+ */
+final class MeasureComposer {
+
+    /** A figure read so far in the article: its measure, unit and what it counts. */
+    record Earlier(String measure, String unit, boolean share, String counted, String base, Role role) {
+    }
+
+    private final String lang;
+    private final Phrases heads;
+    private final Phrases denominators;
+
+    MeasureComposer(String lang) {
+        this.lang = lang;
+        this.heads = ClauseWords.get().of(Kind.INDICATOR_HEADS, lang);
+        this.denominators = ClauseWords.get().of(Kind.DENOMINATORS, lang);
+    }
+
+    /**
+     * {@code sameSentence}: the figures before it in its sentence (nearest last); {@code listHead}: the measure a
+     * colon's head names, or null; {@code previousSentence}: the figures of the sentence before.
+     */
+    String compose(Tokens t, Subject subject, CountedPhrase counted, List<Earlier> sameSentence, String listHead,
+                   List<Earlier> previousSentence, Role role, boolean parenthesised) {
+        String s = fromFirstHead(t, subject);
+        boolean bareHead = !s.isEmpty() && isBareHead(s);
+        if (counted.isShare()) {
+            if (!s.isEmpty() && !bareHead && hasHead(s)) {
+                return s;
+            }
+            if (!s.isEmpty() && !bareHead && startsWithUnitNoun(s)) {
+                return sharePrefix() + s; // "…, hộ cận nghèo còn 5,1%": a share of the things it names
+            }
+            String after = counted.afterUnit().strip();
+            int whole = denominators.startingAt(t, counted.unitEnd());
+            if (!after.isEmpty() && (whole == 0 || saysMoreThanWhole(t, counted, whole))) {
+                return sharePrefix() + after;
+            }
+            // "13.200 ca, tăng 210%": a rise of the count, in percent; a level is a share of the last level, not of a rise
+            Earlier prev = role == Role.CHANGE || lastLevel(sameSentence) == null ? last(sameSentence) : lastLevel(sameSentence);
+            if (prev != null && !prev.measure().isBlank()) {
+                return prev.share() || role == Role.CHANGE || prev.role() == Role.CHANGE && prev.share() ? prev.measure()
+                    : sharePrefix() + thing(prev);
+            }
+            if (listHead != null) {
+                return listHead;
+            }
+            if (!s.isEmpty() && !bareHead) {
+                return s;
+            }
+            Earlier before = lastOfUnit(previousSentence, counted.unit(), true);
+            return before != null ? before.measure() : "";
+        }
+        boolean unitOnly = !counted.saysMore();
+        Earlier just = last(sameSentence);
+        if (parenthesised && s.isEmpty() && just != null && !just.measure().isBlank()) {
+            return just.measure(); // "300 tỷ đồng (13,6 triệu USD)": the same amount in other words
+        }
+        if (!s.isEmpty() && !bareHead && startsWithHead(s)) {
+            return s;
+        }
+        if (bareHead && unitOnly) {
+            // "As of the end of 2018, the number was 953,284": the count the sentence before named
+            Earlier before = lastOfUnitOrNone(previousSentence);
+            if (before != null) {
+                return before.base();
+            }
+        }
+        if (!unitOnly) {
+            return countPrefix() + counted.text();
+        }
+        Earlier prev = lastOfUnit(sameSentence, counted.unit(), false);
+        if (!s.isEmpty() && !bareHead) {
+            // "Trong đó, mầm non có 74/180 trường": a part of the figure before, counted in the same unit
+            Earlier parent = prev != null ? prev : lastOfUnit(previousSentence, counted.unit(), false);
+            if (parent != null && !parent.base().isBlank()) {
+                return parent.base() + " " + s;
+            }
+            return countPrefix() + counted.text() + " " + s;
+        }
+        if (prev != null && !prev.measure().isBlank()) {
+            return prev.measure();
+        }
+        if (counted.unit().isEmpty() && just != null && !just.share() && !just.measure().isBlank() && s.isEmpty()) {
+            return just.measure(); // "huyện Tuy An có 53 ca, TX Sông Cầu có 22, …": the list's measure, its unit left out
+        }
+        if (listHead != null) {
+            return listHead;
+        }
+        return counted.unit().isEmpty() ? s : countPrefix() + counted.unit();
+    }
+
+    /**
+     * "54% dân số tham gia BHYT", "90% of its population covered by health insurance": the whole is followed by
+     * the part that is counted; "38,53% tổng số trường công lập toàn tỉnh" names only the whole.
+     */
+    private boolean saysMoreThanWhole(Tokens t, CountedPhrase counted, int wholeWords) {
+        int rest = 0;
+        for (int i = counted.unitEnd() + wholeWords; i < counted.end(); i++) {
+            rest += t.get(i).isWord() ? 1 : 0;
+        }
+        boolean people = t.word(counted.unitEnd()).equals("dan") || t.word(counted.unitEnd() + 1).equals("dan");
+        return "en".equals(lang) ? rest >= 4 : people && rest >= 2;
+    }
+
+    private boolean startsWithUnitNoun(String s) {
+        return ClauseWords.get().of(Kind.UNIT_NOUNS, lang).startingAt(Tokens.of(s), 0) > 0;
+    }
+
+    private boolean hasHead(String s) {
+        Tokens t = Tokens.of(s);
+        for (int i = 0; i < t.size(); i++) {
+            if ("en".equals(lang) && heads.startingAt(t, i) > 0) {
+                return true;
+            }
+            if (headAt(t, i) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The words of an indicator head starting at token {@code i} (0 when none); "số" is checked as written ("Sở", "sơ" fold alike). */
+    int headAt(Tokens t, int i) {
+        int n = heads.startingAt(t, i);
+        if (n > 0 && t.word(i).equals("so") && !t.get(i).text().equalsIgnoreCase("số")) {
+            return 0;
+        }
+        return n;
+    }
+
+    /** A subject cut to start at its first indicator head: "xét theo địa phương thì tỷ lệ hộ nghèo" → "tỷ lệ hộ nghèo". */
+    private String fromFirstHead(Tokens t, Subject subject) {
+        if (subject.isEmpty()) {
+            return "";
+        }
+        if ("en".equals(lang)) {
+            return subject.text(); // English names the thing before its head: "health insurance coverage"
+        }
+        for (int i = subject.start(); i < subject.end(); i++) {
+            if (headAt(t, i) > 0) {
+                return t.text(i, subject.end());
+            }
+        }
+        return subject.text();
+    }
+
+    /** A head alone, or with words that only rank it ("tỷ lệ cao", "số xã đạt tỷ lệ cao nhất"): it names no measure. */
+    private boolean isBareHead(String s) {
+        Tokens t = Tokens.of(s);
+        int n = headAt(t, 0);
+        if (n == 0) {
+            return false;
+        }
+        if ("en".equals(lang)) {
+            return n == t.size();
+        }
+        for (int i = n; i < t.size(); i++) {
+            if (!t.word(i).matches("cao|thap|nhat|lon|nho|nhieu|it|highest|lowest|high|low|most|least|xa|huyen|dat|ty|le|ti")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    boolean startsWithHead(String s) {
+        return headAt(Tokens.of(s), 0) > 0;
+    }
+
+    private String sharePrefix() {
+        return "en".equals(lang) ? "share of " : "tỷ lệ ";
+    }
+
+    private String countPrefix() {
+        return "en".equals(lang) ? "number of " : "số ";
+    }
+
+    /** What a figure counts, without its head: "tổng số hộ nghèo" → "hộ nghèo". */
+    private String thing(Earlier e) {
+        Tokens t = Tokens.of(e.measure());
+        int n = headAt(t, 0);
+        return n > 0 && n < t.size() ? t.text(n, t.size()) : e.measure();
+    }
+
+    private static Earlier lastLevel(List<Earlier> list) {
+        for (int i = list.size() - 1; i >= 0; i--) {
+            if (list.get(i).role() != Role.CHANGE) {
+                return list.get(i);
+            }
+        }
+        return null;
+    }
+
+    private static Earlier lastOfUnitOrNone(List<Earlier> list) {
+        for (int i = list.size() - 1; i >= 0; i--) {
+            if (!list.get(i).share() && !list.get(i).base().isBlank() && list.get(i).role() != Role.CHANGE) {
+                return list.get(i);
+            }
+        }
+        return null;
+    }
+
+    private static Earlier last(List<Earlier> list) {
+        return list.isEmpty() ? null : list.get(list.size() - 1);
+    }
+
+    private static Earlier lastOfUnit(List<Earlier> list, String unit, boolean share) {
+        for (int i = list.size() - 1; i >= 0; i--) {
+            Earlier e = list.get(i);
+            if (share ? e.share() : !e.share() && e.unit().equalsIgnoreCase(unit)) {
+                return e;
+            }
+        }
+        return null;
+    }
+}
