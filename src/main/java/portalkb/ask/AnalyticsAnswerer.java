@@ -32,11 +32,15 @@ public final class AnalyticsAnswerer implements Answerer {
 
     @Override
     public Answer answer(Question q, List<Content> contents, Consumer<String> tokens) {
-        if (q.metric() == null || q.type() != Question.AnswerType.RANK && q.type() != Question.AnswerType.TREND) {
+        if (q.type() != Question.AnswerType.RANK && q.type() != Question.AnswerType.TREND) {
             return next.answer(q, contents, tokens);
         }
         try {
-            Answer answer = q.type() == Question.AnswerType.RANK ? rank(q) : trend(q);
+            String metric = q.metric() != null ? q.metric() : analytics.openMeasure(q.measure().words(), q.measure().share()).orElse(null);
+            if (metric == null) {
+                return next.answer(q, contents, tokens);
+            }
+            Answer answer = q.type() == Question.AnswerType.RANK ? rank(q, metric) : trend(q, metric);
             tokens.accept(answer.text());
             return answer;
         } catch (IOException e) {
@@ -44,9 +48,9 @@ public final class AnalyticsAnswerer implements Answerer {
         }
     }
 
-    private Answer rank(Question q) throws IOException {
+    private Answer rank(Question q, String metricId) throws IOException {
         Integer year = q.years().isEmpty() ? null : q.years().get(0);
-        Analysis.Ranking r = analytics.rank(q.metric(), year, q.ascending() ? FactAnalytics.Order.ASC : FactAnalytics.Order.DESC, 0);
+        Analysis.Ranking r = analytics.rank(metricId, year, q.ascending() ? FactAnalytics.Order.ASC : FactAnalytics.Order.DESC, 0);
         AnswerPhrases say = new AnswerPhrases(q.lang());
         if (r.rows().isEmpty()) {
             return Answer.of(say.get("noAnswer"));
@@ -77,10 +81,10 @@ public final class AnalyticsAnswerer implements Answerer {
         return new Answer(lead + "\n" + scope + "\n" + table + note, quotes, cited);
     }
 
-    private Answer trend(Question q) throws IOException {
+    private Answer trend(Question q, String metricId) throws IOException {
         Integer from = q.years().size() >= 2 ? q.years().get(0) : null;
         Integer to = q.years().size() >= 2 ? q.years().get(q.years().size() - 1) : null;
-        Analysis.Trend t = analytics.trend(q.metric(), q.provinces(), from, to);
+        Analysis.Trend t = analytics.trend(metricId, q.provinces(), from, to);
         AnswerPhrases say = new AnswerPhrases(q.lang());
         boolean vi = "vi".equals(q.lang());
         List<Content> cited = new ArrayList<>();

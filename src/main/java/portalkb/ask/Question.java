@@ -13,10 +13,12 @@ import java.util.List;
  * @param places   folded names of places below a province that the question names ("chau thanh a", "dai thang")
  * @param concepts what the question is about, each in the forms a sentence may write it (folded; Vietnamese and English)
  * @param units    folded unit nouns the answer should carry ("xa", "ca", "%", "giuong"), from "bao nhiêu X" / "how many X"
+ * @param measure  what it asks to measure, in an open measure's words (a ranking over a measure the catalogue lacks)
  */
 public record Question(String text, String lang, AnswerType type, PlaceLevel placeLevel, List<String> provinces,
                        List<String> places, List<Integer> years, List<Period> periods, List<AskedNumber> numbers,
-                       List<Concept> concepts, List<String> units, List<String> metrics, Double threshold, boolean above) {
+                       List<Concept> concepts, List<String> units, List<String> metrics, Double threshold, boolean above,
+                       AskedMeasure measure) {
 
     /**
      * One thing the question is about, in every form a sentence may write it: "bảo hiểm y tế" is also "bhyt"
@@ -138,7 +140,7 @@ public record Question(String text, String lang, AnswerType type, PlaceLevel pla
             .forEach(c::add);
         return new Question(text, lang, t, placeLevel, p, pl, y,
             periods.isEmpty() ? previous.periods() : periods, numbers, c, units.isEmpty() ? previous.units() : units,
-            metrics.isEmpty() ? previous.metrics() : metrics, threshold, above);
+            metrics.isEmpty() ? previous.metrics() : metrics, threshold, above, measure.words().isEmpty() ? previous.measure() : measure);
     }
 
     /** Short and naming no topic of its own: "and Yên Bái?", "còn năm 2022 thì sao?". */
@@ -149,12 +151,12 @@ public record Question(String text, String lang, AnswerType type, PlaceLevel pla
     /** The same question with another answer language. */
     public Question inLanguage(String answerLang) {
         return new Question(text, answerLang, type, placeLevel, provinces, places, years, periods, numbers, concepts, units,
-            metrics, threshold, above);
+            metrics, threshold, above, measure);
     }
 
     /** The same question with provinces forced by the request ({@code province=} parameter). */
     public Question withProvinces(List<String> forced) {
         return forced.isEmpty() ? this : new Question(text, lang, type, placeLevel, forced, places, years, periods, numbers,
-            concepts, units, metrics, threshold, above);
+            concepts, units, metrics, threshold, above, measure);
     }
 }

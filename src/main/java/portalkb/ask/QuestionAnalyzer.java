@@ -69,7 +69,8 @@ public final class QuestionAnalyzer {
             above = false;
         }
         Question.PlaceLevel level = placeLevel(restFolded);
-        Question.AnswerType type = type(restFolded, provinces, places, level, metrics, threshold);
+        AskedMeasure measure = AskedMeasure.of(restFolded, english);
+        Question.AnswerType type = type(restFolded, provinces, places, level, metrics, threshold, measure);
         if (type == Question.AnswerType.LIST && threshold != null) {
             double t = threshold;
             numbers.removeIf(n -> n.matches(t));
@@ -81,14 +82,16 @@ public final class QuestionAnalyzer {
         List<Question.Concept> concepts = conceptReader.concepts(rest, restFolded, matches, periods, english, places);
         List<String> units = conceptReader.units(restFolded, matches, type);
         return new Question(text, lang, type, level, provinces, places, years, periods.stream().map(Periods.Found::period).toList(),
-            numbers, concepts, units, metrics, threshold, above);
+            numbers, concepts, units, metrics, threshold, above, measure);
     }
 
     private Question.AnswerType type(String folded, List<String> provinces, List<String> places, Question.PlaceLevel level,
-                                     List<String> metrics, Double threshold) {
+                                     List<String> metrics, Double threshold, AskedMeasure measure) {
         boolean which = level != null && (provinces.isEmpty() || level != Question.PlaceLevel.PROVINCE);
         boolean provinceLevel = level == null || level == Question.PlaceLevel.PROVINCE;
-        if (!metrics.isEmpty() && provinces.isEmpty() && places.isEmpty() && provinceLevel && QuestionWords.any(words.rank(), folded)) {
+        // a measure the catalogue lacks is ranked too, found in the facts by its words ("tỷ lệ hộ dùng nước sạch")
+        boolean measured = !metrics.isEmpty() || !measure.words().isEmpty();
+        if (measured && provinces.isEmpty() && places.isEmpty() && provinceLevel && QuestionWords.any(words.rank(), folded)) {
             return Question.AnswerType.RANK;
         }
         if (!metrics.isEmpty() && !provinces.isEmpty() && QuestionWords.any(words.trend(), folded)) {

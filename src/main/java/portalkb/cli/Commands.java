@@ -49,6 +49,7 @@ final class Commands {
         t.put("rank", () -> analytics(AnalyticsCommand::rank));
         t.put("trend", () -> analytics(AnalyticsCommand::trend));
         t.put("conflicts", () -> analytics(AnalyticsCommand::conflicts));
+        t.put("metrics", this::metrics);
         return t;
     }
 
@@ -99,6 +100,15 @@ final class Commands {
         AppConfig config = config();
         try (Elastic elastic = Elastic.connect(config)) {
             return action.run(new AnalyticsCommand(args, Services.of(config, elastic).analytics(), System.out));
+        }
+    }
+
+    private int metrics() throws IOException, InterruptedException {
+        if (!args.has("discover")) {
+            return new MetricsCommand(args, System.out).run(null);
+        }
+        try (Elastic elastic = Elastic.connect(config())) {
+            return new MetricsCommand(args, System.out).run(new portalkb.search.OpenMeasures(elastic));
         }
     }
 

@@ -40,6 +40,8 @@ public final class Main {
                                      a metric by year in provinces, with changes (as /api/trend)
           conflicts [METRIC] [--province P] [--year Y] [--json]
                                      figures that articles report with different values (as /api/conflicts)
+          metrics [--discover] [--limit N] [--json]
+                             the metric catalogue; --discover: the most frequent open measures found, with examples
           eval FILE.jsonl [--json]   ask each {id, question, answer_province?, answer_figure?}; print accuracy
           config                     print the effective configuration (secrets masked)
           status                     the knowledge base and each source's last crawl

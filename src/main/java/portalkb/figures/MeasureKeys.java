@@ -48,6 +48,17 @@ public final class MeasureKeys {
         return String.join("-", sorted) + "." + unitClass;
     }
 
+    /** The words of an open measure's key ("ho-ngheo.pct" → [ho, ngheo]), for finding it from a question's words. */
+    public static List<String> wordsOf(String key) {
+        int dot = key.lastIndexOf('.');
+        return List.of((dot < 0 ? key : key.substring(0, dot)).split("-"));
+    }
+
+    /** The unit class of an open measure's key ("pct", "ho", "vnd"). */
+    public static String unitClassOf(String key) {
+        return key.substring(key.lastIndexOf('.') + 1);
+    }
+
     /** Whether a metric name is an open measure's key rather than a catalogue id. */
     public static boolean isOpen(String metric) {
         return metric != null && metric.indexOf('.') > 0 && !metric.equals(MetricCatalogue.OTHER);
@@ -91,7 +102,8 @@ public final class MeasureKeys {
         return out.toString().replaceAll("\\s+", " ").strip();
     }
 
-    static List<String> words(String phrase) {
+    /** The words a key is made of, in phrase order: folded, abbreviations written out, filler and numbers left out. */
+    public static List<String> words(String phrase) {
         List<String> out = new ArrayList<>();
         if (phrase == null) {
             return out;

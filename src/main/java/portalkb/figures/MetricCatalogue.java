@@ -142,6 +142,22 @@ public final class MetricCatalogue {
         return metrics.stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
+    /**
+     * A catalogue metric, or an open measure described from its key ({@link MeasureKeys}): named by its words until a
+     * figure's own phrase names it better, a share for "pct", a rate for a unit per something, else a count.
+     */
+    public Optional<Metric> describe(String idOrKey) {
+        Optional<Metric> known = byId(idOrKey);
+        if (known.isPresent() || !MeasureKeys.isOpen(idOrKey)) {
+            return known;
+        }
+        String unitClass = MeasureKeys.unitClassOf(idOrKey);
+        String words = String.join(" ", MeasureKeys.wordsOf(idOrKey));
+        String kind = unitClass.equals("pct") ? "share" : unitClass.contains("-per-") || unitClass.endsWith("-per") ? "rate" : "count";
+        String unit = unitClass.equals("pct") ? "%" : unitClass.replace('_', ' ').replace("-per-", "/");
+        return Optional.of(new Metric(idOrKey, words, words, kind, List.of(unit), null, null, null, null, null, null, null, null));
+    }
+
     /** The metric found by {@code metric}'s cues that accepts {@code unit}: itself, or one of its variants. */
     public Optional<Metric> forUnit(Metric metric, String unit) {
         if (takes(metric, unit)) {

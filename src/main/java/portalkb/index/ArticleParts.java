@@ -1,6 +1,9 @@
 package portalkb.index;
 
+import portalkb.core.Gazetteer;
+import portalkb.core.PlaceWords;
 import portalkb.figures.Figure;
+import portalkb.figures.MeasureKeys;
 import portalkb.store.Article;
 import portalkb.store.Fact;
 import portalkb.store.Passage;
@@ -38,9 +41,33 @@ final class ArticleParts {
         }
         List<Fact> out = new ArrayList<>();
         for (Figure f : prepared.figures()) {
-            out.add(fact(article, f, article.url(), article.province(), article.provinceToday(), article.district(), null, null, null));
+            out.add(textFact(article, f));
         }
         return out;
+    }
+
+    /**
+     * A figure of the article's text, where its clause says: another province's figure is that province's, a district's
+     * figure names its district; the clause reader's measure, role and level go with it.
+     */
+    private static Fact textFact(Article article, Figure f) {
+        String province = article.province();
+        String provinceToday = article.provinceToday();
+        String district = article.district();
+        if (f.level() == PlaceWords.Level.OTHER_PROVINCE && f.place() != null) {
+            var other = Gazetteer.get().resolve(f.place());
+            if (other.isPresent()) {
+                province = other.get().name();
+                provinceToday = Gazetteer.get().today(other.get()).name();
+            }
+        } else if (f.level() == PlaceWords.Level.DISTRICT && f.place() != null && district == null) {
+            district = f.place();
+        }
+        Fact base = fact(article, f, article.url(), province, provinceToday, district, null, null, null);
+        return new Fact(base.articleId(), base.url(), base.title(), base.source(), base.sourceName(), base.province(),
+            base.provinceToday(), base.district(), base.commune(), base.published(), base.year(), base.metric(), base.value(),
+            base.unit(), base.raw(), base.text(), base.sentenceOffset(), base.page(), base.sheet(), f.measure(),
+            MeasureKeys.isOpen(f.metric()) ? MeasureKeys.wordsOf(f.metric()) : null, f.role().id(), f.level().id(), f.place());
     }
 
     /** A passage of {@code article} at {@code position}; {@code url}: the article's, or a file's at a page. */

@@ -5,6 +5,7 @@ import portalkb.extract.DocumentFigure;
 import portalkb.extract.ExtractedDocument;
 import portalkb.figures.Figure;
 import portalkb.figures.FigureExtractor;
+import portalkb.figures.MetricCatalogue;
 import portalkb.core.Fingerprints;
 import portalkb.core.Gazetteer;
 import portalkb.core.Gazetteer.Province;
@@ -56,7 +57,7 @@ final class ArticlePreparer {
             located = DocumentParts.figures(parts, input.tableFigures(), figures, reportYear);
             found = located.stream().map(DocumentFigure::figure).toList();
         } else {
-            found = figures.extract(body, reportYear, year);
+            found = figures.extract(body, reportYear, year, place.province());
         }
         Set<Integer> years = new LinkedHashSet<>();
         Set<String> metrics = new LinkedHashSet<>();
@@ -64,7 +65,8 @@ final class ArticlePreparer {
             if (f.year() != null) {
                 years.add(f.year());
             }
-            if (!f.metric().equals("other")) {
+            // the article's catalogued measures (open ones are many and rare: they are found through the facts)
+            if (MetricCatalogue.get().byId(f.metric()).isPresent()) {
                 metrics.add(f.metric());
             }
         }

@@ -72,7 +72,7 @@ final class Disagreements {
 
     /** {@code facts}: one cell's facts, latest article first. */
     static FigureCell cell(List<Fact> facts) {
-        boolean counts = MetricCatalogue.get().byId(facts.get(0).metric())
+        boolean counts = MetricCatalogue.get().describe(facts.get(0).metric())
             .map(m -> m.quantity() == MetricCatalogue.Kind.COUNT).orElse(false);
         Map<String, Fact> byArticle = new LinkedHashMap<>();
         for (Fact f : facts) {

@@ -44,13 +44,30 @@ public final class FactAnalytics {
         this.limits = limits;
     }
 
-    /** A catalogued metric, or a 400 that lists the known ids. */
+    /** A catalogued metric or an open measure's key (./kb metrics --discover lists them), or a 400 that lists the known ids. */
     public static MetricCatalogue.Metric metric(String parameter, String id) {
         if (id == null || id.isBlank()) {
-            throw new BadParameterException(parameter, "required: one of " + known());
+            throw new BadParameterException(parameter, "required: one of " + known() + ", or an open measure's key");
         }
-        return MetricCatalogue.get().byId(id.strip())
-            .orElseThrow(() -> new BadParameterException(parameter, "unknown metric '" + id.strip() + "' (known: " + known() + ")"));
+        return MetricCatalogue.get().describe(id.strip())
+            .orElseThrow(() -> new BadParameterException(parameter, "unknown metric '" + id.strip() + "' (known: " + known()
+                + "; open measures: ./kb metrics --discover)"));
+    }
+
+    /** The unit figures are compared in: a catalogued metric's; an open measure's unit is part of its key. */
+    private static String comparedUnit(MetricCatalogue.Metric m) {
+        return MetricCatalogue.get().byId(m.id()).isPresent() ? m.primaryUnit() : null;
+    }
+
+    /** A metric as the answer names it: an open measure by the phrase its latest figure is written with. */
+    private static MetricRef ref(MetricCatalogue.Metric m, List<FigureCell> cells) {
+        if (MetricCatalogue.get().byId(m.id()).isPresent()) {
+            return MetricRef.of(m);
+        }
+        String phrase = cells.stream().map(c -> c.figure().latest().measure()).filter(x -> x != null && !x.isBlank())
+            .collect(java.util.stream.Collectors.groupingBy(x -> x, java.util.stream.Collectors.counting())).entrySet().stream()
+            .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(m.name());
+        return new MetricRef(m.id(), phrase, phrase, m.kind(), m.primaryUnit());
     }
 
     private static String known() {
@@ -66,7 +83,7 @@ public final class FactAnalytics {
         if (limit != null && limit < 0) {
             throw new BadParameterException("limit", "expected 0 (all) or more, got " + limit);
         }
-        ReportCells.Result found = cells.find(new ReportCells.Request(m.id(), m.primaryUnit(), List.of(), year, null, null, year == null, true));
+        ReportCells.Result found = cells.find(new ReportCells.Request(m.id(), comparedUnit(m), List.of(), year, null, null, year == null, true));
         Comparator<FigureCell> byValue = Comparator.comparingDouble(c -> c.figure().value());
         List<FigureCell> sorted = new ArrayList<>(found.cells());
         sorted.sort((order == Order.ASC ? byValue : byValue.reversed()).thenComparing(FigureCell::province, VIETNAMESE));
@@ -79,7 +96,7 @@ public final class FactAnalytics {
             rows.add(new RankRow(rank, tiedAbove || tiedBelow, c));
         }
         List<RankRow> shown = limit == null || limit == 0 || limit >= rows.size() ? rows : rows.subList(0, limit);
-        return new Ranking(MetricRef.of(m), year, order.name().toLowerCase(Locale.ROOT), rows.size(),
+        return new Ranking(ref(m, found.cells()), year, order.name().toLowerCase(Locale.ROOT), rows.size(),
             Gazetteer.get().provinces().size(), List.copyOf(shown), found.complete(), found.years());
     }
 
@@ -97,7 +114,7 @@ public final class FactAnalytics {
             throw new BadParameterException("from", "from " + from + " is after to " + to);
         }
         Map<String, String> series = withAbsorbed(asked);
-        ReportCells.Result found = cells.find(new ReportCells.Request(m.id(), m.primaryUnit(), List.copyOf(series.keySet()), null, from, to, false, false));
+        ReportCells.Result found = cells.find(new ReportCells.Request(m.id(), comparedUnit(m), List.copyOf(series.keySet()), null, from, to, false, false));
         List<TrendSeries> out = new ArrayList<>();
         series.forEach((province, absorbedInto) -> {
             List<FigureCell> points = found.cells().stream().filter(c -> c.province().equals(province))
@@ -110,7 +127,7 @@ public final class FactAnalytics {
             Change overall = points.size() < 2 ? null : Change.between(points.get(0), points.get(points.size() - 1));
             out.add(new TrendSeries(province, todayOf(province), absorbedInto, points, changes, overall));
         });
-        return new Trend(MetricRef.of(m), out, found.complete());
+        return new Trend(ref(m, found.cells()), out, found.complete());
     }
 
     /**
@@ -120,13 +137,22 @@ public final class FactAnalytics {
     public Analysis.Conflicts conflicts(String metricId, List<String> provinces, Integer year) throws IOException {
         MetricCatalogue.Metric m = metricId == null || metricId.isBlank() ? null : metric("metric", metricId);
         Map<String, String> scope = withAbsorbed(Provinces.resolve("province", provinces == null ? List.of() : provinces));
-        ReportCells.Result found = cells.find(new ReportCells.Request(m == null ? null : m.id(), m == null ? null : m.primaryUnit(),
+        ReportCells.Result found = cells.find(new ReportCells.Request(m == null ? null : m.id(), m == null ? null : comparedUnit(m),
             List.copyOf(scope.keySet()), year, null, null, false, false));
         List<FigureCell> conflicting = found.cells().stream().filter(FigureCell::conflicting)
             .map(c -> scope.get(c.province()) == null ? c : c.absorbedInto(scope.get(c.province())))
             .sorted(Comparator.comparing(FigureCell::metric).thenComparing(FigureCell::province, VIETNAMESE).thenComparingInt(FigureCell::year))
             .toList();
         return new Analysis.Conflicts(conflicting, found.complete());
+    }
+
+    /**
+     * The open measure a question's words name ({@link portalkb.figures.MeasureKeys}): among the measures of provinces'
+     * results holding those words, the one whose words and the question's most agree, a share when a share is asked
+     * for; empty when none holds most of the question's words.
+     */
+    public java.util.Optional<String> openMeasure(List<String> words, boolean share) throws IOException {
+        return cells.openMeasure(words, share);
     }
 
     /** Province name → the province of today it is asked for through (null when asked for itself). */

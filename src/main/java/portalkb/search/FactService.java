@@ -43,7 +43,7 @@ public final class FactService {
             return null;
         }
         String m = value.strip();
-        if (!m.equals("other") && MetricCatalogue.get().byId(m).isEmpty()) {
+        if (!m.equals("other") && MetricCatalogue.get().describe(m).isEmpty()) {
             throw new BadParameterException(parameter, "unknown metric '" + m + "' (known: "
                 + String.join(", ", MetricCatalogue.get().metrics().stream().map(MetricCatalogue.Metric::id).toList()) + ", other)");
         }
@@ -144,7 +144,7 @@ public final class FactService {
     }
 
     private static String metricName(String metric) {
-        return MetricCatalogue.get().byId(metric).map(MetricCatalogue.Metric::name).orElse(metric);
+        return MetricCatalogue.get().describe(metric).map(MetricCatalogue.Metric::name).orElse(metric);
     }
 
     private Query filter(String metric, List<String> provinces, Integer year) {

@@ -51,7 +51,7 @@ final class ReportCells {
 
     Result find(Request r) throws IOException {
         Query filter = filter(r);
-        boolean counts = r.metric() != null && MetricCatalogue.get().byId(r.metric())
+        boolean counts = r.metric() != null && MetricCatalogue.get().describe(r.metric())
             .map(m -> m.quantity() == MetricCatalogue.Kind.COUNT).orElse(false);
         SearchResponse<Void> response = elastic.client().search(s -> {
             s.index(elastic.names().facts()).size(0).requestCache(true).query(filter)
@@ -94,6 +94,42 @@ final class ReportCells {
         return new Result(cells, settled.complete(), years);
     }
 
+    /** Share of a question's words a measure must hold, and of the measure's words the question must. */
+    private static final double QUESTION_COVERED = 0.6;
+    private static final double MEASURE_COVERED = 0.5;
+
+    /** See {@link FactAnalytics#openMeasure}. */
+    java.util.Optional<String> openMeasure(List<String> words, boolean share) throws IOException {
+        if (words.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Query filter = Query.of(q -> q.bool(b -> b.filter(filter(new Request(null, null, List.of(), null, null, null, false, false)))
+            .filter(f -> f.terms(t -> t.field("measureWords").terms(v -> v.value(words.stream().map(FieldValue::of).toList()))))));
+        SearchResponse<Void> response = elastic.client().search(s -> s.index(elastic.names().facts()).size(0).query(filter)
+            .aggregations("metric", m -> m.terms(t -> t.field("metric").size(200))), Void.class);
+        String best = null;
+        double bestScore = 0;
+        long bestCount = 0;
+        for (StringTermsBucket b : response.aggregations().get("metric").sterms().buckets().array()) {
+            String key = b.key().stringValue();
+            if (!portalkb.figures.MeasureKeys.isOpen(key) || share != portalkb.figures.MeasureKeys.unitClassOf(key).equals("pct")) {
+                continue;
+            }
+            List<String> keyWords = portalkb.figures.MeasureKeys.wordsOf(key);
+            long shared = keyWords.stream().filter(words::contains).count();
+            double ofQuestion = (double) shared / words.size();
+            double ofMeasure = (double) shared / keyWords.size();
+            double score = ofQuestion * ofMeasure;
+            if (ofQuestion >= QUESTION_COVERED && ofMeasure >= MEASURE_COVERED
+                && (score > bestScore || score == bestScore && b.docCount() > bestCount)) {
+                best = key;
+                bestScore = score;
+                bestCount = b.docCount();
+            }
+        }
+        return java.util.Optional.ofNullable(best);
+    }
+
     /** The latest article first; within it the largest count, or the first share or rate it states. */
     static List<SortOptions> reportOrder(boolean counts) {
         List<SortOptions> order = new ArrayList<>();
@@ -109,9 +145,15 @@ final class ReportCells {
         return filter(new Request(r.metric(), r.unit(), r.provinces(), null, null, null, false, false));
     }
 
+    private static final List<String> NOT_LEVELS = List.of("target", "change", "comparison");
+    private static final List<String> OTHER_PLACES = List.of("district", "commune", "national", "other-province", "facility");
+
     private static Query filter(Request r) {
-        // A district portal's figures are the district's, not its province's.
-        BoolQuery.Builder b = new BoolQuery.Builder().mustNot(f -> f.exists(e -> e.field("district")));
+        // A district portal's figures are the district's, not its province's; a target, a change, a comparison or another
+        // place's figure is no level of the province (facts stored before the clause reader have no role: results).
+        BoolQuery.Builder b = new BoolQuery.Builder().mustNot(f -> f.exists(e -> e.field("district")))
+            .mustNot(f -> f.terms(t -> t.field("role").terms(v -> v.value(NOT_LEVELS.stream().map(FieldValue::of).toList()))))
+            .mustNot(f -> f.terms(t -> t.field("level").terms(v -> v.value(OTHER_PLACES.stream().map(FieldValue::of).toList()))));
         if (r.metric() != null) {
             b.filter(f -> f.term(t -> t.field("metric").value(r.metric())));
         } else {

@@ -1,0 +1,42 @@
+package portalkb.ask;
+
+import portalkb.figures.Glossary;
+import portalkb.figures.MeasureKeys;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What a question asks to measure, in the words an open measure's key is made of ({@link MeasureKeys}): the
+ * question without its question words, rank words, places, years and stopwords, an English one put into the
+ * Vietnamese portals write. {@code share}: it asks for a share or rate ("tỷ lệ", "%", "coverage").
+ */
+public record AskedMeasure(List<String> words, boolean share) {
+
+    private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
+
+    static AskedMeasure of(String restFolded, boolean english) {
+        QuestionWords w = QuestionWords.INSTANCE;
+        String s = restFolded;
+        for (List<Pattern> patterns : List.of(w.rank(), w.quantity(), w.when(), w.trend())) {
+            for (Pattern p : patterns) {
+                s = p.matcher(s).replaceAll(" ");
+            }
+        }
+        for (List<Pattern> patterns : w.whichPlace().values()) {
+            for (Pattern p : patterns) {
+                s = p.matcher(s).replaceAll(" ");
+            }
+        }
+        s = YEAR.matcher(s).replaceAll(" ");
+        String vietnamese = english ? MeasureKeys.vietnamese(s) : s;
+        List<String> out = new ArrayList<>();
+        for (String word : MeasureKeys.words(vietnamese)) {
+            if (!w.viStopwords().contains(word) && !w.enStopwords().contains(word)) {
+                out.add(word);
+            }
+        }
+        return new AskedMeasure(List.copyOf(out), QuestionWords.any(w.percent(), Glossary.fold(restFolded)));
+    }
+}
