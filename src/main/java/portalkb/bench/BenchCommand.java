@@ -29,7 +29,7 @@ final class BenchCommand {
     }
 
     int run() throws IOException, InterruptedException {
-        String what = args.word(1, "./kb bench ingest|prepare|figures|crawl|search|rank|ask|questions|soak");
+        String what = args.word(1, "./kb bench ingest|prepare|figures|world|crawl|search|rank|ask|questions|soak");
         if (what.equals("prepare")) {
             // Opens no connection: the writer only needs the index names.
             try (Elastic names = Elastic.open(config)) {
@@ -41,6 +41,14 @@ final class BenchCommand {
         if (what.equals("figures")) {
             Path dir = Path.of(args.word(2, "./kb bench figures DIR [--labels FILE] [--misses]"));
             return new FiguresBench(dir, Path.of(args.option("labels", dir.resolve("figures.jsonl").toString())), args.has("misses")).run(System.out);
+        }
+        if (what.equals("world")) {
+            if (!args.has("out")) {
+                throw new UsageException("./kb bench world --out DIR [--seed N] [--from 2019 --to 2023] [--questions N per language]");
+            }
+            new ProvinceWorld(args.intOption("seed", 1), args.intOption("from", 2019), args.intOption("to", 2023),
+                args.intOption("questions", 20)).write(Path.of(args.option("out", ""))).print(System.out);
+            return 0;
         }
         if (what.equals("ask")) {
             return onBenchIndices(Map.of("server.rateLimitPerMinute", "0"), (benchConfig, elastic) ->
@@ -64,7 +72,7 @@ final class BenchCommand {
             return new SoakBench(config, args.intOption("minutes", 2), args.intOption("users", 20)).run();
         }
         if (!what.equals("ingest")) {
-            throw new UsageException("unknown benchmark '" + what + "' (available: ingest, prepare, figures, crawl, search, rank, ask, questions, soak)");
+            throw new UsageException("unknown benchmark '" + what + "' (available: ingest, prepare, figures, world, crawl, search, rank, ask, questions, soak)");
         }
         int docs = args.intOption("docs", 100_000);
         long nodeStart = System.nanoTime();

@@ -64,7 +64,7 @@ public final class FactAnalytics {
         if (MetricCatalogue.get().byId(m.id()).isPresent()) {
             return MetricRef.of(m);
         }
-        String phrase = cells.stream().map(c -> c.figure().latest().measure()).filter(x -> x != null && !x.isBlank())
+        String phrase = cells.stream().map(c -> c.figure().measure()).filter(x -> x != null && !x.isBlank())
             .collect(java.util.stream.Collectors.groupingBy(x -> x, java.util.stream.Collectors.counting())).entrySet().stream()
             .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(m.name());
         return new MetricRef(m.id(), phrase, phrase, m.kind(), m.primaryUnit());
