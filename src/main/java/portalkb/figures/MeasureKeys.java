@@ -73,7 +73,9 @@ public final class MeasureKeys {
         if (f.isBlank()) {
             return "n";
         }
-        if (f.matches(".*\\b(dong|vnd|vnđ)\\b.*")) {
+        // money by its currency as written: "lao động" folds like "đồng"
+        String written = unit.toLowerCase(java.util.Locale.ROOT);
+        if (written.matches("(?U).*(\\bđồng\\b|\\bđ\\b|\\bvnd\\b|\\bvnđ\\b|^đ/).*") || written.matches("(nghìn|ngàn|triệu|tỷ|tỉ) đồng.*")) {
             return f.contains("/") ? "vnd-per" : "vnd";
         }
         if (f.matches(".*\\b(usd|dollars?)\\b.*")) {

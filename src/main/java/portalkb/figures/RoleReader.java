@@ -50,7 +50,7 @@ final class RoleReader {
                 i += n - 1;
                 continue;
             }
-            if (afterNumberOrResult(t, i)) {
+            if (afterNumberOrResult(t, i) || metLater(t, i + n)) {
                 i += n - 1;
                 continue;
             }
@@ -72,6 +72,21 @@ final class RoleReader {
             }
             if (tok.isMark(",;:.")) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /** "các chỉ tiêu cơ bản đều hoàn thành:": a result verb later in the clause, with no number after it, meets the targets. */
+    private boolean metLater(Tokens t, int from) {
+        for (int k = from; t.in(k) && !t.get(k).isMark(",;:.") && !t.get(k).isNumber(); k++) {
+            int n = targetMet.startingAt(t, k);
+            if (n > 0) {
+                int after = k + n;
+                while (t.in(after) && t.word(after).matches("va|vuot|and|het|xong|ca|deu|all|fully")) {
+                    after++;
+                }
+                return !t.in(after) || !t.get(after).isNumber();
             }
         }
         return false;

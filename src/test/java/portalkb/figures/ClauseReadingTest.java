@@ -1,0 +1,109 @@
+package portalkb.figures;
+
+import org.junit.jupiter.api.Test;
+import portalkb.core.PlaceWords.Level;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The results sentences of issue 25, read without a node: indicators listed after a colon and split by ";", in
+ * Vietnamese and English, get their measures and roles; the "chỉ tiêu" reached are no targets.
+ */
+class ClauseReadingTest {
+
+    private final FigureExtractor reader = new FigureExtractor();
+
+    @Test
+    void indicatorsListedAfterAColonGetTheirMeasures() {
+        List<Figure> f = reader.extract("Năm 2022, toàn ngành đạt và vượt 12/14 chỉ tiêu kế hoạch: tỷ lệ bao phủ bảo hiểm y tế đạt "
+            + "91,3% dân số; số bác sĩ trên một vạn dân đạt 14,6.", 2022, 2023);
+        Figure coverage = only(f, "91,3");
+        assertEquals("health_insurance_coverage", coverage.metric());
+        assertEquals(Role.RESULT, coverage.role(), "'chỉ tiêu' reached is no target");
+        assertEquals(2022, coverage.year());
+        Figure doctors = only(f, "14,6");
+        assertEquals("doctors_per_10k", doctors.metric());
+        assertEquals(Role.RESULT, doctors.role());
+        assertEquals(Role.RESULT, only(f, "12/14").role(), "targets met are a result");
+    }
+
+    @Test
+    void immunisationAndStuntingListedAfterAColon() {
+        List<Figure> f = reader.extract("Năm 2022, các chỉ tiêu cơ bản đều hoàn thành: tỷ lệ tiêm chủng đầy đủ cho trẻ dưới 1 tuổi "
+            + "đạt 97,2%; tỷ lệ suy dinh dưỡng thể thấp còi ở trẻ em dưới 5 tuổi còn 21,4%.", 2022, 2023);
+        assertEquals(2, f.size(), "the ages name groups, no figures: " + f);
+        assertEquals("full_immunisation", only(f, "97,2").metric());
+        assertEquals("malnutrition_stunting", only(f, "21,4").metric());
+        f.forEach(x -> assertEquals(Role.RESULT, x.role()));
+    }
+
+    @Test
+    void englishResultsGetTheSameMeasures() {
+        List<Figure> f = reader.extract("In 2022 the province achieved its main health targets: health insurance coverage reached "
+            + "91.3 percent of the population and there were 14.6 doctors per 10,000 people.", 2022, 2023);
+        assertEquals(2, f.size(), "10,000 is the rate's whole, no figure: " + f);
+        assertEquals("health_insurance_coverage", only(f, "91.3").metric());
+        assertEquals("doctors_per_10k", only(f, "14.6").metric());
+        f.forEach(x -> assertEquals(Role.RESULT, x.role(), "targets achieved are results"));
+        f.forEach(x -> assertEquals(2022, x.year()));
+    }
+
+    @Test
+    void aMeasureTheCatalogueLacksGetsAnOpenKeyTheSameHoweverWritten() {
+        Figure a = reader.extract("Tỷ lệ lao động qua đào tạo nghề đạt 65,2%.", 2023).get(0);
+        Figure b = reader.extract("Năm 2023, tỉ lệ lao động qua đào tạo nghề là 61%.", 2023).get(0);
+        Figure c = reader.extract("Ty le lao dong qua dao tao nghe dat 58%.", 2023).get(0);
+        assertTrue(MeasureKeys.isOpen(a.metric()), a.metric());
+        assertEquals(a.metric(), b.metric(), "tỷ lệ / tỉ lệ, another verb and a year");
+        assertEquals(a.metric(), c.metric(), "written without diacritics");
+        Figure count = reader.extract("Toàn tỉnh có 12.300 lao động qua đào tạo nghề.", 2023).get(0);
+        assertNotEquals(a.metric(), count.metric(), "a number of workers is not their share");
+        assertTrue(count.metric().endsWith(".lao_dong"), count.metric());
+    }
+
+    @Test
+    void targetsChangesComparisonsAndOtherPlacesKeepTheirRoles() {
+        List<Figure> f = reader.extract("Toàn tỉnh còn 4.210 hộ nghèo, chiếm 2,35%, giảm 1.432 hộ so với đầu năm; phấn đấu năm 2024 "
+            + "giảm còn 2%.", 2023, 2023);
+        assertEquals(Role.RESULT, only(f, "4.210").role());
+        assertEquals("poverty_rate", only(f, "2,35").metric());
+        assertEquals(Role.CHANGE, only(f, "1.432").role());
+        assertEquals(Role.TARGET, only(f, "2").role());
+        assertEquals("poverty_rate", only(f, "2").metric(), "a target keeps its measure");
+        Figure plan = reader.extract("Tỷ lệ tiêm chủng đạt 102% so với kế hoạch.", 2023).get(0);
+        assertEquals(Role.COMPARISON, plan.role());
+        List<Figure> districts = reader.extract("Tỷ lệ hộ nghèo cao nhất là huyện Pác Nặm với 35,22%; tiếp theo là huyện Ngân Sơn "
+            + "34,41%; thấp nhất là thành phố Bắc Kạn 1,93%.", 2019, 2019, "Bắc Kạn");
+        assertEquals(3, districts.size());
+        districts.forEach(x -> assertEquals(Level.DISTRICT, x.level(), x.toString()));
+        districts.forEach(x -> assertEquals("poverty_rate", x.metric(), "the list's measure"));
+        Figure national = reader.extract("Cả nước đạt 92,1% dân số tham gia bảo hiểm y tế.", 2023).get(0);
+        assertEquals(Level.NATIONAL, national.level());
+        Figure other = reader.extract("Tỷ lệ bao phủ bảo hiểm y tế của tỉnh Lạng Sơn đạt 97,9%.", 2023, 2023, "Yên Bái").get(0);
+        assertEquals(Level.OTHER_PROVINCE, other.level());
+    }
+
+    @Test
+    void anyTextIsReadWithoutFailing() {
+        java.util.Random random = new java.util.Random(25);
+        String alphabet = "0123456789.,/%-–:;()  aăâđeêioôơuưyạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹTHXhuyệnxãtỷlệsốnăm\n";
+        for (int n = 0; n < 3000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(120);
+            for (int i = 0; i < length; i++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            reader.extract(text.toString(), 2023, 2023, "Lạng Sơn"); // a reader that throws would lose the article
+        }
+    }
+
+    private static Figure only(List<Figure> figures, String written) {
+        List<Figure> found = figures.stream().filter(f -> f.written().equals(written)).toList();
+        assertEquals(1, found.size(), written + " in " + figures);
+        return found.get(0);
+    }
+}
