@@ -14,40 +14,49 @@ public final class WrittenNumbers {
     /** A written number: digits with "." or "," groups, not part of a longer number. */
     public static final Pattern NUMBER = Pattern.compile("(?<![\\d.,])\\d+(?:[.,]\\d+)*(?![\\d])");
 
+    private static final Pattern TRAILING_MARKS = Pattern.compile("[.,]+$");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern GROUPED = Pattern.compile("\\d{1,3}([.,]\\d{3})+");
+    private static final Pattern ONE_SEPARATOR = Pattern.compile("\\d+[.,]\\d+");
+    private static final Pattern ENGLISH_GROUPED = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+    private static final Pattern VIETNAMESE_GROUPED = Pattern.compile("\\d{1,3}(\\.\\d{3})+(,\\d+)?");
+    private static final Pattern ENGLISH_DECIMAL = Pattern.compile("\\d{1,3}(,\\d{3})+\\.\\d+");
+    private static final Pattern MARKS = Pattern.compile("[.,]");
+
     private WrittenNumbers() {
     }
 
     /** Every value {@code written} can stand for; {@code english}: the text writes decimals with a point. */
     public static List<Double> readings(String written, boolean english) {
-        String n = written.replaceAll("[.,]+$", "");
+        String n = TRAILING_MARKS.matcher(written).replaceAll("");
         List<Double> out = new ArrayList<>();
-        if (n.matches("\\d+")) {
+        if (DIGITS.matcher(n).matches()) {
             out.add(Double.parseDouble(n));
             return out;
         }
-        boolean grouped = n.matches("\\d{1,3}([.,]\\d{3})+");
-        boolean oneSeparator = n.matches("\\d+[.,]\\d+");
+        boolean grouped = GROUPED.matcher(n).matches();
+        boolean oneSeparator = ONE_SEPARATOR.matcher(n).matches();
         if (english) {
-            if (n.matches("\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
+            if (ENGLISH_GROUPED.matcher(n).matches()) {
                 add(out, n.replace(",", ""));
             }
             if (oneSeparator) {
                 add(out, n.replace(',', '.'));
             }
             if (grouped) {
-                add(out, n.replaceAll("[.,]", ""));
+                add(out, MARKS.matcher(n).replaceAll(""));
             }
         } else {
-            if (n.matches("\\d{1,3}(\\.\\d{3})+(,\\d+)?")) {
+            if (VIETNAMESE_GROUPED.matcher(n).matches()) {
                 add(out, n.replace(".", "").replace(',', '.'));
             }
             if (oneSeparator) {
                 add(out, n.replace(',', '.'));
             }
             if (grouped) {
-                add(out, n.replaceAll("[.,]", ""));
+                add(out, MARKS.matcher(n).replaceAll(""));
             }
-            if (n.matches("\\d{1,3}(,\\d{3})+\\.\\d+")) {
+            if (ENGLISH_DECIMAL.matcher(n).matches()) {
                 add(out, n.replace(",", ""));
             }
         }

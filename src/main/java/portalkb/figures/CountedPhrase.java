@@ -31,7 +31,7 @@ record CountedPhrase(double magnitude, String magnitudeWord, String unit, int un
         double magnitude = 1;
         String magnitudeWord = "";
         // "VNĐ 7,000 billion": a currency before the number stays in the unit
-        String currencyBefore = t.in(m.first() - 1) && t.word(m.first() - 1).matches("vnd|usd|\\$") ? t.get(m.first() - 1).text() + " " : "";
+        String currencyBefore = t.in(m.first() - 1) && Regexes.matches(t.word(m.first() - 1), "vnd|usd|\\$") ? t.get(m.first() - 1).text() + " " : "";
         if (t.in(i) && t.get(i).isWord() && words.magnitude(t.word(i)) != null && !t.word(i + 1).equals("le")) {
             magnitude = words.magnitude(t.word(i));
             magnitudeWord = t.get(i).text();
@@ -72,6 +72,8 @@ record CountedPhrase(double magnitude, String magnitudeWord, String unit, int un
         return new CountedPhrase(magnitude, magnitudeWord, unit, unitStart, unitEnd, Math.max(end, unitEnd), text, afterUnit);
     }
 
+    private static final String PHRASE_ENDS = "while|whereas|but|which|respectively|accounting|representing|compared|up|down|and|or"
+        + "|an|according|over|than|against|equivalent|raising|bringing|exceeding|surpassing";
     private static final String AUXILIARIES = "have|has|had|been|be|being|was|were|is|are|so|far|to|date|currently|now|already";
 
     /**
@@ -82,8 +84,7 @@ record CountedPhrase(double magnitude, String magnitudeWord, String unit, int un
         int end = from;
         while (t.in(end) && end - from < 2 * MAX_WORDS && !t.get(end).isMark(",;:()") && !t.get(end).isNumber()
             && !(t.in(end + 1) && t.get(end + 1).isNumber() && NumberMentions.isYear(t.get(end + 1).text()))
-            && !t.word(end).matches("while|whereas|but|which|respectively|accounting|representing|compared|up|down|and|or|an|according"
-                + "|over|than|against|equivalent|raising|bringing|exceeding|surpassing")) {
+            && !Regexes.matches(t.word(end), PHRASE_ENDS)) {
             end++;
         }
         return end;
@@ -97,10 +98,10 @@ record CountedPhrase(double magnitude, String magnitudeWord, String unit, int un
             String w = t.word(i);
             if (w.equals("in") || w.equals("of") && inPlace) {
                 int j = i + 1;
-                while (j < to && (t.word(j).matches("the|a|an") || t.get(j).startsUpper() || t.word(j).matches("province|district|city|commune|delta|region|highlands"))) {
+                while (j < to && (Regexes.matches(t.word(j), "the|a|an") || t.get(j).startsUpper() || Regexes.matches(t.word(j), "province|district|city|commune|delta|region|highlands"))) {
                     j++;
                 }
-                if (j > i + 1 && (t.get(j - 1).startsUpper() || t.word(j - 1).matches("province|district|city|commune|region"))) {
+                if (j > i + 1 && (t.get(j - 1).startsUpper() || Regexes.matches(t.word(j - 1), "province|district|city|commune|region"))) {
                     inPlace = true;
                     i = j - 1;
                     continue;
@@ -125,7 +126,7 @@ record CountedPhrase(double magnitude, String magnitudeWord, String unit, int un
         int end = i;
         int lastNoun = -1;
         while (t.in(end) && t.get(end).isWord() && end - i < 5 && stops.startingAt(t, end) == 0
-            && !t.word(end).matches("in|of|on|at|for|from|to|by|with|as|than|since|per|the|a|an|this|that|these|those|each|every|over|[a-z]+ing")) {
+            && !Regexes.matches(t.word(end), "in|of|on|at|for|from|to|by|with|as|than|since|per|the|a|an|this|that|these|those|each|every|over|[a-z]+ing")) {
             int n = nouns.startingAt(t, end);
             if (n > 0) {
                 lastNoun = end + n;
@@ -166,7 +167,7 @@ record CountedPhrase(double magnitude, String magnitudeWord, String unit, int un
         }
         Phrases known = ClauseWords.get().of(Kind.UNIT_NOUNS, lang);
         if (!t.get(i).isWord() || !t.get(i).text().equals(t.get(i).text().toLowerCase()) && !"en".equals(lang)
-            && t.get(i).text().length() > 1 && !t.get(i).text().matches("[A-ZĐ]{2,}") && known.startingAt(t, i) == 0) {
+            && t.get(i).text().length() > 1 && !Regexes.matches(t.get(i).text(), "[A-ZĐ]{2,}") && known.startingAt(t, i) == 0) {
             return i; // a name follows ("2 Phó Giám đốc" is no unit); "33 Dự án" is
         }
         if ("en".equals(lang)) {
@@ -191,7 +192,7 @@ record CountedPhrase(double magnitude, String magnitudeWord, String unit, int un
         while (t.in(end + 1) && t.get(end).isMark("/") && (t.get(end + 1).isWord()
             || t.get(end + 1).isNumber() && t.in(end + 2) && t.get(end + 2).isWord())) {
             end += t.get(end + 1).isNumber() ? 3 : 2; // "bác sĩ/10.000 dân", "tiêu chí/xã"
-            if (t.in(end) && t.get(end).isWord() && t.word(end).matches("dan|van") && !t.word(end - 1).equals("dan")) {
+            if (t.in(end) && t.get(end).isWord() && Regexes.matches(t.word(end), "dan|van") && !t.word(end - 1).equals("dan")) {
                 end++;
             }
         }

@@ -60,7 +60,12 @@ public final class FigureExtractor {
 
     /** The same, for an article about {@code province} (null when unknown): another province's figure is told apart. */
     public List<Figure> extract(String text, Integer defaultYear, Integer publishedYear, String province) {
-        String lang = "en".equals(Language.detect(text)) ? "en" : "vi";
+        return extract(text, defaultYear, publishedYear, province, Language.detect(text));
+    }
+
+    /** The same, in a language already known ("vi" or "en"; null: detected). */
+    public List<Figure> extract(String text, Integer defaultYear, Integer publishedYear, String province, String language) {
+        String lang = "en".equals(language == null ? Language.detect(text) : language) ? "en" : "vi";
         List<Figure> figures = new ArrayList<>();
         List<MeasureComposer.Earlier> previous = List.of();
         List<String> sentences = sentences(text);
@@ -192,7 +197,7 @@ public final class FigureExtractor {
                     inClause = p;
                 }
             } else if (p.start() >= counted.end() && p.start() <= counted.end() + 1 && inClause == null
-                && t.word(p.start() - 1).matches("tai|o|in|at")) {
+                && Regexes.matches(t.word(p.start() - 1), "tai|o|in|at")) {
                 return p;
             }
         }

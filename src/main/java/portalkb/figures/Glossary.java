@@ -28,7 +28,10 @@ public final class Glossary {
     public record Match(Term term, int start, int end) {
     }
 
-    private record Entry(String folded, Term term) {
+    private record Entry(String folded, Term term, String needle) {
+        Entry(String folded, Term term) {
+            this(folded, term, " " + folded + " ");
+        }
     }
 
     private record File(List<List<String>> units, List<FileTerm> terms) {
@@ -37,7 +40,6 @@ public final class Glossary {
     private record FileTerm(String vi, List<String> en, String metric, List<String> unit) {
     }
 
-    private static final Glossary INSTANCE = load();
 
     private final List<Entry> entries;
     private final List<List<String>> unitClasses;
@@ -149,27 +151,43 @@ public final class Glossary {
         return out;
     }
 
+    private static final java.util.regex.Pattern NOT_KEPT = java.util.regex.Pattern.compile("[^a-z0-9,.%/ -]");
+    private static final java.util.regex.Pattern LONE_MARK = java.util.regex.Pattern.compile("(?<![0-9])[,.]|[,.](?![0-9])");
+    private static final java.util.regex.Pattern LONE_DASH = java.util.regex.Pattern.compile("(?<![a-z0-9])-|-(?![a-z0-9])");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    // after the patterns: loading folds
+    private static final Glossary INSTANCE = load();
+
     /** Folded, with punctuation as spaces ("/" and "%" kept): "bác sĩ/vạn dân" and "bac si/van dan" read alike. */
     public static String fold(String text) {
-        return Text.fold(text).replaceAll("[^a-z0-9,.%/ -]", " ").replaceAll("(?<![0-9])[,.]|[,.](?![0-9])", " ")
-            .replaceAll("(?<![a-z0-9])-|-(?![a-z0-9])", " ").replaceAll("\\s+", " ").strip();
+        String s = NOT_KEPT.matcher(Text.fold(text)).replaceAll(" ");
+        s = LONE_MARK.matcher(s).replaceAll(" ");
+        s = LONE_DASH.matcher(s).replaceAll(" ");
+        return SPACES.matcher(s).replaceAll(" ").strip();
     }
 
     /** The terms found in {@code foldedQuestion} (as {@link #fold} writes it), longest first, without overlaps, in text order. */
     public List<Match> find(String foldedQuestion) {
         String padded = " " + foldedQuestion + " ";
-        char[] free = padded.toCharArray();
+        boolean[] taken = new boolean[padded.length()];
         List<Match> out = new ArrayList<>();
         for (Entry e : entries) {
-            String needle = " " + e.folded() + " ";
+            String needle = e.needle();
             int from = 0;
             int at;
-            while ((at = new String(free).indexOf(needle, from)) >= 0) {
-                out.add(new Match(e.term(), at, at + e.folded().length()));
-                for (int i = at + 1; i < at + 1 + e.folded().length(); i++) {
-                    free[i] = '\u0000';
+            while ((at = padded.indexOf(needle, from)) >= 0) {
+                int end = at + 1 + e.folded().length();
+                boolean free = true;
+                for (int i = at + 1; i < end && free; i++) {
+                    free = !taken[i];
                 }
-                from = at + needle.length() - 1;
+                if (free) { // longer terms come first: a shorter one inside a term found is no term of its own
+                    out.add(new Match(e.term(), at, at + e.folded().length()));
+                    java.util.Arrays.fill(taken, at + 1, end, true);
+                    from = at + needle.length() - 1;
+                } else {
+                    from = at + 1;
+                }
             }
         }
         out.sort(Comparator.comparingInt(Match::start));

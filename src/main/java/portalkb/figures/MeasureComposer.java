@@ -167,7 +167,7 @@ final class MeasureComposer {
             return n == t.size();
         }
         for (int i = n; i < t.size(); i++) {
-            if (!t.word(i).matches("cao|thap|nhat|lon|nho|nhieu|it|highest|lowest|high|low|most|least|xa|huyen|dat|ty|le|ti")) {
+            if (!Regexes.matches(t.word(i), "cao|thap|nhat|lon|nho|nhieu|it|highest|lowest|high|low|most|least|xa|huyen|dat|ty|le|ti")) {
                 return false;
             }
         }

@@ -75,10 +75,10 @@ public final class MeasureKeys {
         }
         // money by its currency as written: "lao động" folds like "đồng"
         String written = unit.toLowerCase(java.util.Locale.ROOT);
-        if (written.matches("(?U).*(\\bđồng\\b|\\bđ\\b|\\bvnd\\b|\\bvnđ\\b|^đ/).*") || written.matches("(nghìn|ngàn|triệu|tỷ|tỉ) đồng.*")) {
+        if (Regexes.matches(written, "(?U).*(\\bđồng\\b|\\bđ\\b|\\bvnd\\b|\\bvnđ\\b|^đ/).*") || Regexes.matches(written, "(nghìn|ngàn|triệu|tỷ|tỉ) đồng.*")) {
             return f.contains("/") ? "vnd-per" : "vnd";
         }
-        if (f.matches(".*\\b(usd|dollars?)\\b.*")) {
+        if (Regexes.matches(f, ".*\\b(usd|dollars?)\\b.*")) {
             return "usd";
         }
         String noun = f.replaceAll("\\b(nghin|ngan|trieu|ty|ti|thousand|million|billion|trillion)\\b", "").strip();
@@ -115,7 +115,7 @@ public final class MeasureKeys {
                 continue;
             }
             for (String part : EXPANSIONS.getOrDefault(w, w).split(" ")) {
-                if (!FILLER.contains(part) && !part.matches("\\d+") && !out.contains(part)) {
+                if (!FILLER.contains(part) && !Regexes.matches(part, "\\d+") && !out.contains(part)) {
                     out.add(part);
                 }
             }

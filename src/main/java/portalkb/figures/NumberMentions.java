@@ -84,7 +84,7 @@ final class NumberMentions {
 
     private boolean insideSubject(Tokens t, NumberMention m, NumberMention next, Phrases heads, boolean english) {
         int afterNext = next.last() + 1;
-        boolean share = t.in(afterNext) && (t.get(afterNext).isMark("%") || t.word(afterNext).matches("percent|phan"));
+        boolean share = t.in(afterNext) && (t.get(afterNext).isMark("%") || Regexes.matches(t.word(afterNext), "percent|phan"));
         if (!share) {
             return false;
         }
@@ -94,7 +94,7 @@ final class NumberMentions {
             }
         }
         String link = t.word(next.first() - 1);
-        if (!link.matches("dat|la|chiem|con|was|were|is|are|reached|stood")) {
+        if (!Regexes.matches(link, "dat|la|chiem|con|was|were|is|are|reached|stood")) {
             return false;
         }
         int start = m.first() - 1;
@@ -127,7 +127,7 @@ final class NumberMentions {
         if (MONTHS.contains(t.word(i + 1)) || MONTHS.contains(t.word(i - 1))) {
             return i; // "31 December", "December 5"
         }
-        if (!english && tok.text().matches("\\d{1,2}\\.\\d{1,2}(\\.\\d{2,4})?") && !tok.text().matches("\\d{1,2}\\.\\d{3}")) {
+        if (!english && Regexes.matches(tok.text(), "\\d{1,2}\\.\\d{1,2}(\\.\\d{2,4})?") && !Regexes.matches(tok.text(), "\\d{1,2}\\.\\d{3}")) {
             return i; // "Sáng 23.11", "12.11.2019": Vietnamese groups thousands in threes, so this is a date
         }
         int date = dateEnd(t, i);
@@ -154,7 +154,7 @@ final class NumberMentions {
 
     /** "5km", "100m3", "(2.329ca)": a unit glued to its number. */
     private boolean isUnitGlued(String word) {
-        return word.matches("km|m|m2|m3|ha|kg|g|t|mm|cm|l|ml|mg|kw|mw|kwh|tr|ty|k|ca|ho|xa|nguoi|tre")
+        return Regexes.matches(word, "km|m|m2|m3|ha|kg|g|t|mm|cm|l|ml|mg|kw|mw|kwh|tr|ty|k|ca|ho|xa|nguoi|tre")
             || word.length() >= 2 && words.of(Kind.UNIT_NOUNS, "vi").startingAt(Tokens.of(word), 0) > 0;
     }
 
@@ -197,7 +197,7 @@ final class NumberMentions {
             boolean dateWordBefore = t.in(i - 1) && DATE_WORDS.contains(t.word(i - 1));
             boolean wordAfter = t.in(i + 3) && t.get(i + 3).isWord() && !t.word(i + 3).equals("nam") && !t.word(i + 3).equals("thang");
             boolean dash = t.get(i + 1).isMark("-");
-            if (dateWordBefore || !wordAfter || (dash && t.in(i - 1) && !t.word(i - 1).matches("tu|khoang|tang|giam"))) {
+            if (dateWordBefore || !wordAfter || (dash && t.in(i - 1) && !Regexes.matches(t.word(i - 1), "tu|khoang|tang|giam"))) {
                 return i + 2;
             }
         }
@@ -239,7 +239,7 @@ final class NumberMentions {
         double w = read(whole, english);
         double p = read(part, english);
         boolean round = w == 100 || w == 1000 || w == 10_000 || w == 100_000;
-        return round && (part.matches(".*[.,]\\d{1,2}") && !part.matches("\\d{1,3}[.,]\\d{3}") || p > w / 2 && p < 2 * w && p != w);
+        return round && (Regexes.matches(part, ".*[.,]\\d{1,2}") && !Regexes.matches(part, "\\d{1,3}[.,]\\d{3}") || p > w / 2 && p < 2 * w && p != w);
     }
 
     /** A number word before a counted noun ("hai huyện", "five schools", "half of the total"). */
@@ -259,8 +259,8 @@ final class NumberMentions {
             }
         }
         if (english) {
-            boolean half = w.equals("half") && t.word(i + 1).equals("of") && !t.word(i - 1).matches("first|second|last|the");
-            boolean beforeNoun = t.in(i + 1) && t.get(i + 1).isWord() && !t.word(i + 1).matches("of|to|and|or|times|years?|months?|days?|percent");
+            boolean half = w.equals("half") && t.word(i + 1).equals("of") && !Regexes.matches(t.word(i - 1), "first|second|last|the");
+            boolean beforeNoun = t.in(i + 1) && t.get(i + 1).isWord() && !Regexes.matches(t.word(i + 1), "of|to|and|or|times|years?|months?|days?|percent");
             if (!half && !beforeNoun) {
                 return null;
             }
@@ -310,14 +310,14 @@ final class NumberMentions {
             between++;
         }
         String link = t.text(i + nouns, m.first()).toLowerCase();
-        return between == m.first() && link.matches("(\\p{L}+ )?(đạt|đạt được|đạt từ|có|từ|dưới|trên)( từ)?");
+        return between == m.first() && Regexes.matches(link, "(\\p{L}+ )?(đạt|đạt được|đạt từ|có|từ|dưới|trên)( từ)?");
     }
 
     /** "1 trong những địa phương", "one of the": a member of a group, no quantity. */
     private static boolean isOneOf(Tokens t, NumberMention m, boolean english) {
         int after = m.last() + 1;
         return english ? t.word(after).equals("of") && t.word(after + 1).equals("the") && m.value() == 1
-            : t.word(after).equals("trong") && (t.word(after + 1).matches("nhung|so|cac") || t.in(after + 1) && t.get(after + 1).isNumber());
+            : t.word(after).equals("trong") && (Regexes.matches(t.word(after + 1), "nhung|so|cac") || t.in(after + 1) && t.get(after + 1).isNumber());
     }
 
     /** "10.000 dân" in "trên 10.000 dân", "1 vạn dân", "100,000 inhabitants" after "per": the rate's whole, no figure. */
@@ -345,7 +345,7 @@ final class NumberMentions {
         if (m.shape() == NumberMention.Shape.RANGE) {
             return false; // "0-59 tháng tuổi", "15-49 tuổi": a group
         }
-        if (t.word(before).matches("la|was|is|are|were")) {
+        if (Regexes.matches(t.word(before), "la|was|is|are|were")) {
             return true;
         }
         if (words.of(Kind.DURATION_STILL_FIGURE, lang).endingAt(t, before) > 0) {
@@ -366,11 +366,11 @@ final class NumberMentions {
     }
 
     static boolean isYear(String digits) {
-        return digits.matches("(19|20)\\d{2}");
+        return Regexes.matches(digits, "(19|20)\\d{2}");
     }
 
     private static int intOf(String digits) {
-        return digits.matches("\\d{1,6}") ? Integer.parseInt(digits) : -1;
+        return Regexes.matches(digits, "\\d{1,6}") ? Integer.parseInt(digits) : -1;
     }
 
     static double read(String written, boolean english) {

@@ -178,7 +178,7 @@ final class Places {
         int start = i;
         while (i < t.size() && i - start < 6) {
             Token tok = t.get(i);
-            boolean nameWord = tok.isWord() && (tok.startsUpper() || (facility && tok.folded().matches("huyen|tinh|thanh|pho|xa|quan|da|khoa|y|te")));
+            boolean nameWord = tok.isWord() && (tok.startsUpper() || (facility && Regexes.matches(tok.folded(), "huyen|tinh|thanh|pho|xa|quan|da|khoa|y|te")));
             boolean joined = tok.isMark("-") && i + 1 < t.size() && t.get(i + 1).startsUpper() && i > start;
             if (!nameWord && !joined) {
                 break;

@@ -83,7 +83,7 @@ final class RoleReader {
             int n = targetMet.startingAt(t, k);
             if (n > 0) {
                 int after = k + n;
-                while (t.in(after) && t.word(after).matches("va|vuot|and|het|xong|ca|deu|all|fully")) {
+                while (t.in(after) && Regexes.matches(t.word(after), "va|vuot|and|het|xong|ca|deu|all|fully")) {
                     after++;
                 }
                 return !t.in(after) || !t.get(after).isNumber();
@@ -94,7 +94,7 @@ final class RoleReader {
 
     private boolean purpose(Tokens t, int k) {
         for (int j = k; j >= Math.max(0, k - 4); j--) {
-            if (t.word(j).matches("de|nham|in order")) {
+            if (Regexes.matches(t.word(j), "de|nham|in order")) {
                 return true;
             }
         }
@@ -112,7 +112,7 @@ final class RoleReader {
             return parenthesised;
         }
         int before = skipQualifiers(t, m.first() - 1);
-        boolean ratio = c.isShare() || c.unit().matches("(?i)lần|times|percentage points");
+        boolean ratio = c.isShare() || Regexes.matches(c.unit(), "(?i)lần|times|percentage points");
         boolean metAndExceeded = t.word(before).equals("vuot") && t.word(before - 1).equals("va")
             && targetMet.endingAt(t, before - 2) > 0; // "đạt và vượt 12/14 chỉ tiêu": targets reached, a result
         if (comparisonBefore.endingAt(t, before) > 0 && !metAndExceeded) {
@@ -124,7 +124,7 @@ final class RoleReader {
         if (ratio && comparison.startingAt(t, skipAfter(t, c.unitEnd())) > 0) {
             return Role.COMPARISON;
         }
-        if ("en".equals(lang) && ratio && t.word(c.unitEnd()).matches("higher|lower|more|less|above|below")
+        if ("en".equals(lang) && ratio && Regexes.matches(t.word(c.unitEnd()), "higher|lower|more|less|above|below")
             && comparison.anyIn(t, c.unitEnd(), Math.min(t.size(), c.unitEnd() + 6))) {
             return Role.COMPARISON;
         }
@@ -153,7 +153,7 @@ final class RoleReader {
             return false;
         }
         // "ghi nhận thêm 1.205 ca mới", "detected another 5 cases": new events counted, not a rise
-        if (t.word(i).matches("them|another|additional") && t.word(i - 1).matches("nhan|hien|recorded|detected|reported|mac")) {
+        if (Regexes.matches(t.word(i), "them|another|additional") && Regexes.matches(t.word(i - 1), "nhan|hien|recorded|detected|reported|mac")) {
             return false;
         }
         return change.endingAt(t, i) > 0;
@@ -170,7 +170,7 @@ final class RoleReader {
     /** The first token after a unit that is no link word ("đạt 99,95% so với …", "100% kế hoạch"). */
     private static int skipAfter(Tokens t, int i) {
         int k = i;
-        while (t.in(k) && t.word(k).matches("tren|trong|cua|theo|the|of")) {
+        while (t.in(k) && Regexes.matches(t.word(k), "tren|trong|cua|theo|the|of")) {
             k++;
         }
         return k;

@@ -47,7 +47,7 @@ record Subject(int start, int end, String text) {
     private static boolean isClauseWord(Tokens t, int i, String lang) {
         String w = t.word(i);
         if ("en".equals(lang)) {
-            return w.matches("while|whereas|said|says|reported|announced|noted") || w.equals("and") && t.word(i + 1).equals("there");
+            return Regexes.matches(w, "while|whereas|said|says|reported|announced|noted") || w.equals("and") && t.word(i + 1).equals("there");
         }
         // "… Covid-19 TP Đà Nẵng cho biết trên địa bàn vừa ghi nhận …": what follows the source's verb is the clause
         return w.equals("khi") && t.word(i - 1).equals("trong") || w.equals("biet") && t.word(i - 1).equals("cho")
@@ -157,8 +157,8 @@ record Subject(int start, int end, String text) {
     /** "của", "ở", "tại", "trên", "of", "in": a link left dangling once a place or time is cut off. */
     private static int connector(Tokens t, int last, String lang) {
         String w = t.word(last);
-        boolean link = "en".equals(lang) ? w.matches("of|in|at|for|on|to|by|the|a|an|its|their|from|than")
-            : w.matches("cua|o|tai|trong|thuoc|tren|cho|voi|ve|tu|den|la|thi|cac|nhung");
+        boolean link = "en".equals(lang) ? Regexes.matches(w, "of|in|at|for|on|to|by|the|a|an|its|their|from|than")
+            : Regexes.matches(w, "cua|o|tai|trong|thuoc|tren|cho|voi|ve|tu|den|la|thi|cac|nhung");
         return link ? 1 : 0;
     }
 

@@ -57,7 +57,7 @@ final class ArticlePreparer {
             located = DocumentParts.figures(parts, input.tableFigures(), figures, reportYear);
             found = located.stream().map(DocumentFigure::figure).toList();
         } else {
-            found = figures.extract(body, reportYear, year, place.province());
+            found = figures.extract(body, reportYear, year, place.province(), input.lang());
         }
         Set<Integer> years = new LinkedHashSet<>();
         Set<String> metrics = new LinkedHashSet<>();
