@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
 public record AskedMeasure(List<String> words, boolean share) {
 
     private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
+    private static final Pattern RANK_WORDS = Pattern.compile("\\b(nhieu|it|cao|thap|nhat|highest|lowest|most|fewest|least|largest"
+        + "|smallest|best|worst|top|rank|ranking|ranked|dung|dau|dan dau|xep hang|cuoi|higher|lower|greatest)\\b");
 
     static AskedMeasure of(String restFolded, boolean english) {
         QuestionWords w = QuestionWords.INSTANCE;
         String s = restFolded;
-        for (List<Pattern> patterns : List.of(w.rank(), w.quantity(), w.when(), w.trend())) {
+        for (List<Pattern> patterns : List.of(w.quantity(), w.when(), w.trend())) {
             for (Pattern p : patterns) {
                 s = p.matcher(s).replaceAll(" ");
             }
@@ -30,10 +32,11 @@ public record AskedMeasure(List<String> words, boolean share) {
             }
         }
         s = YEAR.matcher(s).replaceAll(" ");
+        s = RANK_WORDS.matcher(s).replaceAll(" "); // "nhiều xã đạt chuẩn NTM nhất": the words between are the measure
         String vietnamese = english ? MeasureKeys.vietnamese(s) : s;
         List<String> out = new ArrayList<>();
         for (String word : MeasureKeys.words(vietnamese)) {
-            if (!w.viStopwords().contains(word) && !w.enStopwords().contains(word)) {
+            if (!w.notMeasure().contains(word)) {
                 out.add(word);
             }
         }

@@ -1,6 +1,8 @@
 package portalkb.ask;
 
 import portalkb.figures.Glossary;
+import portalkb.figures.MeasureKeys;
+import portalkb.figures.MetricCatalogue;
 import portalkb.core.Language;
 import portalkb.core.Text;
 import portalkb.core.WrittenNumbers;
@@ -57,7 +59,18 @@ public final class QuestionAnalyzer {
         List<Integer> years = years(text, folded);
         List<Question.AskedNumber> numbers = numbers(restFolded, english);
         List<Glossary.Match> matches = Glossary.get().find(restFolded);
-        List<String> metrics = Glossary.metrics(matches);
+        List<String> metrics = new java.util.ArrayList<>(Glossary.metrics(matches));
+        // the catalogue's own cues name a metric as in figures ("số giường bệnh trên một vạn dân"): that one first
+        String cued = MetricCatalogue.get().namedIn(english ? MeasureKeys.vietnamese(restFolded) : restFolded).map(MetricCatalogue.Metric::id)
+            .orElse(null);
+        if (cued != null) {
+            metrics.remove(cued);
+            metrics.add(0, cued);
+        }
+        if (metrics.isEmpty() && english) {
+            // English names a measure in its own word order: "most new-style rural communes"
+            MetricCatalogue.get().byWords(MeasureKeys.words(MeasureKeys.vietnamese(restFolded))).ifPresent(m -> metrics.add(m.id()));
+        }
         Double threshold = null;
         boolean above = true;
         Matcher a = words.above().matcher(restFolded);
@@ -70,6 +83,10 @@ public final class QuestionAnalyzer {
         }
         Question.PlaceLevel level = placeLevel(restFolded);
         AskedMeasure measure = AskedMeasure.of(restFolded, english);
+        if (!metrics.isEmpty()) {
+            // "nhiều xã đạt chuẩn NTM nhất" counts communes; "tỷ lệ xã …" asks the share: the metric counted that way
+            metrics.set(0, MetricCatalogue.get().countedAs(metrics.get(0), measure.share()));
+        }
         Question.AnswerType type = type(restFolded, provinces, places, level, metrics, threshold, measure);
         if (type == Question.AnswerType.LIST && threshold != null) {
             double t = threshold;

@@ -15,11 +15,12 @@ import java.util.regex.Pattern;
 record QuestionWords(Map<Question.PlaceLevel, List<Pattern>> whichPlace, List<Pattern> quantity, List<Pattern> when,
                      Pattern exclude, List<Pattern> rank, List<Pattern> ascending, List<Pattern> trend, List<Pattern> percent,
                      List<Pattern> list, List<Pattern> compare, Pattern above,
-                     Pattern below, Pattern lastYear, Pattern stopPhrases, Set<String> viStopwords, Set<String> enStopwords) {
+                     Pattern below, Pattern lastYear, Pattern stopPhrases, Set<String> viStopwords, Set<String> enStopwords,
+                     Set<String> notMeasure) {
 
     private record File(Map<String, List<String>> whichPlace, List<String> quantity, List<String> when, String exclude,
                         List<String> rank, List<String> ascending, List<String> trend, List<String> percent, List<String> list, List<String> compare, String above, String below,
-                        String lastYear, List<String> stopPhrases, Map<String, List<String>> stopwords) {
+                        String lastYear, List<String> stopPhrases, Map<String, List<String>> stopwords, List<String> notMeasure) {
     }
 
     static final QuestionWords INSTANCE = load();
@@ -39,7 +40,7 @@ record QuestionWords(Map<Question.PlaceLevel, List<Pattern>> whichPlace, List<Pa
                 compile(f.rank()), compile(f.ascending()), compile(f.trend()), compile(f.percent()), compile(f.list()),
                 compile(f.compare()), Pattern.compile(f.above()), Pattern.compile(f.below()), Pattern.compile(f.lastYear()),
                 Pattern.compile("\\b(" + String.join("|", f.stopPhrases()) + ")\\b"),
-                Set.copyOf(f.stopwords().get("vi")), Set.copyOf(f.stopwords().get("en")));
+                Set.copyOf(f.stopwords().get("vi")), Set.copyOf(f.stopwords().get("en")), Set.copyOf(f.notMeasure()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the question words", e);
         }

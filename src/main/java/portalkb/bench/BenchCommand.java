@@ -42,9 +42,16 @@ final class BenchCommand {
             Path dir = Path.of(args.word(2, "./kb bench figures DIR [--labels FILE] [--misses]"));
             return new FiguresBench(dir, Path.of(args.option("labels", dir.resolve("figures.jsonl").toString())), args.has("misses")).run(System.out);
         }
+        if (what.equals("world") && args.has("eval") && args.has("reading")) {
+            return new WorldEval(Path.of(args.option("eval", "")), System.out).reading(args.has("list"));
+        }
+        if (what.equals("world") && args.has("eval")) {
+            return onBenchIndices(Map.of("server.rateLimitPerMinute", "0"), (benchConfig, elastic) ->
+                new WorldEval(Path.of(args.option("eval", "")), System.out, args.has("gaps")).run(benchConfig, elastic));
+        }
         if (what.equals("world")) {
             if (!args.has("out")) {
-                throw new UsageException("./kb bench world --out DIR [--seed N] [--from 2019 --to 2023] [--questions N per language]");
+                throw new UsageException("./kb bench world --out DIR [--seed N] [--from 2019 --to 2023] [--questions N per language] | --eval DIR");
             }
             new ProvinceWorld(args.intOption("seed", 1), args.intOption("from", 2019), args.intOption("to", 2023),
                 args.intOption("questions", 20)).write(Path.of(args.option("out", ""))).print(System.out);

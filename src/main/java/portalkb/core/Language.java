@@ -12,6 +12,11 @@ public final class Language {
     private Language() {
     }
 
+    /** A short phrase without a Vietnamese letter ("health insurance coverage"): read as English. */
+    public static boolean isEnglish(String phrase) {
+        return phrase != null && !VIETNAMESE.matcher(phrase).find() && phrase.chars().anyMatch(Character::isLetter);
+    }
+
     public static String detect(String text) {
         if (text == null || text.isBlank()) {
             return null;

@@ -34,6 +34,9 @@ final class ClauseWords {
         }
     }
 
+    /** Vietnamese classes whose words fold alike with others ("độ" and "do", "vẫn" and "vạn"): matched as written. */
+    private static final java.util.Set<Kind> AS_WRITTEN = java.util.EnumSet.of(Kind.NOT_FIGURE_BEFORE, Kind.OPENERS, Kind.COUNTED_ENDS);
+
     private static final ClauseWords INSTANCE = load();
 
     private final Map<String, Map<Kind, Phrases>> byLanguage;
@@ -74,7 +77,7 @@ final class ClauseWords {
                     List<String> phrases = new ArrayList<>();
                     file.get(k.key).path(lang).forEach(n -> phrases.add(n.asText()));
                     classes.put(k, new Phrases(phrases.stream().map(portalkb.core.Text::nfc).toList(),
-                        k == Kind.NOT_FIGURE_BEFORE && "vi".equals(lang)));
+                        AS_WRITTEN.contains(k) && "vi".equals(lang)));
                 }
                 byLanguage.put(lang, classes);
             }

@@ -11,12 +11,17 @@ import portalkb.figures.ClauseWords.Kind;
 record CountedPhrase(double magnitude, String magnitudeWord, String unit, int unitStart, int unitEnd, int end, String text,
                      String afterUnit) {
 
-    private static final int MAX_WORDS = 12;
+    private static final int MAX_WORDS = 14;
 
     boolean isShare() {
         String u = unit.toLowerCase();
         return u.startsWith("%") || u.equals("percent") || u.equals("per cent") || u.equals("phần trăm")
             || u.equals("percentage points") || u.equals("điểm phần trăm") || u.equals("percentage point");
+    }
+
+    /** The same phrase with another unit: "80.6 and 26.6 percent" — the first number takes the unit written after the last. */
+    CountedPhrase withUnit(String otherUnit) {
+        return new CountedPhrase(magnitude, magnitudeWord, otherUnit, unitStart, unitEnd, end, otherUnit, "");
     }
 
     /** Whether the counted phrase says more than its unit ("ca sốt xuất huyết", not "ca"). */
@@ -47,7 +52,8 @@ record CountedPhrase(double magnitude, String magnitudeWord, String unit, int un
         unit = (currencyBefore + (magnitudeWord.isEmpty() ? "" : magnitudeWord + (unit.isEmpty() ? "" : " ")) + unit).strip();
         int end = "en".equals(lang) ? englishPhraseEnd(t, unitEnd) : unitEnd;
         Phrases ends = words.of(Kind.COUNTED_ENDS, lang);
-        while (!"en".equals(lang) && end < t.size() && end - unitStart < MAX_WORDS) {
+        int counted = 0;
+        while (!"en".equals(lang) && end < t.size() && counted < MAX_WORDS) {
             Token tok = t.get(end);
             // "Covid-19", "HIV/AIDS": marks glued inside a name stay in the phrase
             boolean glued = tok.kind() == Token.Kind.MARK && tok.isMark("-/") && !tok.spaceBefore() && t.in(end + 1) && !t.get(end + 1).spaceBefore();
@@ -55,9 +61,10 @@ record CountedPhrase(double magnitude, String magnitudeWord, String unit, int un
                 end += 2;
                 continue;
             }
-            if (!tok.isWord() || ends.startingAt(t, end) > 0) {
+            if (!tok.isWord() && !(tok.isMark(",") && t.in(end + 1) && t.get(end + 1).isWord() && end < unitEnd) || ends.startingAt(t, end) > 0) {
                 break;
             }
+            counted += tok.isWord() ? 1 : 0;
             end++;
         }
         Phrases predicates = words.of(Kind.PREDICATES, lang);

@@ -100,7 +100,7 @@ public final class FigureExtractor {
         if (mentions.isEmpty()) {
             return new Reading(List.of(), List.of());
         }
-        List<Places.Place> named = places.find(t, province);
+        List<Places.Place> named = places.find(t, province, lang);
         RoleReader roles = new RoleReader(lang);
         MeasureComposer composer = new MeasureComposer(lang);
         int targetStart = inTargetList ? 0 : roles.targetStart(t);
@@ -112,8 +112,22 @@ public final class FigureExtractor {
         Role lastRole = null;
         int lastClauseStart = -1;
         int lastEnd = -1;
+        Respectively respectively = Respectively.of(t, mentions, lang);
+        // years written right after a figure are that figure's: found first, so no other figure takes them
+        java.util.Set<Integer> owned = new java.util.HashSet<>();
         for (NumberMention m : mentions) {
+            int restStart = t.get(m.last()).end();
+            FigureYears.YearAfter after = FigureYears.yearAfter(t.folded().substring(restStart));
+            if (after != null) {
+                owned.add(restStart + after.end());
+            }
+        }
+        for (int k = 0; k < mentions.size(); k++) {
+            NumberMention m = mentions.get(k);
             CountedPhrase counted = CountedPhrase.after(t, m, lang);
+            if (counted.unit().isEmpty() && respectively.sharedUnit(k) != null) {
+                counted = counted.withUnit(respectively.sharedUnit(k));
+            }
             int clauseStart = Subject.clauseStart(t, m.first(), floor, lang);
             Subject subject = Subject.of(t, clauseStart, m.first(), named, lang);
             if (!composer.startsWithHead(subject.text())) {
@@ -122,15 +136,21 @@ public final class FigureExtractor {
                     subject = Subject.of(t, extended, m.first(), named, lang);
                 }
             }
-            String rest = t.folded().substring(t.get(m.last()).end());
-            Integer yearAfter = FigureYears.rightAfter(rest);
+            int restStart = t.get(m.last()).end();
+            String rest = t.folded().substring(restStart);
+            FigureYears.YearAfter after = FigureYears.yearAfter(rest);
+            Integer yearAfter = after == null ? null : after.year();
             int at = t.get(m.first()).start();
-            Integer year = yearAfter != null ? yearAfter : sentenceYear != null ? years.before(at) : null;
-            year = year != null ? year : sentenceYear != null ? sentenceYear : defaultYear;
+            Integer year = yearAfter != null ? yearAfter : years.before(at, owned);
+            year = year != null ? year : years.firstExcept(owned) != null ? years.firstExcept(owned) : defaultYear;
             boolean parenthesised = m.first() >= 1 && t.get(m.first() - 1).isMark("(") && lastEnd >= m.first() - 2;
-            Role role = roles.of(t, m, counted, targetStart, yearAfter != null ? yearAfter : years.before(at), publishedYear,
+            Role role = roles.of(t, m, counted, targetStart, yearAfter != null ? yearAfter : years.before(at, owned), publishedYear,
                 parenthesised ? lastRole : null);
-            String measure = composer.compose(t, subject, counted, earlier, listHead(t, m, named, lang), previous, role, parenthesised);
+            String subjectWords = respectively.part(k, t, named, composer);
+            // "A and B were 95.95 and 76 percent, respectively": the n-th number's measure is the n-th one named
+            String measure = subjectWords != null ? subjectWords : composer.compose(t, composer.fromFirstHead(t, subject), counted,
+                earlier, listHead(t, m, named, lang), previous, role, parenthesised);
+            boolean part = subjectWords == null && composer.lastIsPart();
             Places.Place place = placeOf(t, m, counted, clauseStart, named);
             if (measure.isBlank() && counted.unit().isEmpty()) {
                 floor = Math.max(floor, m.last() + 1);
@@ -139,7 +159,8 @@ public final class FigureExtractor {
             // a clause that only continues the one before ("…, đạt tỷ lệ 97%") is read with it for the catalogue's cues
             int cueStart = subject.isEmpty() && !counted.saysMore() && lastClauseStart >= 0 ? lastClauseStart : clauseStart;
             String metric = metricOf(measure, counted, lang, t.folded().substring(0, at), rest, t.text(cueStart, m.first()));
-            if (!out.isEmpty() && isPart(t, lastEnd, m.first()) && metric.equals(out.get(out.size() - 1).metric())) {
+            if (part && MetricCatalogue.get().byId(metric).isPresent()
+                || !out.isEmpty() && isPart(t, lastEnd, m.first()) && metric.equals(out.get(out.size() - 1).metric())) {
                 // "27 xã đạt chuẩn …, trong đó có 6 xã …": a part is not the whole's measure
                 metric = MeasureKeys.key((lang.equals("en") ? MeasureKeys.vietnamese(measure) : measure) + " trong do",
                     MeasureKeys.unitClass(counted.unit(), counted.isShare()));
@@ -150,7 +171,7 @@ public final class FigureExtractor {
                 measure.isBlank() ? null : measure, role, place == null ? Level.PROVINCE : place.level(),
                 place == null ? null : place.name()));
             earlier.add(new MeasureComposer.Earlier(measure, counted.unit(), counted.isShare(), counted.text(),
-                composedBase(measure, subject.text()), role));
+                composedBase(measure, subject.text()), role, part));
             lastRole = role;
             lastClauseStart = clauseStart;
             lastEnd = Math.max(m.last(), counted.end() - 1);
@@ -186,15 +207,20 @@ public final class FigureExtractor {
         return null;
     }
 
-    /** The place a figure is about: one its clause names before it, one right after its phrase ("tại xã X"), or one named earlier. */
+    /**
+     * The place a figure is about: one its clause names before it, one right after its phrase ("tại xã X"), or one named
+     * earlier in its stretch of the sentence (not past a ";", not inside a parenthesis).
+     */
     private static Places.Place placeOf(Tokens t, NumberMention m, CountedPhrase counted, int clauseStart, List<Places.Place> named) {
         Places.Place inClause = null;
         Places.Place before = null;
         for (Places.Place p : named) {
             if (p.end() <= m.first()) {
-                before = p;
-                if (p.start() >= clauseStart) {
-                    inClause = p;
+                if (reaches(t, p, m.first())) {
+                    before = p;
+                    if (p.start() >= clauseStart) {
+                        inClause = p;
+                    }
                 }
             } else if (p.start() >= counted.end() && p.start() <= counted.end() + 1 && inClause == null
                 && Regexes.matches(t.word(p.start() - 1), "tai|o|in|at")) {
@@ -202,6 +228,23 @@ public final class FigureExtractor {
             }
         }
         return inClause != null ? inClause : before;
+    }
+
+    /** Whether a place's naming reaches a number: no ";" between them, and the place not inside a closed parenthesis. */
+    private static boolean reaches(Tokens t, Places.Place p, int number) {
+        int open = 0;
+        for (int i = p.end(); i < number; i++) {
+            if (t.get(i).isMark(";")) {
+                return false;
+            }
+            if (t.get(i).isMark(")") && --open < 0) {
+                return false; // the place was inside a parenthesis that closed
+            }
+            if (t.get(i).isMark("(")) {
+                open++;
+            }
+        }
+        return true;
     }
 
     /**
@@ -216,8 +259,16 @@ public final class FigureExtractor {
         String vietnamese = "en".equals(lang) ? MeasureKeys.vietnamese(measure) : measure;
         String restVi = "en".equals(lang) ? " " + MeasureKeys.vietnamese(rest.length() > 80 ? rest.substring(0, 80) : rest) : rest;
         String clauseVi = "en".equals(lang) ? MeasureKeys.vietnamese(clause) : Text.fold(clause);
-        for (MetricCues.Choice choice : List.of(cues.metricForPhrase(Text.fold(vietnamese), ""), cues.metricNear(clauseVi),
-            cues.metricAfter(restVi))) {
+        List<MetricCues.Choice> choices = new ArrayList<>(List.of(cues.metricForPhrase(Text.fold(vietnamese), ""), cues.metricNear(clauseVi),
+            cues.metricAfter(restVi)));
+        if (MeasureKeys.words(vietnamese).size() <= 3) {
+            // a short phrase leaves its topic to the sentence: "Công tác … bảo hiểm y tế …, tỷ lệ bao phủ đạt 96,7%"
+            choices.add(cues.metricForPhrase("en".equals(lang) ? MeasureKeys.vietnamese(foldedBefore) : foldedBefore, ""));
+        }
+        if ("en".equals(lang)) {
+            catalogue.byWords(MeasureKeys.words(vietnamese)).ifPresent(m -> choices.add(new MetricCues.Choice(m, false)));
+        }
+        for (MetricCues.Choice choice : choices) {
             if (choice.metric() == null) {
                 continue;
             }
@@ -237,7 +288,9 @@ public final class FigureExtractor {
             return "%";
         }
         String noun = vietnameseUnit(counted, lang);
-        if (metric.unit() != null && (noun.isEmpty() || byUnit || metric.accepts(Text.fold(noun)) || metric.accepts(noun))) {
+        boolean headOfRate = metric.quantity() == MetricCatalogue.Kind.RATE && metric.unit() != null && !noun.isEmpty()
+            && Text.fold(metric.unit()).startsWith(Text.fold(noun)); // "35,2 giường" of "giường bệnh trên một vạn dân"
+        if (metric.unit() != null && (noun.isEmpty() || byUnit || headOfRate || metric.accepts(Text.fold(noun)) || metric.accepts(noun))) {
             return metric.unit();
         }
         return noun;
@@ -246,6 +299,9 @@ public final class FigureExtractor {
     /** The unit noun without its magnitude word, in Vietnamese ("nghìn hộ" → "hộ", "households" → "hộ"). */
     private static String vietnameseUnit(CountedPhrase counted, String lang) {
         String unit = counted.unit();
+        if (unit.contains(", ")) {
+            unit = unit.substring(0, unit.indexOf(", ")); // "xã, phường, thị trấn" counts communes
+        }
         if (!counted.magnitudeWord().isEmpty() && unit.startsWith(counted.magnitudeWord())) {
             unit = unit.substring(counted.magnitudeWord().length()).strip();
         }
@@ -261,12 +317,15 @@ public final class FigureExtractor {
         return unit;
     }
 
-    /** The unit stored with a figure: a catalogued metric's own when it has one, else as written. */
+    /**
+     * The unit stored with a figure: a catalogued metric's own (the catalogue accepted the figure's unit, which may be
+     * written another way: "doctors per 10,000 people", "trường hợp"), so figures of a metric compare; else as written.
+     */
     private String unitFor(String metric, CountedPhrase counted) {
         if (counted.isShare()) {
             return "%";
         }
-        return catalogue.byId(metric).map(Metric::unit).filter(u -> counted.unit().isEmpty()).orElse(counted.unit());
+        return catalogue.byId(metric).map(Metric::primaryUnit).orElse(counted.unit());
     }
 
     /** The unit word a folded text starts with ("nguoi", "co so", "tram y te"), in its display form; null when none. */

@@ -18,7 +18,11 @@ final class FigureYears {
             + "\\s?((?:19|20)\\d{2})(?!\\d)");
     /** The unit (a few letters at most), then "năm 2020" or "(2020)", before anything else is said. */
     private static final Pattern RIGHT_AFTER = Pattern.compile(
-        "^\\s*(?:%|[\\p{L}/]{1,12}(?:\\s[\\p{L}/]{1,12}){0,2})?\\s*(?:\\(\\s*(?:nam\\s?)?|,?\\s*(?:vao |trong )?nam\\s?)((?:19|20)\\d{2})(?!\\d)");
+        "^\\s*(?:%|[\\p{L}/]{1,12}(?:\\s[\\p{L}/]{1,12}){0,2})?\\s*(?:\\(\\s*(?:nam\\s?)?|,?\\s*(?:vao |trong )?(?:cuoi |dau |giua |het )?nam\\s?)((?:19|20)\\d{2})(?!\\d)");
+    /** English: the unit (one word at most), then "in 2021" ("2.35% in 2021"; not "… compared to that in 2022"). */
+    private static final Pattern RIGHT_AFTER_EN = Pattern.compile(
+        "^\\s*(?:%|[\\p{L}]{1,12}(?:\\s(?:points|cent))?)?(?:\\s(?:of (?:the|its|all) \\p{L}+(?: \\p{L}+)?))?,?\\s*"
+            + "(?:in|at the end of|by the end of|as of) ((?:19|20)\\d{2})(?!\\d)");
 
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d{2}");
 
@@ -37,6 +41,16 @@ final class FigureYears {
             return new Named(found.stream().mapToInt(f -> f[0]).toArray(), found.stream().mapToInt(f -> f[1]).toArray());
         }
 
+        /** The first year named that no figure owns, or null. */
+        Integer firstExcept(java.util.Set<Integer> owned) {
+            for (int i = 0; i < ends.length; i++) {
+                if (!owned.contains(ends[i])) {
+                    return years[i];
+                }
+            }
+            return null;
+        }
+
         /** The last year named, or null. */
         Integer last() {
             return years.length == 0 ? null : years[years.length - 1];
@@ -47,9 +61,19 @@ final class FigureYears {
          * not counted: no year mention can end right where a number starts, since numbers do not follow a digit.
          */
         Integer before(int position) {
+            return before(position, java.util.Set.of());
+        }
+
+        /**
+         * The same, leaving out the mentions ending at {@code owned}: a year written right after an earlier figure is
+         * that figure's ("từ 26,65% cuối năm 2020 xuống còn 24,93%": 24,93 is of the sentence's year, not 2020).
+         */
+        Integer before(int position, java.util.Set<Integer> owned) {
             Integer year = null;
             for (int i = 0; i < ends.length && ends[i] <= position; i++) {
-                year = years[i];
+                if (!owned.contains(ends[i])) {
+                    year = years[i];
+                }
             }
             return year;
         }
@@ -57,8 +81,21 @@ final class FigureYears {
 
     /** "3,1% năm 2023", "(năm 2020)": a year written right after the figure is the figure's. */
     static Integer rightAfter(String rest) {
+        YearAfter y = yearAfter(rest);
+        return y == null ? null : y.year();
+    }
+
+    /** A year right after a figure, and where its mention ends in {@code rest}. */
+    record YearAfter(int year, int end) {
+    }
+
+    static YearAfter yearAfter(String rest) {
         Matcher y = RIGHT_AFTER.matcher(rest);
-        return y.find() ? Integer.valueOf(y.group(1)) : null;
+        if (y.find()) {
+            return new YearAfter(Integer.parseInt(y.group(1)), y.end(1));
+        }
+        Matcher en = RIGHT_AFTER_EN.matcher(rest);
+        return en.find() ? new YearAfter(Integer.parseInt(en.group(1)), en.end(1)) : null;
     }
 
     /** A bare 19xx/20xx in a report is a year far more often than a count. */

@@ -14,7 +14,17 @@ import java.util.List;
 final class MeasureComposer {
 
     /** A figure read so far in the article: its measure, unit and what it counts. */
-    record Earlier(String measure, String unit, boolean share, String counted, String base, Role role) {
+    record Earlier(String measure, String unit, boolean share, String counted, String base, Role role, boolean part) {
+    }
+
+    /**
+     * Whether the last measure composed is a part of another ("Trong đó, khu vực nông thôn là 2.694 hộ", "Tỷ lệ này ở
+     * khu vực thành thị"): its figure is no figure of the whole's catalogued measure.
+     */
+    private boolean part;
+
+    boolean lastIsPart() {
+        return part;
     }
 
     private final String lang;
@@ -33,7 +43,14 @@ final class MeasureComposer {
      */
     String compose(Tokens t, Subject subject, CountedPhrase counted, List<Earlier> sameSentence, String listHead,
                    List<Earlier> previousSentence, Role role, boolean parenthesised) {
-        String s = fromFirstHead(t, subject);
+        return compose(t, fromFirstHead(t, subject), counted, sameSentence, listHead, previousSentence, role, parenthesised);
+    }
+
+    /** The same, with the subject's words already cut ({@link #fromFirstHead}) or given ("respectively"). */
+    String compose(Tokens t, String subjectWords, CountedPhrase counted, List<Earlier> sameSentence, String listHead,
+                   List<Earlier> previousSentence, Role role, boolean parenthesised) {
+        part = false;
+        String s = withAntecedent(subjectWords, sameSentence, previousSentence, counted.isShare());
         boolean bareHead = !s.isEmpty() && isBareHead(s);
         if (counted.isShare()) {
             if (!s.isEmpty() && !bareHead && hasHead(s)) {
@@ -50,6 +67,7 @@ final class MeasureComposer {
             // "13.200 ca, tăng 210%": a rise of the count, in percent; a level is a share of the last level, not of a rise
             Earlier prev = role == Role.CHANGE || lastLevel(sameSentence) == null ? last(sameSentence) : lastLevel(sameSentence);
             if (prev != null && !prev.measure().isBlank()) {
+                part = prev.part();
                 return prev.share() || role == Role.CHANGE || prev.role() == Role.CHANGE && prev.share() ? prev.measure()
                     : sharePrefix() + thing(prev);
             }
@@ -67,7 +85,7 @@ final class MeasureComposer {
         if (parenthesised && s.isEmpty() && just != null && !just.measure().isBlank()) {
             return just.measure(); // "300 tỷ đồng (13,6 triệu USD)": the same amount in other words
         }
-        if (!s.isEmpty() && !bareHead && startsWithHead(s)) {
+        if (!s.isEmpty() && !bareHead && ("en".equals(lang) ? hasHead(s) : startsWithHead(s))) {
             return s;
         }
         if (bareHead && unitOnly) {
@@ -81,22 +99,27 @@ final class MeasureComposer {
             return countPrefix() + counted.text();
         }
         Earlier prev = lastOfUnit(sameSentence, counted.unit(), false);
+        if (!s.isEmpty() && !bareHead && startsWithUnitNoun(s)) {
+            return countPrefix() + s; // "hộ cận nghèo là 6.943 hộ": the subject names what is counted
+        }
         if (!s.isEmpty() && !bareHead) {
             // "Trong đó, mầm non có 74/180 trường": a part of the figure before, counted in the same unit
             Earlier parent = prev != null ? prev : lastOfUnit(previousSentence, counted.unit(), false);
             if (parent != null && !parent.base().isBlank()) {
+                part = true;
                 return parent.base() + " " + s;
             }
             return countPrefix() + counted.text() + " " + s;
         }
         if (prev != null && !prev.measure().isBlank()) {
+            part = prev.part();
             return prev.measure();
         }
         if (counted.unit().isEmpty() && just != null && !just.share() && !just.measure().isBlank() && s.isEmpty()) {
             return just.measure(); // "huyện Tuy An có 53 ca, TX Sông Cầu có 22, …": the list's measure, its unit left out
         }
-        if (listHead != null) {
-            return listHead;
+        if (listHead != null && (counted.unit().isEmpty() || sharesAWord(listHead, counted.unit()))) {
+            return counted.unit().isEmpty() ? listHead : countPrefix() + listHead; // "Về hộ nghèo: … 3.467 hộ"
         }
         return counted.unit().isEmpty() ? s : countPrefix() + counted.unit();
     }
@@ -111,7 +134,14 @@ final class MeasureComposer {
             rest += t.get(i).isWord() ? 1 : 0;
         }
         boolean people = t.word(counted.unitEnd()).equals("dan") || t.word(counted.unitEnd() + 1).equals("dan");
-        return "en".equals(lang) ? rest >= 4 : people && rest >= 2;
+        boolean total = t.word(counted.unitEnd()).equals("tong") || t.word(counted.unitEnd() + 1).equals("tong");
+        // "89,4% số hộ sử dụng nước sạch", "54% dân số tham gia BHYT": the households or people counted, not the whole
+        return "en".equals(lang) ? rest >= 4 : (people || !total) && rest >= 2;
+    }
+
+    private static boolean sharesAWord(String a, String b) {
+        List<String> words = MeasureKeys.words(b);
+        return MeasureKeys.words(a).stream().anyMatch(words::contains);
     }
 
     private boolean startsWithUnitNoun(String s) {
@@ -141,7 +171,7 @@ final class MeasureComposer {
     }
 
     /** A subject cut to start at its first indicator head: "xét theo địa phương thì tỷ lệ hộ nghèo" → "tỷ lệ hộ nghèo". */
-    private String fromFirstHead(Tokens t, Subject subject) {
+    String fromFirstHead(Tokens t, Subject subject) {
         if (subject.isEmpty()) {
             return "";
         }
@@ -154,6 +184,36 @@ final class MeasureComposer {
             }
         }
         return subject.text();
+    }
+
+    private static final java.util.regex.Pattern DEMONSTRATIVE = java.util.regex.Pattern.compile(
+        "^(\\p{L}+(?: \\p{L}+)?) (này|đó|nói trên|trên|this|that|the same)\\b\\s*(.*)$", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * "Tỷ lệ này ở khu vực thành thị", "This rate in urban areas": a head pointing back takes the measure it points to,
+     * the rest of the phrase qualifying it ("tỷ lệ hộ nghèo ở khu vực thành thị").
+     */
+    private String withAntecedent(String s, List<Earlier> sameSentence, List<Earlier> previousSentence, boolean share) {
+        java.util.regex.Matcher m = DEMONSTRATIVE.matcher(s);
+        if (!m.find() || headAt(Tokens.of(m.group(1)), 0) == 0) {
+            return s;
+        }
+        Earlier antecedent = lastOfUnitOrShare(sameSentence, share);
+        antecedent = antecedent != null ? antecedent : lastOfUnitOrShare(previousSentence, share);
+        if (antecedent == null) {
+            return s;
+        }
+        part = !m.group(3).isBlank();
+        return (antecedent.base() + " " + m.group(3)).strip();
+    }
+
+    private static Earlier lastOfUnitOrShare(List<Earlier> list, boolean share) {
+        for (int i = list.size() - 1; i >= 0; i--) {
+            if (list.get(i).share() == share && !list.get(i).base().isBlank() && list.get(i).role() != Role.CHANGE) {
+                return list.get(i);
+            }
+        }
+        return null;
     }
 
     /** A head alone, or with words that only rank it ("tỷ lệ cao", "số xã đạt tỷ lệ cao nhất"): it names no measure. */

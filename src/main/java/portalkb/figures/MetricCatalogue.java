@@ -158,6 +158,56 @@ public final class MetricCatalogue {
         return Optional.of(new Metric(idOrKey, words, words, kind, List.of(unit), null, null, null, null, null, null, null, null));
     }
 
+    /**
+     * A metric as a share ({@code share}) or as a count of the same thing: the base metric or its variant of that kind
+     * ("new_countryside" ↔ "new_countryside_communes"); the metric itself when it has none.
+     */
+    public String countedAs(String id, boolean share) {
+        Metric m = byId(id).orElse(null);
+        if (m == null || (m.quantity() != Kind.COUNT) == share) {
+            return id;
+        }
+        String base = m.variantOf() == null ? m.id() : m.variantOf();
+        return metrics.stream().filter(x -> (x.id().equals(base) || base.equals(x.variantOf())) && (x.quantity() != Kind.COUNT) == share)
+            .map(Metric::id).findFirst().orElse(id);
+    }
+
+    /**
+     * The catalogued metric whose Vietnamese name's words a measure's words hold, in any order (an English phrase put
+     * into Vietnamese keeps English word order: "new-style rural communes" → "nông thôn mới xã"): most of the name's
+     * words in the phrase and most of the phrase's words in the name; empty when none agrees so well.
+     */
+    public Optional<Metric> byWords(List<String> words) {
+        Metric best = null;
+        double bestScore = 0;
+        for (Metric m : metrics) {
+            List<String> name = MeasureKeys.words(m.vi());
+            if (name.isEmpty() || words.isEmpty()) {
+                continue;
+            }
+            long shared = name.stream().filter(words::contains).count();
+            double ofName = (double) shared / name.size();
+            double ofPhrase = (double) shared / words.size();
+            if (ofName >= 0.75 && ofPhrase >= 0.6 && ofName * ofPhrase > bestScore) {
+                best = m;
+                bestScore = ofName * ofPhrase;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The catalogued metric whose cue a folded phrase holds (the last-ending cue), as a figure's measure is named: or empty. */
+    public Optional<Metric> namedIn(String foldedPhrase) {
+        MetricCues c = cues;
+        if (c == null) {
+            c = new MetricCues(metrics);
+            cues = c;
+        }
+        return Optional.ofNullable(c.metricForPhrase(foldedPhrase, "").metric());
+    }
+
+    private volatile MetricCues cues;
+
     /** The metric found by {@code metric}'s cues that accepts {@code unit}: itself, or one of its variants. */
     public Optional<Metric> forUnit(Metric metric, String unit) {
         if (takes(metric, unit)) {

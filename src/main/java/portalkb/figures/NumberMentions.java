@@ -214,6 +214,17 @@ final class NumberMentions {
             }
             return new NumberMention(i, i + 2, t.text(i, i + 3).replace(" ", ""), read(first, english), NumberMention.Shape.RATIO);
         }
+        // "84 of the province's 160 communes", "9 of its 11 health targets", "81 of 86 communes"
+        if (english && t.in(i + 2) && t.word(i + 1).equals("of")) {
+            int j = i + 2;
+            while (t.in(j) && j < i + 7 && !t.get(j).isNumber() && (Regexes.matches(t.word(j), "the|its|their|all|province|province's|s|city|city's|country's|total")
+                || t.get(j).isMark("'’"))) {
+                j++;
+            }
+            if (t.in(j) && t.get(j).isNumber() && t.in(j + 1) && t.get(j + 1).isWord()) {
+                return new NumberMention(i, j, t.text(i, j + 1), read(first, english), NumberMention.Shape.RATIO);
+            }
+        }
         // "42 out of 85", "16 out of the total 19"
         if (english && t.in(i + 3) && t.word(i + 1).equals("out") && t.word(i + 2).equals("of")) {
             int j = i + 3;
@@ -260,7 +271,11 @@ final class NumberMentions {
         }
         if (english) {
             boolean half = w.equals("half") && t.word(i + 1).equals("of") && !Regexes.matches(t.word(i - 1), "first|second|last|the");
-            boolean beforeNoun = t.in(i + 1) && t.get(i + 1).isWord() && !Regexes.matches(t.word(i + 1), "of|to|and|or|times|years?|months?|days?|percent");
+            if (!half && Regexes.matches(t.word(i - 1), "under|over|aged|below|above")) {
+                return null; // "children under five": an age naming a group
+            }
+            boolean beforeNoun = t.in(i + 1) && t.get(i + 1).isWord() && !Regexes.matches(t.word(i + 1), "of|to|and|or|times|years?|months?|days?|percent")
+                && !Regexes.matches(t.word(i - 1), "under|over|aged|below|above|than|the");
             if (!half && !beforeNoun) {
                 return null;
             }

@@ -31,11 +31,15 @@ final class Places {
         }
     }
 
-    /** The places of a sentence in text order, without overlaps; {@code province}: the article's, or null. */
-    List<Place> find(Tokens t, String province) {
+    /**
+     * The places of a sentence in text order, without overlaps; {@code province}: the article's, or null. Vietnamese
+     * kind words come before a name ("huyện X"), English ones after it ("X district"): each text is read with its own.
+     */
+    List<Place> find(Tokens t, String province, String lang) {
         List<Place> out = new ArrayList<>();
+        boolean english = "en".equals(lang);
         for (int i = 0; i < t.size(); i++) {
-            Place p = at(t, i, province);
+            Place p = at(t, i, province, english);
             if (p != null) {
                 out.add(p);
                 i = p.end() - 1;
@@ -67,8 +71,8 @@ final class Places {
             while (start - 1 >= 0 && t.get(start - 1).isWord() && t.get(start - 1).startsUpper() && end - start < 4) {
                 start--;
             }
-            if (start == end || start == 0 || covered(found, start, end)) {
-                continue;
+            if (start == end || start == 0 || covered(found, start, end) || t.get(start).text().equals(t.get(start).text().toUpperCase())) {
+                continue; // an acronym ("BHYT") is no place name
             }
             Level kind = kindNamedBefore(t, start, found);
             if (kind != null) {
@@ -81,31 +85,23 @@ final class Places {
         return found.stream().anyMatch(p -> p.start() < end && start < p.end());
     }
 
-    /** The level of the last kind word before {@code start} ("huyện", "các xã", "districts"), or null. */
-    private Level kindNamedBefore(Tokens t, int start, List<Place> found) {
+    /** The level of the last place of a district or commune named before {@code start} ("huyện X", "các xã"), or null. */
+    private static Level kindNamedBefore(Tokens t, int start, List<Place> found) {
         Level kind = null;
         for (Place p : found) {
             if (p.end() <= start && (p.level() == Level.DISTRICT || p.level() == Level.COMMUNE)) {
                 kind = p.level();
             }
         }
-        for (int i = 0; i < start; i++) {
-            for (Level l : List.of(Level.DISTRICT, Level.COMMUNE)) {
-                if (before[l.ordinal()].startingAt(t, i) > 0 && (i + 1 >= start || !t.get(i + 1).startsUpper())
-                    || after[l.ordinal()].startingAt(t, i) > 0) {
-                    kind = l;
-                }
-            }
-        }
         return kind;
     }
 
-    private Place at(Tokens t, int i, String province) {
+    private Place at(Tokens t, int i, String province, boolean english) {
         if (!t.get(i).isWord()) {
             return null;
         }
         // facility first: "Trung tâm Y tế huyện X" is one facility, not a district
-        for (Level l : List.of(Level.FACILITY, Level.COMMUNE, Level.DISTRICT, Level.PROVINCE)) {
+        for (Level l : english ? List.<Level>of() : List.of(Level.FACILITY, Level.COMMUNE, Level.DISTRICT, Level.PROVINCE)) {
             int n = before[l.ordinal()].startingAt(t, i);
             if (n == 0) {
                 continue;

@@ -22,6 +22,7 @@ final class RoleReader {
     private final Phrases target;
     private final Phrases targetMet;
     private final Phrases targetName;
+    private final Phrases predicates;
 
     RoleReader(String lang) {
         ClauseWords w = ClauseWords.get();
@@ -33,6 +34,7 @@ final class RoleReader {
         this.target = w.of(Kind.TARGET, lang);
         this.targetMet = w.of(Kind.TARGET_MET, lang);
         this.targetName = w.of(Kind.TARGET_NAME, lang);
+        this.predicates = w.of(Kind.PREDICATES, lang);
     }
 
     /**
@@ -79,14 +81,19 @@ final class RoleReader {
 
     /** "các chỉ tiêu cơ bản đều hoàn thành:": a result verb later in the clause, with no number after it, meets the targets. */
     private boolean metLater(Tokens t, int from) {
-        for (int k = from; t.in(k) && !t.get(k).isMark(",;:.") && !t.get(k).isNumber(); k++) {
+        for (int k = from; t.in(k) && !t.get(k).isMark(";:.") && !(t.get(k).isNumber() && !NumberMentions.isYear(t.get(k).text())); k++) {
+            if (target.startingAt(t, k) > 0) {
+                return false; // "theo kế hoạch, … phấn đấu … đạt trên 95%": another plan word first
+            }
             int n = targetMet.startingAt(t, k);
             if (n > 0) {
-                int after = k + n;
-                while (t.in(after) && Regexes.matches(t.word(after), "va|vuot|and|het|xong|ca|deu|all|fully")) {
-                    after++;
+                // "đều đạt và vượt kế hoạch:" meets them; "đạt trên 95%" names the level to reach
+                for (int after = k + n; after < k + n + 4 && t.in(after); after++) {
+                    if (t.get(after).isNumber() || t.get(after).isMark(":;")) {
+                        return t.get(after).isMark(":;");
+                    }
                 }
-                return !t.in(after) || !t.get(after).isNumber();
+                return true;
             }
         }
         return false;
@@ -151,6 +158,9 @@ final class RoleReader {
         }
         if (changeToLevel.endingAt(t, i) > 0 && change.endingAt(t, i) == 0) {
             return false;
+        }
+        if (predicates.endingAt(t, i) > change.endingAt(t, i)) {
+            return false; // "made up 2.70%": the longer phrase is a link, not a rise
         }
         // "ghi nhận thêm 1.205 ca mới", "detected another 5 cases": new events counted, not a rise
         if (Regexes.matches(t.word(i), "them|another|additional") && Regexes.matches(t.word(i - 1), "nhan|hien|recorded|detected|reported|mac")) {

@@ -106,7 +106,31 @@ record Subject(int start, int end, String text) {
                 moved = true;
             }
         }
-        return new Subject(s, e, t.text(s, e));
+        return new Subject(s, e, withoutParentheses(t, s, e));
+    }
+
+    /** The words from s to e as written, without what a parenthesis adds ("số giường bệnh/vạn dân (không tính …)"). */
+    private static String withoutParentheses(Tokens t, int s, int e) {
+        StringBuilder out = new StringBuilder();
+        int depth = 0;
+        int runStart = -1;
+        for (int i = s; i <= e; i++) {
+            boolean inside = i < e && (t.get(i).isMark("(") || depth > 0);
+            if (i < e && t.get(i).isMark("(")) {
+                depth++;
+            }
+            if (i < e && !inside && runStart < 0) {
+                runStart = i;
+            }
+            if ((i == e || inside) && runStart >= 0) {
+                out.append(out.isEmpty() ? "" : " ").append(t.text(runStart, i));
+                runStart = -1;
+            }
+            if (i < e && t.get(i).isMark(")") && depth > 0) {
+                depth--;
+            }
+        }
+        return out.toString().strip();
     }
 
     /** A place at the start (or end) of [s, e): how many tokens it takes, 0 when none. */

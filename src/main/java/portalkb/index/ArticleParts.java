@@ -1,6 +1,7 @@
 package portalkb.index;
 
 import portalkb.core.Gazetteer;
+import portalkb.core.Language;
 import portalkb.core.PlaceWords;
 import portalkb.figures.Figure;
 import portalkb.figures.MeasureKeys;
@@ -67,7 +68,19 @@ final class ArticleParts {
         return new Fact(base.articleId(), base.url(), base.title(), base.source(), base.sourceName(), base.province(),
             base.provinceToday(), base.district(), base.commune(), base.published(), base.year(), base.metric(), base.value(),
             base.unit(), base.raw(), base.text(), base.sentenceOffset(), base.page(), base.sheet(), f.measure(),
-            MeasureKeys.isOpen(f.metric()) ? MeasureKeys.wordsOf(f.metric()) : null, f.role().id(), f.level().id(), f.place());
+            measureWords(f), f.role().id(), f.level().id(), f.place());
+    }
+
+    /** The words a question may name the figure's measure by: an open key's, or the catalogued figure's own phrase's. */
+    private static List<String> measureWords(Figure f) {
+        if (MeasureKeys.isOpen(f.metric())) {
+            return MeasureKeys.wordsOf(f.metric());
+        }
+        if (f.measure() == null) {
+            return null;
+        }
+        List<String> words = MeasureKeys.words(Language.isEnglish(f.measure()) ? MeasureKeys.vietnamese(f.measure()) : f.measure());
+        return words.isEmpty() ? null : words;
     }
 
     /** A passage of {@code article} at {@code position}; {@code url}: the article's, or a file's at a page. */

@@ -105,17 +105,27 @@ final class ReportCells {
         }
         Query filter = Query.of(q -> q.bool(b -> b.filter(filter(new Request(null, null, List.of(), null, null, null, false, false)))
             .filter(f -> f.terms(t -> t.field("measureWords").terms(v -> v.value(words.stream().map(FieldValue::of).toList()))))));
+        // a measure's words: an open key's own, or the words its figures' phrases write most (a catalogued metric)
         SearchResponse<Void> response = elastic.client().search(s -> s.index(elastic.names().facts()).size(0).query(filter)
-            .aggregations("metric", m -> m.terms(t -> t.field("metric").size(200))), Void.class);
+            .aggregations("metric", m -> m.terms(t -> t.field("metric").size(200))
+                .aggregations("words", w -> w.terms(t -> t.field("measureWords").size(12)))), Void.class);
         String best = null;
         double bestScore = 0;
         long bestCount = 0;
         for (StringTermsBucket b : response.aggregations().get("metric").sterms().buckets().array()) {
             String key = b.key().stringValue();
-            if (!portalkb.figures.MeasureKeys.isOpen(key) || share != portalkb.figures.MeasureKeys.unitClassOf(key).equals("pct")) {
+            boolean open = portalkb.figures.MeasureKeys.isOpen(key);
+            boolean isShare = open ? portalkb.figures.MeasureKeys.unitClassOf(key).equals("pct")
+                : MetricCatalogue.get().byId(key).map(m -> m.quantity() != MetricCatalogue.Kind.COUNT).orElse(false);
+            if (share != isShare) {
                 continue;
             }
-            List<String> keyWords = portalkb.figures.MeasureKeys.wordsOf(key);
+            List<String> keyWords = open ? portalkb.figures.MeasureKeys.wordsOf(key)
+                : b.aggregations().get("words").sterms().buckets().array().stream()
+                    .filter(w -> w.docCount() * 2 >= b.docCount()).map(w -> w.key().stringValue()).toList();
+            if (keyWords.isEmpty()) {
+                continue;
+            }
             long shared = keyWords.stream().filter(words::contains).count();
             double ofQuestion = (double) shared / words.size();
             double ofMeasure = (double) shared / keyWords.size();

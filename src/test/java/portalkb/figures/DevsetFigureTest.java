@@ -30,8 +30,8 @@ class DevsetFigureTest {
         all.misses().forEach(m -> System.out.println("  " + m));
         // English articles are read through the glossary since the clause reader: held to a lower floor than Vietnamese.
         assertTrue(vietnamese.precision() >= 0.9, vietnamese.describe("precision") + "\n" + String.join("\n", vietnamese.misses()));
-        assertTrue(vietnamese.recall() >= 0.9, vietnamese.describe("recall") + "\n" + String.join("\n", vietnamese.misses()));
-        assertTrue(english.recall() >= 0.5, english.describe("recall") + "\n" + String.join("\n", english.misses()));
+        assertTrue(vietnamese.recall() >= 0.95, vietnamese.describe("recall") + "\n" + String.join("\n", vietnamese.misses()));
+        assertTrue(english.recall() >= 0.6, english.describe("recall") + "\n" + String.join("\n", english.misses()));
         assertTrue(all.precision() >= 0.85, all.describe("precision") + "\n" + String.join("\n", all.misses()));
     }
 }
