@@ -113,7 +113,21 @@ final class WorldEval {
         return 0;
     }
 
+    /** What the evaluation found: each measure's rankings and each question's answer. */
+    record Result(List<MeasureResult> measures, List<QuestionResult> questions) {
+        /** Share of the questions in a language answered right. */
+        double rightShare(String lang) {
+            List<QuestionResult> part = questions.stream().filter(q -> q.lang().equals(lang)).toList();
+            return part.isEmpty() ? 0 : (double) part.stream().filter(QuestionResult::right).count() / part.size();
+        }
+    }
+
     int run(AppConfig config, Elastic elastic) throws IOException, InterruptedException {
+        evaluate(config, elastic);
+        return 0;
+    }
+
+    Result evaluate(AppConfig config, Elastic elastic) throws IOException, InterruptedException {
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
             JsonlImporter.Summary s = new JsonlImporter(new ArticleWriter(elastic, bulk), bulk, new PrintStream(java.io.OutputStream.nullOutputStream())).importFile(dir.resolve("articles.jsonl"));
             out.println("imported: " + s.describe());
@@ -161,7 +175,7 @@ final class WorldEval {
             part.stream().filter(a -> !a.right()).forEach(a -> out.printf("  WRONG %s %s%n        expected %s%n        → %s%n", a.id(),
                 a.question(), a.expected(), a.answer().replace("\n", " / ")));
         }
-        return 0;
+        return new Result(measures, answers);
     }
 
     /** For each world measure, the metric most of its province results were filed under. */
