@@ -2,7 +2,10 @@ package portalkb.extract;
 
 import portalkb.figures.Figure;
 import portalkb.figures.FigureExtractor;
+import portalkb.core.PlaceWords;
+import portalkb.figures.MeasureKeys;
 import portalkb.figures.MetricCatalogue;
+import portalkb.figures.Role;
 import portalkb.core.Text;
 
 import java.util.ArrayList;
@@ -79,8 +82,12 @@ public final class TableFigures {
                 if (col.index() == placeColumn || !col.indicator() || !NUMBER.matcher(raw).matches()) {
                     continue;
                 }
-                Figure f = new Figure(col.metric() == null ? MetricCatalogue.OTHER : col.metric().id(), value(raw),
-                    col.unit() == null ? col.metric().unit() : col.unit(), TableSentences.written(raw, col.unit()), col.year(), sentence, r);
+                String unit = col.unit() == null ? col.metric().unit() : col.unit();
+                // a column the catalogue does not know is an open measure named by its header ("Số trẻ dưới 1 tuổi")
+                String metric = col.metric() != null ? col.metric().id() : openMeasure(col.header(), unit);
+                String written = TableSentences.written(raw, col.unit());
+                Figure f = new Figure(metric, value(raw), unit, written, col.year(), sentence, r, raw, col.header(), Role.RESULT,
+                    levelOf(place), place.level() == PlaceLabels.Level.PROVINCE ? null : place.name());
                 if (f.unit() != null) {
                     figures.add(new DocumentFigure(f, table.page(), table.sheet(), place.province(),
                         place.level() == PlaceLabels.Level.DISTRICT ? place.name() : null,
@@ -90,6 +97,22 @@ public final class TableFigures {
         }
         sentences.addAll(TableSentences.extremes(table, columns, rowPlaces, placeColumn, documentTitle));
         return new Result(figures, sentences);
+    }
+
+    private static String openMeasure(String header, String unit) {
+        String key = header == null ? null : MeasureKeys.key(HEADER_NOISE.matcher(header).replaceAll(" "), MeasureKeys.unitClass(unit, "%".equals(unit)));
+        return key == null ? MetricCatalogue.OTHER : key;
+    }
+
+    /** What a header adds beside the measure: its year and its unit in parentheses ("Tỷ lệ (%) năm 2022"). */
+    private static final Pattern HEADER_NOISE = Pattern.compile("\\([^)]*\\)|(?i)năm\\s*\\d{4}|\\d{4}");
+
+    private static PlaceWords.Level levelOf(PlaceLabels.Place place) {
+        return switch (place.level()) {
+            case DISTRICT -> PlaceWords.Level.DISTRICT;
+            case COMMUNE -> PlaceWords.Level.COMMUNE;
+            default -> PlaceWords.Level.PROVINCE;
+        };
     }
 
     /**

@@ -64,11 +64,7 @@ final class ArticleParts {
         } else if (f.level() == PlaceWords.Level.DISTRICT && f.place() != null && district == null) {
             district = f.place();
         }
-        Fact base = fact(article, f, article.url(), province, provinceToday, district, null, null, null);
-        return new Fact(base.articleId(), base.url(), base.title(), base.source(), base.sourceName(), base.province(),
-            base.provinceToday(), base.district(), base.commune(), base.published(), base.year(), base.metric(), base.value(),
-            base.unit(), base.raw(), base.text(), base.sentenceOffset(), base.page(), base.sheet(), f.measure(),
-            measureWords(f), f.role().id(), f.level().id(), f.place());
+        return fact(article, f, article.url(), province, provinceToday, district, null, null, null);
     }
 
     /** The words a question may name the figure's measure by: an open key's, or the catalogued figure's own phrase's. */
@@ -89,11 +85,15 @@ final class ArticleParts {
             article.province(), article.provinceToday(), article.published(), article.year(), page, sheet, null);
     }
 
-    /** A fact of {@code article}: the figure's fields, in the province and place given (a table row's may differ). */
+    /**
+     * A fact of {@code article}: the figure's fields, with its measure, role and level, in the province and place given
+     * (a table row's or another province's may differ).
+     */
     static Fact fact(Article article, Figure f, String url, String province, String provinceToday, String district,
                      String commune, Integer page, String sheet) {
         return new Fact(article.id(), url, article.title(), article.source(), article.sourceName(), province, provinceToday,
             district, commune, article.published(), f.year(), f.metric(), f.value(), f.unit(), f.raw(), f.sentence(),
-            f.sentenceOffset(), page, sheet);
+            f.sentenceOffset(), page, sheet, f.measure(), measureWords(f), f.role().id(), f.level().id(), f.place());
     }
+
 }
