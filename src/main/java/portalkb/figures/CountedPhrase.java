@@ -61,7 +61,10 @@ record CountedPhrase(double magnitude, String magnitudeWord, String unit, int un
                 end += 2;
                 continue;
             }
-            if (!tok.isWord() && !(tok.isMark(",") && t.in(end + 1) && t.get(end + 1).isWord() && end < unitEnd) || ends.startingAt(t, end) > 0) {
+            // an age naming a group stays in the phrase ("17% tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng …")
+            boolean age = tok.isNumber() && Regexes.matches(t.word(end + 1), "tuoi|thang");
+            if (!tok.isWord() && !age && !(tok.isMark(",") && t.in(end + 1) && t.get(end + 1).isWord() && end < unitEnd)
+                || ends.startingAt(t, end) > 0) {
                 break;
             }
             counted += tok.isWord() ? 1 : 0;

@@ -62,7 +62,7 @@ final class MeasureComposer {
             String after = counted.afterUnit().strip();
             int whole = denominators.startingAt(t, counted.unitEnd());
             if (!after.isEmpty() && (whole == 0 || saysMoreThanWhole(t, counted, whole))) {
-                return sharePrefix() + after;
+                return startsWithHead(after) ? after : sharePrefix() + after; // "17% tỷ lệ trẻ em …" has its head
             }
             // "13.200 ca, tăng 210%": a rise of the count, in percent; a level is a share of the last level, not of a rise
             Earlier prev = role == Role.CHANGE || lastLevel(sameSentence) == null ? last(sameSentence) : lastLevel(sameSentence);

@@ -350,6 +350,17 @@ final class NumberMentions {
     /** Ages that name a group ("trẻ dưới 5 tuổi") and durations that set a period ("5 năm qua") are no figures. */
     private boolean stillFigure(Tokens t, NumberMention m, boolean english) {
         int after = m.last() + 1;
+        // "từ 5 đến dưới 12 tuổi", "from 5 to 11 years old": the lower end of an age range
+        int k = after;
+        if (Regexes.matches(t.word(k), "den|toi|to|and")) {
+            k++;
+            while (Regexes.matches(t.word(k), "duoi|tren|under|over")) {
+                k++;
+            }
+            if (t.in(k) && t.get(k).isNumber() && Regexes.matches(t.word(k + 1), "tuoi|years|year")) {
+                return false;
+            }
+        }
         int n = words.of(Kind.NOT_FIGURE_AFTER, english ? "en" : "vi").startingAt(t, after);
         if (n == 0) {
             return true;

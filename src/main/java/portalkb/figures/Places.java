@@ -46,11 +46,32 @@ final class Places {
             }
         }
         addListedNames(t, out);
+        addLocalities(t, out);
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return out;
     }
 
-    private static final String LIST_VERBS = "tang|giam|dat|voi|co|la|chi|moi|con|len|xuong|ghi|nhan|increased|rose|fell|reached|with|had|has";
+    /**
+     * "các địa phương còn lại từ 82,2% trở lên", "the other localities": the rest of a list of places, at the level of the
+     * places the list named.
+     */
+    private void addLocalities(Tokens t, List<Place> found) {
+        for (int i = 0; i + 1 < t.size(); i++) {
+            boolean vi = t.word(i).equals("dia") && t.word(i + 1).equals("phuong") && Regexes.matches(t.word(i - 1), "cac|nhung|nhieu");
+            boolean en = Regexes.matches(t.word(i), "localities|others") && Regexes.matches(t.word(i - 1), "other|remaining|the");
+            if ((vi || en) && !covered(found, i, i + 2)) {
+                Level kind = kindNamedBefore(t, i, found);
+                if (kind != null) {
+                    int start = vi ? i - 1 : i - 1;
+                    int end = vi ? i + 2 : i + 1;
+                    found.add(new Place(start, end, kind, t.text(start, end)));
+                }
+            }
+        }
+    }
+
+    private static final String LIST_VERBS = "tang|giam|dat|voi|co|la|chi|moi|con|len|xuong|ghi|nhan|tren|gan|hon|khoang|duoi|xap|xi"
+        + "|increased|rose|fell|reached|with|had|has|about|nearly|over";
 
     /**
      * Names in a list of places of one kind, written without their kind word ("các huyện: Châu Phú tăng 18,4 lần, Tân
@@ -85,12 +106,29 @@ final class Places {
         return found.stream().anyMatch(p -> p.start() < end && start < p.end());
     }
 
-    /** The level of the last place of a district or commune named before {@code start} ("huyện X", "các xã"), or null. */
-    private static Level kindNamedBefore(Tokens t, int start, List<Place> found) {
+    /**
+     * The level of the last district or commune named before {@code start} ("huyện X", "các xã"), or of the places a count
+     * before it counts ("có 3 xã đạt tỷ lệ cao là …"); null when none.
+     */
+    private Level kindNamedBefore(Tokens t, int start, List<Place> found) {
         Level kind = null;
+        int at = -1;
         for (Place p : found) {
-            if (p.end() <= start && (p.level() == Level.DISTRICT || p.level() == Level.COMMUNE)) {
+            if (p.end() <= start && (p.level() == Level.DISTRICT || p.level() == Level.COMMUNE) && p.start() > at) {
                 kind = p.level();
+                at = p.start();
+            }
+        }
+        for (int i = 0; i + 1 < start; i++) {
+            if ((t.get(i).isNumber() || Regexes.matches(t.word(i), "mot|hai|ba|bon|nam|cac|nhieu")) && i > at) {
+                int noun = t.word(i + 1).equals("so") ? i + 2 : i + 1; // "một số xã"
+                for (Level l : List.of(Level.DISTRICT, Level.COMMUNE)) {
+                    int n = before[l.ordinal()].startingAt(t, noun);
+                    if (n > 0 && (t.in(noun + n) && !t.get(noun + n).startsUpper()) && Regexes.matches(t.word(noun), "huyen|xa|phuong|quan")) {
+                        kind = l;
+                        at = i;
+                    }
+                }
             }
         }
         return kind;
