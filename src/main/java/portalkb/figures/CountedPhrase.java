@@ -135,7 +135,8 @@ record CountedPhrase(double magnitude, String magnitudeWord, String unit, int un
         Phrases nouns = ClauseWords.get().of(Kind.UNIT_NOUNS, "en");
         int end = i;
         int lastNoun = -1;
-        while (t.in(end) && t.get(end).isWord() && end - i < 5 && stops.startingAt(t, end) == 0
+        while (t.in(end) && (t.get(end).isWord() || t.get(end).isMark("-") && !t.get(end).spaceBefore() && end > i) && end - i < 7
+            && stops.startingAt(t, end) == 0
             && !Regexes.matches(t.word(end), "in|of|on|at|for|from|to|by|with|as|than|since|per|the|a|an|this|that|these|those|each|every|over|[a-z]+ing")) {
             int n = nouns.startingAt(t, end);
             if (n > 0) {

@@ -82,6 +82,10 @@ final class MeasureComposer {
         }
         boolean unitOnly = !counted.saysMore();
         Earlier just = last(sameSentence);
+        String spent = "en".equals(lang) ? spending(t, counted) : null;
+        if (spent != null && (s.isEmpty() || bareHead)) {
+            return spent; // "has spent 300 billion VND on vocational training"
+        }
         if (parenthesised && s.isEmpty() && just != null && !just.measure().isBlank()) {
             return just.measure(); // "300 tỷ đồng (13,6 triệu USD)": the same amount in other words
         }
@@ -159,6 +163,44 @@ final class MeasureComposer {
             }
         }
         return false;
+    }
+
+    private static final java.util.regex.Pattern SPENT = java.util.regex.Pattern.compile(
+        "\\b(spent|spends|spend|spending|invested|invests|allocated|disbursed|mobilised|mobilized|raised|earmarked|provided|worth|cost|costing)\\b\\s*$");
+
+    /**
+     * English money: what it was spent on ("spent 300 billion VND (13.6 million USD) on providing livelihood support") or
+     * what is worth it ("health insurance worth 27 billion VND"); null for other figures.
+     */
+    private String spending(Tokens t, CountedPhrase counted) {
+        if (!MeasureKeys.unitClass(counted.unit(), false).matches("vnd|usd|vnd-per")) {
+            return null;
+        }
+        int number = counted.unitStart() - 1;
+        while (number > 0 && !t.get(number).isNumber()) {
+            number--;
+        }
+        String before = t.text(Math.max(0, number - 6), number);
+        java.util.regex.Matcher verb = SPENT.matcher(before.toLowerCase(java.util.Locale.ROOT));
+        if (!verb.find()) {
+            return null;
+        }
+        if (verb.group(1).equals("worth")) {
+            String thing = before.substring(0, verb.start()).replaceAll("(?i).*\\b(with|on|of|in|for)\\s+", "").strip();
+            return thing.isEmpty() ? null : "value of " + thing;
+        }
+        int k = counted.end();
+        while (t.in(k) && (t.get(k).isMark("()") || t.get(k).isNumber() || !t.get(k).isWord() || Regexes.matches(t.word(k), "million|billion|usd|vnd|thousand|over|about"))) {
+            k++;
+        }
+        if (t.in(k) && Regexes.matches(t.word(k), "on|for|to|in")) {
+            int end = k + 1;
+            while (t.in(end) && !t.get(end).isMark(",;.") && end < k + 10) {
+                end++;
+            }
+            return "spending on " + t.text(k + 1, end);
+        }
+        return "spending";
     }
 
     /** The words of an indicator head starting at token {@code i} (0 when none); "số" is checked as written ("Sở", "sơ" fold alike). */
