@@ -60,20 +60,6 @@ final class MetricCues {
     record Choice(Metric metric, boolean byUnit) {
     }
 
-    /** A cue right before the number wins; then the unit after it; then the nearest cue in the clause. */
-    Choice metricFor(String beforeText, String rest) {
-        Nearest nearest = nearestBefore(beforeText);
-        if (nearest.end() >= 0 && beforeText.length() - nearest.end() <= NEAR) {
-            return new Choice(nearest.metric(), false);
-        }
-        for (int i = 0; i < metrics.size(); i++) {
-            if (after.get(i) != null && after.get(i).matcher(rest).find()) {
-                return new Choice(metrics.get(i), true);
-            }
-        }
-        return new Choice(nearest.metric(), false);
-    }
-
     /** The metric a measure's phrase names: a cue anywhere in the phrase (the last wins). */
     Choice metricForPhrase(String foldedPhrase, String unused) {
         return new Choice(nearestBefore(foldedPhrase).metric(), false);
