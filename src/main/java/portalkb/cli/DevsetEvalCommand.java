@@ -1,5 +1,10 @@
 package portalkb.cli;
 
+import portalkb.ask.AskService;
+import portalkb.ask.answer.SentenceReader;
+import portalkb.ask.read.ReaderModel;
+import portalkb.ask.retrieve.TermWeights;
+import portalkb.eval.CandidateRows;
 import portalkb.app.Services;
 import portalkb.config.AppConfig;
 import portalkb.eval.Bm25Baseline;
@@ -13,13 +18,15 @@ import portalkb.store.Json;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code ./kb eval --devset DIR [--split dev|test|all] [--questions FILE] [--unanswerable FILE] [--misses] [--embeddings] [--json]}: loads the devset's
+ * {@code ./kb eval --devset DIR [--split dev|test|all] [--questions FILE] [--unanswerable FILE] [--misses] [--embeddings] [--json] [--features FILE]}: loads the devset's
  * articles into indices of their own ({@code <prefix>-devset-*}), asks the split's questions and our
  * unanswerable ones, and prints each answer, the misses, and per-split, per-language accuracy beside
  * the BM25 baseline. The test split is asked only when named: it is for the final run.
@@ -61,7 +68,19 @@ final class DevsetEvalCommand {
                 embeddings ? "on" : "off", questions.size(), split, questions.stream().filter(Devset.Question::answerNone).count());
         }
         AppConfig askConfig = withEmbeddings(config, embeddings);
-        List<DevsetEval.Scored> scored = new DevsetEval(Services.of(askConfig, elastic).ask(), Bm25Baseline.build(elastic, devset)).run(questions);
+        List<DevsetEval.Scored> scored;
+        if (args.has("features")) {
+            // The reader's candidates, labelled, for ./kb fit-reader.
+            Path file = Path.of(args.option("features", ""));
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                CandidateRows rows = new CandidateRows(w, Path.of(args.option("devset", "")).getFileName() + ":" + split);
+                AskService ask = new AskService(elastic, askConfig, new SentenceReader(new TermWeights(elastic), ReaderModel.get(), rows));
+                scored = new DevsetEval(ask, Bm25Baseline.build(elastic, devset), rows).run(questions);
+            }
+            out.printf("labelled candidates written to %s%n", file);
+        } else {
+            scored = new DevsetEval(Services.of(askConfig, elastic).ask(), Bm25Baseline.build(elastic, devset)).run(questions);
+        }
         List<DevsetEval.Tally> tallies = DevsetEval.tallies(scored);
         if (args.has("json")) {
             Report report = new Report(tallies.stream().map(TallyRow::of).toList(), scored);
