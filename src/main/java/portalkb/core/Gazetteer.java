@@ -194,23 +194,6 @@ public final class Gazetteer {
         return out.toString();
     }
 
-    /**
-     * The province an article is about when its source does not say: the one it names most often, a
-     * mention in the title counting twice; on a tie, the one named first. Null when it names none.
-     */
-    public Province mainProvince(String title, String body) {
-        Map<Province, Integer> counts = new LinkedHashMap<>();
-        mentionScanner.forEach(Text.nfc(title == null ? "" : title), name -> counts.merge(mentionNames.get(name), 2, Integer::sum));
-        mentionScanner.forEach(Text.nfc(body == null ? "" : body), name -> counts.merge(mentionNames.get(name), 1, Integer::sum));
-        Province best = null;
-        for (Map.Entry<Province, Integer> e : counts.entrySet()) {
-            if (best == null || e.getValue() > counts.get(best)) {
-                best = e.getKey();
-            }
-        }
-        return best;
-    }
-
     /** Provinces named in a text (diacritic spellings, case-sensitive), in order of first mention. */
     public List<Province> mentions(String text) {
         Set<Province> found = new LinkedHashSet<>();

@@ -83,7 +83,9 @@ public final class ProvinceReader {
         String text = body == null ? "" : Text.nfc(body);
         titleSigns(tally, readableCase(Text.nfc(title == null ? "" : title)));
         Dateline dateline = Dateline.read(text, signs);
-        bodySigns(tally, text);
+        // the dateline's own place is weighed as a dateline, not again as the lead's first mention
+        int datelineEnd = dateline == null ? 0 : text.indexOf(dateline.written()) + dateline.written().length();
+        bodySigns(tally, text, datelineEnd);
         if (dateline != null) {
             datelineSigns(tally, dateline, prior);
         }
@@ -134,9 +136,9 @@ public final class ProvinceReader {
         }
     }
 
-    private void bodySigns(Tally tally, String body) {
+    private void bodySigns(Tally tally, String body, int from) {
         ProvinceSigns.Weights w = signs.weights();
-        List<PlaceMention> all = mentions(body);
+        List<PlaceMention> all = mentions(body).stream().filter(m -> m.start() >= from).toList();
         int leadEnd = leadEnd(body);
         List<Integer> segmentEnds = segmentEnds(body);
         Map<Integer, Set<Province>> bySegment = new LinkedHashMap<>();
