@@ -56,6 +56,9 @@ public final class ProvinceReader {
     private static final Pattern OUTLET_BEFORE = Pattern.compile(
         "(?i)(?<!\\p{L})(báo|đài (pt-th|ptth|phát thanh( -|,)? truyền hình|phát thanh và truyền hình)|truyền hình|cổng (ttđt|thông tin điện tử))(\\s+(tỉnh|thành phố|tp\\.?))?\\s*$");
     private static final Pattern OUTLET_AFTER = Pattern.compile("^\\s*(TV|Online|online)(?!\\p{L})");
+    private static final int MAX_REFERENCES = 3;
+    private static final Pattern WHOLE_PROVINCE = Pattern.compile("(?<![a-z])(" + String.join("|",
+        PlaceWords.get().of(PlaceWords.Level.PROVINCE).whole().stream().map(Pattern::quote).toList()) + ")(?![a-z])");
     private static final Pattern TITLE_START = Pattern.compile("(?i)^(tỉnh|thành phố|tp\\.?|huyện|quận|thị xã|tx\\.?)?\\s*$");
 
     private final ProvinceSigns signs;
@@ -89,6 +92,7 @@ public final class ProvinceReader {
         if (dateline != null) {
             datelineSigns(tally, dateline, prior);
         }
+        referenceSigns(tally, text);
         for (Province p : prior.region()) {
             if (tally.text(p) > 0) {
                 tally.add(p, "region", p.name(), w.region(), false, Integer.MAX_VALUE);
@@ -173,6 +177,20 @@ public final class ProvinceReader {
         }
         bodySum.forEach((p, sum) -> tally.add(p, "body", bodyCount.get(p) + (bodyCount.get(p) == 1 ? " mention" : " mentions"),
             w.body() * Math.log1p(sum), true, Integer.MAX_VALUE));
+    }
+
+    /** "Toàn tỉnh có …", "UBND thành phố giao": the text goes on about the province its words weigh most. */
+    private void referenceSigns(Tally tally, String body) {
+        Matcher m = WHOLE_PROVINCE.matcher(Text.fold(body));
+        int references = 0;
+        while (m.find() && references < MAX_REFERENCES) {
+            references++;
+        }
+        Province leading = tally.leading();
+        if (references > 0 && leading != null) {
+            tally.add(leading, "reference", references + (references == 1 ? " reference" : " references") + " to the whole province",
+                signs.weights().reference() * references, true, Integer.MAX_VALUE);
+        }
     }
 
     private enum Reading { PLAIN, WITH_KIND, LOWER }
@@ -277,6 +295,13 @@ public final class ProvinceReader {
         double total(Province p) {
             double[] s = scores.get(p);
             return s == null ? 0 : s[0];
+        }
+
+        /** The province the article's own words weigh most so far (the first named on a tie), or null. */
+        Province leading() {
+            return scores.keySet().stream().filter(p -> text(p) > 0)
+                .min(Comparator.comparingDouble((Province p) -> -text(p)).thenComparingInt(p -> firstAt.getOrDefault(p, Integer.MAX_VALUE)))
+                .orElse(null);
         }
 
         double text(Province p) {

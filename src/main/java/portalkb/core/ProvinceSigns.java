@@ -18,8 +18,8 @@ record ProvinceSigns(Weights weights, Decision decision, Map<String, List<String
                      List<String> agencies, Map<String, String> outletHosts) {
 
     record Weights(double source, double region, double host, double dateline, double datelineDesk, double datelineCode,
-                   double outlet, double titleStart, double title, double lead, double body, double kindWord, double district,
-                   double bareDistrict) {
+                   double outlet, double titleStart, double title, double lead, double body, double reference, double kindWord,
+                   double district, double bareDistrict) {
     }
 
     record Decision(double minScore, double reportedShare) {

@@ -155,4 +155,22 @@ class ProvinceReaderTest {
         assertTrue(r.evidence().stream().anyMatch(s -> s.kind().equals("host") && s.province().equals("Cà Mau")));
         assertTrue(r.evidence().stream().anyMatch(s -> s.province().equals("Bạc Liêu")));
     }
+
+    @Test
+    void repetitionAndReferencesToTheWholeProvinceCount() {
+        // named once in the lead, then "toàn thành phố", "UBND thành phố": the text goes on about it
+        assertEquals("Huế", national("Hội nghị tổng kết công tác y tế năm 2022",
+            "Sáng 12/1, UBND thành phố Huế tổ chức hội nghị tổng kết năm 2022.\n\nNgành y tế hoàn thành 11/12 nhiệm vụ được UBND "
+                + "thành phố giao. Toàn thành phố có 130/145 xã, phường đạt chuẩn quốc gia về y tế. Số ca sốt xuất huyết toàn thành "
+                + "phố giảm 53,9%, thấp hơn tỉnh Quảng Ngãi.").primary().name());
+        // never in the title or the lead, but five times in the body
+        StringBuilder body = new StringBuilder("Hội nghị tổng kết năm 2023 diễn ra sáng nay với nhiều đại biểu dự.\n\n");
+        for (String s : List.of("Kon Tum có 12 xã đạt chuẩn mới.", "Ngành y tế Kon Tum giảm tỷ lệ suy dinh dưỡng.",
+            "Số bác sĩ của Kon Tum tăng.", "Kon Tum đặt mục tiêu mới.", "Đoàn công tác của Kon Tum học tập kinh nghiệm ở Gia Lai.")) {
+            body.append(s).append(' ');
+        }
+        ProvinceReading r = national("Hội nghị tổng kết công tác y tế năm 2023", body.toString());
+        assertEquals("Kon Tum", r.primary().name());
+        assertEquals(List.of("Kon Tum"), names(r));
+    }
 }
