@@ -137,7 +137,8 @@ public final class AnalyticsAnswerer implements Answerer {
         Analysis.Report f = cell.figure();
         String key = f.articleId() + "-" + cell.year();
         return cited.computeIfAbsent(key, k -> new Retrieved.FactHit(k, f.text() == null ? "" : f.text(),
-            new Origin(f.articleId(), f.url(), f.title(), f.source(), null, cell.province(), null, f.published(), cell.year()),
+            new Origin(f.articleId(), f.url(), f.title(), f.source(), null, cell.province(), null, f.published(), cell.year(),
+                cell.province() == null ? List.of() : List.of(cell.province())),
             metricId, f.unit()));
     }
 

@@ -16,12 +16,14 @@ import java.util.regex.Matcher;
 
 /**
  * One sentence of a retrieved passage, the unit the extractive reader scores and quotes: its words
- * (folded), its numbers as written, and the article facts it inherits (province, year, title).
+ * (folded), its numbers as written, and the article facts it inherits (province, every province it reports on, year,
+ * title).
  *
  * @param n the rank of its passage among those retrieved (1-based)
  */
 public record Sentence(int n, Retrieved source, String text, List<String> words, List<Integer> wordStarts, List<WrittenNumber> numbers,
-                boolean english, String province, Integer year, List<String> titleWords, List<String> previousWords) {
+                       boolean english, String province, List<String> provinces, Integer year, List<String> titleWords,
+                       List<String> previousWords) {
 
     /** A number, or a pair such as "7/44" or "145/151", as it stands in a sentence. */
     public static final java.util.regex.Pattern EXPRESSION =
@@ -58,7 +60,7 @@ public record Sentence(int n, Retrieved source, String text, List<String> words,
                 // The same words in two articles are two statements (each its own province and year); within one, one.
                 if (seen.add(origin.url() + " " + String.join(" ", words))) {
                     out.add(new Sentence(i + 1, c, s, words, starts, numbers(s, english), english, origin.province(),
-                        year, titleWords, previous));
+                        origin.provinces(), year, titleWords, previous));
                 }
                 previous = words;
             }
