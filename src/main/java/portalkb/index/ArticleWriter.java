@@ -20,7 +20,10 @@ import java.util.concurrent.CompletableFuture;
  * then and today, mentions, years, metrics), its passages (with vectors) and its facts. An article
  * whose content is unchanged is not rewritten; a changed one replaces its passages and facts and its
  * previous version goes to the history index. Every write looks up the live version first (batched
- * across threads), so a replacement always removes the old version's extra passages and facts. A
+ * across threads), so a replacement always removes the old version's extra passages and facts. The
+ * article itself is written only after its passages, facts, history entry and tail deletions were
+ * acknowledged, so a live article's content hash means its parts are complete: parts refused for good
+ * leave the older version (or none) live, and the next write of the same content repairs them. A
  * result's {@code stored} completes when Elasticsearch acknowledged all of the article's writes.
  */
 public final class ArticleWriter {
@@ -185,13 +188,18 @@ public final class ArticleWriter {
             writes.add(history.keep(id, previous, now));
         }
         ArticleWrites.Laid laid = layout.of(prepared, now, previous != null, duplicateOf);
-        for (Write w : laid.writes()) {
+        List<Write> laidOut = laid.writes();
+        for (Write w : laidOut.subList(1, laidOut.size())) {
             writes.add(bulk.index(w.index(), w.id(), w.document()));
         }
         if (previous != null) {
             history.deleteTails(writes, id, previous, laid.article().passagesWritten(), laid.article().factsWritten());
         }
-        return new Result(position, url, id, previous == null ? Outcome.INDEXED : Outcome.CHANGED, null, duplicateOf, allOf(writes));
+        // The article (with its content hash) goes last: while it is not stored, its passages and facts are not
+        // complete, and the live version's older hash makes the next write of this content a change, not "unchanged".
+        Write articleWrite = laidOut.get(0);
+        CompletableFuture<Void> stored = bulk.indexAfter(allOf(writes), articleWrite.index(), articleWrite.id(), articleWrite.document());
+        return new Result(position, url, id, previous == null ? Outcome.INDEXED : Outcome.CHANGED, null, duplicateOf, stored);
     }
 
     /** One document write: the index alias, the id and the document as stored (a record of store, serialised by the bulk indexer). */

@@ -83,6 +83,29 @@ public final class BulkIndexer implements AutoCloseable {
     }
 
     /**
+     * Writes {@code document} once {@code before} completed (every write it stands for acknowledged); if
+     * {@code before} failed, this write is never sent and its future fails the same way. What a reader
+     * takes as proof that other writes landed (an article and its content hash, for its passages) goes
+     * last this way. Counted as pending from now, so {@link #flush} waits for it.
+     */
+    public CompletableFuture<Void> indexAfter(CompletableFuture<Void> before, String index, String id, Object document) {
+        pending.incrementAndGet();
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        BulkOperation operation = BulkOperation.of(o -> o.index(i -> i.index(index).id(id).document(document)));
+        // Added from the retry thread, never from the listener that completed `before` (an add may wait for a free request slot).
+        before.whenCompleteAsync((ok, failure) -> {
+            if (failure == null) {
+                ingester.add(operation, new Op(operation, index, id, 1, acknowledged));
+            } else {
+                pending.decrementAndGet();
+                acknowledged.completeExceptionally(failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                    ? c.getCause() : failure);
+            }
+        }, retries);
+        return acknowledged;
+    }
+
+    /**
      * Writes only if no document has this id yet (an existing one wins, and that is not an error).
      * Bulk requests run concurrently and retries come later, so a first-seen record must never
      * overwrite a newer one that happened to arrive first.
