@@ -48,7 +48,8 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
     }
 
     /** PDF, Word and Excel files the crawler reads (crawler.documents). */
-    public record Documents(boolean enabled, long maxBytes, int maxPages, int maxChars, long timeoutMs, int maxSheetRows) {
+    public record Documents(boolean enabled, long maxBytes, int maxPages, int maxChars, long timeoutMs, int maxSheetRows,
+                            boolean isolated, int maxHeapMb, int readers) {
     }
 
     public record Ask(String model, int topK, OpenAi openai, Ollama ollama, boolean embeddings, Vectors vectors) {

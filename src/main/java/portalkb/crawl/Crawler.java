@@ -2,6 +2,7 @@ package portalkb.crawl;
 
 import co.elastic.clients.elasticsearch._types.Refresh;
 import portalkb.config.AppConfig;
+import portalkb.extract.DocumentReader;
 import portalkb.index.ArticleWriter;
 import portalkb.store.BulkIndexer;
 import portalkb.index.OverwritePolicy;
@@ -72,14 +73,15 @@ public final class Crawler {
         if (blocked.isPresent()) {
             throw new IOException(blocked.get());
         }
-        try (BulkIndexer bulk = new BulkIndexer(elastic, patient, notStored::add)) {
+        try (BulkIndexer bulk = new BulkIndexer(elastic, patient, notStored::add);
+             DocumentReader documents = ParseStep.documentReader(settings.documents())) {
             CrawlState state = new CrawlState(elastic, bulk);
             ArticleWriter writer = new ArticleWriter(elastic, bulk);
             for (Source source : sources) {
                 if (stopRequested.get()) {
                     break;
                 }
-                reports.add(runSource(source, options, listener, bulk, state, writer));
+                reports.add(runSource(source, options, listener, bulk, state, writer, documents));
             }
         }
         new ElasticsearchWait(stopRequested, new AtomicLong()).until(() -> elastic.client().indices().refresh(r -> r.index(List.of(
@@ -89,7 +91,7 @@ public final class Crawler {
     }
 
     private SourceReport runSource(Source source, CrawlOptions options, CrawlListener listener, BulkIndexer bulk,
-                                   CrawlState state, ArticleWriter writer) throws IOException, InterruptedException {
+                                   CrawlState state, ArticleWriter writer, DocumentReader documents) throws IOException, InterruptedException {
         SourceReport report = new SourceReport(source.id());
         // A source's first requests: while the cluster is away they wait, as page writes do, instead of ending the crawl.
         ElasticsearchWait wait = new ElasticsearchWait(stopRequested, report.pausedForElasticsearch);
@@ -120,7 +122,8 @@ public final class Crawler {
         }, 60, 60, TimeUnit.SECONDS);
         try {
             new SourceRun(source, settings, options, new FetchStep(source, fetcher, robots, politeness, report),
-                new IndexStep(source, writer, OverwritePolicy.of(settings), report, stopRequested), state, report, listener, stopRequested).run();
+                new IndexStep(source, writer, OverwritePolicy.of(settings), report, stopRequested), state, report, listener, stopRequested,
+                documents).run();
             bulk.flush();
             reportNotStored(report);
             report.finish(stopRequested.get() ? "stopped" : report.fetched.get() > 0 && report.errors.get() == report.fetched.get() ? "failed" : "done");

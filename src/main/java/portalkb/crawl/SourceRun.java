@@ -3,6 +3,7 @@ package portalkb.crawl;
 import portalkb.core.UserTraffic;
 import portalkb.config.AppConfig;
 import portalkb.crawl.Frontier.Task;
+import portalkb.extract.DocumentReader;
 import portalkb.extract.DocumentType;
 import portalkb.extract.ExtractedPage;
 import portalkb.core.Fingerprints;
@@ -43,12 +44,12 @@ final class SourceRun {
     private final UrlDiscovery discovery;
 
     SourceRun(Source source, AppConfig.Crawler settings, CrawlOptions options, FetchStep fetchStep, IndexStep indexStep, CrawlState store,
-              SourceReport report, CrawlListener listener, AtomicBoolean stopRequested) {
+              SourceReport report, CrawlListener listener, AtomicBoolean stopRequested, DocumentReader documents) {
         this.source = source;
         this.settings = settings;
         this.options = options;
         this.fetchStep = fetchStep;
-        this.parseStep = new ParseStep(source, settings, report);
+        this.parseStep = new ParseStep(source, settings, report, documents);
         this.indexStep = indexStep;
         this.store = store;
         this.status = new StatusStep(store, source.id());
