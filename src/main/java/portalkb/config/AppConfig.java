@@ -44,7 +44,8 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
                           long retryBackoffMs, long recrawlAfterHours, int maxDepth, int maxPages, int checkProbes,
                           long maxInflatedBytes, int maxSitemapDepth, int maxPaginationDepth, int maxDiscoveredPerRun,
                           int maxFrontier, int maxHtmlDepth, double overwriteMinBodyRatio, int overwriteMaxTextDistance,
-                          Documents documents, int maxConcurrentRuns, long yieldToUsersMs, long writeBlockWaitSeconds) {
+                          Documents documents, int maxConcurrentRuns, long yieldToUsersMs, long writeBlockWaitSeconds,
+                          long leaseSeconds) {
     }
 
     /** PDF, Word and Excel files the crawler reads (crawler.documents). */

@@ -32,8 +32,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Crawler {
 
-    /** Renewed every minute while the run lasts, so a crawler that dies on another host blocks for 10 minutes at most. */
-    private static final long LEASE_SECONDS = 600;
     /** Passage and fact ids are the article id plus "-p3" / "-f12". */
     private static final Pattern ARTICLE_PART = Pattern.compile("-[pf]\\d+$");
 
@@ -95,7 +93,7 @@ public final class Crawler {
         SourceReport report = new SourceReport(source.id());
         // A source's first requests: while the cluster is away they wait, as page writes do, instead of ending the crawl.
         ElasticsearchWait wait = new ElasticsearchWait(stopRequested, report.pausedForElasticsearch);
-        Optional<String> holder = wait.until(() -> state.lease(source.id(), owner, LEASE_SECONDS));
+        Optional<String> holder = wait.until(() -> state.lease(source.id(), owner, settings.leaseSeconds()));
         if (holder.isPresent()) {
             report.error(source.id(), "skipped: already being crawled by " + holder.get());
             report.finish("skipped");
@@ -115,11 +113,11 @@ public final class Crawler {
         });
         renewal.scheduleAtFixedRate(() -> {
             try {
-                state.lease(source.id(), owner, LEASE_SECONDS);
+                state.lease(source.id(), owner, settings.leaseSeconds());
             } catch (IOException | RuntimeException e) {
                 // Elasticsearch unreachable: the run itself is waiting for it too; renew next time.
             }
-        }, 60, 60, TimeUnit.SECONDS);
+        }, leaseRenewalMillis(), leaseRenewalMillis(), TimeUnit.MILLISECONDS);
         try {
             new SourceRun(source, settings, options, new FetchStep(source, fetcher, robots, politeness, report),
                 new IndexStep(source, writer, OverwritePolicy.of(settings), report, stopRequested), state, report, listener, stopRequested,
@@ -164,6 +162,11 @@ public final class Crawler {
     private void recordRun(String runId, CrawlOptions options, SourceReport report) throws IOException {
         CrawlRun run = CrawlRun.of(options.trigger(), report, owner);
         elastic.client().index(i -> i.index(elastic.names().crawlRuns()).id(runId).document(run).refresh(Refresh.False));
+    }
+
+    /** A lease is renewed every tenth of its time, so a crawler that dies on another host blocks its source for crawler.leaseSeconds at most. */
+    private long leaseRenewalMillis() {
+        return Math.max(100, settings.leaseSeconds() * 100);
     }
 
     static String hostName() {
