@@ -23,8 +23,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Crawls sources one after another (each with its own worker threads and lease), records each run in
@@ -44,7 +42,9 @@ public final class Crawler {
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     /** Writes Elasticsearch refused for good, collected from the bulk indexer and settled after each source. */
     private final Queue<BulkIndexer.Failure> notStored = new ConcurrentLinkedQueue<>();
-    private final String owner = hostName() + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    private final String owner = newOwner();
+    /** The stop flag of the source run under way, or null between runs. */
+    private volatile AtomicBoolean currentRun;
 
     public Crawler(Elastic elastic, AppConfig.Crawler settings) {
         this.elastic = elastic;
@@ -56,6 +56,10 @@ public final class Crawler {
 
     public void stop() {
         stopRequested.set(true);
+        AtomicBoolean run = currentRun;
+        if (run != null) {
+            run.set(true);
+        }
     }
 
     public boolean stopping() {
@@ -93,9 +97,9 @@ public final class Crawler {
         SourceReport report = new SourceReport(source.id());
         // A source's first requests: while the cluster is away they wait, as page writes do, instead of ending the crawl.
         ElasticsearchWait wait = new ElasticsearchWait(stopRequested, report.pausedForElasticsearch);
-        Optional<String> holder = wait.until(() -> state.lease(source.id(), owner, settings.leaseSeconds()));
-        if (holder.isPresent()) {
-            report.error(source.id(), "skipped: already being crawled by " + holder.get());
+        CrawlState.LeaseAttempt lease = wait.until(() -> state.lease(source.id(), owner, settings.leaseSeconds()));
+        if (!lease.granted()) {
+            report.error(source.id(), "skipped: already being crawled by " + lease.heldBy());
             report.finish("skipped");
             listener.finished(report);
             return report;
@@ -106,33 +110,29 @@ public final class Crawler {
             return runId;
         });
         listener.started(report);
-        var renewal = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "lease-" + source.id());
-            t.setDaemon(true);
-            return t;
+        // This run stops when the crawl is stopped or when its lease is lost.
+        AtomicBoolean runStop = new AtomicBoolean(stopRequested.get());
+        currentRun = runStop;
+        LeaseKeeper keeper = new LeaseKeeper(state, lease.held(), settings.leaseSeconds(), reason -> {
+            report.error(source.id(), reason + "; run stopped");
+            runStop.set(true);
         });
-        renewal.scheduleAtFixedRate(() -> {
-            try {
-                state.lease(source.id(), owner, settings.leaseSeconds());
-            } catch (IOException | RuntimeException e) {
-                // Elasticsearch unreachable: the run itself is waiting for it too; renew next time.
-            }
-        }, leaseRenewalMillis(), leaseRenewalMillis(), TimeUnit.MILLISECONDS);
         try {
             new SourceRun(source, settings, options, new FetchStep(source, fetcher, robots, politeness, report),
-                new IndexStep(source, writer, OverwritePolicy.of(settings), report, stopRequested), state, report, listener, stopRequested,
+                new IndexStep(source, writer, OverwritePolicy.of(settings), report, runStop), state, report, listener, runStop,
                 documents).run();
             bulk.flush();
             reportNotStored(report);
-            report.finish(stopRequested.get() ? "stopped" : report.fetched.get() > 0 && report.errors.get() == report.fetched.get() ? "failed" : "done");
+            report.finish(runStop.get() ? "stopped" : report.fetched.get() > 0 && report.errors.get() == report.fetched.get() ? "failed" : "done");
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             report.error(source.id(), "run failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             report.finish("failed");
         } finally {
-            renewal.shutdownNow();
+            keeper.close();
+            currentRun = null;
             try {
                 blockedWrites.write(() -> recordRun(runId, options, report));
-                blockedWrites.write(() -> state.release(source.id(), owner));
+                blockedWrites.write(() -> state.release(keeper.held()));
             } catch (IOException | RuntimeException e) {
                 // The run's pages are stored; only its record or lease release is: say so, and the lease expires.
                 report.error(source.id(), "run record not written: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
@@ -164,9 +164,26 @@ public final class Crawler {
         elastic.client().index(i -> i.index(elastic.names().crawlRuns()).id(runId).document(run).refresh(Refresh.False));
     }
 
-    /** A lease is renewed every tenth of its time, so a crawler that dies on another host blocks its source for crawler.leaseSeconds at most. */
-    private long leaseRenewalMillis() {
-        return Math.max(100, settings.leaseSeconds() * 100);
+    /** "host/pid/nonce/namespace": who holds a lease, in words another crawler can check ({@link CrawlState#alive}). */
+    static String newOwner() {
+        return hostName() + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8) + "/" + processNamespace();
+    }
+
+    private static final String NAMESPACE = readNamespace();
+
+    /** This process's PID namespace and boot ("4026531836-1b2c3d4e"), or "" where the system does not say (not Linux). */
+    static String processNamespace() {
+        return NAMESPACE;
+    }
+
+    private static String readNamespace() {
+        try {
+            String pidNamespace = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/ns/pid")).toString().replaceAll("\\D", "");
+            String boot = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/random/boot_id")).strip();
+            return pidNamespace.isEmpty() || boot.length() < 8 ? "" : pidNamespace + "-" + boot.substring(0, 8);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     static String hostName() {
