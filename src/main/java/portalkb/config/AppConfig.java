@@ -33,7 +33,8 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
 
     public record Server(int port, String host, String adminToken, long maxBodyBytes, int maxQueryChars,
                          int rateLimitPerMinute, boolean cors, int demoSitePort, int maxConcurrentAsks,
-                         long askAdmissionWaitMs, int maxConversationIdChars, int adminFailuresPerMinute) {
+                         long askAdmissionWaitMs, int maxConversationIdChars, int adminFailuresPerMinute,
+                         String trustedProxies) {
         public boolean adminEnabled() {
             return adminToken != null && !adminToken.isBlank();
         }
