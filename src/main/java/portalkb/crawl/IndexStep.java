@@ -82,6 +82,11 @@ final class IndexStep {
         return wait.until(() -> writer.holdsSameStory(canonical, page.title(), page.body()));
     }
 
+    /** Whether the article {@code newId} a permanent redirect leads to tells the story of {@code oldId}, the article at the old address. */
+    boolean movedArticleIsTheSameStory(String oldId, String newId) throws IOException {
+        return wait.until(() -> writer.sameStory(oldId, newId));
+    }
+
     /** The article at an old address moved to {@code newId}: the old copy leaves the index. */
     CompletableFuture<Void> retire(String oldId, String newId) throws IOException {
         return wait.until(() -> writer.retire(oldId, newId));

@@ -172,9 +172,15 @@ final class SourceRun {
         boolean moved = result.permanentRedirect() && oldArticle != null && !oldArticle.equals(target.id());
         String newArticle = content(task, target, result, hash, now, moved ? oldArticle : null);
         UrlState alias = previous.redirectedTo(result.finalUrl()).with(UrlState.Status.REDIRECTION, recrawlAt(), now, result.status(), null);
-        if (moved && newArticle != null) {
+        if (moved && newArticle != null && indexStep.movedArticleIsTheSameStory(oldArticle, newArticle)) {
             status.recordAfter(alias.withContent(alias.kind(), null, null, null, null), indexStep.retire(oldArticle, newArticle), alias);
         } else {
+            if (moved && newArticle != null) {
+                // A redirect to another story (a cleaned-up CMS, a reused slug) is no move: the article stays, linked to its address.
+                String reason = "the permanent redirect leads to another story (" + result.finalUrl() + ")";
+                report.refusal(task.url(), "kept the live version: " + reason);
+                alias = alias.refused(reason);
+            }
             status.record(alias);
         }
     }

@@ -162,6 +162,26 @@ public final class ArticleWriter {
             && SimHasher.distance(liveSimhash, simHasher.hex(normalizedTitle + " " + Text.nfc(body).strip())) <= NearDuplicates.MAX_DISTANCE;
     }
 
+    /**
+     * Whether the live article {@code movedId} tells the story of the live article {@code oldId} (same title,
+     * near-identical text): what a permanent redirect from the one to the other may retire the old one for.
+     */
+    public boolean sameStory(String oldId, String movedId) throws IOException {
+        String[] old = story(oldId);
+        String[] moved = story(movedId);
+        return old != null && moved != null && old[0].equals(moved[0]) && SimHasher.distance(old[1], moved[1]) <= NearDuplicates.MAX_DISTANCE;
+    }
+
+    /** Title and SimHash of an article written moments ago or live, or null. */
+    private String[] story(String id) throws IOException {
+        RecentlyWritten.Written written = recentlyWritten.get(id);
+        if (written != null) {
+            return new String[] {String.valueOf(written.title()), written.simhash()};
+        }
+        Article current = live.existingById(List.of(id), true).get(id);
+        return current == null || current.simhash() == null ? null : new String[] {String.valueOf(current.title()), current.simhash()};
+    }
+
     private static boolean unchanged(PreparedArticle article, Article previous) {
         return previous != null && article.article().contentHash().equals(previous.contentHash());
     }
