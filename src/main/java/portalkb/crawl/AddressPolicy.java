@@ -11,8 +11,9 @@ import java.util.Optional;
  * Which addresses a source may fetch from. A source on the public web never reaches loopback, link-local
  * (cloud metadata), private or other internal addresses, whatever a link, redirect or robots.txt says
  * (server-side request forgery). A source whose own seeds are on such addresses (a portal on the
- * intranet, the demo, the tests) may fetch there. Host names are resolved here; the JVM's DNS cache
- * (30 s) makes the request that follows use the same answer.
+ * intranet, the demo, the tests) may fetch there. Host names are resolved here, afresh, and the addresses
+ * that pass are the ones the connection goes to ({@link CheckedAddressResolver}): a name that answers
+ * otherwise by the time the request is made (DNS rebinding, after a politeness wait) changes nothing.
  */
 final class AddressPolicy {
 
@@ -46,6 +47,7 @@ final class AddressPolicy {
                     + address.getHostAddress() + ") and the source's seeds are public");
             }
         }
+        CheckedAddressResolver.pin(host(url), addresses.get());
         return Optional.empty();
     }
 
@@ -60,14 +62,16 @@ final class AddressPolicy {
 
     private static Optional<InetAddress[]> resolve(String url) {
         try {
-            String host = URI.create(url).getHost();
-            if (host == null) {
-                return Optional.empty();
-            }
-            return Optional.of(InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host));
+            String host = host(url);
+            return host == null ? Optional.empty() : Optional.of(CheckedAddressResolver.resolveNow(host));
         } catch (UnknownHostException | IllegalArgumentException | SecurityException e) {
             return Optional.empty();
         }
+    }
+
+    private static String host(String url) {
+        String host = URI.create(url).getHost();
+        return host != null && host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     }
 
     /** Routable on the public internet: not loopback, link-local, private, carrier-grade NAT, unique-local, multicast or unspecified. */
