@@ -74,7 +74,10 @@ final class AddressPolicy {
         return host != null && host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     }
 
-    /** Routable on the public internet: not loopback, link-local, private, carrier-grade NAT, unique-local, multicast or unspecified. */
+    /**
+     * Routable on the public internet: not loopback, link-local, private, carrier-grade NAT, benchmarking (198.18.0.0/15),
+     * unique-local, multicast or unspecified, nor an IPv6 address that carries such an IPv4 one (mapped, NAT64, 6to4).
+     */
     static boolean isPublic(InetAddress address) {
         if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
             || address.isSiteLocalAddress() || address.isMulticastAddress()) {
@@ -85,24 +88,39 @@ final class AddressPolicy {
             int first = b[0] & 0xff;
             int second = b[1] & 0xff;
             return first != 0 && !(first == 100 && second >= 64 && second < 128) && !(first == 192 && second == 0 && (b[2] & 0xff) == 0)
-                && first < 240;
+                && !(first == 198 && (second == 18 || second == 19)) && first < 240;
         }
         if (address instanceof Inet6Address) {
             if ((b[0] & 0xfe) == 0xfc) {
                 return false; // fc00::/7 unique local
+            }
+            // Addresses that a gateway turns into an IPv4 one: NAT64 (64:ff9b::/96; 64:ff9b:1::/48 is for local use) and 6to4 (2002::/16).
+            boolean nat64 = b[0] == 0 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b;
+            if (nat64 && b[4] == 0 && b[5] == 1) {
+                return false;
+            }
+            if (nat64) {
+                return isPublic(v4(b[12], b[13], b[14], b[15]));
+            }
+            if (b[0] == 0x20 && b[1] == 0x02) {
+                return isPublic(v4(b[2], b[3], b[4], b[5]));
             }
             boolean v4Embedded = true;
             for (int i = 0; i < 10; i++) {
                 v4Embedded &= b[i] == 0;
             }
             if (v4Embedded && (b[10] == 0 && b[11] == 0 || b[10] == (byte) 0xff && b[11] == (byte) 0xff)) {
-                try {
-                    return isPublic(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException e) {
-                    return false;
-                }
+                return isPublic(v4(b[12], b[13], b[14], b[15]));
             }
         }
         return true;
+    }
+
+    private static InetAddress v4(byte a, byte b, byte c, byte d) {
+        try {
+            return InetAddress.getByAddress(new byte[] {a, b, c, d});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e); // four bytes are always an address
+        }
     }
 }
