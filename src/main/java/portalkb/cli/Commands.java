@@ -134,7 +134,7 @@ final class Commands {
         try (BulkLoad load = BulkLoad.start(elastic, BulkLoad.articleIndices(elastic.names()));
              BulkIndexer bulk = new BulkIndexer(elastic)) {
             ArticleWriter writer = new ArticleWriter(elastic, bulk);
-            JsonlImporter.Summary summary = new JsonlImporter(writer, bulk, System.err, config.importer().lanes()).importFile(file);
+            JsonlImporter.Summary summary = new JsonlImporter(writer, bulk, System.err, JsonlImporter.Settings.of(config)).importFile(file);
             summary.problems().stream().limit(50).forEach(p -> System.err.println("  " + p));
             if (summary.problems().size() > 50) {
                 System.err.println("  … and " + (summary.problems().size() - 50) + " more");

@@ -68,7 +68,11 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
     }
 
     /** ./kb import (importer.*). */
-    public record Importer(int lanes) {
+    public record Importer(int lanes, int maxLineChars, String overwrite) {
+        /** Whether an imported line replaces a stored article only when the crawl's overwrite policy would let a page replace it. */
+        public boolean overwriteByPolicy() {
+            return !"always".equals(overwrite);
+        }
     }
 
     public record Analytics(int valuesPerCell, int conflictFacts, int maxTrendProvinces) {

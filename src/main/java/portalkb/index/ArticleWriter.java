@@ -64,9 +64,14 @@ public final class ArticleWriter {
         this.layout = new ArticleWrites(elastic);
     }
 
-    /** Writes a batch (one mget for the whole batch to find unchanged and replaced articles). */
+    /** Writes a batch (one mget for the whole batch to find unchanged and replaced articles); every article replaces its stored version. */
     public List<Result> write(List<ArticleInput> articles) throws IOException {
-        return write(articles, false);
+        return write(articles, false, OverwritePolicy.ALWAYS);
+    }
+
+    /** Writes a batch; an article replaces its stored version only if {@code policy} allows (else REFUSED with the reason). */
+    public List<Result> write(List<ArticleInput> articles, OverwritePolicy policy) throws IOException {
+        return write(articles, false, policy);
     }
 
     /**
@@ -74,6 +79,10 @@ public final class ArticleWriter {
      * lookup of previous versions is skipped.
      */
     public List<Result> write(List<ArticleInput> articles, boolean knownNew) throws IOException {
+        return write(articles, knownNew, OverwritePolicy.ALWAYS);
+    }
+
+    private List<Result> write(List<ArticleInput> articles, boolean knownNew, OverwritePolicy policy) throws IOException {
         List<Result> results = new ArrayList<>();
         Map<String, PreparedArticle> prepared = new LinkedHashMap<>();
         Map<String, Integer> positions = new LinkedHashMap<>();
@@ -91,6 +100,15 @@ public final class ArticleWriter {
             return results;
         }
         Map<String, Article> existing = knownNew ? Map.of() : live.existingById(List.copyOf(prepared.keySet()));
+        for (var it = prepared.values().iterator(); it.hasNext(); ) {
+            PreparedArticle article = it.next();
+            Article previous = existing.get(article.id());
+            Optional<String> refusal = previous == null || unchanged(article, previous) ? Optional.empty() : policy.refusal(previous, article.article());
+            if (refusal.isPresent()) {
+                results.add(new Result(positions.get(article.id()), article.article().url(), article.id(), Outcome.REFUSED, refusal.get(), null, DONE));
+                it.remove();
+            }
+        }
         // The near-duplicate lookups of the batch's new and changed articles go out together, not one round trip each.
         Map<String, String> toStore = new LinkedHashMap<>();
         for (PreparedArticle article : prepared.values()) {
