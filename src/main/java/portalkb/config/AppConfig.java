@@ -46,7 +46,7 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
                           long maxInflatedBytes, int maxSitemapDepth, int maxPaginationDepth, int maxDiscoveredPerRun,
                           int maxFrontier, int maxHtmlDepth, double overwriteMinBodyRatio, int overwriteMaxTextDistance,
                           Documents documents, int maxConcurrentRuns, long yieldToUsersMs, long writeBlockWaitSeconds,
-                          long leaseSeconds) {
+                          long leaseSeconds, int maxKnownUrls) {
     }
 
     /** PDF, Word and Excel files the crawler reads (crawler.documents). */

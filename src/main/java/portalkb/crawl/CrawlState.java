@@ -47,8 +47,8 @@ public final class CrawlState {
         bulk.flush();
     }
 
-    /** Every URL known for a source, by id. */
-    public Map<String, UrlState> load(String source) throws IOException {
+    /** The URLs known for a source, by id: at most {@code max}, those due soonest first (never fetched, then by next fetch). */
+    public Map<String, UrlState> load(String source, int max) throws IOException {
         elastic.client().indices().refresh(r -> r.index(elastic.names().crawlState()));
         Map<String, UrlState> known = new LinkedHashMap<>();
         List<FieldValue> after = null;
@@ -58,6 +58,7 @@ public final class CrawlState {
                 s.index(elastic.names().crawlState()).size(PAGE)
                     .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("source").value(source)))
                         .filter(f -> f.exists(e -> e.field("url")))))
+                    .sort(o -> o.field(f -> f.field("nextFetch").order(co.elastic.clients.elasticsearch._types.SortOrder.Asc).missing("_first")))
                     .sort(o -> o.field(f -> f.field("url")));
                 if (searchAfter != null) {
                     s.searchAfter(searchAfter);
@@ -66,11 +67,11 @@ public final class CrawlState {
             }, UrlState.class);
             List<Hit<UrlState>> hits = page.hits().hits();
             for (Hit<UrlState> hit : hits) {
-                if (hit.source() != null) {
+                if (hit.source() != null && known.size() < max) {
                     known.put(hit.id(), hit.source());
                 }
             }
-            if (hits.size() < PAGE) {
+            if (hits.size() < PAGE || known.size() >= max) {
                 return known;
             }
             after = hits.get(hits.size() - 1).sort();

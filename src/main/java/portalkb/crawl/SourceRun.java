@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -65,7 +66,12 @@ final class SourceRun {
 
     void run() throws IOException, InterruptedException {
         try (status) {
-            status.load(store.load(source.id()));
+            Map<String, UrlState> known = store.load(source.id(), settings.maxKnownUrls());
+            if (known.size() >= settings.maxKnownUrls()) {
+                report.note(source.id(), "known URL limit reached: the run loaded the " + settings.maxKnownUrls() + " due soonest (crawler.maxKnownUrls); "
+                    + "the others are left for later runs");
+            }
+            status.load(known);
             Instant now = Instant.now();
             for (String seed : source.seeds()) {
                 frontier.add(new Task(status.getOrStart(seed, source.id(), 0, "seed").url(), 0, 0, 0));
