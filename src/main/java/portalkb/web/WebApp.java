@@ -62,7 +62,9 @@ public final class WebApp {
     public static Javalin create(Services services) {
         HealthHandler health = new HealthHandler(services.elastic());
         int maxChars = services.config().server().maxQueryChars();
-        SearchHandler search = new SearchHandler(services.search(), maxChars);
+        RateLimiter limiter = new RateLimiter(services.config().server().rateLimitPerMinute());
+        ClientAddress clients = new ClientAddress(services.config().server().trustedProxies());
+        SearchHandler search = new SearchHandler(services.search(), maxChars, ctx -> limit(ctx, limiter, clients));
         SearchPage searchPage = new SearchPage(services.search(), maxChars);
         FactAnalytics analytics = services.analytics();
         FactsHandler facts = new FactsHandler(services.facts(), analytics, maxChars);
@@ -70,10 +72,8 @@ public final class WebApp {
         AskGate askGate = new AskGate(services.config().server().maxConcurrentAsks(), services.config().server().askAdmissionWaitMs());
         int maxConversationId = services.config().server().maxConversationIdChars();
         AskHandler ask = new AskHandler(services.ask(), askGate, maxConversationId, LOG);
-        ClientAddress clients = new ClientAddress(services.config().server().trustedProxies());
         AdminGuard admin = new AdminGuard(services.config().server().adminToken(), services.config().server().adminFailuresPerMinute(), clients);
         CrawlHandler crawl = new CrawlHandler(services.crawls(), admin);
-        RateLimiter limiter = new RateLimiter(services.config().server().rateLimitPerMinute());
         RequestMetrics metrics = new RequestMetrics();
         return Javalin.create(config -> {
             // A request waiting on Elasticsearch or on an ask holds no platform thread; asks themselves are bounded by AskGate.
@@ -117,7 +117,8 @@ public final class WebApp {
             config.routes.before("/api/ask/stream", ctx -> AskHandler.checkConversationId(ctx.queryParam("conversationId"), maxConversationId));
             config.routes.before("/api/ask/stream", askGate::checkOpen);
             for (String path : List.of("/api/facts", "/api/compare", "/api/rank", "/api/trend", "/api/conflicts",
-                "/api/crawl/run", "/api/crawl/stop")) {
+                "/api/crawl/run", "/api/crawl/stop", "/api/crawl/status", "/api/provinces", "/api/provinces/{id}", "/api/metrics", "/health",
+                "/metrics")) {
                 config.routes.before(path, ctx -> limit(ctx, limiter, clients));
             }
             config.requestLogger.http((ctx, ms) -> {
