@@ -157,7 +157,7 @@ final class Commands {
     private int status() throws IOException, InterruptedException {
         AppConfig config = config();
         LocalNode.Status node = new LocalNode(config).status();
-        System.out.println("Elasticsearch: " + (config.elasticsearch().external() ? config.elasticsearch().url()
+        System.out.println("Elasticsearch: " + (config.elasticsearch().external() ? config.elasticsearch().displayUrl()
             : node.running() ? "local node running at " + node.url() : "local node stopped (" + config.dataDir() + ")"));
         if (!config.elasticsearch().external() && !node.running()) {
             return 3;

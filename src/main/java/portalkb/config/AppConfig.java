@@ -22,6 +22,16 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
         public String effectiveUrl() {
             return external() ? url : "http://127.0.0.1:" + local.port();
         }
+
+        /** {@link #effectiveUrl} as it may be shown: credentials written into it ("user:pass@") masked. */
+        public String displayUrl() {
+            return maskCredentials(effectiveUrl());
+        }
+
+        /** Each address of a comma-separated list with its "user:password@" written as "****@". */
+        public static String maskCredentials(String urls) {
+            return urls == null ? null : urls.replaceAll("(?<=://)[^/@,\\s]+@", "****@");
+        }
     }
 
     public record Local(int port, int transportPort, String heap, int startTimeoutSeconds, String nodeLib, Disk disk) {

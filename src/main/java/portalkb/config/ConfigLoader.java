@@ -156,6 +156,8 @@ public final class ConfigLoader {
             } else if ((key.contains("password") || key.contains("apikey") || key.contains("token"))
                 && !entry.getValue().asText().isEmpty()) {
                 node.put(entry.getKey(), "****");
+            } else if (key.equals("url") || key.endsWith("url")) {
+                node.put(entry.getKey(), AppConfig.Elasticsearch.maskCredentials(entry.getValue().asText()));
             }
         });
     }
