@@ -32,6 +32,8 @@ public final class SelectiveBulkProxy implements AutoCloseable {
     private final int targetPort;
     private final List<String> refusedIndices;
     public volatile boolean refusing = true;
+    /** Bulk items refused so far. */
+    public final java.util.concurrent.atomic.AtomicInteger refusedItems = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Refuses bulk items whose index name starts with one of {@code refusedIndices} (aliases or concrete names). */
     public SelectiveBulkProxy(int targetPort, String... refusedIndices) throws IOException {
@@ -78,6 +80,7 @@ public final class SelectiveBulkProxy implements AutoCloseable {
                 detail.putObject("error").put("type", "es_rejected_execution_exception").put("reason", "busy (test proxy)");
                 refusedItems.add(item);
                 refused.add(true);
+                this.refusedItems.incrementAndGet();
             } else {
                 forwarded.append(lines.get(i)).append('\n');
                 if (hasSource) {
