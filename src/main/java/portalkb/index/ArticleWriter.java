@@ -232,6 +232,10 @@ public final class ArticleWriter {
         }
         if (previous != null) {
             history.deleteTails(writes, id, previous, laid.article().passagesWritten(), laid.article().factsWritten());
+            if (previous.simhash() != null && SimHasher.distance(previous.simhash(), simhash) > NearDuplicates.MAX_DISTANCE) {
+                // Another story now: what was hidden as a copy of the old one is nobody's copy any more.
+                history.releaseCopies(writes, id);
+            }
         }
         // The article (with its content hash) goes last: while it is not stored, its passages and facts are not
         // complete, and the live version's older hash makes the next write of this content a change, not "unchanged".
