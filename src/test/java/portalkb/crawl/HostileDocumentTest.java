@@ -84,4 +84,16 @@ class HostileDocumentTest {
         assertEquals(UrlState.Status.SKIPPED, docx.status(), "the file is recorded as skipped: " + docx);
         assertTrue(docx.error().contains("crawler.documents.maxHeapMb"), docx.error());
     }
+
+    @Test
+    @Timeout(120)
+    void htmlServedAsAPdfGetsThePageLimitNotTheDocumentLimit() throws Exception {
+        AppConfig config = TestElastic.config(HostileDocumentTest.class, Map.of("crawler.maxPageBytes", "100000",
+            "crawler.documents.maxBytes", "5000000", "crawler.maxRetries", "0"));
+        String html = TestSite.article("Trang rất dài", "x".repeat(400_000));
+        site.respond("/tinh/gia.pdf", 200, "application/pdf", TestSite.utf8(html));
+        FetchResult result = new Fetcher(config.crawler()).fetch(site.url("/tinh/gia.pdf"), null, null, u -> true);
+        assertEquals(FetchResult.Outcome.TOO_LARGE, result.outcome(), "a page of 400 kB called a PDF: " + result.error());
+        assertTrue(result.error().contains("crawler.maxPageBytes"), result.error());
+    }
 }

@@ -137,4 +137,21 @@ class RedirectCanonicalTest {
             assertTrue(Crawls.articles(elastic).containsKey(site.url("/doi/suy-dinh-duong.html")));
         }
     }
+
+    @Test
+    @Timeout(60)
+    void aPageTurnedNoindexKeepsItsLinkToTheStoredArticle() throws Exception {
+        site.page("/an/", TestSite.listing("", "/an/tin.html"));
+        site.page("/an/tin.html", TestSite.article("Tỷ lệ bao phủ bảo hiểm y tế đạt 97,9% dân số", TestSite.report(3)));
+        try (Elastic elastic = TestElastic.freshIndices(config)) {
+            String yaml = Crawls.source("an", List.of(site.url("/an/")), List.of(), null);
+            Crawls.run(elastic, config, yaml, Crawls.DUE);
+            String id = portalkb.core.UrlNormalizer.id(site.url("/an/tin.html"));
+            assertEquals(id, Crawls.state(elastic, site.url("/an/tin.html")).articleId());
+            site.page("/an/tin.html", TestSite.articleWith("<meta name=\"robots\" content=\"noindex\">",
+                "Tỷ lệ bao phủ bảo hiểm y tế đạt 97,9% dân số", TestSite.report(3)));
+            Crawls.run(elastic, config, yaml, Crawls.ALL);
+            assertEquals(id, Crawls.state(elastic, site.url("/an/tin.html")).articleId(), "the URL still knows the article stored from it");
+        }
+    }
 }
