@@ -56,7 +56,7 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
                           long maxInflatedBytes, int maxSitemapDepth, int maxPaginationDepth, int maxDiscoveredPerRun,
                           int maxFrontier, int maxHtmlDepth, double overwriteMinBodyRatio, int overwriteMaxTextDistance,
                           Documents documents, int maxConcurrentRuns, long yieldToUsersMs, long writeBlockWaitSeconds,
-                          long leaseSeconds, int maxKnownUrls) {
+                          long leaseSeconds, int maxKnownUrls, int writeAttempts) {
     }
 
     /** PDF, Word and Excel files the crawler reads (crawler.documents). */
@@ -78,7 +78,7 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
     }
 
     /** ./kb import (importer.*). */
-    public record Importer(int lanes, int maxLineChars, String overwrite) {
+    public record Importer(int lanes, int maxLineChars, String overwrite, int writeAttempts) {
         /** Whether an imported line replaces a stored article only when the crawl's overwrite policy would let a page replace it. */
         public boolean overwriteByPolicy() {
             return !"always".equals(overwrite);

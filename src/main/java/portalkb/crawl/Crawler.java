@@ -70,7 +70,7 @@ public final class Crawler {
         throws IOException, InterruptedException {
         List<SourceReport> reports = new ArrayList<>();
         // Up to ~6 minutes of retries (back-off capped at 51 s): a restarting cluster loses nothing.
-        BulkIndexer.Settings patient = new BulkIndexer.Settings(1000, 5L << 20, 2, 15, java.time.Duration.ofMillis(200));
+        BulkIndexer.Settings patient = new BulkIndexer.Settings(1000, 5L << 20, 2, settings.writeAttempts(), java.time.Duration.ofMillis(200));
         Optional<String> blocked = WriteBlocks.check(elastic);
         if (blocked.isPresent()) {
             throw new IOException(blocked.get());

@@ -126,9 +126,26 @@ public final class BulkLoad implements AutoCloseable {
         return List.copyOf(load.restore.keySet());
     }
 
+    /** Whether a load holds a live marker; one whose process on this host is gone (kill -9) holds none. */
     private static boolean anyUnderWay(Elastic elastic) throws IOException {
-        return elastic.client().count(c -> c.index(elastic.names().crawlState()).query(q -> q.bool(b -> b
+        var markers = elastic.client().search(s -> s.index(elastic.names().crawlState()).size(100).query(q -> q.bool(b -> b
             .filter(f -> f.term(t -> t.field("kind").value("bulkload")))
-            .filter(f -> f.range(r -> r.date(d -> d.field("lockedUntil").gt("now"))))))).count() > 0;
+            .filter(f -> f.range(r -> r.date(d -> d.field("lockedUntil").gt("now")))))), Marker.class);
+        return markers.hits().hits().stream().anyMatch(h -> h.source() == null || !gone(h.source().lockedBy()));
+    }
+
+    /** A "pid@host/nonce" owner on this host whose process is gone. */
+    private static boolean gone(String owner) {
+        String here = ManagementFactory.getRuntimeMXBean().getName();
+        String name = owner == null ? "" : owner.replaceFirst("/[^/]*$", "");
+        int at = name.indexOf('@');
+        if (at < 0 || !here.substring(here.indexOf('@')).equals(name.substring(at))) {
+            return false;
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(name.substring(0, at))).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 }
