@@ -103,6 +103,7 @@ public final class DocumentSandbox implements DocumentReader {
         synchronized (started) {
             started.add(child);
         }
+        child.awaitReady();
         return child;
     }
 
@@ -126,6 +127,21 @@ public final class DocumentSandbox implements DocumentReader {
             this.process = process;
             this.requests = process.getOutputStream();
             this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        /** Waits for the child's "ready" (its start is not counted against a file's time limit); a minute at most. */
+        void awaitReady() throws IOException {
+            ScheduledFuture<?> deadline = WATCHDOG.schedule(process::destroyForcibly, 60, TimeUnit.SECONDS);
+            try {
+                for (String line = answers.readLine(); !"ready".equals(line); line = answers.readLine()) {
+                    if (line == null) {
+                        kill();
+                        throw new IOException("the document reader did not start (exit " + (process.isAlive() ? "?" : process.exitValue()) + ")");
+                    }
+                }
+            } finally {
+                deadline.cancel(false);
+            }
         }
 
         /** The document, or null when the child gave no answer (killed at the deadline, out of memory, crashed). */

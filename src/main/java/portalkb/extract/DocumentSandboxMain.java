@@ -32,6 +32,11 @@ public final class DocumentSandboxMain {
         System.setOut(System.err);
         // A Word or Excel zip entry past 64 MB is refused before it is parsed (POI's own default is 4 GB); the heap limit does the rest.
         ZipSecureFile.setMaxEntrySize(64L << 20);
+        // The readers' classes are loaded before the first file: its time limit is for reading it, not for starting up.
+        Class.forName("org.apache.pdfbox.Loader");
+        Class.forName("org.apache.poi.xwpf.usermodel.XWPFDocument");
+        Class.forName("org.apache.poi.ss.usermodel.WorkbookFactory");
+        answers.println("ready");
         BufferedReader requests = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = requests.readLine(); line != null; line = requests.readLine()) {
             Request request = json.readValue(line, Request.class);
