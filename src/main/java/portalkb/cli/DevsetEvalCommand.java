@@ -2,7 +2,6 @@ package portalkb.cli;
 
 import portalkb.ask.AskService;
 import portalkb.ask.answer.SentenceReader;
-import portalkb.ask.read.ReaderModel;
 import portalkb.ask.retrieve.TermWeights;
 import portalkb.eval.CandidateRows;
 import portalkb.app.Services;
@@ -87,7 +86,7 @@ final class DevsetEvalCommand {
             Path file = Path.of(args.option("features", ""));
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 CandidateRows rows = new CandidateRows(w, Path.of(args.option("devset", "")).getFileName() + ":" + split);
-                AskService ask = new AskService(elastic, askConfig, new SentenceReader(new TermWeights(elastic), ReaderModel.get(), rows));
+                AskService ask = new AskService(elastic, askConfig, new SentenceReader(new TermWeights(elastic), rows));
                 scored = new DevsetEval(ask, Bm25Baseline.build(elastic, devset), rows).run(questions);
             }
             out.printf("labelled candidates written to %s%n", file);

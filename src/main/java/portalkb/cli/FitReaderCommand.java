@@ -14,14 +14,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code ./kb fit-reader FILE… [--out PATH]}: fits the candidate reader's weights to labelled candidates
- * written by {@code ./kb eval --devset DIR --features FILE} and writes them, with a header saying what they were
- * fitted to and how well they do on held-out questions, to the reader's weights file (by default the one in the
- * sources, so the next build uses them).
+ * {@code ./kb fit-reader FILE… [--out DIR]}: fits the quantity and which-place readers' weights to labelled
+ * candidates written by {@code ./kb eval --devset DIR --features FILE} and writes them, each with a header saying
+ * what it was fitted to and how well it does on held-out questions, to the readers' weights files (by default those
+ * in the sources, so the next build uses them).
  */
 final class FitReaderCommand {
 
-    static final String DEFAULT_OUT = "src/main/resources/portalkb/ask/read/reader-weights.yaml";
+    static final String WEIGHTS = "src/main/resources/portalkb/ask/read/";
+    /** Each model's rows and weights file: the quantity reader's and the which-place reader's. */
+    static final Map<String, String> MODELS = Map.of("quantity", "reader-weights.yaml", "place", "place-weights.yaml");
 
     private final Args args;
 
@@ -35,17 +37,30 @@ final class FitReaderCommand {
             files.add(Path.of(args.positional().get(i)));
         }
         if (files.isEmpty()) {
-            throw new UsageException("./kb fit-reader FILE… [--out PATH]: FILEs from ./kb eval --devset DIR --features FILE");
+            throw new UsageException("./kb fit-reader FILE… [--out DIR]: FILEs from ./kb eval --devset DIR --features FILE");
         }
         for (Path f : files) {
             if (!Files.isReadable(f)) {
                 throw new IOException("cannot read " + f);
             }
         }
-        List<ReaderFit.Row> rows = ReaderFit.read(files);
-        ReaderFit.Result r = ReaderFit.fit(rows);
-        Path target = Path.of(args.option("out", DEFAULT_OUT));
-        Files.writeString(target, yaml(r, files), StandardCharsets.UTF_8);
+        Path dir = Path.of(args.option("out", WEIGHTS));
+        for (String model : List.of("quantity", "place")) {
+            List<ReaderFit.Row> rows = ReaderFit.read(files, model);
+            if (rows.isEmpty()) {
+                out.printf("%s: no rows%n", model);
+                continue;
+            }
+            ReaderFit.Result r = ReaderFit.fit(rows);
+            Path target = dir.resolve(MODELS.get(model));
+            Files.writeString(target, yaml(model, r, files), StandardCharsets.UTF_8);
+            out.printf("%s reader:%n", model);
+            report(out, r, target);
+        }
+        return 0;
+    }
+
+    private static void report(PrintStream out, ReaderFit.Result r, Path target) {
         out.printf(Locale.ROOT, "%d candidates of %d questions; %s, lambda %.2f; threshold %.3f%n", r.rows(), r.fitted().questions(),
             r.model().kind(), r.model().lambda(), r.model().threshold());
         out.printf(Locale.ROOT, "held out (5-fold): %d/%d questions right (%.1f%%), %d/%d unanswerable left unanswered%n",
@@ -53,17 +68,17 @@ final class FitReaderCommand {
             r.crossValidated().unanswerableRight(), r.crossValidated().unanswerable());
         out.printf(Locale.ROOT, "fitted: %d/%d right (%.1f%%)%nweights written to %s%n", r.fitted().right(), r.fitted().questions(),
             100 * r.fitted().accuracy(), target);
-        return 0;
     }
 
-    private static String yaml(ReaderFit.Result r, List<Path> files) {
+    private static String yaml(String model, ReaderFit.Result r, List<Path> files) {
         StringBuilder y = new StringBuilder();
-        y.append("# Weights of the candidate reader (portalkb.ask.read.ReaderModel): a logistic model over the named features of\n")
-            .append("# portalkb.ask.read.CandidateFeatures and FigureFit. Fitted, not set by hand: do not edit, refit.\n")
+        y.append(model.equals("place")
+                ? "# Weights of the which-place reader (portalkb.ask.read.PlaceReader, through ReaderModel): a model over the named\n# features of each candidate sentence. Fitted, not set by hand: do not edit, refit.\n"
+                : "# Weights of the quantity reader (portalkb.ask.read.CandidateReader, through ReaderModel): a model over the named\n# features of CandidateFeatures and FigureFit. Fitted, not set by hand: do not edit, refit.\n")
             .append("#\n")
             .append("# Refit after adding labelled questions (each eval loads its devset into indices of its own):\n")
             .append("#   ./kb eval --devset DIR [--split dev|all] [--questions FILE] --features OUT.jsonl   (one per question set)\n")
-            .append("#   ./kb fit-reader OUT.jsonl… [--out ").append(DEFAULT_OUT).append("]\n")
+            .append("#   ./kb fit-reader OUT.jsonl… [--out DIR]   (writes reader-weights.yaml and place-weights.yaml; scripts/fit-reader does all)\n")
             .append("# The rows used here are kept in eval/reader/; no question of a held-out test half is among them.\n")
             .append("#\n")
             .append(String.format(Locale.ROOT, "# Fitted %s on %d candidates of %d questions from: %s%n", LocalDate.now(), r.rows(),

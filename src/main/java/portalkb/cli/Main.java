@@ -47,7 +47,7 @@ public final class Main {
                [--features FILE]     load a devset into its own indices, ask its questions; province accuracy per article
                                      (--no-province: no source names a province; --province-only: no questions asked;
                                      --features: the reader's candidates, labelled, for fit-reader)
-          fit-reader FILE... [--out PATH]  fit the reader's weights to candidates labelled by eval --devset DIR --features FILE
+          fit-reader FILE... [--out DIR]  fit the readers' weights to candidates labelled by eval --devset DIR --features FILE
           config                     print the effective configuration (secrets masked)
           status                     the knowledge base and each source's last crawl
           bench ingest [--docs N] [--warmup N]  our import vs bare _bulk loops on generated articles

@@ -55,7 +55,8 @@ public final class ReaderFit {
     private ReaderFit() {
     }
 
-    public static List<Row> read(List<Path> files) throws IOException {
+    /** The rows of one model ("quantity" or "place"; rows written before models were named are quantity rows). */
+    public static List<Row> read(List<Path> files, String model) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<Row> rows = new ArrayList<>();
         for (Path file : files) {
@@ -64,6 +65,9 @@ public final class ReaderFit {
                     continue;
                 }
                 JsonNode n = json.readTree(line);
+                if (!n.path("model").asText("quantity").equals(model)) {
+                    continue;
+                }
                 Map<String, Double> f = new LinkedHashMap<>();
                 Iterator<Map.Entry<String, JsonNode>> it = n.get("features").fields();
                 while (it.hasNext()) {

@@ -2,6 +2,7 @@ package portalkb.ask.answer;
 
 import portalkb.ask.question.Question;
 import portalkb.ask.read.Sentence;
+import portalkb.ask.read.PlaceReader;
 import portalkb.ask.read.SentenceFigures;
 import portalkb.ask.read.SentenceScorer;
 
@@ -26,13 +27,10 @@ final class PlaceAnswer {
     private PlaceAnswer() {
     }
 
-    static Optional<Answer> which(Question q, SentenceScorer scorer, List<SentenceScorer.Scored> ranked, AnswerPhrases say) {
-        for (SentenceScorer.Scored s : ranked.subList(0, Math.min(3, ranked.size()))) {
-            boolean enough = q.numbers().isEmpty() ? s.coverage() >= SentenceReader.PLACE_COVERAGE
-                : !s.askedNumbers().isEmpty() && s.coverage() >= SentenceReader.PLACE_COVERAGE_WITH_NUMBERS;
-            if (!enough || !s.yearFits()) {
-                continue;
-            }
+    static Optional<Answer> which(Question q, SentenceScorer scorer, PlaceReader reader, List<SentenceScorer.Scored> ranked,
+                                  AnswerPhrases say) {
+        return reader.read(ranked).map(r -> {
+            SentenceScorer.Scored s = r.candidate().scored();
             Sentence sentence = s.sentence();
             String place = switch (q.placeLevel()) {
                 case DISTRICT -> named(DISTRICT, sentence).map(d -> d + " (" + SentenceReader.place(q, sentence, say) + ")").orElse(SentenceReader.place(q, sentence, say));
@@ -76,9 +74,8 @@ final class PlaceAnswer {
                     read.at(x, written).ifPresent(f -> answer.figure(new Answer.StatedFigure(f.value(), f.unit(), f.metric(), f.year(), x.source())));
                 }
             }
-            return Optional.of(answer.build());
-        }
-        return Optional.empty();
+            return answer.build();
+        });
     }
 
     /** Numbers and pairs ("7/44") of the sentence that hold a number the question quotes, as written. */

@@ -3,6 +3,7 @@ package portalkb.ask.answer;
 import portalkb.ask.question.Question;
 import portalkb.ask.read.Candidate;
 import portalkb.ask.read.CandidateReader;
+import portalkb.ask.read.PlaceReader;
 import portalkb.ask.read.ReaderModel;
 import portalkb.ask.read.ReadingLog;
 import portalkb.ask.read.Sentence;
@@ -11,7 +12,6 @@ import portalkb.ask.read.SentenceYears;
 import portalkb.ask.read.Summaries;
 import portalkb.ask.retrieve.Retrieved;
 import portalkb.ask.retrieve.TermWeights;
-import portalkb.core.Gazetteer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,24 +35,25 @@ public final class SentenceReader implements Answerer {
     static final org.slf4j.Logger EXPLAIN = org.slf4j.LoggerFactory.getLogger("portalkb.ask.explain");
 
     /** Below these the reader says it has no answer (calibrated on the development split and our unanswerable questions). */
-    static final double PLACE_COVERAGE_WITH_NUMBERS = 0.2;
     static final double PLACE_COVERAGE = 0.5;
     static final double OPEN_COVERAGE = 0.3;
     private static final Pattern DATE = Pattern.compile("(?:ngày\\s+)?\\d{1,2}/\\d{1,2}/(?:19|20)\\d{2}|tháng\\s+\\d{1,2}/(?:19|20)\\d{2}|(?:năm\\s+)?(?:19|20)\\d{2}");
 
     private final TermWeights termWeights;
     private final ReaderModel model;
+    private final ReaderModel placeModel;
     private final ReadingLog log;
     private final FigureLister figures = new FigureLister();
 
     public SentenceReader(TermWeights termWeights) {
-        this(termWeights, ReaderModel.get(), ReadingLog.NONE);
+        this(termWeights, ReadingLog.NONE);
     }
 
-    /** {@code log}: receives the candidates weighed for each quantity question (for fitting the model). */
-    public SentenceReader(TermWeights termWeights, ReaderModel model, ReadingLog log) {
+    /** {@code log}: receives the candidates weighed for each quantity and which-place question (for fitting the models). */
+    public SentenceReader(TermWeights termWeights, ReadingLog log) {
         this.termWeights = termWeights;
-        this.model = model;
+        this.model = ReaderModel.get();
+        this.placeModel = ReaderModel.place();
         this.log = log;
     }
 
@@ -80,7 +81,7 @@ public final class SentenceReader implements Answerer {
                 x.placeFits(), x.yearFits(), x.sentence().n(), x.sentence().text().length() > 100 ? x.sentence().text().substring(0, 100) : x.sentence().text())));
         }
         Optional<Answer> answer = switch (q.type()) {
-            case WHICH_PLACE -> PlaceAnswer.which(q, scorer, ranked, say);
+            case WHICH_PLACE -> PlaceAnswer.which(q, scorer, new PlaceReader(q, scorer, placeModel, log), ranked, say);
             case QUANTITY -> quantity(q, scorer, ranked, say);
             case WHEN -> when(q, ranked, say);
             default -> open(q, ranked, say);
@@ -189,17 +190,9 @@ public final class SentenceReader implements Answerer {
      * sentence names, else the asked one.
      */
     static String place(Question q, Sentence s, AnswerPhrases say) {
-        List<Gazetteer.PlaceMention> named = Gazetteer.get().places(s.text());
-        for (Gazetteer.PlaceMention m : named) {
-            if (s.provinces().size() > 1 && s.provinces().contains(m.province().name())) {
-                return m.province().name();
-            }
-        }
-        if (s.province() != null) {
-            return s.province();
-        }
-        if (!named.isEmpty()) {
-            return named.get(0).province().name();
+        String province = s.reportedProvince();
+        if (province != null) {
+            return province;
         }
         return q.provinces().isEmpty() ? say.get("unknownPlace") : q.provinces().get(0);
     }

@@ -10,16 +10,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The candidate reader's weights: a logistic model over named features, fitted to labelled questions by
- * {@code ./kb eval … --features} and {@code ./kb fit-reader} (see reader-weights.yaml beside this class, whose
- * header says how). {@code threshold}: below this probability the best candidate is no answer.
+ * A reader's weights: a logistic model over named features, fitted to labelled questions by
+ * {@code ./kb eval … --features} and {@code ./kb fit-reader} (see reader-weights.yaml and place-weights.yaml beside
+ * this class, whose headers say how). {@code threshold}: below this probability the best candidate is no answer.
  */
 public record ReaderModel(double bias, double threshold, Map<String, Double> weights) {
 
-    private static final ReaderModel DEFAULT = load("/portalkb/ask/read/reader-weights.yaml");
+    private static final ReaderModel QUANTITY = load("/portalkb/ask/read/reader-weights.yaml");
+    private static final ReaderModel PLACE = load("/portalkb/ask/read/place-weights.yaml");
 
+    /** The quantity reader's model. */
     public static ReaderModel get() {
-        return DEFAULT;
+        return QUANTITY;
+    }
+
+    /** The which-place reader's model. */
+    public static ReaderModel place() {
+        return PLACE;
     }
 
     /** The probability that a candidate with these features is the answer. */

@@ -4,11 +4,17 @@ import portalkb.ask.question.Question;
 
 import java.util.List;
 
-/** Receives every candidate the quantity reader weighed for a question (labelling them for fitting the model). */
-@FunctionalInterface
+/** Receives every candidate a reader weighed for a question (labelling them for fitting the readers' models). */
 public interface ReadingLog {
 
-    ReadingLog NONE = (q, candidates) -> { };
+    ReadingLog NONE = new ReadingLog() {
+    };
 
-    void weighed(Question q, List<Candidate> candidates);
+    /** The numbers the quantity reader weighed. */
+    default void weighed(Question q, List<Candidate> candidates) {
+    }
+
+    /** The sentences the which-place reader weighed. */
+    default void weighedPlaces(Question q, List<PlaceReader.PlaceCandidate> candidates) {
+    }
 }

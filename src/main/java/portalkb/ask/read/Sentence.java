@@ -78,6 +78,24 @@ public record Sentence(int n, Retrieved source, String text, List<String> words,
         return out;
     }
 
+    /**
+     * The province the sentence is about: one it names that its article reports on (an article about several
+     * provinces states each one's figures), else the article's province, else the first province (or district's
+     * province) the sentence names; null when none is known.
+     */
+    public String reportedProvince() {
+        List<portalkb.core.Gazetteer.PlaceMention> named = portalkb.core.Gazetteer.get().places(text);
+        for (portalkb.core.Gazetteer.PlaceMention m : named) {
+            if (provinces.size() > 1 && provinces.contains(m.province().name())) {
+                return m.province().name();
+            }
+        }
+        if (province != null) {
+            return province;
+        }
+        return named.isEmpty() ? null : named.get(0).province().name();
+    }
+
     /** Where the number at {@code charIndex} stands among the words (for distances to question words). */
     public int wordIndexAt(int charIndex) {
         int i = 0;
