@@ -37,6 +37,8 @@ public final class SentenceReader implements Answerer {
     /** Below these the reader says it has no answer (calibrated on the development split and our unanswerable questions). */
     static final double PLACE_COVERAGE = 0.5;
     static final double OPEN_COVERAGE = 0.3;
+    /** The most sentences an open answer quotes. */
+    static final int OPEN_SENTENCES = 4;
     private static final Pattern DATE = Pattern.compile("(?:ngày\\s+)?\\d{1,2}/\\d{1,2}/(?:19|20)\\d{2}|tháng\\s+\\d{1,2}/(?:19|20)\\d{2}|(?:năm\\s+)?(?:19|20)\\d{2}");
 
     private final TermWeights termWeights;
@@ -101,8 +103,16 @@ public final class SentenceReader implements Answerer {
         return new CandidateReader(q, scorer, model, log).read(ranked).map(r -> {
             Candidate c = r.candidate();
             Sentence s = c.sentence();
-            return new Answer.Builder().line(Answer.Line.lead(place(q, s, say) + ": " + c.withUnit() + year(q, s, say), s.source()))
-                .line(Answer.Line.quote(s.text(), s.source())).figure(stated(c, q, s)).build();
+            Answer.StatedFigure figure = stated(c, q, s);
+            if (!q.years().isEmpty() && figure.year() != null && !q.years().contains(figure.year())) {
+                // the year asked must hold too: another year's figure is not silently put in its place
+                String places = q.provinces().isEmpty() ? place(q, s, say) : String.join(", ", q.provinces());
+                return new Answer.Builder().line(Answer.Line.plain(say.get("noFigureForYear", "places", places, "year",
+                    Integer.toString(q.years().get(0))))).line(Answer.Line.plain(say.get("yearHeld", "year", Integer.toString(figure.year()))))
+                    .build();
+            }
+            return new Answer.Builder().line(Answer.Line.lead(lead(q, s, say) + ": " + c.withUnit() + year(q, s, say), s.source()))
+                .line(Answer.Line.quote(s.text(), s.source())).figure(figure).build();
         });
     }
 
@@ -122,21 +132,47 @@ public final class SentenceReader implements Answerer {
         return Optional.empty();
     }
 
-    /** An extractive summary: up to three sentences that fit the place and year, picked for relevance without repetition. */
+    /**
+     * An extractive summary: two to four sentences on the topic asked that fit the place and year (a year asked
+     * must be the sentence's or its report's), picked for relevance without repetition, each cited. When none is on
+     * the topic, what the knowledge base holds for the place instead: its reports' titles, which answer nothing.
+     */
     private Optional<Answer> open(Question q, List<SentenceScorer.Scored> ranked, AnswerPhrases say) {
         boolean topical = q.concepts().stream().anyMatch(c -> c.vietnamese() || !c.forms().isEmpty());
-        List<SentenceScorer.Scored> pool = ranked.stream()
-            .filter(s -> s.placeFits() && s.yearFits() && (!topical || s.coverage() >= OPEN_COVERAGE) && s.sentence().words().size() >= 6)
+        List<SentenceScorer.Scored> placed = ranked.stream().filter(s -> s.placeFits() && ofAskedYear(q, s)).toList();
+        List<SentenceScorer.Scored> pool = placed.stream()
+            .filter(s -> (!topical || s.coverage() >= OPEN_COVERAGE) && s.sentence().words().size() >= 6)
             .toList();
-        List<Sentence> picked = Summaries.maximalMarginalRelevance(pool, 3);
-        if (picked.isEmpty()) {
-            return Optional.empty();
-        }
+        List<Sentence> picked = Summaries.maximalMarginalRelevance(pool, OPEN_SENTENCES);
         String about = q.provinces().isEmpty() ? "" : say.get("openAbout", "place", String.join(", ", q.provinces()));
         about += q.years().isEmpty() ? "" : say.get("openYear", "year", Integer.toString(q.years().get(0)));
+        if (picked.isEmpty()) {
+            return q.provinces().isEmpty() ? Optional.empty() : holdings(q, ranked, about, say);
+        }
         Answer.Builder answer = new Answer.Builder().line(Answer.Line.plain(say.get("openLead", "about", about)));
         for (Sentence s : picked) {
             answer.line(Answer.Line.bullet(s.text(), s.source()));
+        }
+        return Optional.of(answer.build());
+    }
+
+    private static boolean ofAskedYear(Question q, SentenceScorer.Scored s) {
+        return q.years().isEmpty() || s.signals().yearNamed() || s.signals().yearPublished();
+    }
+
+    /** Nothing on the topic: the titles of the asked place's reports that were found, uncited (they answer nothing). */
+    private static Optional<Answer> holdings(Question q, List<SentenceScorer.Scored> ranked, String about, AnswerPhrases say) {
+        List<String> titles = new ArrayList<>();
+        for (SentenceScorer.Scored s : ranked) {
+            String title = s.sentence().source().origin().title();
+            if (s.placeFits() && title != null && !title.isBlank() && !titles.contains(title) && titles.size() < OPEN_SENTENCES) {
+                titles.add(title);
+            }
+        }
+        Answer.Builder answer = new Answer.Builder().line(Answer.Line.plain(say.get("openNothing", "about", about)));
+        if (!titles.isEmpty()) {
+            answer.line(Answer.Line.plain(say.get("openHoldings")));
+            titles.forEach(t -> answer.line(Answer.Line.plain("- " + t)));
         }
         return Optional.of(answer.build());
     }
@@ -195,6 +231,12 @@ public final class SentenceReader implements Answerer {
             return province;
         }
         return q.provinces().isEmpty() ? say.get("unknownPlace") : q.provinces().get(0);
+    }
+
+    /** The province for a lead: as the article names it, and what it is today when the 2025 merger changed that. */
+    static String lead(Question q, Sentence s, AnswerPhrases say) {
+        String province = place(q, s, say);
+        return province.equals(say.get("unknownPlace")) ? province : ReportedProvince.name(province, s, say);
     }
 
     static String year(Question q, Sentence s, AnswerPhrases say) {

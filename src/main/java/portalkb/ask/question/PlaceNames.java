@@ -2,6 +2,7 @@ package portalkb.ask.question;
 
 import portalkb.core.Gazetteer;
 import portalkb.core.Text;
+import portalkb.figures.FigureExtractor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -76,7 +77,7 @@ final class PlaceNames {
             for (String name : names) {
                 String f = " " + Text.fold(name).replaceAll("[^a-z0-9 ]", " ").replaceAll("\\s+", " ").trim() + " ";
                 // Short names ("Huế") count only with their diacritics: folded, they are common syllables or words.
-                boolean named = f.trim().length() >= 4 ? folded.contains(f) : namedExactly(text, name);
+                boolean named = f.trim().length() >= 4 ? folded.contains(f) && spelledAlike(text, name) : namedExactly(text, name);
                 if (named && !out.contains(p.name())) {
                     out.add(p.name());
                 }
@@ -89,6 +90,44 @@ final class PlaceNames {
         }
         out.sort((x, y) -> Integer.compare(position(folded, x), position(folded, y)));
         return out;
+    }
+
+    /**
+     * Some place in the text writes the name's letters either plainly ("Son La") or with the name's own diacritics
+     * ("Sơn La"): "Lạng Sơn là bao nhiêu" writes "Sơn là", the everyday "là", not Sơn La.
+     */
+    static boolean spelledAlike(String text, String name) {
+        String nfc = Text.nfc(text);
+        String letters = FigureExtractor.foldKeepingLength(nfc);
+        String[] words = Text.fold(name).replaceAll("[^a-z0-9 ]", " ").trim().split("\\s+");
+        StringBuilder regex = new StringBuilder("(?<![a-z0-9])");
+        for (int i = 0; i < words.length; i++) {
+            regex.append(i == 0 ? "" : "[^a-z0-9]+").append(Pattern.quote(words[i]));
+        }
+        Matcher m = Pattern.compile(regex.append("(?![a-z0-9])").toString()).matcher(letters);
+        String marks = marks(name);
+        while (m.find()) {
+            String span = nfc.substring(m.start(), m.end());
+            if (span.chars().allMatch(c -> c < 128) || marks(span).equals(marks)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The diacritics of each word, in any placement ("Hoà" and "Hòa" alike): "Sơn La" → "̛ |", "Sơn là" → "̛ |̀". */
+    private static String marks(String words) {
+        StringBuilder out = new StringBuilder();
+        for (String word : java.text.Normalizer.normalize(words, java.text.Normalizer.Form.NFD).split("[^\\p{L}\\p{M}\\d]+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            StringBuilder own = new StringBuilder();
+            word.codePoints().filter(c -> Character.getType(c) == Character.NON_SPACING_MARK || c == 'đ' || c == 'Đ')
+                .map(c -> c == 'Đ' ? 'đ' : c).sorted().forEach(own::appendCodePoint);
+            out.append(own).append('|');
+        }
+        return out.toString();
     }
 
     private static boolean namedExactly(String text, String name) {

@@ -9,6 +9,7 @@ import portalkb.figures.FigureExtractor;
 import portalkb.figures.Figure;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -250,13 +251,16 @@ final class CandidateFeatures {
         if (a.startsWith("%")) {
             return "%";
         }
-        for (String unit : q.units()) {
+        Matcher u = UNIT_WORDS.matcher(after);
+        boolean words = u.find() && !after.isEmpty() && (Character.isWhitespace(after.charAt(0)) || after.charAt(0) == '-');
+        for (String unit : q.units().stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
             Matcher asked = Pattern.compile("^[ \\t]+" + Pattern.quote(unit) + "\\b").matcher(afterFolded);
             if (asked.find()) {
-                return " " + after.substring(0, asked.end()).strip();
+                // a unit per something is whole: "bác sĩ/vạn dân" where "bác" was asked
+                boolean per = words && u.end() > asked.end() && u.group(1).contains("/");
+                return " " + (per ? u.group(1) : after.substring(0, asked.end()).strip());
             }
         }
-        Matcher u = UNIT_WORDS.matcher(after);
-        return u.find() && !after.isEmpty() && (Character.isWhitespace(after.charAt(0)) || after.charAt(0) == '-') ? " " + u.group(1).replaceFirst("^-", "") : "";
+        return words ? " " + u.group(1).replaceFirst("^-", "") : "";
     }
 }
