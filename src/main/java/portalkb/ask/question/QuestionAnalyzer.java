@@ -98,8 +98,14 @@ public final class QuestionAnalyzer {
         }
         List<Question.Concept> concepts = conceptReader.concepts(rest, restFolded, matches, periods, english, places);
         List<String> units = conceptReader.units(restFolded, matches, type);
+        java.util.Set<Question.Asks> asks = java.util.EnumSet.noneOf(Question.Asks.class);
+        words.asks().forEach((what, cue) -> {
+            if (cue.matcher(folded).find()) {
+                asks.add(what);
+            }
+        });
         return new Question(text, lang, type, level, provinces, places, years, periods.stream().map(Periods.Found::period).toList(),
-            numbers, concepts, units, metrics, threshold, above, measure);
+            numbers, concepts, units, metrics, threshold, above, measure, java.util.Set.copyOf(asks), Words.of(portalkb.core.Text.fold(text)));
     }
 
     private Question.AnswerType type(String folded, List<String> provinces, List<String> places, Question.PlaceLevel level,

@@ -29,7 +29,6 @@ final class CandidateFeatures {
     private static final Pattern UNIT_WORDS = Pattern.compile("^\\s*([\\p{L}/]+(?:\\s+[\\p{L}/]+){0,2})");
     /** A change, not a level: "tăng 7%", "giảm 5,96%", "up 7%", "exceeded 3.06%". */
     private static final Pattern CHANGE_BEFORE = Pattern.compile("\\b(tang|giam|vuot|gap|up|down|increase|decrease|rise|fall|rose|fell|exceed|higher|lower|by)\\w*\\s+((tren|hon|gan|khoang|chi|about|nearly|over|almost|around)\\s+)?$");
-    private static final Pattern CHANGE_ASKED = Pattern.compile("\\b(tang|giam|thay doi|bien dong|increase|decrease|rise|fall|change|grow|growth|drop|cut)");
     private static final Set<String> SCALE_OR_MODIFIER = Set.of("nghin", "ngan", "trieu", "ti", "van", "tram", "thousand", "million",
         "billion", "new", "moi", "more", "nguoi");
 
@@ -50,7 +49,7 @@ final class CandidateFeatures {
         this.setting = new NumberSetting(q);
         this.figures = new FigureFit(q);
         this.telling = new TellingMeasure(q, scorer);
-        this.changeAsked = CHANGE_ASKED.matcher(Glossary.fold(q.text())).find();
+        this.changeAsked = q.asks(Question.Asks.CHANGE);
     }
 
     /** Every number of the sentence that can be an answer, with its features; {@code rank}: the sentence's place among those read (0 first). */
