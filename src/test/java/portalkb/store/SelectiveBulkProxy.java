@@ -1,4 +1,4 @@
-package portalkb.crawl;
+package portalkb.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,28 +19,32 @@ import java.util.List;
 
 /**
  * A real HTTP proxy in front of the test node that, while {@link #refusing}, answers every bulk item
- * aimed at one index with 429 (what a busy shard says) and forwards all the rest: how a cluster looks
- * when the write of an article waits in the retry queue while the writes around it succeed.
+ * aimed at the refused indices with 429 (what a busy shard says) and forwards all the rest: how a cluster
+ * looks when the write of an article (or of its passages) waits in the retry queue while the writes around
+ * it succeed.
  */
-final class SelectiveBulkProxy implements AutoCloseable {
+public final class SelectiveBulkProxy implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final HttpClient client = HttpClient.newHttpClient();
     private final int targetPort;
-    private final String refusedIndex;
-    volatile boolean refusing = true;
+    private final List<String> refusedIndices;
+    public volatile boolean refusing = true;
+    /** Bulk items refused so far. */
+    public final java.util.concurrent.atomic.AtomicInteger refusedItems = new java.util.concurrent.atomic.AtomicInteger();
 
-    SelectiveBulkProxy(int targetPort, String refusedIndex) throws IOException {
+    /** Refuses bulk items whose index name starts with one of {@code refusedIndices} (aliases or concrete names). */
+    public SelectiveBulkProxy(int targetPort, String... refusedIndices) throws IOException {
         this.targetPort = targetPort;
-        this.refusedIndex = refusedIndex;
+        this.refusedIndices = List.of(refusedIndices);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
@@ -69,13 +73,14 @@ final class SelectiveBulkProxy implements AutoCloseable {
             String op = action.fieldNames().next();
             boolean hasSource = !op.equals("delete");
             String index = action.get(op).path("_index").asText();
-            if (index.startsWith(refusedIndex)) {
+            if (refusedIndices.stream().anyMatch(index::startsWith)) {
                 ObjectNode item = JSON.createObjectNode();
                 ObjectNode detail = item.putObject(op);
                 detail.put("_index", index).put("_id", action.get(op).path("_id").asText()).put("status", 429);
                 detail.putObject("error").put("type", "es_rejected_execution_exception").put("reason", "busy (test proxy)");
                 refusedItems.add(item);
                 refused.add(true);
+                this.refusedItems.incrementAndGet();
             } else {
                 forwarded.append(lines.get(i)).append('\n');
                 if (hasSource) {
