@@ -98,7 +98,8 @@ final class BenchCommand {
             System.out.printf("local node ready in %.1f s (0 when already running)%n", startSeconds);
             report("at rest", node);
             new IngestBench(docs, args.has("embeddings") ? config.ask().vectors().batchSize() : 0, node == null ? null : node.pid(),
-                config.importer().lanes(), args.intOption("warmup", Math.min(docs / 4, 5_000))).run(ours, prepared);
+                config.importer().lanes(), args.intOption("warmup", Math.min(docs / 4, 5_000)))
+                .withBulkRequests(args.intOption("bulk-requests", 0)).run(ours, prepared);
             report("after ingest", node);
             deleteBenchIndices(ours);
             deleteBenchIndices(prepared);
