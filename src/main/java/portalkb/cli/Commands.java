@@ -50,6 +50,7 @@ final class Commands {
         t.put("trend", () -> analytics(AnalyticsCommand::trend));
         t.put("conflicts", () -> analytics(AnalyticsCommand::conflicts));
         t.put("metrics", this::metrics);
+        t.put("fit-reader", () -> new FitReaderCommand(args).run(System.out));
         return t;
     }
 

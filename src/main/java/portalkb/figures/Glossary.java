@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * English and diacritic-free question terms → the Vietnamese words portals write, from resources
- * portalkb/ask/glossary.yaml and the metric catalogue. Matching is on folded text, longest phrase first,
+ * portalkb/figures/glossary.yaml and the metric catalogue. Matching is on folded text, longest phrase first,
  * without overlaps.
  */
 public final class Glossary {

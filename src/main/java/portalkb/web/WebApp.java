@@ -9,7 +9,7 @@ import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import portalkb.app.Services;
-import portalkb.ask.AnswerModelException;
+import portalkb.ask.answer.AnswerModelException;
 import portalkb.core.BadParameterException;
 import portalkb.core.UserTraffic;
 import portalkb.search.FactAnalytics;
