@@ -38,6 +38,7 @@ final class CandidateFeatures {
     private final Breakdowns breakdowns;
     private final NumberSetting setting;
     private final FigureFit figures;
+    private final TellingMeasure telling;
     private final boolean changeAsked;
 
     CandidateFeatures(Question q, SentenceScorer scorer) {
@@ -47,6 +48,7 @@ final class CandidateFeatures {
         this.breakdowns = new Breakdowns(q);
         this.setting = new NumberSetting(q);
         this.figures = new FigureFit(q);
+        this.telling = new TellingMeasure(q, scorer);
         this.changeAsked = CHANGE_ASKED.matcher(Glossary.fold(q.text())).find();
     }
 
@@ -91,6 +93,7 @@ final class CandidateFeatures {
             f.put("specificity", SentenceScorer.specificity(m.group(1)));
             Figure figure = figures.find(read, written);
             figures.features(f, figure);
+            f.put("tellingMeasureHeld", telling.heldBy(s, figure) ? 1.0 : 0.0);
             String withUnit = written + unitText(text.substring(m.end()), after);
             out.add(new Candidate(scored, written, Sentence.numbers(written, s.english()).stream()
                 .flatMap(n -> n.readings().stream()).toList(), withUnit, figure, f));
@@ -117,6 +120,7 @@ final class CandidateFeatures {
         f.put("periods", (double) sig.periods());
         f.put("target", sig.target() ? 1.0 : 0.0);
         f.put("focusFits", scored.focusFits() ? 1.0 : 0.0);
+        f.put("mostTellingHeld", scorer.holdsMostTelling(scored.sentence()) ? 1.0 : 0.0);
         f.put("passageRank", 1.0 / scored.sentence().n());
         f.put("sentenceRank", 1.0 / (1 + rank));
     }

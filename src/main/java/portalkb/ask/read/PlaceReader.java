@@ -83,6 +83,7 @@ public final class PlaceReader {
         String province = s.reportedProvince();
         f.put("provinceKnown", province == null ? 0.0 : 1.0);
         f.put("placeFits", scored.placeFits() ? 1.0 : 0.0);
+        f.put("mostTellingHeld", scorer.holdsMostTelling(s) ? 1.0 : 0.0);
         boolean lowerAsked = q.placeLevel() != Question.PlaceLevel.PROVINCE;
         f.put("lowerPlaceNamed", lowerAsked && LOWER_PLACE.matcher(portalkb.core.Text.fold(s.text())).find() ? 1.0 : 0.0);
         return new PlaceCandidate(scored, province, f);

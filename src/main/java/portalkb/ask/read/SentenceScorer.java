@@ -44,7 +44,7 @@ public final class SentenceScorer {
     /** The question's folded words, read once (every sentence and number is compared with them). */
     private final List<String> questionWords;
 
-  public   SentenceScorer(Question q, TermWeights.Weights weights) {
+    public SentenceScorer(Question q, TermWeights.Weights weights) {
         this.q = q;
         this.weights = weights;
         this.asksTarget = TARGET.matcher(Glossary.fold(q.text())).find();
@@ -113,6 +113,28 @@ public final class SentenceScorer {
         return total == 0 ? 0 : matched / total;
     }
 
+    /**
+     * The question's most telling concept (the rarest in this knowledge base that the sentence's language can
+     * hold) is in the sentence, or wholly in its title or the sentence before: a sentence sharing only common words
+     * with the question ("hộ", "ca", a place) is about another measure. 1 when the question has no such concept.
+     */
+    public boolean holdsMostTelling(Sentence s) {
+        Question.Concept telling = null;
+        double best = -1;
+        for (Question.Concept c : q.concepts()) {
+            if (c.excluded() || !s.english() && !c.vietnamese()) {
+                continue;
+            }
+            double w = weight(c);
+            if (w > best) {
+                best = w;
+                telling = c;
+            }
+        }
+        return telling == null || ConceptCredit.of(telling, s.words()) >= 0.5 || ConceptCredit.of(telling, s.titleWords()) == 1
+            || ConceptCredit.of(telling, s.previousWords()) == 1;
+    }
+
     /** What a quantity question counts is named in the sentence, or in its title or the sentence before (or nothing is counted). */
     public boolean focusFits(Sentence s) {
         boolean any = false;
@@ -126,6 +148,11 @@ public final class SentenceScorer {
             }
         }
         return !any;
+    }
+
+    /** The rarity of a folded word or phrase in this knowledge base (mean over its words). */
+    public double rarity(String folded) {
+        return weights.of(folded);
     }
 
     /** The rarity of the concept's first form (its Vietnamese one for glossary terms). */
