@@ -9,20 +9,31 @@ import java.util.Map;
 /**
  * Figures measured at growing corpus sizes, each printed beside the previous size's with its growth exponent
  * log(cost ratio) / log(size ratio): 1 grows like the corpus, 0 not at all, above 1 faster than the corpus.
- * A rate (articles/s) is turned into its cost (seconds for the whole corpus) for the exponent.
+ * A rate is turned into its cost for the exponent: articles/s of the whole corpus into seconds for the corpus,
+ * pages/s of a fixed amount of work (a crawl of the same pages at every size) into seconds for that work.
  */
 final class GrowthTable {
 
-    /** One figure's name, its unit as printed, and whether a larger value is a cost (latency, memory) or a rate. */
-    record Figure(String name, String unit, boolean rate) {
+    /** What a figure's value is, for its exponent. */
+    enum Kind {
+        /** Larger is more work: latency, memory, disk. */
+        COST,
+        /** A rate over the whole corpus (articles/s of the import): the cost is size / rate. */
+        CORPUS_RATE,
+        /** A rate over the same work at every size (pages/s of one crawl): the cost is 1 / rate. */
+        FIXED_WORK_RATE
+    }
+
+    /** One figure's name, its unit as printed, and its kind. */
+    record Figure(String name, String unit, Kind kind) {
     }
 
     private final Map<String, Figure> figures = new LinkedHashMap<>();
     private final List<Long> sizes = new ArrayList<>();
     private final List<Map<String, Double>> values = new ArrayList<>();
 
-    void define(String name, String unit, boolean rate) {
-        figures.putIfAbsent(name, new Figure(name, unit, rate));
+    void define(String name, String unit, Kind kind) {
+        figures.putIfAbsent(name, new Figure(name, unit, kind));
     }
 
     void add(long size, Map<String, Double> measured) {
@@ -37,10 +48,13 @@ final class GrowthTable {
         if (now == null || before == null || now <= 0 || before <= 0) {
             return Double.NaN;
         }
-        Figure f = figures.get(name);
+        Kind kind = figures.containsKey(name) ? figures.get(name).kind() : Kind.COST;
         double sizeRatio = (double) sizes.get(i) / sizes.get(i - 1);
-        // a rate's cost is the time for the whole corpus: size / rate
-        double costRatio = f != null && f.rate() ? sizeRatio * before / now : now / before;
+        double costRatio = switch (kind) {
+            case COST -> now / before;
+            case CORPUS_RATE -> sizeRatio * before / now;
+            case FIXED_WORK_RATE -> before / now;
+        };
         return Math.log(costRatio) / Math.log(sizeRatio);
     }
 

@@ -69,30 +69,30 @@ final class ScaleBench {
     }
 
     private void define() {
-        table.define("import", "articles/s", true);
-        table.define("app heap live after GC, import", "MiB", false);
-        table.define("app heap used, import", "MiB", false);
-        table.define("app RSS, import", "MiB", false);
-        table.define("node RSS, import", "MiB", false);
-        table.define("node heap used after import", "MiB", false);
-        table.define("disk", "MiB", false);
-        table.define("segments", "", false);
-        table.define("search p50, hits + facets", "ms", false);
-        table.define("search p95, hits + facets", "ms", false);
-        table.define("search p95, hits only", "ms", false);
-        table.define("search p95, facets only", "ms", false);
-        table.define("ask p50", "ms", false);
-        table.define("ask p95", "ms", false);
-        table.define("rank p95, common measure", "ms", false);
-        table.define("rank p95, rare measure", "ms", false);
-        table.define("rank p95, latest year, common", "ms", false);
-        table.define("trend p95, common", "ms", false);
-        table.define("conflicts p95, common", "ms", false);
-        table.define("conflicts p95, rare", "ms", false);
-        table.define("conflicts, every measure", "ms", false);
-        table.define("reindex", "s", false);
-        table.define("re-crawl of " + crawlPages + " pages", "pages/s", false);
-        table.define("first crawl of " + crawlPages + " pages", "pages/s", false);
+        table.define("import", "articles/s", GrowthTable.Kind.CORPUS_RATE);
+        table.define("app heap live after GC, import", "MiB", GrowthTable.Kind.COST);
+        table.define("app heap used, import", "MiB", GrowthTable.Kind.COST);
+        table.define("app RSS, import", "MiB", GrowthTable.Kind.COST);
+        table.define("node RSS, import", "MiB", GrowthTable.Kind.COST);
+        table.define("node heap used after import", "MiB", GrowthTable.Kind.COST);
+        table.define("disk", "MiB", GrowthTable.Kind.COST);
+        table.define("segments", "", GrowthTable.Kind.COST);
+        table.define("search p50, hits + facets", "ms", GrowthTable.Kind.COST);
+        table.define("search p95, hits + facets", "ms", GrowthTable.Kind.COST);
+        table.define("search p95, hits only", "ms", GrowthTable.Kind.COST);
+        table.define("search p95, facets only", "ms", GrowthTable.Kind.COST);
+        table.define("ask p50", "ms", GrowthTable.Kind.COST);
+        table.define("ask p95", "ms", GrowthTable.Kind.COST);
+        table.define("rank p95, common measure", "ms", GrowthTable.Kind.COST);
+        table.define("rank p95, rare measure", "ms", GrowthTable.Kind.COST);
+        table.define("rank p95, latest year, common", "ms", GrowthTable.Kind.COST);
+        table.define("trend p95, common", "ms", GrowthTable.Kind.COST);
+        table.define("conflicts p95, common", "ms", GrowthTable.Kind.COST);
+        table.define("conflicts p95, rare", "ms", GrowthTable.Kind.COST);
+        table.define("conflicts, every measure", "ms", GrowthTable.Kind.COST);
+        table.define("reindex", "s", GrowthTable.Kind.COST);
+        table.define("re-crawl of " + crawlPages + " pages", "pages/s", GrowthTable.Kind.FIXED_WORK_RATE);
+        table.define("first crawl of " + crawlPages + " pages", "pages/s", GrowthTable.Kind.FIXED_WORK_RATE);
     }
 
     int run() throws IOException, InterruptedException {
