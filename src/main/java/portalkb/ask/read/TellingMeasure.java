@@ -14,9 +14,9 @@ import java.util.Set;
  * "hộ nghèo", "huyết" of "ca sốt xuất huyết") in what the figure reader read the number as, its sentence, title or
  * the sentence before. A feature the fitted model weighs; alone as a gate it cut a third of the right answers of
  * the development questions (an English question's words put into Vietnamese are not always the article's). As a
- * gate it holds with the figure reader: a number read as another measure (no word of the asked one, no catalogued
- * metric asked) whose context lacks the telling word is no answer ({@link #rulesOut}). English sentences hold it by
- * default: the asked measure's words are Vietnamese.
+ * gate, for a Vietnamese question, it holds with the figure reader: a number not read as the catalogued metric
+ * asked whose context lacks the telling word is no answer ({@link #rulesOut}). English sentences hold it by default:
+ * the asked measure's words are Vietnamese.
  */
 final class TellingMeasure {
 
@@ -34,8 +34,8 @@ final class TellingMeasure {
         if (!vietnameseQuestion) {
             return false; // an English question's measure words are a rendering, partly left in English: too loose to rule out
         }
-        boolean readAsOther = c.figure() != null && c.features().getOrDefault("measureOverlap", 0.0) == 0
-            && c.features().getOrDefault("metricMatch", 0.0) <= 0;
+        // a common word shared ("ca" of "ca Covid-19" and "ca sốt xuất huyết") is no overlap: only the asked metric counts
+        boolean readAsOther = c.figure() != null && c.features().getOrDefault("metricMatch", 0.0) <= 0;
         return readAsOther && c.features().getOrDefault("tellingMeasureHeld", 1.0) == 0;
     }
 
