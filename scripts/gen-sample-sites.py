@@ -27,9 +27,9 @@ def others(site, arts, current, heading):
                     for a in arts if a is not current)
     return f'<div class="other-news"><h3>{heading}</h3><ul>{items}</ul></div>' if items else ''
 
-def page(title, head_extra, body):
+def page(title, head_extra, body, lang='vi'):
     return f'''<!DOCTYPE html>
-<html lang="vi"><head><meta charset="utf-8"><title>{e(title)}</title>{head_extra}</head>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{e(title)}</title>{head_extra}</head>
 <body>
 {body}
 </body></html>
@@ -78,7 +78,7 @@ def attachment(a):
 def newspaper(site, arts, a):
     top = f'''<header class="site-header"><div class="today">{WEEKDAYS[datetime.now().weekday()]}, 01/01/2026</div><a class="logo" href="{site["base"]}/">{e(site["name"])}</a>
 <nav><a href="{site["base"]}/y-te/">Y tế</a> <a href="{site["base"]}/rss/y-te.rss">RSS</a></nav></header>
-<div class="widget weather">Thời tiết {e(site["province"])}: 21°C</div>'''
+<div class="widget weather">Thời tiết {e(site["province"] or "Hà Nội")}: 21°C</div>'''
     if a is None:
         return None
     d = a['dt']
@@ -88,7 +88,7 @@ def newspaper(site, arts, a):
 <div class="share"><a href="{a["path"]}?utm_source=facebook&amp;utm_medium=share">Chia sẻ</a></div></article>
 {others(site, arts, a, "Tin liên quan")}</main>
 <footer>© {e(site["name"])} — Giấy phép số 12/GP-BTTTT</footer>'''
-    return page(a['title'], f'<meta property="og:type" content="article"><meta property="article:published_time" content="{d.isoformat()}"><link rel="canonical" href="{a["path"]}">', top + body)
+    return page(a['title'], f'<meta property="og:type" content="article"><meta property="article:published_time" content="{d.isoformat()}"><link rel="canonical" href="{a["path"]}">', top + body, a.get('lang', 'vi'))
 
 def newspaper_listing(site, arts, page_no, per_page=1):
     start = (page_no - 1) * per_page
@@ -118,7 +118,8 @@ def main():
     sites = {}
     for a in arts:
         sid = MERGE.get(a['source'], a['source'])
-        site = sites.setdefault(sid, {'id': sid, 'province': a['province'], 'district': a.get('district'),
+        # a national outlet's articles name no province: each one's is read from the article
+        site = sites.setdefault(sid, {'id': sid, 'province': a.get('province'), 'district': a.get('district'),
                                       'name': a.get('sourceName') or ('Báo ' + a['province']), 'arts': []})
         a['dt'] = datetime.fromisoformat(a['published'])
         site['arts'].append(a)
@@ -135,7 +136,7 @@ def main():
     for sid, site in sites.items():
         layout = LAYOUT.get(sid, 'newspaper')
         site['base'] = f'/{sid}'
-        site['ascii'] = slug(site['province']).replace('-', ' ').title()
+        site['ascii'] = slug(site['province'] or 'Viet Nam').replace('-', ' ').title()
         for a in site['arts']:
             path = re.sub(r'^https?://[^/]+', '', a['url'])
             a['path'] = site['base'] + path
@@ -166,7 +167,8 @@ def main():
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, 'w', encoding='utf-8') as f:
                 f.write(content.replace('href="/', 'href="${SITE}/').replace('<link>/', '<link>${SITE}/').replace('<loc>/', '<loc>${SITE}/'))
-        sources += [f'  - id: {sid}', f'    name: {site["name"]}', f'    province: {site["province"]}']
+        sources += [f'  - id: {sid}', f'    name: {site["name"]}',
+                    f'    province: {site["province"]}' if site['province'] else '    scope: national']
         if site['district']:
             sources.append(f'    district: {site["district"]}')
         sources += [f'    seeds: [{", ".join("${SITE}/" + sid + "/" + s for s in seeds)}]',

@@ -174,7 +174,7 @@
           el('a', { href: safeHref(c.url), target: '_blank', rel: 'noopener noreferrer', text: c.title || c.url }),
           page ? el('span', { class: 'page', text: ' — ' + t('cite.page', { n: page }) }) : document.createTextNode('')),
         el('blockquote', { text: c.quote || '' }),
-        el('p', { class: 'meta', text: [c.source, c.province, day(c.published)].filter(Boolean).join(' · ') }));
+        el('p', { class: 'meta', text: [c.source, c.province || t('search.noProvince'), day(c.published)].filter(Boolean).join(' · ') }));
       list.append(el('li', { value: String(c.n) }, details));
     });
     return list;
@@ -220,7 +220,7 @@
       const linked = (h.linkedFrom || []).filter((l) => l.url);
       results.append(el('li', { class: 'hit' + (h.type && h.type !== 'html' ? ' document' : '') },
         el('h3', {}, fileBadge(h.type), el('a', { href: safeHref(h.url), target: '_blank', rel: 'noopener noreferrer', text: h.title || h.url })),
-        el('p', { class: 'meta', text: [h.sourceName || h.source, h.province + (h.provinceToday && h.provinceToday !== h.province ? ' (' + h.provinceToday + ')' : ''), day(h.published)].filter(Boolean).join(' · ') }),
+        el('p', { class: 'meta', text: [h.sourceName || h.source, hitProvinces(h), day(h.published)].filter(Boolean).join(' · ') }),
         el('p', { class: 'snippet' }, snippet(h.snippet)),
         linked.length ? el('p', { class: 'meta linked' }, el('span', { text: t('search.linkedFrom') + ' ' }),
           el('a', { href: safeHref(linked[0].url), target: '_blank', rel: 'noopener noreferrer', text: linked[0].title || linked[0].url })) : document.createTextNode('')));
@@ -239,19 +239,29 @@
     renderPager(p, { page: data.page, size: data.size, total: counted.total });
   }
 
+  // Every province the article reports on (its own first, with its province of today); none confident is said so.
+  function hitProvinces(h) {
+    if (!h.province) return t('search.noProvince');
+    const own = h.province + (h.provinceToday && h.provinceToday !== h.province ? ' (' + h.provinceToday + ')' : '');
+    return [own].concat((h.provinces || []).filter((x) => x !== h.province)).join(', ');
+  }
+
+  const bucketLabel = (name, value) => name === 'metric' ? metricLabel(value) : name === 'type' ? t('type.' + value)
+    : name === 'province' && value === 'none' ? t('search.noProvince') : value;
+
   function renderFacets(p, facets) {
     FACETS.forEach((name) => {
       const box = el('fieldset', { class: 'facet' }, el('legend', { text: t('facet.' + name) }));
       const chosen = p.get(name);
       if (chosen) {
         const clear = new URLSearchParams(p); clear.delete(name); clear.delete('page');
-        const label = name === 'type' ? t('type.' + chosen) : name === 'metric' ? metricLabel(chosen) : chosen;
+        const label = bucketLabel(name, chosen);
         box.append(el('a', { href: '/?' + clear, class: 'clear', 'data-nav': '1', text: '× ' + label + ' (' + t('facet.clear') + ')' }));
       }
       (facets[name] || []).slice(0, 12).forEach((b) => {
         const q = new URLSearchParams(p); q.set(name, b.value); q.delete('page');
         box.append(el('a', { href: '/?' + q, 'data-nav': '1', class: 'bucket' + (chosen === b.value ? ' on' : '') },
-          el('span', { text: name === 'metric' ? metricLabel(b.value) : name === 'type' ? t('type.' + b.value) : b.value }), el('span', { class: 'count', text: String(b.count) })));
+          el('span', { text: bucketLabel(name, b.value) }), el('span', { class: 'count', text: String(b.count) })));
       });
       $('#facets').append(box);
     });
@@ -403,7 +413,8 @@
       && (!state || crawlState(s) === state));
     shown.forEach((s) => {
       const r = s.lastRun || {};
-      const where = s.provinceToday && s.provinceToday !== s.province ? s.province + ' (' + t('crawl.today', { p: s.provinceToday }) + ')' : (s.province || '');
+      const where = !s.province ? (s.coverage === 'national' ? t('crawl.national') : (s.coverage || ''))
+        : s.provinceToday && s.provinceToday !== s.province ? s.province + ' (' + t('crawl.today', { p: s.provinceToday }) + ')' : s.province;
       rows.append(el('tr', { 'data-source': s.id, 'data-state': crawlState(s) }, el('td', { text: s.name || s.id, title: s.id }),
         el('td', { text: where }),
         el('td', { text: r.startedAt ? new Date(r.startedAt).toLocaleString() : t('crawl.never') }),

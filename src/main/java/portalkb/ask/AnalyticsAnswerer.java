@@ -122,7 +122,7 @@ public final class AnalyticsAnswerer implements Answerer {
             }
         }
         Contents.Origin origin = new Contents.Origin(null, f.url(), f.title(), f.source(), null, cell.province(), null, f.published(),
-            null, null, cell.year());
+            null, null, cell.year(), cell.province() == null ? List.of() : List.of(cell.province()));
         cited.add(Contents.of(f.articleId() + "-" + cell.year(), f.text() == null ? "" : f.text(), origin, "fact"));
         quotes.put(cited.size(), f.text());
         return cited.size();

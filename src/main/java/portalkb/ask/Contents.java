@@ -22,18 +22,23 @@ final class Contents {
     }
 
     /** The article fields a citation shows, of a passage, a fact or an analytics figure. */
+    /** {@code province}: the article's (a fact's: its own); {@code provinces}: every province the article reports on. */
     record Origin(String articleId, String url, String title, String source, String sourceName, String province,
-                  String provinceToday, String published, String metric, String unit, Integer year) {
+                  String provinceToday, String published, String metric, String unit, Integer year, List<String> provinces) {
         static Origin of(Passage p) {
+            List<String> all = p.provinces() != null && !p.provinces().isEmpty() ? p.provinces()
+                : p.province() == null ? List.of() : List.of(p.province());
             return new Origin(p.articleId(), p.url(), p.title(), p.source(), p.sourceName(), p.province(), p.provinceToday(),
-                p.published(), null, null, p.year());
+                p.published(), null, null, p.year(), all);
         }
 
         static Origin of(Fact f) {
             return new Origin(f.articleId(), f.url(), f.title(), f.source(), f.sourceName(), f.province(), f.provinceToday(),
-                f.published(), f.metric(), f.unit(), f.year());
+                f.published(), f.metric(), f.unit(), f.year(), f.province() == null ? List.of() : List.of(f.province()));
         }
     }
+
+    private static final String LIST_SEPARATOR = "|";
 
     static Content of(String key, String text, Origin origin, String kind) {
         Metadata meta = new Metadata().put(KEY, key).put("kind", kind);
@@ -44,6 +49,9 @@ final class Contents {
         put(meta, "sourceName", origin.sourceName());
         put(meta, "province", origin.province());
         put(meta, "provinceToday", origin.provinceToday());
+        if (origin.provinces() != null && !origin.provinces().isEmpty()) {
+            meta.put("provinces", String.join(LIST_SEPARATOR, origin.provinces()));
+        }
         put(meta, "published", origin.published());
         put(meta, "metric", origin.metric());
         put(meta, "unit", origin.unit());
@@ -75,6 +83,16 @@ final class Contents {
             out.add(of(hit.id(), String.valueOf(hit.source().text()), Origin.of(hit.source()), "fact"));
         }
         return out;
+    }
+
+    /** Every province the content's article reports on (its one province when only that is known). */
+    static List<String> provinces(Content c) {
+        String all = get(c, "provinces");
+        if (all != null) {
+            return List.of(all.split(java.util.regex.Pattern.quote(LIST_SEPARATOR)));
+        }
+        String one = get(c, "province");
+        return one == null ? List.of() : List.of(one);
     }
 
     static String get(Content c, String key) {

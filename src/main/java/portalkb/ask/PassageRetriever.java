@@ -61,10 +61,17 @@ public final class PassageRetriever implements ContentRetriever {
         }
         if (!q.provinces().isEmpty()) {
             List<FieldValue> values = q.provinces().stream().map(FieldValue::of).toList();
-            b.should(s -> s.terms(t -> t.field("province").terms(v -> v.value(values)).boost(3f)));
+            // every province the article reports on (passages stored before they were read have only their province)
+            b.should(s -> s.constantScore(cs -> cs.boost(3f).filter(fl -> fl.bool(o -> o
+                .should(x -> x.terms(t -> t.field("provinces").terms(v -> v.value(values))))
+                .should(x -> x.terms(t -> t.field("province").terms(v -> v.value(values))))))));
             if (withinAskedProvinces) {
-                b.filter(f -> f.bool(o -> o.should(x -> x.terms(t -> t.field("province").terms(v -> v.value(values))))
-                    .should(x -> x.terms(t -> t.field("provinceToday").terms(v -> v.value(values))))));
+                b.filter(f -> f.bool(o -> {
+                    for (String field : List.of("provinces", "provincesToday", "province", "provinceToday")) {
+                        o.should(x -> x.terms(t -> t.field(field).terms(v -> v.value(values))));
+                    }
+                    return o.minimumShouldMatch("1");
+                }));
             }
         }
         b.minimumShouldMatch("1");

@@ -14,12 +14,14 @@ import java.util.regex.Matcher;
 
 /**
  * One sentence of a retrieved passage, the unit the extractive reader scores and quotes: its words
- * (folded), its numbers as written, and the article facts it inherits (province, year, title).
+ * (folded), its numbers as written, and the article facts it inherits (province, every province it reports on, year,
+ * title).
  *
  * @param n the passage's number in the answer's citations (1-based)
  */
 record Sentence(int n, Content content, String text, List<String> words, List<Integer> wordStarts, List<WrittenNumber> numbers,
-                boolean english, String province, Integer year, List<String> titleWords, List<String> previousWords) {
+                boolean english, String province, List<String> provinces, Integer year, List<String> titleWords,
+                List<String> previousWords) {
 
     /** A number as the sentence writes it, at [start, end) of the text, with every value it can stand for. */
     record WrittenNumber(String written, int start, int end, List<Double> readings) {
@@ -51,7 +53,7 @@ record Sentence(int n, Content content, String text, List<String> words, List<In
                 // The same words in two articles are two statements (each its own province and year); within one, one.
                 if (seen.add(Contents.get(c, "url") + " " + String.join(" ", words))) {
                     out.add(new Sentence(i + 1, c, s, words, starts, numbers(s, english), english, Contents.get(c, "province"),
-                        year, titleWords, previous));
+                        Contents.provinces(c), year, titleWords, previous));
                 }
                 previous = words;
             }

@@ -172,14 +172,23 @@ public final class SentenceReader implements Answerer {
         return new Answer(text.toString(), quotes);
     }
 
-    /** The asked province when the sentence fits it, else the article's province, else the first province the sentence names. */
+    /**
+     * The province the sentence is about: one it names that its article reports on (an article about several provinces
+     * states each one's figures), else the article's province, else the first province (or district's province) the
+     * sentence names, else the asked one.
+     */
     static String place(Question q, Sentence s, AnswerPhrases say) {
+        List<Gazetteer.PlaceMention> named = Gazetteer.get().places(s.text());
+        for (Gazetteer.PlaceMention m : named) {
+            if (s.provinces().size() > 1 && s.provinces().contains(m.province().name())) {
+                return m.province().name();
+            }
+        }
         if (s.province() != null) {
             return s.province();
         }
-        List<Gazetteer.Province> named = Gazetteer.get().mentions(s.text());
         if (!named.isEmpty()) {
-            return named.get(0).name();
+            return named.get(0).province().name();
         }
         return q.provinces().isEmpty() ? say.get("unknownPlace") : q.provinces().get(0);
     }

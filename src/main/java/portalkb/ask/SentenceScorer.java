@@ -178,7 +178,9 @@ final class SentenceScorer {
         return shown.stream().anyMatch(a -> n.readings().stream().anyMatch(a::matches));
     }
 
-    /** The sentence's article is in an asked province, or the sentence or title names one of them (a district counts). */
+    /**
+     * The sentence's article reports on an asked province, or the sentence or title names one of them (a district counts).
+     */
     boolean placeFits(Sentence s) {
         if (q.provinces().isEmpty()) {
             // A place named without its province ("huyện Tân Uyên", a name two provinces share) must be named near the sentence.
@@ -186,7 +188,7 @@ final class SentenceScorer {
                 .anyMatch(p -> Words.indexOf(s.words(), p) >= 0 || Words.indexOf(s.titleWords(), p) >= 0
                     || Words.indexOf(s.previousWords(), p) >= 0);
         }
-        if (s.province() != null && q.provinces().contains(s.province())) {
+        if (s.provinces().stream().anyMatch(q.provinces()::contains)) {
             return true;
         }
         for (String province : q.provinces()) {

@@ -30,7 +30,8 @@ public record Args(List<String> positional, Map<String, String> options) {
         return new Args(positional, options);
     }
 
-    private static final List<String> BOOLEAN = List.of("json", "help", "no-embeddings", "no-browser", "all", "misses", "embeddings");
+    private static final List<String> BOOLEAN = List.of("json", "help", "no-embeddings", "no-browser", "all", "misses", "embeddings",
+        "no-province", "province-only");
 
     public boolean has(String name) {
         return options.containsKey(name);

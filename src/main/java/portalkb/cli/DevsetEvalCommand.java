@@ -6,6 +6,7 @@ import portalkb.eval.Bm25Baseline;
 import portalkb.eval.Devset;
 import portalkb.eval.DevsetEval;
 import portalkb.eval.DevsetLoader;
+import portalkb.eval.ProvinceScoring;
 import portalkb.index.VectorFiller;
 import portalkb.store.Elastic;
 import portalkb.store.IndexInitializer;
@@ -19,10 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code ./kb eval --devset DIR [--split dev|test|all] [--questions FILE] [--unanswerable FILE] [--misses] [--embeddings] [--json]}: loads the devset's
- * articles into indices of their own ({@code <prefix>-devset-*}), asks the split's questions and our
- * unanswerable ones, and prints each answer, the misses, and per-split, per-language accuracy beside
- * the BM25 baseline. The test split is asked only when named: it is for the final run.
+ * {@code ./kb eval --devset DIR [--split dev|test|all] [--questions FILE] [--unanswerable FILE] [--misses] [--embeddings]
+ * [--no-province] [--province-only] [--json]}: loads the devset's articles into indices of their own
+ * ({@code <prefix>-devset-*}), asks the split's questions and our unanswerable ones, and prints each answer, the misses,
+ * and per-split, per-language accuracy beside the BM25 baseline. The test split is asked only when named: it is for the
+ * final run. Province attribution is scored on every article; per article only for the split asked (a held-out half
+ * shows its accuracy alone), as a whole on every split. {@code --no-province}: no source hands a province over.
  */
 final class DevsetEvalCommand {
 
@@ -55,16 +58,24 @@ final class DevsetEvalCommand {
         }
         freshIndices(elastic);
         boolean embeddings = (config.ask().embeddings() || args.has("embeddings")) && !args.has("no-embeddings");
-        int loaded = DevsetLoader.load(elastic, devset, embeddings ? new VectorFiller(elastic, config.ask().vectors().batchSize()) : null);
+        int loaded = DevsetLoader.load(elastic, devset, embeddings ? new VectorFiller(elastic, config.ask().vectors().batchSize()) : null,
+            !args.has("no-province"));
+        List<ProvinceScoring.Row> allProvinces = ProvinceScoring.score(elastic, devset);
+        List<ProvinceScoring.Tally> provinceTallies = ProvinceScoring.tallies(allProvinces);
+        List<ProvinceScoring.Row> provinces = allProvinces.stream().filter(r -> split.equals("all") || r.split().equals(split)).toList();
+        if (args.has("province-only")) {
+            questions.clear();
+        }
         if (!args.has("json")) {
             out.printf("loaded %d devset articles (vectors %s); asking %d questions (split %s + %d unanswerable)%n", loaded,
                 embeddings ? "on" : "off", questions.size(), split, questions.stream().filter(Devset.Question::answerNone).count());
         }
         AppConfig askConfig = withEmbeddings(config, embeddings);
-        List<DevsetEval.Scored> scored = new DevsetEval(Services.of(askConfig, elastic).ask(), Bm25Baseline.build(elastic, devset)).run(questions);
+        List<DevsetEval.Scored> scored = questions.isEmpty() ? List.of() : new DevsetEval(Services.of(askConfig, elastic).ask(), Bm25Baseline.build(elastic, devset)).run(questions);
         List<DevsetEval.Tally> tallies = DevsetEval.tallies(scored);
         if (args.has("json")) {
-            Report report = new Report(tallies.stream().map(TallyRow::of).toList(), scored);
+            Report report = new Report(tallies.stream().map(TallyRow::of).toList(), scored, provinceTallies,
+                provinces.stream().map(ProvinceRow::of).toList());
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
             return 0;
         }
@@ -79,19 +90,45 @@ final class DevsetEvalCommand {
                     expected(s.question()), ok(s.province()), ok(s.figure()), ok(s.citation()), ok(s.baselineRight()));
             }
         }
-        List<Long> took = scored.stream().map(DevsetEval.Scored::tookMs).sorted().toList();
-        out.printf("%nask time per question: p50 %d ms, p95 %d ms (%d questions, vectors %s)%n", took.get(took.size() / 2),
-            took.get(Math.min(took.size() - 1, (int) Math.ceil(took.size() * 0.95) - 1)), took.size(), embeddings ? "on" : "off");
-        out.printf("%n%-13s %-15s %9s %14s %14s%n", "split", "part", "questions", "PortalKB", "BM25 top hit");
-        for (DevsetEval.Tally t : tallies) {
-            out.printf("%-13s %-15s %9d %7d %5.1f%% %7d %5.1f%%%n", t.split(), t.part(), t.questions(), t.right(), 100 * t.accuracy(),
-                t.baselineRight(), 100 * t.baselineAccuracy());
+        if (!scored.isEmpty()) {
+            List<Long> took = scored.stream().map(DevsetEval.Scored::tookMs).sorted().toList();
+            out.printf("%nask time per question: p50 %d ms, p95 %d ms (%d questions, vectors %s)%n", took.get(took.size() / 2),
+                took.get(Math.min(took.size() - 1, (int) Math.ceil(took.size() * 0.95) - 1)), took.size(), embeddings ? "on" : "off");
+            out.printf("%n%-13s %-15s %9s %14s %14s%n", "split", "part", "questions", "PortalKB", "BM25 top hit");
+            for (DevsetEval.Tally t : tallies) {
+                out.printf("%-13s %-15s %9d %7d %5.1f%% %7d %5.1f%%%n", t.split(), t.part(), t.questions(), t.right(), 100 * t.accuracy(),
+                    t.baselineRight(), 100 * t.baselineAccuracy());
+            }
         }
+        printProvinces(provinces, provinceTallies, out);
         return 0;
     }
 
+    private void printProvinces(List<ProvinceScoring.Row> rows, List<ProvinceScoring.Tally> tallies, PrintStream out) {
+        out.printf("%nprovince of each article (%s)%n", args.has("no-province") ? "--no-province: read from the article alone"
+            : "a province's own outlet named by its source");
+        for (ProvinceScoring.Row r : rows) {
+            if (args.has("misses") && r.right()) {
+                continue;
+            }
+            out.printf("%-5s %s  expected %-16s stored %s%n", r.right() ? "RIGHT" : "WRONG", r.article().file(), r.expected(),
+                r.stored() == null ? "(none)" : r.stored());
+        }
+        out.printf("%n%-13s %9s %14s%n", "split", "articles", "province right");
+        for (ProvinceScoring.Tally t : tallies) {
+            out.printf("%-13s %9d %7d %5.1f%%%n", t.split(), t.articles(), t.right(), 100 * t.accuracy());
+        }
+    }
+
     /** {@code --json}: accuracy per split and language, then every question scored. */
-    record Report(List<TallyRow> tallies, List<DevsetEval.Scored> questions) {
+    record Report(List<TallyRow> tallies, List<DevsetEval.Scored> questions, List<ProvinceScoring.Tally> provinceTallies,
+                  List<ProvinceRow> provinces) {
+    }
+
+    record ProvinceRow(String file, String expected, String stored, boolean right) {
+        static ProvinceRow of(ProvinceScoring.Row r) {
+            return new ProvinceRow(r.article().file(), r.expected(), r.stored(), r.right());
+        }
     }
 
     record TallyRow(String split, String part, int questions, int right, double accuracy, int baselineRight, double baselineAccuracy) {

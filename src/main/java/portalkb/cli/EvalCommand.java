@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * {@code ./kb eval FILE.jsonl}: asks every question and scores the answer: the province right, the
  * figure present in the answer, and a citation to an article that contains the figure. Lines may share
  * a {@code conversation} key to test follow-ups; {@code answer_none: true} expects "no answer",
- * {@code answer_cited: true} an answer that cites at least one passage (open questions).
+ * {@code answer_cited: true} an answer that cites at least one passage (open questions). {@code outlet: national}: a question
+ * about a national outlet's article; which-province accuracy is reported for those and for the rest apart.
  */
 public final class EvalCommand {
 
@@ -60,6 +61,9 @@ public final class EvalCommand {
         Tally englishBaseline = new Tally();
         QuestionAnalyzer analyzer = new QuestionAnalyzer();
         Tally province = new Tally();
+        // Which-province questions (the answer province not named in them), on national and on provincial outlets.
+        Tally whichNational = new Tally();
+        Tally whichProvincial = new Tally();
         Tally figures = new Tally();
         Tally citations = new Tally();
         List<EvalReport.Row> rows = new ArrayList<>();
@@ -108,6 +112,9 @@ public final class EvalCommand {
                 provinceOk = provinceRight(q.get("answer_province").asText(), r);
                 province.add(provinceOk);
                 ok &= provinceOk;
+                if (conversationKey == null && !namesProvince(q.path("question").asText(), q.get("answer_province").asText())) {
+                    ("national".equals(q.path("outlet").asText()) ? whichNational : whichProvincial).add(provinceOk);
+                }
             }
             if (q.hasNonNull("answer_figure")) {
                 double figure = FigureExtractor.parse(firstNumber(q.get("answer_figure").asText()));
@@ -126,7 +133,8 @@ public final class EvalCommand {
             }
         }
         EvalReport.Summary summary = new EvalReport.Summary(asked, right, ratio(right, asked), province.ratio(), figures.ratio(),
-            citations.ratio(), ratio(baselineRight, baselineAsked), english.ratio(), englishBaseline.ratio());
+            citations.ratio(), ratio(baselineRight, baselineAsked), english.ratio(), englishBaseline.ratio(), whichProvincial.ratio(),
+            whichNational.ratio());
         if (args.has("json")) {
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(new EvalReport(summary, rows)));
         } else {
@@ -134,6 +142,7 @@ public final class EvalCommand {
                 province.pct(), figures.pct(), citations.pct());
             out.printf("baseline (question text as one BM25 match query, top hit's province): province %s; English questions not naming the answer province: ours %s, baseline %s%n",
                 pct(baselineRight, baselineAsked), english.pct(), englishBaseline.pct());
+            out.printf("which-province questions: provincial outlets %s, national outlets %s%n", whichProvincial.pct(), whichNational.pct());
         }
         return 0;
     }
@@ -143,6 +152,13 @@ public final class EvalCommand {
         var response = elastic.client().search(s -> s.index(elastic.names().articles()).size(1)
             .query(q -> q.match(m -> m.field("body").query(question))), Article.class);
         return response.hits().hits().isEmpty() ? null : String.valueOf(response.hits().hits().get(0).source().province());
+    }
+
+    /** Whether a question names the province it asks about (then it is no which-province question). */
+    private static boolean namesProvince(String question, String province) {
+        String q = Text.fold(question);
+        return Gazetteer.get().resolve(province).map(p -> q.contains(Text.fold(p.name()))
+            || p.aliases().stream().anyMatch(a -> q.contains(Text.fold(a)))).orElse(q.contains(Text.fold(province)));
     }
 
     private static boolean provinceRight(String expected, AskResponse r) {

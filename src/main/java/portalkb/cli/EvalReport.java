@@ -14,6 +14,7 @@ record EvalReport(Summary summary, List<Row> questions) {
 
     record Summary(int questions, int right, double accuracy, double provinceAccuracy, double figureAccuracy,
                    double citationAccuracy, double bm25BaselineProvinceAccuracy, double englishProvinceAccuracy,
-                   double bm25BaselineEnglishProvinceAccuracy) {
+                   double bm25BaselineEnglishProvinceAccuracy, double provincialWhichProvinceAccuracy,
+                   double nationalWhichProvinceAccuracy) {
     }
 }

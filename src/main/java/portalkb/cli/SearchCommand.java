@@ -35,7 +35,8 @@ final class SearchCommand {
         out.printf("%d results (%d ms)%n%n", result.total(), result.took());
         int n = (request.page() - 1) * request.size();
         for (SearchResult.Hit hit : result.hits()) {
-            out.printf("%d. %s%n   %s · %s · %s%n   %s%n   %s%n%n", ++n, hit.title(), hit.province(), hit.sourceName() == null ? hit.source() : hit.sourceName(),
+            out.printf("%d. %s%n   %s · %s · %s%n   %s%n   %s%n%n", ++n, hit.title(),
+                hit.provinces().isEmpty() ? "province not determined" : String.join(", ", hit.provinces()), hit.sourceName() == null ? hit.source() : hit.sourceName(),
                 hit.published() == null ? "undated" : hit.published().substring(0, 10), plain(hit.snippet()), hit.url());
         }
         return result.total() == 0 ? 1 : 0;

@@ -81,9 +81,9 @@ final class SourcesCommand {
 
     static void print(List<SourceCheck.Result> results, PrintStream out) {
         String format = "%-26s %-18s %-9s %4s  %-18s %-6s %5s %8s  %s%n";
-        out.printf(format, "source", "province", "reachable", "HTTP", "robots.txt", "robots", "feeds", "articles", "verdict");
+        out.printf(format, "source", "covers", "reachable", "HTTP", "robots.txt", "robots", "feeds", "articles", "verdict");
         for (SourceCheck.Result r : results) {
-            out.printf(format, r.source(), r.province(), r.reachable() ? "yes" : "NO", r.status() == 0 ? "-" : Integer.toString(r.status()),
+            out.printf(format, r.source(), r.coverage(), r.reachable() ? "yes" : "NO", r.status() == 0 ? "-" : Integer.toString(r.status()),
                 r.robots() == null ? "-" : r.robots(), robotsVerdict(r), r.feeds().size(),
                 r.probed() == 0 ? "-" : r.articles() + "/" + r.probed(), r.ok() ? "ok" : "problem");
         }

@@ -44,6 +44,8 @@ public final class Gazetteer {
     private final Map<String, Province> districtKey = new HashMap<>();
     private final NameScanner mentionScanner;
     private final Map<String, Province> mentionNames = new HashMap<>();
+    private final NameScanner placeScanner;
+    private final Map<String, String> districtNames = new HashMap<>();
 
     public static Gazetteer get() {
         if (instance == null) {
@@ -79,6 +81,7 @@ public final class Gazetteer {
             byKey.put(p.id(), p);
             p.aliases().forEach(a -> byKey.put(Text.fold(a), p));
             mentionNames.put(p.name(), p);
+            mentionNames.putIfAbsent(Text.otherTonePlacement(p.name()), p);
             p.aliases().stream().filter(a -> !a.equals(Text.fold(a))).forEach(a -> mentionNames.put(a, p));
             // English articles write "Vinh Phuc", "Tra Vinh": the unaccented name, capitalised, counts for names of two words or more.
             String ascii = asciiTitle(p.name());
@@ -91,8 +94,54 @@ public final class Gazetteer {
                 districtKey.put(key, byId.get(owners.iterator().next()));
             }
         });
+        for (Province p : byId.values()) {
+            for (String d : p.districts()) {
+                if (districtKey.get(Text.fold(d)) == p && !mentionNames.containsKey(d)) {
+                    districtNames.put(d, d);
+                    String other = Text.otherTonePlacement(d);
+                    if (!mentionNames.containsKey(other)) {
+                        districtNames.putIfAbsent(other, d);
+                    }
+                    String ascii = asciiTitle(d);
+                    if (ascii.contains(" ") && !ascii.equals(d) && !mentionNames.containsKey(ascii)) {
+                        districtNames.putIfAbsent(ascii, d);
+                    }
+                }
+            }
+        }
         // The longest name at a position wins ("Thừa Thiên Huế" over "Huế"). Case-sensitive: "hòa bình" (peace) is no province.
         mentionScanner = new NameScanner(mentionNames.keySet());
+        Set<String> placeNames = new LinkedHashSet<>(mentionNames.keySet());
+        placeNames.addAll(districtNames.keySet());
+        placeScanner = new NameScanner(placeNames);
+    }
+
+    /**
+     * A province or district named in a text at [start, end): {@code district} is the district's name as the gazetteer
+     * spells it (null for a province), {@code province} the province it lies in.
+     */
+    public record PlaceMention(Province province, String district, int start, int end) {
+        public boolean isDistrict() {
+            return district != null;
+        }
+    }
+
+    /**
+     * Provinces and unambiguous districts named in an NFC text, in text order, the longest name at a position first
+     * ("Vĩnh Long" is the province, not the district "Vinh"); offsets are the text's.
+     */
+    public List<PlaceMention> places(String text) {
+        List<PlaceMention> out = new ArrayList<>();
+        placeScanner.forEachAt(text, (name, start) -> {
+            Province p = mentionNames.get(name);
+            if (p != null) {
+                out.add(new PlaceMention(p, null, start, start + name.length()));
+            } else {
+                String district = districtNames.get(name);
+                out.add(new PlaceMention(districtKey.get(Text.fold(district)), district, start, start + name.length()));
+            }
+        });
+        return out;
     }
 
     public Collection<Province> provinces() {
@@ -143,23 +192,6 @@ public final class Gazetteer {
             }
         }
         return out.toString();
-    }
-
-    /**
-     * The province an article is about when its source does not say: the one it names most often, a
-     * mention in the title counting twice; on a tie, the one named first. Null when it names none.
-     */
-    public Province mainProvince(String title, String body) {
-        Map<Province, Integer> counts = new LinkedHashMap<>();
-        mentionScanner.forEach(Text.nfc(title == null ? "" : title), name -> counts.merge(mentionNames.get(name), 2, Integer::sum));
-        mentionScanner.forEach(Text.nfc(body == null ? "" : body), name -> counts.merge(mentionNames.get(name), 1, Integer::sum));
-        Province best = null;
-        for (Map.Entry<Province, Integer> e : counts.entrySet()) {
-            if (best == null || e.getValue() > counts.get(best)) {
-                best = e.getKey();
-            }
-        }
-        return best;
     }
 
     /** Provinces named in a text (diacritic spellings, case-sensitive), in order of first mention. */

@@ -29,13 +29,24 @@ public final class NameScanner {
 
     /** Each name found, in text order; the scan goes on after the end of each. */
     public void forEach(String text, Consumer<String> found) {
+        forEachAt(text, (name, start) -> found.accept(name));
+    }
+
+    /** A name found and where it starts. */
+    @FunctionalInterface
+    public interface Hit {
+        void found(String name, int start);
+    }
+
+    /** The same, with the offset of each name in the text. */
+    public void forEachAt(String text, Hit found) {
         int i = 0;
         int n = text.length();
         while (i < n) {
             List<String> candidates = i > 0 && isWordChar(text.charAt(i - 1)) ? null : byFirstChar.get(text.charAt(i));
             String match = candidates == null ? null : longestAt(text, i, candidates);
             if (match != null) {
-                found.accept(match);
+                found.found(match, i);
                 i += match.length();
             } else {
                 i++;

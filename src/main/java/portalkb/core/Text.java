@@ -2,6 +2,7 @@ package portalkb.core;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Unicode helpers for Vietnamese text: NFC, and diacritic folding (with đ → d) for matching. */
 public final class Text {
@@ -33,6 +34,25 @@ public final class Text {
     private static boolean isMark(int codePoint) {
         int type = Character.getType(codePoint);
         return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    // A tone mark on the first or the second vowel of a closing "oa", "oe", "uy" (NFD): "Hòa"/"Hoà", "Thủy"/"Thuỷ".
+    private static final Pattern TONE_FIRST = Pattern.compile(
+        "(?<![qQ])([oOuU])([\u0300\u0301\u0303\u0309\u0323])([aAeEyY])(?![\\p{L}\\p{M}])");
+    private static final Pattern TONE_SECOND = Pattern.compile(
+        "(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![\\p{L}\\p{M}])");
+
+    /**
+     * The same name with its tone marks placed the other way ("Thanh Thủy" ↔ "Thanh Thuỷ", "Hòa Bình" ↔ "Hoà Bình"), both
+     * in use; the name itself when it has no such syllable. NFC in, NFC out.
+     */
+    public static String otherTonePlacement(String name) {
+        String d = Normalizer.normalize(name, Normalizer.Form.NFD);
+        String moved = TONE_FIRST.matcher(d).replaceAll("$1$3$2");
+        if (moved.equals(d)) {
+            moved = TONE_SECOND.matcher(d).replaceAll("$1$3$2");
+        }
+        return Normalizer.normalize(moved, Normalizer.Form.NFC);
     }
 
     public static String slug(String text) {

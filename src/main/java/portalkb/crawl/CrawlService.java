@@ -169,8 +169,9 @@ public final class CrawlService implements AutoCloseable {
         Gazetteer gazetteer = Gazetteer.get();
         List<SourceStatus> out = new ArrayList<>();
         for (Source s : sources()) {
-            String today = gazetteer.resolve(String.valueOf(s.province())).map(gazetteer::today).map(Gazetteer.Province::name).orElse(null);
-            out.add(new SourceStatus(s.id(), s.name(), s.province(), today, s.schedule(), running.contains(s.id()),
+            String today = s.province() == null ? null
+                : gazetteer.resolve(s.province()).map(gazetteer::today).map(Gazetteer.Province::name).orElse(null);
+            out.add(new SourceStatus(s.id(), s.name(), s.province(), today, s.coverage(), s.schedule(), running.contains(s.id()),
                 nextRuns.get(s.id()), runs.get(s.id())));
         }
         return out;

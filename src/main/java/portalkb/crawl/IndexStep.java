@@ -44,6 +44,7 @@ final class IndexStep {
     /** The source's fields of an article: its id, name, province and district. */
     private ArticleInput fromSource(ArticleInput article) {
         return article.withSource(source.id()).withSourceName(source.name()).withProvince(source.province())
+            .withRegion(source.region().isEmpty() ? null : source.region())
             .withDistrict(source.district());
     }
 

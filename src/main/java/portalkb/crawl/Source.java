@@ -10,11 +10,31 @@ import java.util.regex.Pattern;
 /**
  * One crawl source as declared in a sources file (format: crawler/README.md), with defaults applied.
  * {@code allow} empty means "stay on the seeds' hosts". {@code origin} (nullable) says where the address
- * was seen, so a catalogue entry can be checked against its evidence.
+ * was seen, so a catalogue entry can be checked against its evidence. {@code scope}: a provincial source names its
+ * {@code province} (a strong prior for its articles' province), a regional one its {@code region} (the provinces it
+ * covers), a national one neither: each article's province is read from the article.
  */
 public record Source(String id, String name, String province, String district, List<String> seeds,
                      List<Pattern> allow, List<Pattern> deny, int maxDepth, int maxPages, long delayMs,
-                     String schedule, ContentSelectors selectors, String origin) {
+                     String schedule, ContentSelectors selectors, String origin, Scope scope, List<String> region) {
+
+    /** What a source covers. */
+    public enum Scope {
+        PROVINCIAL, REGIONAL, NATIONAL;
+
+        public String id() {
+            return name().toLowerCase();
+        }
+    }
+
+    /** What it covers, as reports show it: its province, "national", or "region: A, B". */
+    public String coverage() {
+        return switch (scope) {
+            case PROVINCIAL -> province;
+            case NATIONAL -> "national";
+            case REGIONAL -> "region: " + String.join(", ", region);
+        };
+    }
 
     /**
      * Whether a (normalised) URL belongs to this source: allow/deny rules, else the seeds' hosts. Allow

@@ -34,7 +34,8 @@ public final class SourceCheck {
      * {@code feeds}: feeds and sitemaps found (seeds, robots.txt Sitemap lines, feed links of the listing);
      * {@code probed}/{@code articles}: listing links fetched / read as articles.
      */
-    public record Result(String source, String province, boolean reachable, int status, String robots, boolean robotsAllowed,
+    /** {@code coverage}: what the source covers ({@link Source#coverage}: its province, "national", "region: …"). */
+    public record Result(String source, String coverage, boolean reachable, int status, String robots, boolean robotsAllowed,
                          List<String> feeds, int listingLinks, int probed, int articles, List<Seed> seeds, String problem) {
         public boolean ok() {
             return problem == null;
@@ -124,7 +125,7 @@ public final class SourceCheck {
         } else if (problem == null && probed == 0) {
             problem = "the first listing has no links in scope";
         }
-        return new Result(source.id(), source.province(), reachable, status, robotsState, allowed, feeds, links, probed, articles,
+        return new Result(source.id(), source.coverage(), reachable, status, robotsState, allowed, feeds, links, probed, articles,
             List.copyOf(seeds), problem);
     }
 

@@ -35,7 +35,7 @@ import java.util.regex.PatternSyntaxException;
 public final class SourcesFile {
 
     private static final Set<String> KEYS = Set.of("id", "name", "province", "district", "seeds", "allow", "deny",
-        "maxDepth", "maxPages", "delayMs", "schedule", "selectors", "origin");
+        "maxDepth", "maxPages", "delayMs", "schedule", "selectors", "origin", "scope", "region");
     private static final Set<String> SELECTOR_KEYS = Set.of("title", "body", "date", "next");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -110,10 +110,12 @@ public final class SourcesFile {
         if (!ID.matcher(id).matches()) {
             throw error(label, "id", "use letters, digits, '.', '_' or '-' (at most 64)");
         }
-        String province = requiredText(node, label, "province");
-        Gazetteer gazetteer = Gazetteer.get();
-        String provinceName = gazetteer.resolve(province)
-            .orElseThrow(() -> error(label, "province", "'" + province + "' is not a province the gazetteer knows")).name();
+        Source.Scope scope = scope(node, label);
+        String provinceName = scope == Source.Scope.PROVINCIAL ? province(requiredText(node, label, "province"), label, "province") : null;
+        List<String> region = scope == Source.Scope.REGIONAL ? region(node, label) : List.of();
+        if (scope != Source.Scope.PROVINCIAL && node.hasNonNull("district")) {
+            throw error(label, "district", "only a provincial source has a district");
+        }
         List<String> seeds = seeds(node, label);
         List<Pattern> allow = patterns(node, label, "allow");
         for (String seed : seeds) {
@@ -127,7 +129,57 @@ public final class SourcesFile {
             positiveInt(node, label, "maxDepth", defaults.maxDepth(), 0),
             positiveInt(node, label, "maxPages", defaults.maxPages(), 1),
             positiveInt(node, label, "delayMs", (int) Math.min(Integer.MAX_VALUE, defaults.delayMs()), 0),
-            schedule(node, label), selectors(node, label), optionalText(node, label, "origin", null));
+            schedule(node, label), selectors(node, label), optionalText(node, label, "origin", null), scope, region);
+    }
+
+    /**
+     * {@code scope}: provincial (the default, and {@code province} required, as before scopes existed), regional (the
+     * default when {@code region} is given) or national; a national or regional source names no province.
+     */
+    private Source.Scope scope(JsonNode node, String label) {
+        String written = optionalText(node, label, "scope", null);
+        Source.Scope scope;
+        if (written == null) {
+            scope = node.hasNonNull("region") ? Source.Scope.REGIONAL : Source.Scope.PROVINCIAL;
+        } else {
+            scope = switch (written) {
+                case "provincial" -> Source.Scope.PROVINCIAL;
+                case "regional" -> Source.Scope.REGIONAL;
+                case "national" -> Source.Scope.NATIONAL;
+                default -> throw error(label, "scope", "'" + written + "': expected provincial, regional or national");
+            };
+        }
+        if (scope != Source.Scope.PROVINCIAL && node.hasNonNull("province")) {
+            throw error(label, "province", "a " + scope.id() + " source names no province: each article's province is read "
+                + "from the article" + (scope == Source.Scope.REGIONAL ? " (list the provinces it covers under 'region')" : ""));
+        }
+        if (scope != Source.Scope.REGIONAL && node.hasNonNull("region")) {
+            throw error(label, "region", "only a regional source lists a region (scope: regional, or leave 'scope' out)");
+        }
+        return scope;
+    }
+
+    private String province(String written, String label, String key) {
+        return Gazetteer.get().resolve(written)
+            .orElseThrow(() -> error(label, key, "'" + written + "' is not a province the gazetteer knows")).name();
+    }
+
+    private List<String> region(JsonNode node, String label) {
+        JsonNode value = node.get("region");
+        if (value == null || value.isNull() || !value.isArray() || value.isEmpty()) {
+            throw error(label, "region", "required for a regional source: a list of the provinces it covers, e.g. [Cà Mau, Bạc Liêu]");
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode p : value) {
+            if (!p.isTextual() || p.asText().isBlank()) {
+                throw error(label, "region", "expected province names as text");
+            }
+            String name = province(p.asText().strip(), label, "region");
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return List.copyOf(names);
     }
 
     private List<String> seeds(JsonNode node, String label) {

@@ -17,7 +17,8 @@ import java.util.List;
  * Loads a devset's articles as a crawl of their sites would store them: one source per host, and the
  * source's province known only for a province's own outlet (a host that spells the province, as
  * baohaugiang.com.vn does), the way a sources file names it. National outlets get no province: the
- * article's text has to tell it.
+ * article's text has to tell it. {@code provinceGiven} false ({@code --no-province}): no source names a province, so
+ * every article's province is read from the article alone.
  */
 public final class DevsetLoader {
 
@@ -26,11 +27,16 @@ public final class DevsetLoader {
 
     /** {@code vectors}: fills the passages' vectors once they are indexed; null for none. */
     public static int load(Elastic elastic, Devset devset, VectorFiller vectors) throws IOException, InterruptedException {
+        return load(elastic, devset, vectors, true);
+    }
+
+    public static int load(Elastic elastic, Devset devset, VectorFiller vectors, boolean provinceGiven)
+        throws IOException, InterruptedException {
         List<ArticleInput> batch = new ArrayList<>();
         for (Devset.Article a : devset.articles()) {
             String host = URI.create(a.url()).getHost().replaceFirst("^(www|m)\\.", "");
             batch.add(ArticleInput.of(a.url(), a.title(), a.body()).withPublished(a.published()).withSource(host).withSourceName(host)
-                .withProvince(isOwnOutlet(host, a.province()) ? a.province() : null));
+                .withProvince(provinceGiven && isOwnOutlet(host, a.province()) ? a.province() : null));
         }
         int written = 0;
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {

@@ -15,7 +15,10 @@ import java.util.Map;
 /**
  * One article as given to {@link ArticleWriter}: a crawled page or file, an imported JSONL line
  * ({@link ArticleLine}), a generated one. {@code published} is kept as given ({@link Dates#toIso} reads
- * it); {@code province} may be any spelling the gazetteer knows. For a file: {@code type}, {@code fileName},
+ * it); {@code province} may be any spelling the gazetteer knows: the
+ * province of a provincial source (or an imported line's), a strong prior for the article's province, which is read from
+ * the article ({@link portalkb.core.ProvinceReader}); {@code region}: a regional source's provinces; neither for a national
+ * source. For a file: {@code type}, {@code fileName},
  * {@code pages} or {@code sheets}, the articles that link it ({@code linkedFrom}), and its {@code parts} and
  * {@code tableFigures}, which become passages and facts and are never stored in the article. {@code fetchedAt}
  * may be a plain date, as stored times may ({@link InputInstant}). {@code extra}:
@@ -27,112 +30,119 @@ public record ArticleInput(String url, String title, String body, String publish
                            @JsonDeserialize(using = InputInstant.class) Instant fetchedAt,
                            List<String> documents, String type, String fileName, Integer pages, List<String> sheets,
                            List<Article.Link> linkedFrom, @JsonIgnore List<ExtractedDocument.Part> parts,
-                           @JsonIgnore List<DocumentFigure> tableFigures, @JsonIgnore Map<String, JsonNode> extra) {
+                           @JsonIgnore List<DocumentFigure> tableFigures, @JsonIgnore Map<String, JsonNode> extra,
+                           List<String> region) {
 
     /** An article of a URL, a title and a body; the withers add the rest. */
     public static ArticleInput of(String url, String title, String body) {
         return new ArticleInput(url, title, body, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public ArticleInput withTitle(String title) {
         return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
-            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra, region);
     }
 
     public ArticleInput withBody(String body) {
         return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
-            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra, region);
     }
 
     public ArticleInput withPublished(String published) {
         return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
-            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra, region);
     }
 
     public ArticleInput withAuthor(String author) {
         return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
-            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra, region);
     }
 
     public ArticleInput withLang(String lang) {
         return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
-            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra, region);
     }
 
     public ArticleInput withSource(String source) {
         return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
-            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra, region);
     }
 
     public ArticleInput withSourceName(String sourceName) {
         return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
-            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra, region);
     }
 
     public ArticleInput withProvince(String province) {
         return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
-            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra, region);
     }
 
     public ArticleInput withDistrict(String district) {
         return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
-            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra, region);
     }
 
     public ArticleInput withTemplate(String template) {
         return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
-            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra, region);
     }
 
     public ArticleInput withFetchedAt(Instant fetchedAt) {
         return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
-            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra, region);
     }
 
     public ArticleInput withDocuments(List<String> documents) {
         return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
-            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra, region);
     }
 
     public ArticleInput withType(String type) {
         return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
-            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra, region);
     }
 
     public ArticleInput withFileName(String fileName) {
         return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
-            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra, region);
     }
 
     public ArticleInput withPages(Integer pages) {
         return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
-            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra, region);
     }
 
     public ArticleInput withSheets(List<String> sheets) {
         return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
-            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra, region);
     }
 
     public ArticleInput withLinkedFrom(List<Article.Link> linkedFrom) {
         return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
-            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra, region);
     }
 
     public ArticleInput withParts(List<ExtractedDocument.Part> parts) {
         return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
-            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra, region);
     }
 
     public ArticleInput withTableFigures(List<DocumentFigure> tableFigures) {
         return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
-            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra, region);
     }
 
     public ArticleInput withExtra(Map<String, JsonNode> extra) {
         return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
-            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra);
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra, region);
+    }
+
+    /** A regional source's provinces (any spelling): a weak prior for the article's province; null for other sources. */
+    public ArticleInput withRegion(List<String> region) {
+        return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
+            fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra, region);
     }
 
     /** A file: its parts and table figures are set. */

@@ -48,23 +48,45 @@ final class ArticleParts {
     }
 
     /**
-     * A figure of the article's text, where its clause says: another province's figure is that province's, a district's
-     * figure names its district; the clause reader's measure, role and level go with it.
+     * A figure of the article's text, where its clause says: another province's figure is that province's (and a level
+     * of it when the article reports on that province: "Đắk Lắk có 95,1%, trong khi Gia Lai đạt 93,4%"), a district's
+     * figure names its district; any other figure is the article's province's, or, in an article without a confident
+     * province, the province its clause names (none when it names none).
+     * The clause reader's measure, role and level go with it.
      */
     private static Fact textFact(Article article, Figure f) {
         String province = article.province();
         String provinceToday = article.provinceToday();
         String district = article.district();
+        PlaceWords.Level level = f.level();
         if (f.level() == PlaceWords.Level.OTHER_PROVINCE && f.place() != null) {
             var other = Gazetteer.get().resolve(f.place());
             if (other.isPresent()) {
                 province = other.get().name();
                 provinceToday = Gazetteer.get().today(other.get()).name();
+                if (article.provincesOrOwn().contains(province)) {
+                    level = PlaceWords.Level.PROVINCE;
+                }
+            }
+        } else if (f.level() == PlaceWords.Level.PROVINCE && province == null && f.place() != null) {
+            // an article about no one province (a national outlet's): the province its clause names
+            var named = Gazetteer.get().resolve(f.place());
+            if (named.isPresent()) {
+                province = named.get().name();
+                provinceToday = Gazetteer.get().today(named.get()).name();
             }
         } else if (f.level() == PlaceWords.Level.DISTRICT && f.place() != null && district == null) {
             district = f.place();
         }
-        return fact(article, f, article.url(), province, provinceToday, district, null, null, null);
+        Fact base = fact(article, f, article.url(), province, provinceToday, district, null, null, null);
+        if (level == f.level()) {
+            return base;
+        }
+        // another province's figure in an article that reports on that province is a result of it
+        return new Fact(base.articleId(), base.url(), base.title(), base.source(), base.sourceName(), base.province(),
+            base.provinceToday(), base.district(), base.commune(), base.published(), base.year(), base.metric(), base.value(),
+            base.unit(), base.raw(), base.text(), base.sentenceOffset(), base.page(), base.sheet(), base.measure(),
+            base.measureWords(), base.role(), level.id(), base.place());
     }
 
     /** The words a question may name the figure's measure by: an open key's, or the catalogued figure's own phrase's. */
@@ -82,7 +104,8 @@ final class ArticleParts {
     /** A passage of {@code article} at {@code position}; {@code url}: the article's, or a file's at a page. */
     static Passage passage(Article article, int position, String text, String url, Integer page, String sheet) {
         return new Passage(article.id(), position, url, article.title(), text, article.source(), article.sourceName(),
-            article.province(), article.provinceToday(), article.published(), article.year(), page, sheet, null);
+            article.province(), article.provinceToday(), article.published(), article.year(), page, sheet, null, article.provinces(),
+            article.provincesToday());
     }
 
     /**

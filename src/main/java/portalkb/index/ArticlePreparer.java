@@ -9,10 +9,13 @@ import portalkb.figures.MetricCatalogue;
 import portalkb.core.Fingerprints;
 import portalkb.core.Gazetteer;
 import portalkb.core.Gazetteer.Province;
+import portalkb.core.ProvinceReader;
+import portalkb.core.ProvinceReading;
 import portalkb.core.Text;
 import portalkb.store.Article;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +24,8 @@ import java.util.regex.Pattern;
 
 /**
  * One article as given (crawled page, JSONL line) → the document stored: normalised URL and id, NFC text,
- * ISO date and years, province then and today, mentions, figures and metrics, content hash and SimHash.
+ * ISO date and years, the provinces it is about (read from it, the source's province a prior) then and today, mentions,
+ * figures (the article's province the default for a figure whose clause names none) and metrics, content hash and SimHash.
  */
 final class ArticlePreparer {
 
@@ -30,6 +34,7 @@ final class ArticlePreparer {
     private final FigureExtractor figures = new FigureExtractor();
     private final Gazetteer gazetteer = Gazetteer.get();
     private final SimHasher simHasher = new SimHasher();
+    private final ProvinceReader provinceReader = new ProvinceReader();
 
     /** Normalises and enriches one article; throws IllegalArgumentException with a reason for bad input. */
     PreparedArticle prepare(ArticleInput input) {
@@ -47,7 +52,7 @@ final class ArticlePreparer {
             throw new IllegalArgumentException("published is not a date: " + input.published());
         }
         Integer year = published == null ? null : Integer.parseInt(published.substring(0, 4));
-        Place place = attributeProvince(input, title, body);
+        Place place = attributeProvince(input, url, title, body);
         Integer reportYear = reportYear(title, year);
         List<ExtractedDocument.Part> parts = input.parts();
         List<Figure> found;
@@ -79,29 +84,48 @@ final class ArticlePreparer {
             place.mentions(), List.copyOf(metrics), input.lang() == null ? "vi" : input.lang(), input.author(), input.template(),
             Fingerprints.sha256Hex(title + "\n" + body, 16), simhash, NearDuplicates.bands(simhash), null,
             input.fetchedAt(), null, null, input.type() == null ? "html" : input.type(), input.documents(), input.linkedFrom(),
-            input.fileName(), input.pages(), input.sheets(), null, null);
+            input.fileName(), input.pages(), input.sheets(), null, null, place.provinces(), place.provincesToday(),
+            place.reading().confident() ? place.reading().confidence() : null, place.reading().evidence());
         return new PreparedArticle(article, found, located, parts, input.extra());
     }
 
-    /** The article's province (then and today) and the other provinces it mentions. */
-    private record Place(String province, String provinceToday, List<String> mentions) {
+    /**
+     * The article's province (then and today: null when none is confident), every province it reports on, the other
+     * provinces it mentions, and the reading that decided.
+     */
+    private record Place(String province, String provinceToday, List<String> provinces, List<String> provincesToday,
+                         List<String> mentions, ProvinceReading reading) {
     }
 
-    private Place attributeProvince(ArticleInput input, String title, String body) {
-        Province province = gazetteer.resolve(string(input.province())).orElse(null);
-        if (province == null) {
-            province = gazetteer.provinceOfDistrict(string(input.district())).orElse(null);
+    private Place attributeProvince(ArticleInput input, String url, String title, String body) {
+        ProvinceReading reading = provinceReader.read(url, title, body, prior(input));
+        Province primary = reading.primary();
+        List<String> provinces = reading.provinces().stream().map(Province::name).toList();
+        List<String> today = reading.provinces().stream().map(p -> gazetteer.today(p).name()).distinct().toList();
+        List<String> mentioned = gazetteer.mentions(title + "\n" + body).stream().map(Province::name)
+            .filter(n -> !provinces.contains(n)).toList();
+        return new Place(primary == null ? null : primary.name(), primary == null ? null : gazetteer.today(primary).name(),
+            provinces, today, mentioned, reading);
+    }
+
+    /** What the source says: its province (a provincial source, an imported line), its district's, its region, or nothing. */
+    private ProvinceReader.Prior prior(ArticleInput input) {
+        if (input.province() != null && !input.province().isBlank()) {
+            return ProvinceReader.Prior.provincial(gazetteer.resolve(input.province())
+                .orElseThrow(() -> new IllegalArgumentException("unknown province: " + input.province())));
         }
-        List<Province> mentioned = gazetteer.mentions(title + "\n" + body);
-        if (province == null) {
-            province = gazetteer.mainProvince(title, body);
+        Province ofDistrict = gazetteer.provinceOfDistrict(string(input.district())).orElse(null);
+        if (ofDistrict != null) {
+            return ProvinceReader.Prior.provincial(ofDistrict);
         }
-        if (input.province() != null && province == null) {
-            throw new IllegalArgumentException("unknown province: " + input.province());
+        if (input.region() != null && !input.region().isEmpty()) {
+            List<Province> region = new ArrayList<>();
+            for (String name : input.region()) {
+                region.add(gazetteer.resolve(name).orElseThrow(() -> new IllegalArgumentException("unknown province in region: " + name)));
+            }
+            return ProvinceReader.Prior.region(region);
         }
-        Province own = province;
-        return new Place(province == null ? null : province.name(), province == null ? null : gazetteer.today(province).name(),
-            mentioned.stream().filter(p -> p != own).map(Province::name).toList());
+        return ProvinceReader.Prior.none();
     }
 
     /** The year a report is about: "tổng kết công tác y tế năm 2019" published in 2020 is about 2019. */

@@ -66,9 +66,7 @@ final class ArticleQuery {
         List<String> provinces = new ArrayList<>(request.provinces());
         provinces.addAll(Provinces.resolve("q", user.provinces()));
         if (!provinces.isEmpty()) {
-            List<FieldValue> values = provinces.stream().map(FieldValue::of).toList();
-            bool.filter(f -> f.bool(b -> b.should(s -> s.terms(t -> t.field("province").terms(v -> v.value(values))))
-                .should(s -> s.terms(t -> t.field("provinceToday").terms(v -> v.value(values)))).minimumShouldMatch("1")));
+            bool.filter(provinceFilter(provinces));
         }
         List<String> sources = new ArrayList<>(request.sources());
         sources.addAll(user.sources());
@@ -109,6 +107,25 @@ final class ArticleQuery {
             })));
         }
         return Query.of(q -> q.bool(bool.build()));
+    }
+
+    /**
+     * Articles about any of {@code provinces} (as reported or today; {@link SearchService#NO_PROVINCE}: those without a
+     * confident one): every province an article reports on counts, so an article about several is found under each; an
+     * article stored before they were read has only its {@code province}.
+     */
+    static Query provinceFilter(List<String> provinces) {
+        List<FieldValue> values = provinces.stream().filter(p -> !SearchService.NO_PROVINCE.equals(p)).map(FieldValue::of).toList();
+        return Query.of(q -> q.bool(b -> {
+            for (String field : List.of("provinces", "provincesToday", "province", "provinceToday")) {
+                b.should(s -> s.terms(t -> t.field(field).terms(v -> v.value(values))));
+            }
+            if (provinces.contains(SearchService.NO_PROVINCE)) {
+                // "none": the articles without a confident province
+                b.should(s -> s.bool(x -> x.mustNot(n -> n.exists(e -> e.field("province")))));
+            }
+            return b.minimumShouldMatch("1");
+        }));
     }
 
     /** Boosts for the words in the user's order and for exact-diacritic phrases (applied by rescoring). */

@@ -93,14 +93,23 @@ public final class FactService {
         return new Comparison(metric, metricName(metric), list);
     }
 
-    /** All 63 provinces (as they were) and the 34 of today, with article counts. */
+    /**
+     * All 63 provinces (as they were) and the 34 of today, with article counts: an article about several provinces counts
+     * for each (one stored before its provinces were read, for its one province).
+     */
     public ProvinceOverview.All provinces() throws IOException {
         SearchResponse<Void> response = elastic.client().search(s -> s.index(elastic.names().articles()).size(0)
             .query(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field("duplicateOf")))))
-            .aggregations("province", a -> a.terms(t -> t.field("province").size(100)))
-            .aggregations("today", a -> a.terms(t -> t.field("provinceToday").size(100))), Void.class);
+            .aggregations("province", a -> a.terms(t -> t.field("provinces").size(100)))
+            .aggregations("today", a -> a.terms(t -> t.field("provincesToday").size(100)))
+            .aggregations("legacy", a -> a.filter(f -> f.bool(x -> x.mustNot(n -> n.exists(e -> e.field("provinces")))))
+                .aggregations("province", t -> t.terms(x -> x.field("province").size(100)))
+                .aggregations("today", t -> t.terms(x -> x.field("provinceToday").size(100)))), Void.class);
         Map<String, Long> then = counts(response.aggregations().get("province"));
         Map<String, Long> today = counts(response.aggregations().get("today"));
+        Aggregate legacy = response.aggregations().get("legacy");
+        counts(legacy.filter().aggregations().get("province")).forEach((k, v) -> then.merge(k, v, Long::sum));
+        counts(legacy.filter().aggregations().get("today")).forEach((k, v) -> today.merge(k, v, Long::sum));
         Gazetteer g = Gazetteer.get();
         List<ProvinceOverview.Row> before = new ArrayList<>();
         for (Province p : g.provinces()) {
@@ -130,7 +139,7 @@ public final class FactService {
             latest.add(new ProvinceOverview.LatestFigure(latest(b.aggregations().get("latest")), metricName(b.key().stringValue())));
         }
         SearchResponse<Void> articles = elastic.client().search(s -> s.index(elastic.names().articles()).size(0)
-            .query(q -> q.bool(b -> b.filter(byProvince).mustNot(m -> m.exists(e -> e.field("duplicateOf")))))
+            .query(q -> q.bool(b -> b.filter(ArticleQuery.provinceFilter(List.of(name))).mustNot(m -> m.exists(e -> e.field("duplicateOf")))))
             .aggregations("year", a -> a.terms(t -> t.field("year").size(100)))
             .aggregations("source", a -> a.terms(t -> t.field("source").size(50))), Void.class);
         return new ProvinceOverview(p.id(), p.name(), Gazetteer.get().today(p).name(),

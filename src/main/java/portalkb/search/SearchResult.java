@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One page of results (facets: province, source, year, metric, type); {@code snippet} is HTML: crawled text escaped, matches in &lt;mark&gt;.
+ * One page of results (facets: province — every province articles report on, and "none" for those without a
+ * confident one —, source, year, metric, type); {@code snippet} is HTML: crawled text escaped, matches in &lt;mark&gt;.
  * {@code totalIsLowerBound}: whether {@code total} is only "at least" (kept for clients; totals are now always exact).
  * {@code total} and {@code facets} are left out of a page asked for without them ({@code facets=false}).
  */
@@ -15,9 +16,13 @@ import java.util.Map;
 public record SearchResult(Long total, boolean totalIsLowerBound, long took, int page, int size, List<Hit> hits,
                            Map<String, List<Bucket>> facets) {
 
-    /** {@code type}: html, pdf, doc or xls; {@code linkedFrom}: for a document, the articles that link it (url, title, date when known). */
+    /**
+     * {@code province}: the one the article is about, null when none is confident; {@code provinces}: every one it reports
+     * on; {@code type}: html, pdf, doc or xls; {@code linkedFrom}: for a document, the articles that link it (url, title,
+     * date when known).
+     */
     public record Hit(String id, String url, String title, String source, String sourceName, String province,
-                      String provinceToday, String published, String snippet, Double score, String type, List<Article.Link> linkedFrom) {
+                      String provinceToday, List<String> provinces, String published, String snippet, Double score, String type, List<Article.Link> linkedFrom) {
     }
 
     public record Bucket(String value, long count) {

@@ -37,8 +37,10 @@ public final class SearchService {
     private static final int RESCORE_WINDOW = 50;
     /** What a hit shows ({@link #toHit}): only these are read from each hit's source. */
     private static final List<String> HIT_FIELDS = List.of("url", "title", "source", "sourceName", "province", "provinceToday",
-        "published", "type", "linkedFrom");
-    private static final Map<String, String> FACETS = Map.of("province", "province", "source", "source", "year", "year", "metric", "metrics");
+        "provinces", "published", "type", "linkedFrom");
+    private static final Map<String, String> FACETS = Map.of("province", "provinces", "source", "source", "year", "year", "metric", "metrics");
+    /** The province facet's bucket of articles without a confident province (a national outlet's article about the country). */
+    public static final String NO_PROVINCE = "none";
 
 
     private final Elastic elastic;
@@ -92,6 +94,9 @@ public final class SearchService {
         return b -> {
             b.query(ArticleQuery.matchSet(request)).size(0).trackTotalHits(t -> t.enabled(true));
             FACETS.forEach((name, field) -> b.aggregations(name, a -> a.terms(t -> t.field(field).size(70))));
+            // Articles stored before their provinces were read have only "province"; those without either have none confident.
+            b.aggregations("provinceLegacy", a -> a.filter(f -> f.bool(x -> x.mustNot(n -> n.exists(e -> e.field("provinces")))))
+                .aggregations("province", t -> t.terms(x -> x.field("province").size(70).missing(FieldValue.of(NO_PROVINCE)))));
             // File type: articles stored before documents were read have none, and are HTML.
             b.aggregations("type", a -> a.terms(t -> t.field("type").size(10).missing(FieldValue.of("html"))));
             return b;
@@ -111,6 +116,22 @@ public final class SearchService {
         for (String name : List.of("province", "source", "year", "metric", "type")) {
             out.put(name, buckets(facets.aggregations().get(name)));
         }
+        Aggregate legacy = facets.aggregations().get("provinceLegacy");
+        if (legacy != null && legacy.isFilter()) {
+            out.put("province", merged(out.get("province"), buckets(legacy.filter().aggregations().get("province"))));
+        }
+        return out;
+    }
+
+    /** Two bucket lists as one, counts of the same value added, largest first ("none" last). */
+    static List<SearchResult.Bucket> merged(List<SearchResult.Bucket> a, List<SearchResult.Bucket> b) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        a.forEach(x -> counts.merge(x.value(), x.count(), Long::sum));
+        b.forEach(x -> counts.merge(x.value(), x.count(), Long::sum));
+        List<SearchResult.Bucket> out = new ArrayList<>();
+        counts.forEach((v, c) -> out.add(new SearchResult.Bucket(v, c)));
+        out.sort((x, y) -> NO_PROVINCE.equals(x.value()) != NO_PROVINCE.equals(y.value())
+            ? (NO_PROVINCE.equals(x.value()) ? 1 : -1) : Long.compare(y.count(), x.count()));
         return out;
     }
 
@@ -175,7 +196,7 @@ public final class SearchService {
             SearchResponse<Article> page = elastic.client().search(s -> {
                 s.index(elastic.names().articles()).query(query).size(1000)
                     .source(src -> src.filter(f -> f.includes("id", "url", "title", "source", "sourceName", "province",
-                        "provinceToday", "district", "published", "metrics")))
+                        "provinceToday", "provinces", "district", "published", "metrics")))
                     .sort(o -> o.field(f -> f.field("published").order(SortOrder.Desc).missing("_last")))
                     .sort(o -> o.field(f -> f.field("id")));
                 if (searchAfter != null) {
@@ -211,7 +232,7 @@ public final class SearchService {
         List<String> fragments = hl.getOrDefault("body", hl.getOrDefault("body.folded", List.of()));
         List<Article.Link> linkedFrom = a.linkedFrom() == null ? List.of() : a.linkedFrom();
         return new SearchResult.Hit(hit.id(), a.url(), a.title(), a.source(), a.sourceName(), a.province(), a.provinceToday(),
-            a.published(), String.join(" … ", fragments), hit.score(), a.typeOrHtml(), linkedFrom);
+            a.provincesOrOwn(), a.published(), String.join(" … ", fragments), hit.score(), a.typeOrHtml(), linkedFrom);
     }
 
     static List<SearchResult.Bucket> buckets(Aggregate aggregate) {

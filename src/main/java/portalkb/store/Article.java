@@ -3,6 +3,8 @@ package portalkb.store;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
+import portalkb.core.ProvinceReading;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -12,7 +14,11 @@ import java.util.List;
  *
  * <p>{@code published}: ISO-8601 with the offset the source gave (or +07:00), kept as written so that a
  * reader sees the publisher's day; {@code year}: its year. {@code reportYears}: the years the figures are
- * about. {@code province} / {@code provinceToday}: then and after the 2025 merger. {@code template}: the
+ * about. {@code province} / {@code provinceToday}: the province the article is about (read from it:
+ * {@link portalkb.core.ProvinceReader}), then and after the 2025 merger; null when no province is confident (a national
+ * outlet's article about the whole country), never the outlet's home. {@code provinces} / {@code provincesToday}: every
+ * province it reports on, the primary first (an article about several is found under each); {@code provinceConfidence}
+ * and {@code provinceEvidence}: how sure, and the signs that decided (kept, not indexed). {@code template}: the
  * page layout the main content came from (the overwrite policy compares it). {@code type}: html, pdf, doc or
  * xls (null in articles stored before files were read: html). {@code documents}: files a page links;
  * {@code linkedFrom}: for a file, the articles that link it. {@code passageCount} / {@code factCount}: how
@@ -27,7 +33,8 @@ public record Article(String id, String url, String host, String title, String b
                       @JsonDeserialize(using = StoredInstant.class) Instant changedAt,
                       @JsonDeserialize(using = StoredInstant.class) Instant indexedAt, String type, List<String> documents,
                       List<Link> linkedFrom, String fileName, Integer pages, List<String> sheets,
-                      Integer passageCount, Integer factCount) {
+                      Integer passageCount, Integer factCount, List<String> provinces, List<String> provincesToday,
+                      Double provinceConfidence, List<ProvinceReading.Sign> provinceEvidence) {
 
     /** An article that links a file: its address and title (and, when looked up, its date). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -37,6 +44,14 @@ public record Article(String id, String url, String host, String title, String b
     /** html, pdf, doc or xls; articles stored before files were read count as html. */
     public String typeOrHtml() {
         return type == null ? "html" : type;
+    }
+
+    /** The provinces it reports on; for an article stored before they were read, its one province. */
+    public List<String> provincesOrOwn() {
+        if (provinces != null && !provinces.isEmpty()) {
+            return provinces;
+        }
+        return province == null ? List.of() : List.of(province);
     }
 
     public int passagesWritten() {
@@ -51,6 +66,7 @@ public record Article(String id, String url, String host, String title, String b
     public Article stored(Instant now, boolean changed, String duplicateOf, int passages, int facts) {
         return new Article(id, url, host, title, body, published, year, reportYears, source, sourceName, province, provinceToday,
             district, mentions, metrics, lang, author, template, contentHash, simhash, simhashBands, duplicateOf, fetchedAt,
-            changed ? now : null, now, type, documents, linkedFrom, fileName, pages, sheets, passages, facts);
+            changed ? now : null, now, type, documents, linkedFrom, fileName, pages, sheets, passages, facts, provinces, provincesToday,
+            provinceConfidence, provinceEvidence);
     }
 }

@@ -21,7 +21,7 @@ import java.util.List;
 final class SearchHandler {
 
     /** The CSV columns, in the order {@link #print} writes an article's fields. */
-    static final List<String> CSV_COLUMNS = List.of("published", "province", "provinceToday", "district", "source",
+    static final List<String> CSV_COLUMNS = List.of("published", "province", "provinceToday", "provinces", "district", "source",
         "sourceName", "title", "url", "metrics", "id");
 
     private final SearchService search;
@@ -37,9 +37,19 @@ final class SearchHandler {
         if (format != null && !format.equals("json") && !format.equals("csv")) {
             throw new BadParameterException("format", "expected json or csv");
         }
-        return new SearchRequest(p.text("q"), Provinces.resolve("province", p.list("province")), p.list("source"),
+        return new SearchRequest(p.text("q"), provinces(p.list("province")), p.list("source"),
             p.years("year"), p.date("from"), p.date("to"), metrics(p), p.integer("page", 1), p.integer("size", 10),
             p.choice("sort", SearchRequest.Sort.class, SearchRequest.Sort.RELEVANCE), p.list("type"));
+    }
+
+    /** Any spelling of a province, or "none": the articles without a confident province (the facet's bucket). */
+    static List<String> provinces(List<String> values) {
+        List<String> named = values.stream().filter(v -> !SearchService.NO_PROVINCE.equalsIgnoreCase(v.strip())).toList();
+        List<String> out = new java.util.ArrayList<>(Provinces.resolve("province", named));
+        if (named.size() < values.size()) {
+            out.add(SearchService.NO_PROVINCE);
+        }
+        return out;
     }
 
     private static List<String> metrics(Params p) {
@@ -70,7 +80,8 @@ final class SearchHandler {
 
     static void print(CSVPrinter csv, Article row) {
         try {
-            for (Object v : Arrays.asList(row.published(), row.province(), row.provinceToday(), row.district(), row.source(),
+            for (Object v : Arrays.asList(row.published(), row.province(), row.provinceToday(), String.join("; ", row.provincesOrOwn()),
+                row.district(), row.source(),
                 row.sourceName(), row.title(), row.url(), row.metrics() == null ? null : String.join("; ", row.metrics()), row.id())) {
                 csv.print(CsvExport.cell(v));
             }

@@ -29,9 +29,9 @@ final class SearchPage {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
     private static final Map<String, Map<String, String>> LABELS = Map.of(
         "vi", Map.of("label", "Tìm kiếm", "results", "%s kết quả", "none", "Không có kết quả.", "previous", "← Trang trước",
-            "next", "Trang sau →", "empty", "Nhập từ khóa, ví dụ: bảo hiểm y tế"),
+            "next", "Trang sau →", "empty", "Nhập từ khóa, ví dụ: bảo hiểm y tế", "noProvince", "chưa xác định tỉnh"),
         "en", Map.of("label", "Search", "results", "%s results", "none", "No results.", "previous", "← Previous",
-            "next", "Next →", "empty", "Type some words, e.g. bảo hiểm y tế"));
+            "next", "Next →", "empty", "Type some words, e.g. bảo hiểm y tế", "noProvince", "province not determined"));
 
     private final SearchService search;
     private final int maxChars;
@@ -56,7 +56,7 @@ final class SearchPage {
                 SearchResult result = search.search(request);
                 summary = result.total() == 0 ? labels.get("none") : String.format(labels.get("results"), result.total());
                 for (SearchResult.Hit hit : result.hits()) {
-                    results.append(hit(hit));
+                    results.append(hit(hit, labels));
                 }
                 pager = pager(ctx, result, labels);
             }
@@ -79,9 +79,10 @@ final class SearchPage {
         return m.appendTail(out).toString();
     }
 
-    private static String hit(SearchResult.Hit hit) {
+    private static String hit(SearchResult.Hit hit, Map<String, String> labels) {
+        String provinces = hit.provinces() == null || hit.provinces().isEmpty() ? labels.get("noProvince") : String.join(", ", hit.provinces());
         String where = String.join(" · ", Stream.of(
-                hit.sourceName() != null ? hit.sourceName() : hit.source(), hit.province(),
+                hit.sourceName() != null ? hit.sourceName() : hit.source(), provinces,
                 hit.published() == null ? null : hit.published().substring(0, Math.min(10, hit.published().length())))
             .filter(Objects::nonNull).toList());
         String file = hit.type() == null || hit.type().equals("html") ? "" : "<span class=\"filetype\">[" + escape(hit.type().toUpperCase()) + "]</span> ";

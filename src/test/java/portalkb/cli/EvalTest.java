@@ -25,7 +25,8 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Our question sets with a floor on accuracy: eval/questions.jsonl over the crawled sample portal, and
+ * Our question sets with a floor on accuracy: eval/questions.jsonl over the crawled sample portal (which-province
+ * questions on its national outlet answered as well as on its provincial sites), and
  * eval/bench-questions.jsonl over the benchmark generator's corpus (the 2,000 articles it was made from).
  */
 @ExtendWith(TestElastic.class)
@@ -44,8 +45,12 @@ class EvalTest {
             new EvalCommand(Args.parse(new String[]{"eval", "eval/questions.jsonl", "--json"}))
                 .run(elastic, config, Path.of("eval/questions.jsonl"), new PrintStream(out, true, StandardCharsets.UTF_8));
             JsonNode summary = Json.MAPPER.readTree(out.toString(StandardCharsets.UTF_8)).get("summary");
+            System.out.println("question set on the sample portal: " + summary);
             assertTrue(summary.get("questions").asInt() >= 60, summary.toString());
             assertTrue(summary.get("accuracy").asDouble() >= 0.9, summary.toString());
+            // Which province, on the national outlet (each article's province read from it) as well as on provincial sites.
+            assertTrue(summary.get("nationalWhichProvinceAccuracy").asDouble() >= summary.get("provincialWhichProvinceAccuracy").asDouble(),
+                summary.toString());
             // On 21 articles a distinctive number alone finds the article, so the baseline is strong; ours must still beat it.
             assertTrue(summary.get("provinceAccuracy").asDouble() > summary.get("bm25BaselineProvinceAccuracy").asDouble(), summary.toString());
         }

@@ -55,6 +55,16 @@ class SourcesCommandTest {
     }
 
     @Test
+    void aNationalSourceIsCheckedLikeTheOthers(@TempDir Path dir) throws Exception {
+        String yaml = sites.sourcesYaml().replaceFirst("(?s)- id: healthy-news\n(\\s+)province: Lạng Sơn\n", "- id: national-news\n$1scope: national\n");
+        Path file = Files.writeString(dir.resolve("sources.yaml"), yaml);
+        LauncherTest.Run run = kb(dir, "sources", "check", "--sources", file.toString(), "--source", "national-news");
+        assertEquals(0, run.exit(), run.out());
+        assertTrue(run.out().matches("(?s).*source +covers +reachable.*"), run.out());
+        assertTrue(run.out().matches("(?s).*national-news +national +yes +200 +found \\(HTTP 200\\) +allows +2 +2/4 +ok.*"), run.out());
+    }
+
+    @Test
     void offlineSaysSoWithoutAStackTrace(@TempDir Path dir) throws Exception {
         LauncherTest.Run run = kb(dir, "sources", "check", "--sources", sourcesFile(dir).toString(), "--source", "gone-site");
         assertEquals(1, run.exit(), run.out());

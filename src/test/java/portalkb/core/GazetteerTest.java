@@ -41,4 +41,18 @@ class GazetteerTest {
         assertEquals(2, mentions.size());
         assertEquals("Yên Bái", mentions.get(0).name());
     }
+
+    @Test
+    void placesWithTheirOffsetsDistrictsIncluded() {
+        String text = "Huyện Đakrông và tỉnh Vĩnh Long; Kinh Mon district.";
+        var places = gazetteer.places(text);
+        assertEquals(3, places.size());
+        assertEquals("Quảng Trị", places.get(0).province().name());
+        assertEquals("Đakrông", places.get(0).district());
+        assertEquals("Đakrông", text.substring(places.get(0).start(), places.get(0).end()));
+        // the longest name at a position: the province Vĩnh Long, not a district
+        assertTrue(!places.get(1).isDistrict());
+        assertEquals("Vĩnh Long", places.get(1).province().name());
+        assertEquals("Kinh Môn", places.get(2).district());
+    }
 }

@@ -54,4 +54,15 @@ class TextTest {
         }
         return out.toString();
     }
+
+    @Test
+    void aToneMarkPlacedTheOtherWay() {
+        assertEquals("Thanh Thuỷ", Text.otherTonePlacement("Thanh Thủy"));
+        assertEquals("Hòa Bình", Text.otherTonePlacement("Hoà Bình"));
+        assertEquals("Khánh Hoà", Text.otherTonePlacement("Khánh Hòa"));
+        // no closing oa/oe/uy, or "qu": unchanged
+        assertEquals("Lạng Sơn", Text.otherTonePlacement("Lạng Sơn"));
+        assertEquals("Quý", Text.otherTonePlacement("Quý"));
+        assertEquals("Hoàng Mai", Text.otherTonePlacement("Hoàng Mai"));
+    }
 }

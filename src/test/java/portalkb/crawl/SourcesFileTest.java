@@ -44,7 +44,7 @@ class SourcesFileTest {
     void problemsNameTheFileTheSourceAndTheKey() {
         String base = "sources:\n  - id: news\n    province: Lạng Sơn\n    seeds: [http://x.vn/]\n";
         assertEquals("my-sources.yaml: source 'news': key 'delay': unknown key (known: allow, delayMs, deny, district, id, maxDepth, "
-            + "maxPages, name, origin, province, schedule, seeds, selectors)", error(base + "    delay: 5\n"));
+            + "maxPages, name, origin, province, region, schedule, scope, seeds, selectors)", error(base + "    delay: 5\n"));
         assertTrue(error(base.replace("Lạng Sơn", "Atlantis")).contains("source 'news': key 'province'"));
         assertTrue(error(base + "    allow: ['([']\n").contains("key 'allow'"));
         assertTrue(error(base + "    schedule: every day\n").contains("key 'schedule'"));
@@ -72,5 +72,39 @@ class SourcesFileTest {
         assertEquals("page https://x.vn/about (seen 2025)", s.origin());
         assertEquals(null, SourcesFile.parse(base, "f.yaml", DEFAULTS).get(0).origin());
         assertTrue(error(base + "    origin: [a, b]\n").contains("source 'news': key 'origin': expected text"));
+    }
+
+    @Test
+    void aNationalSourceNamesNoProvinceAndARegionalOneItsProvinces() {
+        Source national = SourcesFile.parse("sources:\n  - id: vn\n    scope: national\n    seeds: [https://tin.vn/suc-khoe/]\n",
+            "f.yaml", DEFAULTS).get(0);
+        assertEquals(Source.Scope.NATIONAL, national.scope());
+        assertEquals(null, national.province());
+        assertEquals("national", national.coverage());
+        Source regional = SourcesFile.parse("sources:\n  - id: mt\n    region: [ca mau, Bạc Liêu]\n    seeds: [https://mt.vn/]\n",
+            "f.yaml", DEFAULTS).get(0);
+        assertEquals(Source.Scope.REGIONAL, regional.scope());
+        assertEquals(List.of("Cà Mau", "Bạc Liêu"), regional.region());
+        assertEquals("region: Cà Mau, Bạc Liêu", regional.coverage());
+        // as before scopes: a source without one is provincial, and names its province
+        Source provincial = SourcesFile.parse("sources:\n  - id: ls\n    province: Lạng Sơn\n    seeds: [https://ls.vn/]\n",
+            "f.yaml", DEFAULTS).get(0);
+        assertEquals(Source.Scope.PROVINCIAL, provincial.scope());
+        assertEquals("Lạng Sơn", provincial.coverage());
+    }
+
+    @Test
+    void scopeMistakesNameTheFileTheSourceAndTheKey() {
+        String seeds = "    seeds: [https://tin.vn/]\n";
+        assertEquals("my-sources.yaml: source 'vn': key 'province': required", error("sources:\n  - id: vn\n" + seeds));
+        assertTrue(error("sources:\n  - id: vn\n    scope: national\n    province: Hà Nội\n" + seeds)
+            .startsWith("my-sources.yaml: source 'vn': key 'province': a national source names no province"));
+        assertTrue(error("sources:\n  - id: vn\n    scope: nationwide\n" + seeds)
+            .startsWith("my-sources.yaml: source 'vn': key 'scope': 'nationwide': expected provincial, regional or national"));
+        assertTrue(error("sources:\n  - id: vn\n    scope: regional\n" + seeds).startsWith("my-sources.yaml: source 'vn': key 'region': required"));
+        assertTrue(error("sources:\n  - id: vn\n    region: [Cà Mau, Atlantis]\n" + seeds)
+            .startsWith("my-sources.yaml: source 'vn': key 'region': 'Atlantis' is not a province"));
+        assertTrue(error("sources:\n  - id: vn\n    scope: national\n    region: [Cà Mau]\n" + seeds).contains("key 'region'"));
+        assertTrue(error("sources:\n  - id: vn\n    scope: national\n    district: Tân Uyên\n" + seeds).contains("key 'district'"));
     }
 }
