@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import portalkb.core.BadParameterException;
 import portalkb.figures.MetricCatalogue;
 import portalkb.search.Analysis;
-import portalkb.search.Comparison;
 import portalkb.search.ConflictFlags;
 import portalkb.search.FactAnalytics;
 import portalkb.search.FactRow;
@@ -14,7 +13,7 @@ import portalkb.core.Provinces;
 import java.io.IOException;
 import java.util.List;
 
-/** /api/facts, /api/compare (conflicting figures flagged), /api/provinces and /api/provinces/{id}. */
+/** /api/facts (conflicting figures flagged), /api/compare (the trend's figures), /api/provinces and /api/provinces/{id}. */
 final class FactsHandler {
 
     /** /api/facts as JSON. */
@@ -58,13 +57,7 @@ final class FactsHandler {
 
     void compare(Context ctx) throws IOException {
         Params p = new Params(ctx, maxChars);
-        String metric = FactService.metric("metric", p.text("metric"));
-        List<String> provinces = Provinces.resolve("provinces", p.list("provinces"));
-        Comparison compare = facts.compare(metric, provinces);
-        if (!MetricCatalogue.OTHER.equals(metric)) {
-            compare = new ConflictFlags(analytics.conflicts(metric, provinces, null)).markCompare(compare);
-        }
-        ctx.json(compare);
+        ctx.json(analytics.compare(p.text("metric"), p.list("provinces")));
     }
 
     void metrics(Context ctx) {
@@ -77,6 +70,6 @@ final class FactsHandler {
     }
 
     void province(Context ctx) throws IOException {
-        ctx.json(facts.province(ctx.pathParam("id")));
+        ctx.json(facts.province(ctx.pathParam("id"), analytics));
     }
 }
