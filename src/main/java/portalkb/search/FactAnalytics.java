@@ -132,13 +132,15 @@ public final class FactAnalytics {
 
     /**
      * A province's own latest result of each catalogued metric, chosen as {@link #rank} chooses it (the province page's
-     * cards): no district's, facility's, other province's or absorbed province's figure, no target, change or open measure.
+     * cards), in the catalogue's order: no district's, facility's, other province's or absorbed province's figure, no
+     * target, change or open measure.
      */
     public List<FigureCell> latestOf(String province) throws IOException {
         String name = Provinces.resolve("province", List.of(province)).get(0);
         ReportCells.Result found = cells.find(new ReportCells.Request(null, null, List.of(name), null, null, null, true, false));
-        return found.cells().stream().filter(c -> MetricCatalogue.get().byId(c.metric()).isPresent())
-            .sorted(Comparator.comparing(FigureCell::metric)).toList();
+        List<String> order = MetricCatalogue.get().metrics().stream().map(MetricCatalogue.Metric::id).toList();
+        return found.cells().stream().filter(c -> order.contains(c.metric()))
+            .sorted(Comparator.comparingInt(c -> order.indexOf(c.metric()))).toList();
     }
 
     /**

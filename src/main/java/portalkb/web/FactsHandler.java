@@ -2,6 +2,7 @@ package portalkb.web;
 
 import io.javalin.http.Context;
 import portalkb.core.BadParameterException;
+import portalkb.figures.Glossary;
 import portalkb.figures.MetricCatalogue;
 import portalkb.search.Analysis;
 import portalkb.search.ConflictFlags;
@@ -12,6 +13,7 @@ import portalkb.core.Provinces;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /** /api/facts (conflicting figures flagged), /api/compare (the trend's figures), /api/provinces and /api/provinces/{id}. */
 final class FactsHandler {
@@ -20,8 +22,8 @@ final class FactsHandler {
     record FactsPage(int total, List<FactRow> facts) {
     }
 
-    /** /api/metrics: the catalogued metrics. */
-    record Metrics(List<Analysis.MetricRef> metrics) {
+    /** /api/metrics: the catalogued metrics, and the English names of the units figures are stored with (the glossary's). */
+    record Metrics(List<Analysis.MetricRef> metrics, Map<String, String> units) {
     }
 
     private final FactService facts;
@@ -62,7 +64,7 @@ final class FactsHandler {
 
     void metrics(Context ctx) {
         ctx.json(new Metrics(MetricCatalogue.get().metrics().stream()
-            .map(Analysis.MetricRef::of).toList()));
+            .map(Analysis.MetricRef::of).toList(), Glossary.get().unitNames()));
     }
 
     void provinces(Context ctx) throws IOException {
