@@ -1,5 +1,21 @@
 package portalkb.ask;
 
+import portalkb.ask.answer.AnalyticsAnswerer;
+import portalkb.ask.answer.Answer;
+import portalkb.ask.answer.Answerer;
+import portalkb.ask.answer.Answerers;
+import portalkb.ask.answer.LlmAnswerer;
+import portalkb.ask.answer.SentenceReader;
+import portalkb.ask.question.Question;
+import portalkb.ask.question.QuestionAnalyzer;
+import portalkb.ask.retrieve.DistinctRankFuser;
+import portalkb.ask.retrieve.FactRetriever;
+import portalkb.ask.retrieve.PassageRetriever;
+import portalkb.ask.retrieve.QuestionMetadata;
+import portalkb.ask.retrieve.QuestionQueryTransformer;
+import portalkb.ask.retrieve.Retrieved;
+import portalkb.ask.retrieve.TermWeights;
+import portalkb.ask.retrieve.VectorRetriever;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -7,8 +23,6 @@ import dev.langchain4j.rag.AugmentationRequest;
 import dev.langchain4j.rag.DefaultRetrievalAugmentor;
 import dev.langchain4j.rag.RetrievalAugmentor;
 import dev.langchain4j.rag.content.Content;
-import dev.langchain4j.rag.content.aggregator.ContentAggregator;
-import dev.langchain4j.rag.content.aggregator.ReciprocalRankFuser;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.query.router.DefaultQueryRouter;
 import portalkb.config.AppConfig;
@@ -18,7 +32,6 @@ import portalkb.core.Provinces;
 import portalkb.store.Elastic;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,8 +109,8 @@ public final class AskService {
     }
 
     /**
-     * As {@link #ask(String, String, String, String)}; each token of the answer goes to {@code onToken} as the
-     * answerer writes it (before the citation check); the returned answer is the checked one.
+     * As {@link #ask(String, String, String, String)}; an answerer that writes as it goes (a streaming LLM) passes
+     * each token to {@code onToken}; the returned answer is the rendered one, whatever was streamed.
      */
     public AskResponse ask(String questionText, String conversationId, String province, String lang, Consumer<String> onToken) {
         long start = System.nanoTime();
@@ -129,12 +142,10 @@ public final class AskService {
         boolean fromFacts = q.metric() != null && (q.type() == Question.AnswerType.RANK || q.type() == Question.AnswerType.TREND);
         List<Content> contents = fromFacts ? List.of()
             : augmentor.augment(new AugmentationRequest(message, QuestionMetadata.of(message, conversation, q))).contents();
-        Answerer.Answer answer = answerer.answer(q, contents, onToken);
-        List<Content> cited = answer.contents() == null ? contents : answer.contents();
-        String text = Citations.keepValid(answer.text() == null ? "" : answer.text().strip(), cited.size());
-        List<AskResponse.Citation> citations = Citations.of(text, cited, answer.quotes());
-        return new AskResponse(text, answerLang, province(citations, q), Citations.figures(text, citations, cited),
-            citations, conversation, (System.nanoTime() - start) / 1_000_000);
+        Answer answer = answerer.answer(q, Retrieved.of(contents), onToken);
+        AnswerText.Rendered rendered = AnswerText.render(answer);
+        return new AskResponse(rendered.text(), answerLang, province(rendered.citations(), q), rendered.figures(),
+            rendered.citations(), conversation, (System.nanoTime() - start) / 1_000_000);
     }
 
     private static String province(List<AskResponse.Citation> citations, Question q) {
@@ -142,37 +153,5 @@ public final class AskService {
             return citations.get(0).province();
         }
         return q.provinces().isEmpty() ? null : q.provinces().get(0);
-    }
-
-    /**
-     * Reciprocal rank fusion over every query × retriever list, one copy of each passage, top k; the best of
-     * each list is kept first, so a query that alone finds its article (an English article for a Vietnamese
-     * question) is not outvoted by lists that agree with each other.
-     */
-    static final class DistinctRankFuser implements ContentAggregator {
-        private final int k;
-
-        DistinctRankFuser(int k) {
-            this.k = k;
-        }
-
-        @Override
-        public List<Content> aggregate(Map<dev.langchain4j.rag.query.Query, Collection<List<Content>>> byQuery) {
-            List<List<Content>> lists = new ArrayList<>();
-            byQuery.values().forEach(lists::addAll);
-            List<Content> fused = ReciprocalRankFuser.fuse(lists);
-            java.util.Set<String> leaders = new java.util.HashSet<>();
-            lists.stream().filter(l -> !l.isEmpty()).forEach(l -> leaders.add(Contents.get(l.get(0), Contents.KEY)));
-            Map<String, Content> distinct = new LinkedHashMap<>();
-            for (Content c : fused) {
-                if (leaders.contains(Contents.get(c, Contents.KEY))) {
-                    distinct.putIfAbsent(Contents.get(c, Contents.KEY), c);
-                }
-            }
-            for (Content c : fused) {
-                distinct.putIfAbsent(Contents.get(c, Contents.KEY), c);
-            }
-            return new ArrayList<>(distinct.values()).subList(0, Math.min(k, distinct.size()));
-        }
     }
 }

@@ -29,7 +29,12 @@ final class BenchCommand {
     }
 
     int run() throws IOException, InterruptedException {
-        String what = args.word(1, "./kb bench ingest|prepare|figures|world|crawl|search|rank|ask|questions|soak");
+        String what = args.word(1, "./kb bench ingest|prepare|figures|world|crawl|search|rank|ask|questions|soak|faults");
+        if (what.equals("faults")) {
+            long seed = args.has("seed") ? Long.parseLong(args.option("seed", "0")) : System.currentTimeMillis() % 1_000_000;
+            return new FaultsBench(config, seed, args.intOption("rounds", 1), args.intOption("pages", 40), args.intOption("lines", 400),
+                System.out).run();
+        }
         if (what.equals("prepare")) {
             // Opens no connection: the writer only needs the index names.
             try (Elastic names = Elastic.open(config)) {
@@ -79,7 +84,7 @@ final class BenchCommand {
             return new SoakBench(config, args.intOption("minutes", 2), args.intOption("users", 20)).run();
         }
         if (!what.equals("ingest")) {
-            throw new UsageException("unknown benchmark '" + what + "' (available: ingest, prepare, figures, world, crawl, search, rank, ask, questions, soak)");
+            throw new UsageException("unknown benchmark '" + what + "' (available: ingest, prepare, figures, world, crawl, search, rank, ask, questions, soak, faults)");
         }
         int docs = args.intOption("docs", 100_000);
         long nodeStart = System.nanoTime();

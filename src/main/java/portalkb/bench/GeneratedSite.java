@@ -16,7 +16,8 @@ import java.util.concurrent.Executors;
  * A generated portal on 127.0.0.1 for benchmarks and rehearsals: {@code sections} sections ({@code /s0/ …}),
  * each with listings of 50 links ({@code /sK/list/N}, "next" links) and its share of {@code pages} article
  * pages ({@code /sK/bai/I.html}, I global), with the boilerplate real portals carry and ETags. A page is
- * seeded by its number, so it is the same every time it is asked for.
+ * seeded by its number, so it is the same every time it is asked for. Files given to it are served at {@code /files/NAME}
+ * and linked from article 0.
  * Standalone: {@code java -cp "target/classes:target/lib/*" portalkb.bench.GeneratedSite PORT PAGES [SECTIONS]}.
  */
 public final class GeneratedSite implements AutoCloseable {
@@ -27,8 +28,14 @@ public final class GeneratedSite implements AutoCloseable {
     private final int sections;
     private final HttpServer server;
     private final ExecutorService workers = Executors.newFixedThreadPool(8);
+    private final java.util.Map<String, byte[]> files;
 
     GeneratedSite(int port, int pages, int sections) throws IOException {
+        this(port, pages, sections, java.util.Map.of());
+    }
+
+    GeneratedSite(int port, int pages, int sections, java.util.Map<String, byte[]> files) throws IOException {
+        this.files = java.util.Map.copyOf(files);
         this.pages = pages;
         this.sections = sections;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
@@ -62,7 +69,18 @@ public final class GeneratedSite implements AutoCloseable {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
-        String html = page(exchange.getRequestURI().getPath());
+        String path = exchange.getRequestURI().getPath();
+        byte[] file = path.startsWith("/files/") ? files.get(path.substring(7)) : null;
+        if (file != null) {
+            exchange.getResponseHeaders().set("Content-Type", path.endsWith(".pdf") ? "application/pdf"
+                : "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            exchange.sendResponseHeaders(200, file.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(file);
+            }
+            return;
+        }
+        String html = page(path);
         if (html == null) {
             exchange.sendResponseHeaders(404, -1);
             exchange.close();
@@ -125,10 +143,15 @@ public final class GeneratedSite implements AutoCloseable {
         String prefix = "/s" + section;
         ArticleInput a = new ArticleGenerator(n).next(n);
         int other = (n + sections) % pages;
+        StringBuilder attached = new StringBuilder();
+        if (n == 0) {
+            files.keySet().stream().sorted().forEach(name -> attached.append("<p>Tệp đính kèm: <a href=/files/").append(name).append(">")
+                .append(name).append("</a></p>"));
+        }
         return "<html><head><meta charset=utf-8><title>" + a.title() + "</title></head><body><header class=menu><a href=" + prefix
             + "/list/0>Tin tức</a><span class=hotline>Đường dây nóng: 0209.3852.000</span></header><article><h1>" + a.title()
             + "</h1><div class=date>" + a.published() + "</div><div class=content><p>" + a.body().replace("\n\n", "</p><p>")
-            + "</p></div></article><div class=tin-khac><h3>Tin khác</h3><ul><li><a href=" + prefix + "/bai/" + other
+            + "</p>" + attached + "</div></article><div class=tin-khac><h3>Tin khác</h3><ul><li><a href=" + prefix + "/bai/" + other
             + ".html>Bài khác</a></li></ul></div></body></html>";
     }
 

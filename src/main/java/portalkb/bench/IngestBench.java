@@ -155,7 +155,8 @@ final class IngestBench {
             double offClock = (System.nanoTime() - w0) / 1e9;
             try (BulkLoad load = BulkLoad.start(elastic, BulkLoad.articleIndices(elastic.names()));
                  BulkIndexer bulk = new BulkIndexer(elastic)) {
-                new JsonlImporter(new ArticleWriter(elastic, bulk), bulk, new PrintStream(OutputStream.nullOutputStream()), importLanes)
+                new JsonlImporter(new ArticleWriter(elastic, bulk), bulk, new PrintStream(OutputStream.nullOutputStream()),
+                    JsonlImporter.Settings.of(configWithPrefix(elastic.names().prefix())).withLanes(importLanes))
                     .importFile(file);
                 return new Done(bulk.succeeded(), offClock);
             }

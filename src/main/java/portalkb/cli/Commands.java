@@ -50,6 +50,7 @@ final class Commands {
         t.put("trend", () -> analytics(AnalyticsCommand::trend));
         t.put("conflicts", () -> analytics(AnalyticsCommand::conflicts));
         t.put("metrics", this::metrics);
+        t.put("fit-reader", () -> new FitReaderCommand(args).run(System.out));
         return t;
     }
 
@@ -141,10 +142,12 @@ final class Commands {
     }
 
     private JsonlImporter.Summary runImport(Elastic elastic, AppConfig config, Path file) throws IOException, InterruptedException {
+        BulkIndexer.Settings settings = new BulkIndexer.Settings(BulkIndexer.Settings.DEFAULT.maxOperations(), BulkIndexer.Settings.DEFAULT.maxBytes(),
+            BulkIndexer.Settings.DEFAULT.maxConcurrentRequests(), config.importer().writeAttempts(), BulkIndexer.Settings.DEFAULT.firstBackoff());
         try (BulkLoad load = BulkLoad.start(elastic, BulkLoad.articleIndices(elastic.names()));
-             BulkIndexer bulk = new BulkIndexer(elastic)) {
+             BulkIndexer bulk = new BulkIndexer(elastic, settings, failure -> { })) {
             ArticleWriter writer = new ArticleWriter(elastic, bulk);
-            JsonlImporter.Summary summary = new JsonlImporter(writer, bulk, System.err, config.importer().lanes()).importFile(file);
+            JsonlImporter.Summary summary = new JsonlImporter(writer, bulk, System.err, JsonlImporter.Settings.of(config)).importFile(file);
             summary.problems().stream().limit(50).forEach(p -> System.err.println("  " + p));
             if (summary.problems().size() > 50) {
                 System.err.println("  … and " + (summary.problems().size() - 50) + " more");
@@ -167,7 +170,7 @@ final class Commands {
     private int status() throws IOException, InterruptedException {
         AppConfig config = config();
         LocalNode.Status node = new LocalNode(config).status();
-        System.out.println("Elasticsearch: " + (config.elasticsearch().external() ? config.elasticsearch().url()
+        System.out.println("Elasticsearch: " + (config.elasticsearch().external() ? config.elasticsearch().displayUrl()
             : node.running() ? "local node running at " + node.url() : "local node stopped (" + config.dataDir() + ")"));
         if (!config.elasticsearch().external() && !node.running()) {
             return 3;

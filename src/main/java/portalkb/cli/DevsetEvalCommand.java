@@ -1,5 +1,9 @@
 package portalkb.cli;
 
+import portalkb.ask.AskService;
+import portalkb.ask.answer.SentenceReader;
+import portalkb.ask.retrieve.TermWeights;
+import portalkb.eval.CandidateRows;
 import portalkb.app.Services;
 import portalkb.config.AppConfig;
 import portalkb.eval.Bm25Baseline;
@@ -14,6 +18,8 @@ import portalkb.store.Json;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,11 +27,12 @@ import java.util.List;
 
 /**
  * {@code ./kb eval --devset DIR [--split dev|test|all] [--questions FILE] [--unanswerable FILE] [--misses] [--embeddings]
- * [--no-province] [--province-only] [--json]}: loads the devset's articles into indices of their own
+ * [--no-province] [--province-only] [--json] [--features FILE]}: loads the devset's articles into indices of their own
  * ({@code <prefix>-devset-*}), asks the split's questions and our unanswerable ones, and prints each answer, the misses,
  * and per-split, per-language accuracy beside the BM25 baseline. The test split is asked only when named: it is for the
  * final run. Province attribution is scored on every article; per article only for the split asked (a held-out half
  * shows its accuracy alone), as a whole on every split. {@code --no-province}: no source hands a province over.
+ * {@code --features FILE}: the reader's candidates for each question, labelled, for {@code ./kb fit-reader}.
  */
 final class DevsetEvalCommand {
 
@@ -71,7 +78,21 @@ final class DevsetEvalCommand {
                 embeddings ? "on" : "off", questions.size(), split, questions.stream().filter(Devset.Question::answerNone).count());
         }
         AppConfig askConfig = withEmbeddings(config, embeddings);
-        List<DevsetEval.Scored> scored = questions.isEmpty() ? List.of() : new DevsetEval(Services.of(askConfig, elastic).ask(), Bm25Baseline.build(elastic, devset)).run(questions);
+        List<DevsetEval.Scored> scored;
+        if (questions.isEmpty()) {
+            scored = List.of();
+        } else if (args.has("features")) {
+            // The reader's candidates, labelled, for ./kb fit-reader.
+            Path file = Path.of(args.option("features", ""));
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                CandidateRows rows = new CandidateRows(w, Path.of(args.option("devset", "")).getFileName() + ":" + split);
+                AskService ask = new AskService(elastic, askConfig, new SentenceReader(new TermWeights(elastic), rows));
+                scored = new DevsetEval(ask, Bm25Baseline.build(elastic, devset), rows).run(questions);
+            }
+            out.printf("labelled candidates written to %s%n", file);
+        } else {
+            scored = new DevsetEval(Services.of(askConfig, elastic).ask(), Bm25Baseline.build(elastic, devset)).run(questions);
+        }
         List<DevsetEval.Tally> tallies = DevsetEval.tallies(scored);
         if (args.has("json")) {
             Report report = new Report(tallies.stream().map(TallyRow::of).toList(), scored, provinceTallies,

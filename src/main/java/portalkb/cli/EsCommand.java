@@ -19,7 +19,7 @@ final class EsCommand {
     int run() throws IOException, InterruptedException {
         String action = args.word(1, "./kb es start|stop|status");
         if (config.elasticsearch().external()) {
-            System.out.println("note: ES_URL is set (" + config.elasticsearch().url() + "); this manages the local node of "
+            System.out.println("note: ES_URL is set (" + config.elasticsearch().displayUrl() + "); this manages the local node of "
                 + config.dataDir() + " only");
         }
         LocalNode node = new LocalNode(config);

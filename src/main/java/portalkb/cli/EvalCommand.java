@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import portalkb.app.Services;
 import portalkb.ask.AskResponse;
 import portalkb.ask.AskService;
-import portalkb.ask.QuestionAnalyzer;
+import portalkb.ask.question.QuestionAnalyzer;
 import portalkb.config.AppConfig;
 import portalkb.core.UrlNormalizer;
 import portalkb.figures.FigureExtractor;

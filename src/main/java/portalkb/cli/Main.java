@@ -43,9 +43,11 @@ public final class Main {
           metrics [--discover] [--limit N] [--json]
                              the metric catalogue; --discover: the most frequent open measures found, with examples
           eval FILE.jsonl [--json]   ask each {id, question, answer_province?, answer_figure?}; print accuracy
-          eval --devset DIR [--split dev|test|all] [--no-province] [--province-only] [--misses] [--json]
-                                     load a devset into its own indices, ask its questions; province accuracy per article
-                                     (--no-province: no source names a province; --province-only: no questions asked)
+          eval --devset DIR [--split dev|test|all] [--questions FILE] [--no-province] [--province-only] [--misses] [--json]
+               [--features FILE]     load a devset into its own indices, ask its questions; province accuracy per article
+                                     (--no-province: no source names a province; --province-only: no questions asked;
+                                     --features: the reader's candidates, labelled, for fit-reader)
+          fit-reader FILE... [--out DIR]  fit the readers' weights to candidates labelled by eval --devset DIR --features FILE
           config                     print the effective configuration (secrets masked)
           status                     the knowledge base and each source's last crawl
           bench ingest [--docs N] [--warmup N]  our import vs bare _bulk loops on generated articles

@@ -22,6 +22,16 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
         public String effectiveUrl() {
             return external() ? url : "http://127.0.0.1:" + local.port();
         }
+
+        /** {@link #effectiveUrl} as it may be shown: credentials written into it ("user:pass@") masked. */
+        public String displayUrl() {
+            return maskCredentials(effectiveUrl());
+        }
+
+        /** Each address of a comma-separated list with its "user:password@" written as "****@". */
+        public static String maskCredentials(String urls) {
+            return urls == null ? null : urls.replaceAll("(?<=://)[^/@,\\s]+@", "****@");
+        }
     }
 
     public record Local(int port, int transportPort, String heap, int startTimeoutSeconds, String nodeLib, Disk disk) {
@@ -33,7 +43,8 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
 
     public record Server(int port, String host, String adminToken, long maxBodyBytes, int maxQueryChars,
                          int rateLimitPerMinute, boolean cors, int demoSitePort, int maxConcurrentAsks,
-                         long askAdmissionWaitMs, int maxConversationIdChars, int adminFailuresPerMinute) {
+                         long askAdmissionWaitMs, int maxConversationIdChars, int adminFailuresPerMinute,
+                         String trustedProxies) {
         public boolean adminEnabled() {
             return adminToken != null && !adminToken.isBlank();
         }
@@ -44,11 +55,13 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
                           long retryBackoffMs, long recrawlAfterHours, int maxDepth, int maxPages, int checkProbes,
                           long maxInflatedBytes, int maxSitemapDepth, int maxPaginationDepth, int maxDiscoveredPerRun,
                           int maxFrontier, int maxHtmlDepth, double overwriteMinBodyRatio, int overwriteMaxTextDistance,
-                          Documents documents, int maxConcurrentRuns, long yieldToUsersMs, long writeBlockWaitSeconds) {
+                          Documents documents, int maxConcurrentRuns, long yieldToUsersMs, long writeBlockWaitSeconds,
+                          long leaseSeconds, int maxKnownUrls, int writeAttempts) {
     }
 
     /** PDF, Word and Excel files the crawler reads (crawler.documents). */
-    public record Documents(boolean enabled, long maxBytes, int maxPages, int maxChars, long timeoutMs, int maxSheetRows) {
+    public record Documents(boolean enabled, long maxBytes, int maxPages, int maxChars, long timeoutMs, int maxSheetRows,
+                            boolean isolated, int maxHeapMb, int readers) {
     }
 
     public record Ask(String model, int topK, OpenAi openai, Ollama ollama, boolean embeddings, Vectors vectors) {
@@ -65,7 +78,11 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
     }
 
     /** ./kb import (importer.*). */
-    public record Importer(int lanes) {
+    public record Importer(int lanes, int maxLineChars, String overwrite, int writeAttempts) {
+        /** Whether an imported line replaces a stored article only when the crawl's overwrite policy would let a page replace it. */
+        public boolean overwriteByPolicy() {
+            return !"always".equals(overwrite);
+        }
     }
 
     public record Analytics(int valuesPerCell, int conflictFacts, int maxTrendProvinces) {

@@ -34,6 +34,7 @@ public final class ConfigLoader {
         Map.entry("PORTALKB_PORT", "server.port"),
         Map.entry("PORTALKB_HOST", "server.host"),
         Map.entry("PORTALKB_ADMIN_TOKEN", "server.adminToken"),
+        Map.entry("PORTALKB_TRUSTED_PROXIES", "server.trustedProxies"),
         Map.entry("PORTALKB_SOURCES", "crawler.sources"),
         Map.entry("PORTALKB_DEMO_SITE_PORT", "server.demoSitePort"),
         Map.entry("PORTALKB_ASK_MODEL", "ask.model"),
@@ -155,6 +156,8 @@ public final class ConfigLoader {
             } else if ((key.contains("password") || key.contains("apikey") || key.contains("token"))
                 && !entry.getValue().asText().isEmpty()) {
                 node.put(entry.getKey(), "****");
+            } else if (key.equals("url") || key.endsWith("url")) {
+                node.put(entry.getKey(), AppConfig.Elasticsearch.maskCredentials(entry.getValue().asText()));
             }
         });
     }

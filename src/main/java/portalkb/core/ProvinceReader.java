@@ -42,20 +42,6 @@ public final class ProvinceReader {
     private static final int TITLE_AT = -100_000;
     private static final int DATELINE_AT = -200_000;
     private static final Pattern SEGMENT_END = Pattern.compile("[.!?;](?=\\s)|\\n");
-    // A province's name that names a lower place: "xã Hòa Bình", "phường Long An", "huyện Quảng Ninh", "Hoa Binh ward".
-    private static final Pattern LOWER_BEFORE = Pattern.compile(
-        "(?i)(?<!\\p{L})(xã|phường|thị trấn|thôn|ấp|bản|đường|phố|cầu|chợ|huyện|quận|thị xã|tx\\.?)\\s*$");
-    private static final Pattern LOWER_AFTER = Pattern.compile("(?i)^\\s+(commune|ward|street|district|town)(?!\\p{L})");
-    private static final Pattern PROVINCE_KIND_BEFORE = Pattern.compile("(?i)(?<!\\p{L})(tỉnh|thành phố|tp\\.?|province of|city of)\\s*$");
-    private static final Pattern PROVINCE_KIND_AFTER = Pattern.compile("(?i)^(\\s+(province|city)|['’]s)(?!\\p{L})");
-    private static final Pattern DISTRICT_KIND_BEFORE = Pattern.compile("(?i)(?<!\\p{L})(huyện|quận|thị xã|thành phố|tp\\.?|tx\\.?)\\s*$");
-    private static final Pattern DISTRICT_LOWER_BEFORE = Pattern.compile(
-        "(?i)(?<!\\p{L})(?<!thị )(xã|phường|thị trấn|thôn|ấp|bản|đường|phố|cầu|chợ|ông|bà|anh|chị|em)\\s*$");
-    private static final Pattern DISTRICT_KIND_AFTER = Pattern.compile("(?i)^\\s+(district|town|city)(?!\\p{L})");
-    // "Báo Cà Mau", "Đài PT-TH Gia Lai", "Cổng TTĐT tỉnh Đồng Nai" before the name; "Điện Biên TV", "Nghệ An Online" after it
-    private static final Pattern OUTLET_BEFORE = Pattern.compile(
-        "(?i)(?<!\\p{L})(báo|đài (pt-th|ptth|phát thanh( -|,)? truyền hình|phát thanh và truyền hình)|truyền hình|cổng (ttđt|thông tin điện tử))(\\s+(tỉnh|thành phố|tp\\.?))?\\s*$");
-    private static final Pattern OUTLET_AFTER = Pattern.compile("^\\s*(TV|Online|online)(?!\\p{L})");
     private static final int MAX_REFERENCES = 3;
     private static final Pattern WHOLE_PROVINCE = Pattern.compile("(?<![a-z])(" + String.join("|",
         PlaceWords.get().of(PlaceWords.Level.PROVINCE).whole().stream().map(Pattern::quote).toList()) + ")(?![a-z])");
@@ -74,7 +60,7 @@ public final class ProvinceReader {
 
     /** {@code url} may be null (no address sign); title and body as stored (NFC). */
     public ProvinceReading read(String url, String title, String body, Prior prior) {
-        Tally tally = new Tally();
+        ProvinceTally tally = new ProvinceTally();
         ProvinceSigns.Weights w = signs.weights();
         if (prior.province() != null) {
             tally.add(prior.province(), "source", prior.province().name(), w.source(), false, Integer.MAX_VALUE);
@@ -101,7 +87,7 @@ public final class ProvinceReader {
         return tally.decide(signs.decision());
     }
 
-    private void datelineSigns(Tally tally, Dateline d, Prior prior) {
+    private void datelineSigns(ProvinceTally tally, Dateline d, Prior prior) {
         ProvinceSigns.Weights w = signs.weights();
         switch (d.kind()) {
             case PLACE -> tally.add(d.provinces().get(0), "dateline", d.written(), w.dateline(), true, DATELINE_AT);
@@ -124,23 +110,23 @@ public final class ProvinceReader {
         }
     }
 
-    private void titleSigns(Tally tally, String title) {
+    private void titleSigns(ProvinceTally tally, String title) {
         ProvinceSigns.Weights w = signs.weights();
         Set<Province> seen = new HashSet<>();
         for (PlaceMention m : mentions(title)) {
-            Reading r = reading(title, m);
-            if (r == Reading.LOWER || !seen.add(m.province())) {
+            MentionReading r = MentionReading.of(title, m);
+            if (r == MentionReading.LOWER || !seen.add(m.province())) {
                 continue;
             }
             boolean atStart = TITLE_START.matcher(title.substring(0, m.start())).matches();
             double weight = (atStart ? w.titleStart() : w.title()) * (m.isDistrict() ? w.district() : 1)
-                + (r == Reading.WITH_KIND ? w.kindWord() : 0);
+                + (r == MentionReading.WITH_KIND ? w.kindWord() : 0);
             tally.add(m.province(), atStart ? "title start" : "title", title.substring(m.start(), m.end()), weight, true,
                 TITLE_AT + m.start());
         }
     }
 
-    private void bodySigns(Tally tally, String body, int from) {
+    private void bodySigns(ProvinceTally tally, String body, int from) {
         ProvinceSigns.Weights w = signs.weights();
         List<PlaceMention> all = mentions(body).stream().filter(m -> m.start() >= from).toList();
         int leadEnd = leadEnd(body);
@@ -154,18 +140,18 @@ public final class ProvinceReader {
         Map<Province, Integer> bodyCount = new LinkedHashMap<>();
         Set<Province> outlets = new HashSet<>();
         for (PlaceMention m : all) {
-            Reading r = reading(body, m);
-            if (r == Reading.LOWER) {
+            MentionReading r = MentionReading.of(body, m);
+            if (r == MentionReading.LOWER) {
                 continue;
             }
             Province p = m.province();
             String written = body.substring(m.start(), m.end());
-            if (!m.isDistrict() && isOutlet(body, m) && outlets.add(p)) {
+            if (!m.isDistrict() && MentionReading.namesOutlet(body, m) && outlets.add(p)) {
                 tally.add(p, "outlet", written, w.outlet(), true, m.start());
             }
             double dilution = 1 / Math.sqrt(bySegment.get(segment(segmentEnds, m.start())).size());
-            double place = m.isDistrict() ? (r == Reading.WITH_KIND ? w.district() : w.bareDistrict()) : 1;
-            double kind = !m.isDistrict() && r == Reading.WITH_KIND ? w.kindWord() : 0;
+            double place = m.isDistrict() ? (r == MentionReading.WITH_KIND ? w.district() : w.bareDistrict()) : 1;
+            double kind = !m.isDistrict() && r == MentionReading.WITH_KIND ? w.kindWord() : 0;
             if (m.start() < leadEnd && leadCount.merge(p, 1, Integer::sum) <= 2) {
                 tally.add(p, "lead", written, w.lead() * dilution * place + kind, true, m.start());
             } else {
@@ -180,7 +166,7 @@ public final class ProvinceReader {
     }
 
     /** "Toàn tỉnh có …", "UBND thành phố giao": the text goes on about the province its words weigh most. */
-    private void referenceSigns(Tally tally, String body) {
+    private void referenceSigns(ProvinceTally tally, String body) {
         Matcher m = WHOLE_PROVINCE.matcher(Text.fold(body));
         int references = 0;
         while (m.find() && references < MAX_REFERENCES) {
@@ -191,31 +177,6 @@ public final class ProvinceReader {
             tally.add(leading, "reference", references + (references == 1 ? " reference" : " references") + " to the whole province",
                 signs.weights().reference() * references, true, Integer.MAX_VALUE);
         }
-    }
-
-    private enum Reading { PLAIN, WITH_KIND, LOWER }
-
-    /** How a name is written: with its kind word, plainly, or naming a lower place (a commune, a street, a person). */
-    private static Reading reading(String text, PlaceMention m) {
-        String before = text.substring(Math.max(0, m.start() - 40), m.start());
-        String after = text.substring(m.end(), Math.min(text.length(), m.end() + 20));
-        // the kind word first: "thành phố Việt Trì" is a city, though "phố" alone is a street
-        if (m.isDistrict()) {
-            if (DISTRICT_KIND_BEFORE.matcher(before).find() || DISTRICT_KIND_AFTER.matcher(after).find()) {
-                return Reading.WITH_KIND;
-            }
-            return DISTRICT_LOWER_BEFORE.matcher(before).find() ? Reading.LOWER : Reading.PLAIN;
-        }
-        if (PROVINCE_KIND_BEFORE.matcher(before).find() || PROVINCE_KIND_AFTER.matcher(after).find()) {
-            return Reading.WITH_KIND;
-        }
-        return LOWER_BEFORE.matcher(before).find() || LOWER_AFTER.matcher(after).find() ? Reading.LOWER : Reading.PLAIN;
-    }
-
-    private static boolean isOutlet(String text, PlaceMention m) {
-        String before = text.substring(Math.max(0, m.start() - 50), m.start());
-        String after = text.substring(m.end(), Math.min(text.length(), m.end() + 10));
-        return OUTLET_BEFORE.matcher(before).find() || OUTLET_AFTER.matcher(after).find();
     }
 
     private List<PlaceMention> mentions(String text) {
@@ -269,73 +230,6 @@ public final class ProvinceReader {
             return URI.create(url.strip()).getHost();
         } catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    /** Each province's score (all signs) and text score (the article's own words), its signs and its first place. */
-    private static final class Tally {
-        private final Map<Province, double[]> scores = new LinkedHashMap<>();
-        private final Map<Province, Integer> firstAt = new LinkedHashMap<>();
-        private final List<ProvinceReading.Sign> signs = new ArrayList<>();
-
-        void add(Province p, String kind, String written, double weight, boolean fromText, int at) {
-            double[] s = scores.computeIfAbsent(p, k -> new double[2]);
-            s[0] += weight;
-            if (fromText) {
-                s[1] += weight;
-            }
-            touch(p, at);
-            signs.add(new ProvinceReading.Sign(p.name(), kind, written, Math.round(weight * 100) / 100.0));
-        }
-
-        void touch(Province p, int at) {
-            firstAt.merge(p, at, Math::min);
-        }
-
-        double total(Province p) {
-            double[] s = scores.get(p);
-            return s == null ? 0 : s[0];
-        }
-
-        /** The province the article's own words weigh most so far (the first named on a tie), or null. */
-        Province leading() {
-            return scores.keySet().stream().filter(p -> text(p) > 0)
-                .min(Comparator.comparingDouble((Province p) -> -text(p)).thenComparingInt(p -> firstAt.getOrDefault(p, Integer.MAX_VALUE)))
-                .orElse(null);
-        }
-
-        double text(Province p) {
-            double[] s = scores.get(p);
-            return s == null ? 0 : s[1];
-        }
-
-        ProvinceReading decide(ProvinceSigns.Decision decision) {
-            List<Province> ranked = new ArrayList<>(scores.keySet());
-            ranked.sort(Comparator.comparingDouble((Province p) -> -total(p)).thenComparingInt(p -> firstAt.getOrDefault(p, Integer.MAX_VALUE)));
-            if (ranked.isEmpty() || total(ranked.get(0)) < decision.minScore()) {
-                return new ProvinceReading(null, List.of(), 0, evidence(ranked.stream().limit(2).toList()));
-            }
-            Province primary = ranked.get(0);
-            double second = ranked.size() > 1 ? total(ranked.get(1)) : 0;
-            double confidence = Math.round(100 * total(primary) / (total(primary) + second + 1)) / 100.0;
-            List<Province> reported = new ArrayList<>(List.of(primary));
-            for (Province p : ranked.subList(1, ranked.size())) {
-                if (text(p) >= decision.minScore() && text(p) >= decision.reportedShare() * text(primary)) {
-                    reported.add(p);
-                }
-            }
-            List<Province> explained = new ArrayList<>(reported);
-            if (ranked.size() > 1 && !reported.contains(ranked.get(1))) {
-                explained.add(ranked.get(1));
-            }
-            return new ProvinceReading(primary, List.copyOf(reported), confidence, evidence(explained));
-        }
-
-        private List<ProvinceReading.Sign> evidence(List<Province> provinces) {
-            Set<String> names = new HashSet<>();
-            provinces.forEach(p -> names.add(p.name()));
-            return signs.stream().filter(s -> names.contains(s.province()))
-                .sorted(Comparator.comparingDouble(ProvinceReading.Sign::weight).reversed()).limit(12).toList();
         }
     }
 }

@@ -43,6 +43,9 @@ public final class CrawlService implements AutoCloseable {
     private final Semaphore runSlots;
     /** Incremented by {@link #stop}: a run still waiting for a slot when it changes does not start. */
     private final AtomicInteger stops = new AtomicInteger();
+    /** The sources as last read without a problem, and the problem of the file as it is now (null when none). */
+    private volatile List<Source> lastGoodSources;
+    private volatile String sourcesProblem;
     /** With embeddings on: the background pass that gives the crawled passages their vectors; else null. */
     private final AutoCloseable vectorFill;
 
@@ -56,9 +59,33 @@ public final class CrawlService implements AutoCloseable {
             .runEvery(config.ask().vectors().intervalSeconds(), LOG::info) : null;
     }
 
-    /** Read fresh on every use, so an edited sources file applies without a restart. */
+    /**
+     * Read fresh on every use, so an edited sources file applies without a restart. An edit that does not read
+     * (bad YAML, an unknown province) leaves the last good list in force, with one warning per distinct problem.
+     */
     public List<Source> sources() {
-        return SourcesFile.load(sourcesFile, config.crawler());
+        try {
+            List<Source> read = SourcesFile.load(sourcesFile, config.crawler());
+            lastGoodSources = read;
+            sourcesProblem = null;
+            return read;
+        } catch (RuntimeException e) {
+            List<Source> lastGood = lastGoodSources;
+            if (lastGood == null) {
+                throw e;
+            }
+            String problem = String.valueOf(e.getMessage());
+            if (!problem.equals(sourcesProblem)) {
+                LOG.warn("{}; crawling the last good list of {} sources until the file is fixed", problem, lastGood.size());
+            }
+            sourcesProblem = problem;
+            return lastGood;
+        }
+    }
+
+    /** What is wrong with the sources file as it is now, if it could not be read (the last good list is in force). */
+    public Optional<String> sourcesProblem() {
+        return Optional.ofNullable(sourcesProblem);
     }
 
     public record Started(List<String> started, List<String> alreadyRunning) {

@@ -2,6 +2,7 @@ package portalkb.crawl;
 
 import co.elastic.clients.elasticsearch._types.Refresh;
 import portalkb.config.AppConfig;
+import portalkb.extract.DocumentReader;
 import portalkb.index.ArticleWriter;
 import portalkb.store.BulkIndexer;
 import portalkb.index.OverwritePolicy;
@@ -22,8 +23,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Crawls sources one after another (each with its own worker threads and lease), records each run in
@@ -31,8 +30,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Crawler {
 
-    /** Renewed every minute while the run lasts, so a crawler that dies on another host blocks for 10 minutes at most. */
-    private static final long LEASE_SECONDS = 600;
     /** Passage and fact ids are the article id plus "-p3" / "-f12". */
     private static final Pattern ARTICLE_PART = Pattern.compile("-[pf]\\d+$");
 
@@ -45,7 +42,9 @@ public final class Crawler {
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     /** Writes Elasticsearch refused for good, collected from the bulk indexer and settled after each source. */
     private final Queue<BulkIndexer.Failure> notStored = new ConcurrentLinkedQueue<>();
-    private final String owner = hostName() + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    private final String owner = newOwner();
+    /** The stop flag of the source run under way, or null between runs. */
+    private volatile AtomicBoolean currentRun;
 
     public Crawler(Elastic elastic, AppConfig.Crawler settings) {
         this.elastic = elastic;
@@ -57,6 +56,10 @@ public final class Crawler {
 
     public void stop() {
         stopRequested.set(true);
+        AtomicBoolean run = currentRun;
+        if (run != null) {
+            run.set(true);
+        }
     }
 
     public boolean stopping() {
@@ -67,19 +70,20 @@ public final class Crawler {
         throws IOException, InterruptedException {
         List<SourceReport> reports = new ArrayList<>();
         // Up to ~6 minutes of retries (back-off capped at 51 s): a restarting cluster loses nothing.
-        BulkIndexer.Settings patient = new BulkIndexer.Settings(1000, 5L << 20, 2, 15, java.time.Duration.ofMillis(200));
+        BulkIndexer.Settings patient = new BulkIndexer.Settings(1000, 5L << 20, 2, settings.writeAttempts(), java.time.Duration.ofMillis(200));
         Optional<String> blocked = WriteBlocks.check(elastic);
         if (blocked.isPresent()) {
             throw new IOException(blocked.get());
         }
-        try (BulkIndexer bulk = new BulkIndexer(elastic, patient, notStored::add)) {
+        try (BulkIndexer bulk = new BulkIndexer(elastic, patient, notStored::add);
+             DocumentReader documents = ParseStep.documentReader(settings.documents())) {
             CrawlState state = new CrawlState(elastic, bulk);
             ArticleWriter writer = new ArticleWriter(elastic, bulk);
             for (Source source : sources) {
                 if (stopRequested.get()) {
                     break;
                 }
-                reports.add(runSource(source, options, listener, bulk, state, writer));
+                reports.add(runSource(source, options, listener, bulk, state, writer, documents));
             }
         }
         new ElasticsearchWait(stopRequested, new AtomicLong()).until(() -> elastic.client().indices().refresh(r -> r.index(List.of(
@@ -89,13 +93,13 @@ public final class Crawler {
     }
 
     private SourceReport runSource(Source source, CrawlOptions options, CrawlListener listener, BulkIndexer bulk,
-                                   CrawlState state, ArticleWriter writer) throws IOException, InterruptedException {
+                                   CrawlState state, ArticleWriter writer, DocumentReader documents) throws IOException, InterruptedException {
         SourceReport report = new SourceReport(source.id());
         // A source's first requests: while the cluster is away they wait, as page writes do, instead of ending the crawl.
         ElasticsearchWait wait = new ElasticsearchWait(stopRequested, report.pausedForElasticsearch);
-        Optional<String> holder = wait.until(() -> state.lease(source.id(), owner, LEASE_SECONDS));
-        if (holder.isPresent()) {
-            report.error(source.id(), "skipped: already being crawled by " + holder.get());
+        CrawlState.LeaseAttempt lease = wait.until(() -> state.lease(source.id(), owner, settings.leaseSeconds()));
+        if (!lease.granted()) {
+            report.error(source.id(), "skipped: already being crawled by " + lease.heldBy());
             report.finish("skipped");
             listener.finished(report);
             return report;
@@ -106,32 +110,29 @@ public final class Crawler {
             return runId;
         });
         listener.started(report);
-        var renewal = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "lease-" + source.id());
-            t.setDaemon(true);
-            return t;
+        // This run stops when the crawl is stopped or when its lease is lost.
+        AtomicBoolean runStop = new AtomicBoolean(stopRequested.get());
+        currentRun = runStop;
+        LeaseKeeper keeper = new LeaseKeeper(state, lease.held(), settings.leaseSeconds(), reason -> {
+            report.error(source.id(), reason + "; run stopped");
+            runStop.set(true);
         });
-        renewal.scheduleAtFixedRate(() -> {
-            try {
-                state.lease(source.id(), owner, LEASE_SECONDS);
-            } catch (IOException | RuntimeException e) {
-                // Elasticsearch unreachable: the run itself is waiting for it too; renew next time.
-            }
-        }, 60, 60, TimeUnit.SECONDS);
         try {
             new SourceRun(source, settings, options, new FetchStep(source, fetcher, robots, politeness, report),
-                new IndexStep(source, writer, OverwritePolicy.of(settings), report, stopRequested), state, report, listener, stopRequested).run();
+                new IndexStep(source, writer, OverwritePolicy.of(settings), report, runStop), state, report, listener, runStop,
+                documents).run();
             bulk.flush();
             reportNotStored(report);
-            report.finish(stopRequested.get() ? "stopped" : report.fetched.get() > 0 && report.errors.get() == report.fetched.get() ? "failed" : "done");
+            report.finish(runStop.get() ? "stopped" : report.fetched.get() > 0 && report.errors.get() == report.fetched.get() ? "failed" : "done");
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             report.error(source.id(), "run failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             report.finish("failed");
         } finally {
-            renewal.shutdownNow();
+            keeper.close();
+            currentRun = null;
             try {
                 blockedWrites.write(() -> recordRun(runId, options, report));
-                blockedWrites.write(() -> state.release(source.id(), owner));
+                blockedWrites.write(() -> state.release(keeper.held()));
             } catch (IOException | RuntimeException e) {
                 // The run's pages are stored; only its record or lease release is: say so, and the lease expires.
                 report.error(source.id(), "run record not written: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
@@ -161,6 +162,28 @@ public final class Crawler {
     private void recordRun(String runId, CrawlOptions options, SourceReport report) throws IOException {
         CrawlRun run = CrawlRun.of(options.trigger(), report, owner);
         elastic.client().index(i -> i.index(elastic.names().crawlRuns()).id(runId).document(run).refresh(Refresh.False));
+    }
+
+    /** "host/pid/nonce/namespace": who holds a lease, in words another crawler can check ({@link CrawlState#alive}). */
+    static String newOwner() {
+        return hostName() + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8) + "/" + processNamespace();
+    }
+
+    private static final String NAMESPACE = readNamespace();
+
+    /** This process's PID namespace and boot ("4026531836-1b2c3d4e"), or "" where the system does not say (not Linux). */
+    static String processNamespace() {
+        return NAMESPACE;
+    }
+
+    private static String readNamespace() {
+        try {
+            String pidNamespace = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/ns/pid")).toString().replaceAll("\\D", "");
+            String boot = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/random/boot_id")).strip();
+            return pidNamespace.isEmpty() || boot.length() < 8 ? "" : pidNamespace + "-" + boot.substring(0, 8);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     static String hostName() {

@@ -60,6 +60,10 @@ final class DocumentStep {
         document.notes().forEach(note -> report.note(current.url(), note));
         List<Article.Link> linkedFrom = indexStep.linkingArticles(current.url(), referrer);
         ArticleWriter.Result written = indexStep.indexDocument(article(document, current.url(), f.now(), linkedFrom), current.url(), f.movedFrom());
+        if (written.outcome() == ArticleWriter.Outcome.REFUSED) {
+            status.recordAfter(f.fetchedState().refused(written.reason()), SourceRun.allOf(writes), dueAgain);
+            return current.articleId();
+        }
         if (written.outcome() == ArticleWriter.Outcome.REJECTED) {
             status.recordAfter(f.fetchedState().with(UrlState.Status.ERROR, recrawlAt.get(), f.now(), f.result().status(), written.reason())
                 .withContent(kind, null, null, null, null), SourceRun.allOf(writes), dueAgain);

@@ -199,6 +199,11 @@ public final class Fetcher {
                 return FetchResult.failed(url, current, FetchResult.Outcome.TOO_LARGE, status, contentType, chain,
                     "more than " + limit + " bytes" + limitKey);
             }
+            if (document && bytes.length > settings.maxPageBytes() && DocumentType.sniff(bytes) == null) {
+                // Announced as a file, but its bytes are no PDF, Word or Excel file: a page, held to the page limit.
+                return FetchResult.failed(url, current, FetchResult.Outcome.TOO_LARGE, status, contentType, chain,
+                    "announced as a document but not one, and more than " + settings.maxPageBytes() + " bytes (crawler.maxPageBytes)");
+            }
             Matcher m = CHARSET.matcher(contentType);
             return new FetchResult(url, current, FetchResult.Outcome.OK, status, contentType, m.find() ? m.group(1) : null, bytes,
                 headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null), chain, null, false);

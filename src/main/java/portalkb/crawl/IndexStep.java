@@ -49,11 +49,11 @@ final class IndexStep {
     }
 
     /**
-     * A document's article ({@link DocumentStep} built it). A file at an address is the publisher's file:
-     * a new version always replaces the old one (the overwrite policy guards against HTML templates).
+     * A document's article ({@link DocumentStep} built it), under the same overwrite policy as pages: a one-page
+     * "file removed" notice does not replace a long report (a file has no layout, so only its text length counts).
      */
     ArticleWriter.Result indexDocument(ArticleInput article, String url, String movedFrom) throws IOException {
-        return write(fromSource(article), url, OverwritePolicy.ALWAYS, movedFrom);
+        return write(fromSource(article), url, policy, movedFrom);
     }
 
     /** The articles that link the document at {@code url} ({@code referrer}, the page it was found on, first). */
@@ -81,6 +81,11 @@ final class IndexStep {
     /** Whether the live article at {@code canonical} tells this page's story (then the page may merge into it). */
     boolean canonicalHoldsSameStory(String canonical, ExtractedPage page) throws IOException {
         return wait.until(() -> writer.holdsSameStory(canonical, page.title(), page.body()));
+    }
+
+    /** Whether the article {@code newId} a permanent redirect leads to tells the story of {@code oldId}, the article at the old address. */
+    boolean movedArticleIsTheSameStory(String oldId, String newId) throws IOException {
+        return wait.until(() -> writer.sameStory(oldId, newId));
     }
 
     /** The article at an old address moved to {@code newId}: the old copy leaves the index. */

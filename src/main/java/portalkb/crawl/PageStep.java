@@ -78,8 +78,10 @@ final class PageStep {
             status.recordAfter(notFound.withContent("not-found", f.result().etag(), f.result().lastModified(), f.hash(), null), SourceRun.allOf(writes), dueAgain);
             return null;
         }
-        status.recordAfter(f.fetchedState().withContent("listing", f.result().etag(), f.result().lastModified(), f.hash(), null),
-            SourceRun.allOf(writes), dueAgain);
-        return null;
+        // A page that asks not to be indexed (noindex) keeps its link to an article stored from it before, which stays.
+        String kept = page.noindex() ? current.articleId() : null;
+        status.recordAfter(f.fetchedState().withContent(kept == null ? "listing" : "article", f.result().etag(), f.result().lastModified(), f.hash(),
+            kept), SourceRun.allOf(writes), dueAgain);
+        return kept;
     }
 }

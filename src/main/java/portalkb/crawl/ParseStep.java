@@ -2,6 +2,8 @@ package portalkb.crawl;
 
 import portalkb.config.AppConfig;
 import portalkb.extract.DocumentExtractor;
+import portalkb.extract.DocumentReader;
+import portalkb.extract.DocumentSandbox;
 import portalkb.extract.DocumentType;
 import portalkb.extract.ExtractedDocument;
 import portalkb.extract.ExtractedPage;
@@ -16,7 +18,7 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The parse step of a run: a fetched body → the URLs a sitemap or feed lists, the page's article and
- * links, or a document's text, pages and table figures ({@link DocumentExtractor}). A gzip-compressed body (sitemap.xml.gz, or a server that compresses unasked) is inflated here,
+ * links, or a document's text, pages and table figures ({@link DocumentReader}). A gzip-compressed body (sitemap.xml.gz, or a server that compresses unasked) is inflated here,
  * never beyond {@code crawler.maxInflatedBytes}, whatever its content type says; crawler-commons then
  * only ever sees plain bytes.
  */
@@ -40,15 +42,20 @@ final class ParseStep {
     private final AppConfig.Crawler settings;
     private final SourceReport report;
     private final PageExtractor extractor;
-    private final DocumentExtractor documents;
+    private final DocumentReader documents;
 
-    ParseStep(Source source, AppConfig.Crawler settings, SourceReport report) {
+    ParseStep(Source source, AppConfig.Crawler settings, SourceReport report, DocumentReader documents) {
         this.source = source;
         this.settings = settings;
         this.report = report;
         this.extractor = new PageExtractor(settings.maxHtmlDepth());
-        AppConfig.Documents d = settings.documents();
-        this.documents = new DocumentExtractor(new DocumentExtractor.Limits(d.maxPages(), d.maxChars(), d.timeoutMs(), d.maxSheetRows()));
+        this.documents = documents;
+    }
+
+    /** How the crawl reads documents: in child JVMs with hard limits (crawler.documents.isolated), else in this one. */
+    static DocumentReader documentReader(AppConfig.Documents d) {
+        DocumentExtractor.Limits limits = new DocumentExtractor.Limits(d.maxPages(), d.maxChars(), d.timeoutMs(), d.maxSheetRows());
+        return d.isolated() ? new DocumentSandbox(limits, d.maxHeapMb(), d.readers()) : new DocumentExtractor(limits);
     }
 
     /** The body as it was meant to be read: inflated when gzip-compressed. */

@@ -39,7 +39,9 @@ public record Source(String id, String name, String province, String district, L
     /**
      * Whether a (normalised) URL belongs to this source: allow/deny rules, else the seeds' hosts. Allow
      * patterns match from the start of the URL (a pattern found in a query string such as
-     * {@code http://127.0.0.1:9200/?x=<allowed text>} does not let the URL in); deny patterns match anywhere.
+     * {@code http://127.0.0.1:9200/?x=<allowed text>} does not let the URL in), and one that ends inside the host
+     * name does not match a longer one ({@code ^https://site\\.vn} is not {@code https://site.vn.evil.tld/});
+     * deny patterns match anywhere.
      */
     public boolean inScope(String url) {
         for (Pattern p : deny) {
@@ -48,9 +50,23 @@ public record Source(String id, String name, String province, String district, L
             }
         }
         if (!allow.isEmpty()) {
-            return allow.stream().anyMatch(p -> p.matcher(url).lookingAt());
+            return allow.stream().anyMatch(p -> allows(p, url));
         }
         return seedAuthorities().contains(authority(url));
+    }
+
+    private static boolean allows(Pattern pattern, String url) {
+        java.util.regex.Matcher m = pattern.matcher(url);
+        if (!m.lookingAt()) {
+            return false;
+        }
+        int hostStart = url.indexOf("://") + 3;
+        int hostEnd = hostStart;
+        while (hostEnd < url.length() && "/?#".indexOf(url.charAt(hostEnd)) < 0) {
+            hostEnd++;
+        }
+        // A match that stops inside the authority must stop where the host name does (before a port, or at its end).
+        return hostStart < 3 || m.end() <= hostStart || m.end() >= hostEnd || url.charAt(m.end()) == ':' && url.lastIndexOf('@', hostEnd) < m.end();
     }
 
     /** A robots.txt redirect may stay on its host and port (http ↔ https on default ports included) or go where the source may go. */

@@ -3,6 +3,7 @@ package portalkb.crawl;
 import portalkb.core.UserTraffic;
 import portalkb.config.AppConfig;
 import portalkb.crawl.Frontier.Task;
+import portalkb.extract.DocumentReader;
 import portalkb.extract.DocumentType;
 import portalkb.extract.ExtractedPage;
 import portalkb.core.Fingerprints;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -43,12 +45,12 @@ final class SourceRun {
     private final UrlDiscovery discovery;
 
     SourceRun(Source source, AppConfig.Crawler settings, CrawlOptions options, FetchStep fetchStep, IndexStep indexStep, CrawlState store,
-              SourceReport report, CrawlListener listener, AtomicBoolean stopRequested) {
+              SourceReport report, CrawlListener listener, AtomicBoolean stopRequested, DocumentReader documents) {
         this.source = source;
         this.settings = settings;
         this.options = options;
         this.fetchStep = fetchStep;
-        this.parseStep = new ParseStep(source, settings, report);
+        this.parseStep = new ParseStep(source, settings, report, documents);
         this.indexStep = indexStep;
         this.store = store;
         this.status = new StatusStep(store, source.id());
@@ -64,7 +66,12 @@ final class SourceRun {
 
     void run() throws IOException, InterruptedException {
         try (status) {
-            status.load(store.load(source.id()));
+            Map<String, UrlState> known = store.load(source.id(), settings.maxKnownUrls());
+            if (known.size() >= settings.maxKnownUrls()) {
+                report.note(source.id(), "known URL limit reached: the run loaded the " + settings.maxKnownUrls() + " due soonest (crawler.maxKnownUrls); "
+                    + "the others are left for later runs");
+            }
+            status.load(known);
             Instant now = Instant.now();
             for (String seed : source.seeds()) {
                 frontier.add(new Task(status.getOrStart(seed, source.id(), 0, "seed").url(), 0, 0, 0));
@@ -171,9 +178,15 @@ final class SourceRun {
         boolean moved = result.permanentRedirect() && oldArticle != null && !oldArticle.equals(target.id());
         String newArticle = content(task, target, result, hash, now, moved ? oldArticle : null);
         UrlState alias = previous.redirectedTo(result.finalUrl()).with(UrlState.Status.REDIRECTION, recrawlAt(), now, result.status(), null);
-        if (moved && newArticle != null) {
+        if (moved && newArticle != null && indexStep.movedArticleIsTheSameStory(oldArticle, newArticle)) {
             status.recordAfter(alias.withContent(alias.kind(), null, null, null, null), indexStep.retire(oldArticle, newArticle), alias);
         } else {
+            if (moved && newArticle != null) {
+                // A redirect to another story (a cleaned-up CMS, a reused slug) is no move: the article stays, linked to its address.
+                String reason = "the permanent redirect leads to another story (" + result.finalUrl() + ")";
+                report.refusal(task.url(), "kept the live version: " + reason);
+                alias = alias.refused(reason);
+            }
             status.record(alias);
         }
     }

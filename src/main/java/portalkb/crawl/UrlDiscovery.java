@@ -36,6 +36,10 @@ final class UrlDiscovery {
         if (!source.inScope(url)) {
             return;
         }
+        // Known URLs are left as they are; a new one takes one of the run's slots, also when it is only recorded as beyond the levels.
+        if (status.get(url) != null || !limits.discover()) {
+            return;
+        }
         UrlState fresh = UrlState.discovered(url, source.id(), task.depth(), kind, Instant.now()).reachedThrough(task.sitemaps(), task.pages());
         String beyond = limits.beyondLevels(fresh);
         if (beyond != null) {
@@ -43,9 +47,6 @@ final class UrlDiscovery {
             if (skipped != null) {
                 writes.add(skipped);
             }
-            return;
-        }
-        if (status.get(url) != null || !limits.discover()) {
             return;
         }
         CompletableFuture<Void> written = status.discovered(fresh);

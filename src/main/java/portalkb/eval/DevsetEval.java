@@ -35,16 +35,26 @@ public final class DevsetEval {
 
     private final AskService ask;
     private final Bm25Baseline baseline;
+    private final CandidateRows rows;
 
     public DevsetEval(AskService ask, Bm25Baseline baseline) {
+        this(ask, baseline, null);
+    }
+
+    /** {@code rows}: where the reader's labelled candidates go (the log the {@code ask} service's reader writes to), or null. */
+    public DevsetEval(AskService ask, Bm25Baseline baseline, CandidateRows rows) {
         this.ask = ask;
         this.baseline = baseline;
+        this.rows = rows;
     }
 
     public List<Scored> run(List<Devset.Question> questions) throws IOException {
         List<Scored> out = new ArrayList<>();
         for (Devset.Question q : questions) {
             out.add(score(q));
+            if (rows != null) {
+                rows.write(q);
+            }
         }
         return out;
     }

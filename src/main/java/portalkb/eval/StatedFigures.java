@@ -14,6 +14,9 @@ final class StatedFigures {
         if (wanted.contains("/")) { // a pair such as "7/44" is stated as written
             return text.replace(" ", "").contains(wanted.replace(" ", ""));
         }
+        if (wanted.matches("[\\d.,]+\\s+\\p{L}+")) { // "134 ngàn": the number with its magnitude word, as written
+            return text.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").contains(wanted.toLowerCase(java.util.Locale.ROOT));
+        }
         Matcher m = WrittenNumbers.NUMBER.matcher(text);
         while (m.find()) {
             if (WrittenNumbers.same(m.group(), wanted)) {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Within the limits of crawler.documents (pages, characters, time); a file that cannot be read comes
  * back {@link ExtractedDocument#unreadable} with the reason, never as an exception.
  */
-public final class DocumentExtractor {
+public final class DocumentExtractor implements DocumentReader {
 
     /** {@code maxPages}: PDF pages read; {@code maxChars}: text kept; {@code timeoutMs}: reading time; {@code maxSheetRows}: rows per sheet. */
     public record Limits(int maxPages, int maxChars, long timeoutMs, int maxSheetRows) {
@@ -37,6 +37,7 @@ public final class DocumentExtractor {
         this.limits = limits;
     }
 
+    @Override
     public ExtractedDocument extract(byte[] body, DocumentType type) {
         long deadline = System.nanoTime() + limits.timeoutMs() * 1_000_000L;
         try {

@@ -1,5 +1,6 @@
 package portalkb.figures;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import portalkb.core.PlaceWords.Level;
 
 /**
@@ -18,6 +19,7 @@ public record Figure(String metric, double value, String unit, String raw, Integ
     }
 
     /** A level reached by the province the article is about: what rankings, trends and comparisons read. */
+    @JsonIgnore
     public boolean isProvinceResult() {
         return role == Role.RESULT && level == Level.PROVINCE;
     }

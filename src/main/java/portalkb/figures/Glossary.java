@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * English and diacritic-free question terms → the Vietnamese words portals write, from resources
- * portalkb/ask/glossary.yaml and the metric catalogue. Matching is on folded text, longest phrase first,
+ * portalkb/figures/glossary.yaml and the metric catalogue. Matching is on folded text, longest phrase first,
  * without overlaps.
  */
 public final class Glossary {

@@ -72,6 +72,16 @@ final class ArticleHistory {
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
     }
 
+    /** The articles marked as copies of {@code id} (which now tells another story) are shown again: their duplicateOf is cleared. */
+    void releaseCopies(List<CompletableFuture<Void>> writes, String id) throws IOException {
+        nearDuplicates.changedStory(id);
+        var copies = elastic.client().search(s -> s.index(elastic.names().articles()).size(1000).source(x -> x.fetch(false))
+            .query(q -> q.term(t -> t.field("duplicateOf").value(id))), Article.class);
+        for (var copy : copies.hits().hits()) {
+            writes.add(bulk.update(elastic.names().articles(), copy.id(), new DuplicateOf(null)));
+        }
+    }
+
     private void deleteTail(List<CompletableFuture<Void>> writes, String index, String prefix, int from, int to) {
         for (int i = from; i < to; i++) {
             writes.add(bulk.delete(index, prefix + i));

@@ -79,13 +79,9 @@ final class ArticleParts {
             district = f.place();
         }
         Fact base = fact(article, f, article.url(), province, provinceToday, district, null, null, null);
-        if (level == f.level()) {
-            return base;
-        }
-        // another province's figure in an article that reports on that province is a result of it
-        return new Fact(base.articleId(), base.url(), base.title(), base.source(), base.sourceName(), base.province(),
-            base.provinceToday(), base.district(), base.commune(), base.published(), base.year(), base.metric(), base.value(),
-            base.unit(), base.raw(), base.text(), base.sentenceOffset(), base.page(), base.sheet(), base.measure(),
+        return level == f.level() ? base : new Fact(base.articleId(), base.url(), base.title(), base.source(), base.sourceName(),
+            base.province(), base.provinceToday(), base.district(), base.commune(), base.published(), base.year(), base.metric(),
+            base.value(), base.unit(), base.raw(), base.text(), base.sentenceOffset(), base.page(), base.sheet(), base.measure(),
             base.measureWords(), base.role(), level.id(), base.place());
     }
 

@@ -20,7 +20,10 @@ import java.util.concurrent.CompletableFuture;
  * then and today, mentions, years, metrics), its passages (with vectors) and its facts. An article
  * whose content is unchanged is not rewritten; a changed one replaces its passages and facts and its
  * previous version goes to the history index. Every write looks up the live version first (batched
- * across threads), so a replacement always removes the old version's extra passages and facts. A
+ * across threads), so a replacement always removes the old version's extra passages and facts. The
+ * article itself is written only after its passages, facts, history entry and tail deletions were
+ * acknowledged, so a live article's content hash means its parts are complete: parts refused for good
+ * leave the older version (or none) live, and the next write of the same content repairs them. A
  * result's {@code stored} completes when Elasticsearch acknowledged all of the article's writes.
  */
 public final class ArticleWriter {
@@ -61,9 +64,14 @@ public final class ArticleWriter {
         this.layout = new ArticleWrites(elastic);
     }
 
-    /** Writes a batch (one mget for the whole batch to find unchanged and replaced articles). */
+    /** Writes a batch (one mget for the whole batch to find unchanged and replaced articles); every article replaces its stored version. */
     public List<Result> write(List<ArticleInput> articles) throws IOException {
-        return write(articles, false);
+        return write(articles, false, OverwritePolicy.ALWAYS);
+    }
+
+    /** Writes a batch; an article replaces its stored version only if {@code policy} allows (else REFUSED with the reason). */
+    public List<Result> write(List<ArticleInput> articles, OverwritePolicy policy) throws IOException {
+        return write(articles, false, policy);
     }
 
     /**
@@ -71,6 +79,10 @@ public final class ArticleWriter {
      * lookup of previous versions is skipped.
      */
     public List<Result> write(List<ArticleInput> articles, boolean knownNew) throws IOException {
+        return write(articles, knownNew, OverwritePolicy.ALWAYS);
+    }
+
+    private List<Result> write(List<ArticleInput> articles, boolean knownNew, OverwritePolicy policy) throws IOException {
         List<Result> results = new ArrayList<>();
         Map<String, PreparedArticle> prepared = new LinkedHashMap<>();
         Map<String, Integer> positions = new LinkedHashMap<>();
@@ -88,6 +100,15 @@ public final class ArticleWriter {
             return results;
         }
         Map<String, Article> existing = knownNew ? Map.of() : live.existingById(List.copyOf(prepared.keySet()));
+        for (var it = prepared.values().iterator(); it.hasNext(); ) {
+            PreparedArticle article = it.next();
+            Article previous = existing.get(article.id());
+            Optional<String> refusal = previous == null || unchanged(article, previous) ? Optional.empty() : policy.refusal(previous, article.article());
+            if (refusal.isPresent()) {
+                results.add(new Result(positions.get(article.id()), article.article().url(), article.id(), Outcome.REFUSED, refusal.get(), null, DONE));
+                it.remove();
+            }
+        }
         // The near-duplicate lookups of the batch's new and changed articles go out together, not one round trip each.
         Map<String, String> toStore = new LinkedHashMap<>();
         for (PreparedArticle article : prepared.values()) {
@@ -159,6 +180,26 @@ public final class ArticleWriter {
             && SimHasher.distance(liveSimhash, simHasher.hex(normalizedTitle + " " + Text.nfc(body).strip())) <= NearDuplicates.MAX_DISTANCE;
     }
 
+    /**
+     * Whether the live article {@code movedId} tells the story of the live article {@code oldId} (same title,
+     * near-identical text): what a permanent redirect from the one to the other may retire the old one for.
+     */
+    public boolean sameStory(String oldId, String movedId) throws IOException {
+        String[] old = story(oldId);
+        String[] moved = story(movedId);
+        return old != null && moved != null && old[0].equals(moved[0]) && SimHasher.distance(old[1], moved[1]) <= NearDuplicates.MAX_DISTANCE;
+    }
+
+    /** Title and SimHash of an article written moments ago or live, or null. */
+    private String[] story(String id) throws IOException {
+        RecentlyWritten.Written written = recentlyWritten.get(id);
+        if (written != null) {
+            return new String[] {String.valueOf(written.title()), written.simhash()};
+        }
+        Article current = live.existingById(List.of(id), true).get(id);
+        return current == null || current.simhash() == null ? null : new String[] {String.valueOf(current.title()), current.simhash()};
+    }
+
     private static boolean unchanged(PreparedArticle article, Article previous) {
         return previous != null && article.article().contentHash().equals(previous.contentHash());
     }
@@ -185,13 +226,22 @@ public final class ArticleWriter {
             writes.add(history.keep(id, previous, now));
         }
         ArticleWrites.Laid laid = layout.of(prepared, now, previous != null, duplicateOf);
-        for (Write w : laid.writes()) {
+        List<Write> laidOut = laid.writes();
+        for (Write w : laidOut.subList(1, laidOut.size())) {
             writes.add(bulk.index(w.index(), w.id(), w.document()));
         }
         if (previous != null) {
             history.deleteTails(writes, id, previous, laid.article().passagesWritten(), laid.article().factsWritten());
+            if (previous.simhash() != null && SimHasher.distance(previous.simhash(), simhash) > NearDuplicates.MAX_DISTANCE) {
+                // Another story now: what was hidden as a copy of the old one is nobody's copy any more.
+                history.releaseCopies(writes, id);
+            }
         }
-        return new Result(position, url, id, previous == null ? Outcome.INDEXED : Outcome.CHANGED, null, duplicateOf, allOf(writes));
+        // The article (with its content hash) goes last: while it is not stored, its passages and facts are not
+        // complete, and the live version's older hash makes the next write of this content a change, not "unchanged".
+        Write articleWrite = laidOut.get(0);
+        CompletableFuture<Void> stored = bulk.indexAfter(allOf(writes), articleWrite.index(), articleWrite.id(), articleWrite.document());
+        return new Result(position, url, id, previous == null ? Outcome.INDEXED : Outcome.CHANGED, null, duplicateOf, stored);
     }
 
     /** One document write: the index alias, the id and the document as stored (a record of store, serialised by the bulk indexer). */

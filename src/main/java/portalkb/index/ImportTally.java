@@ -14,6 +14,7 @@ final class ImportTally {
     private long changed;
     private long unchanged;
     private long rejected;
+    private long refused;
     private final List<Problem> problems = new ArrayList<>();
 
     synchronized void count(ArticleWriter.Result result, long line) {
@@ -21,7 +22,11 @@ final class ImportTally {
             case INDEXED -> indexed++;
             case CHANGED -> changed++;
             case UNCHANGED -> unchanged++;
-            case REJECTED, REFUSED -> rejected(line, result.reason());
+            case REJECTED -> rejected(line, result.reason());
+            case REFUSED -> {
+                refused++;
+                problems.add(new Problem(line, "line " + line + ": kept the stored version: " + result.reason()));
+            }
         }
     }
 
@@ -44,6 +49,10 @@ final class ImportTally {
 
     synchronized long rejected() {
         return rejected;
+    }
+
+    synchronized long refused() {
+        return refused;
     }
 
     /** A new list, by line number. */

@@ -1,5 +1,6 @@
 package portalkb.index;
 
+import portalkb.config.AppConfig;
 import portalkb.store.BulkIndexer;
 
 import java.io.BufferedReader;
@@ -15,15 +16,33 @@ import java.util.List;
 
 /**
  * {@code ./kb import FILE.jsonl}: one article per line ({@link ArticleInput}'s fields: url, title, body, published,
- * source, province…; other fields kept). Bad lines are reported with their number and skipped; the rest is imported.
+ * source, province…; other fields kept). Bad lines (and lines past {@code maxLineChars}, never held whole) are
+ * reported with their number and skipped; the rest is imported. A line replaces a stored article only as the
+ * overwrite policy allows (importer.overwrite), else the stored one is kept and the line reported.
  */
 public final class JsonlImporter {
 
-    public record Summary(long lines, long indexed, long changed, long unchanged, long rejected, long failed,
+    public record Summary(long lines, long indexed, long changed, long unchanged, long rejected, long refused, long failed,
                           List<String> problems, double seconds) {
         public String describe() {
-            return String.format("%d lines in %.1f s: %d indexed, %d changed, %d unchanged, %d rejected, %d failed to write",
-                lines, seconds, indexed, changed, unchanged, rejected, failed);
+            return String.format("%d lines in %.1f s: %d indexed, %d changed, %d unchanged, %d rejected, %d refused (stored version kept), "
+                + "%d failed to write", lines, seconds, indexed, changed, unchanged, rejected, refused, failed);
+        }
+    }
+
+    /**
+     * {@code lanes}: batches written at once; {@code maxLineChars}: longer lines are rejected; {@code overwrite}: when a line
+     * may replace a stored article.
+     */
+    public record Settings(int lanes, int maxLineChars, OverwritePolicy overwrite) {
+        public static Settings of(AppConfig config) {
+            AppConfig.Importer importer = config.importer();
+            return new Settings(importer.lanes(), importer.maxLineChars(),
+                importer.overwriteByPolicy() ? OverwritePolicy.of(config.crawler()) : OverwritePolicy.ALWAYS);
+        }
+
+        public Settings withLanes(int lanes) {
+            return new Settings(lanes, maxLineChars, overwrite);
         }
     }
 
@@ -34,21 +53,19 @@ public final class JsonlImporter {
     private final BulkIndexer bulk;
     private final PrintStream progress;
     private final int lanes;
+    private final Settings settings;
     private final ImportTally tally = new ImportTally();
 
-    public JsonlImporter(ArticleWriter writer, BulkIndexer bulk, PrintStream progress) {
-        this(writer, bulk, progress, 2);
-    }
-
     /**
-     * {@code lanes}: batches written at once. While one waits for its lookups and writes, the next is parsed and
-     * prepared; one address always goes to the same lane, so its lines are written in file order.
+     * {@code settings.lanes}: batches written at once. While one waits for its lookups and writes, the next is parsed
+     * and prepared; one address always goes to the same lane, so its lines are written in file order.
      */
-    public JsonlImporter(ArticleWriter writer, BulkIndexer bulk, PrintStream progress, int lanes) {
+    public JsonlImporter(ArticleWriter writer, BulkIndexer bulk, PrintStream progress, Settings settings) {
         this.writer = writer;
         this.bulk = bulk;
         this.progress = progress;
-        this.lanes = Math.max(1, lanes);
+        this.settings = settings;
+        this.lanes = Math.max(1, settings.lanes());
     }
 
     public Summary importFile(Path file) throws IOException, InterruptedException {
@@ -61,10 +78,11 @@ public final class JsonlImporter {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
         try (ImportLanes pending = new ImportLanes(lanes, this::write);
              BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+            BoundedLines lines = new BoundedLines(reader, settings.maxLineChars());
             String line;
             while (true) {
                 try {
-                    line = reader.readLine();
+                    line = lines.next();
                 } catch (CharacterCodingException e) {
                     tally.rejected(lineNumber + 1, "not UTF-8 text; the rest of the file was not read");
                     break;
@@ -73,6 +91,10 @@ public final class JsonlImporter {
                     break;
                 }
                 lineNumber++;
+                if (line == BoundedLines.TOO_LONG) {
+                    tally.rejected(lineNumber, "longer than " + settings.maxLineChars() + " characters (importer.maxLineChars): not read");
+                    continue;
+                }
                 if (line.isBlank()) {
                     continue;
                 }
@@ -90,13 +112,13 @@ public final class JsonlImporter {
         bulk.failures().forEach(f -> problems.add("document " + f.id() + " in " + f.index() + ": " + f.reason()));
         report(lineNumber, total, start);
         progress.println();
-        return new Summary(lineNumber, tally.indexed(), tally.changed(), tally.unchanged(), tally.rejected(), bulk.failedCount(),
+        return new Summary(lineNumber, tally.indexed(), tally.changed(), tally.unchanged(), tally.rejected(), tally.refused(), bulk.failedCount(),
             problems, (System.nanoTime() - start) / 1e9);
     }
 
     /** One lane's batch: the articles and the line each came from. */
     private void write(List<ArticleInput> batch, List<Long> lines) throws IOException {
-        for (ArticleWriter.Result r : writer.write(batch)) {
+        for (ArticleWriter.Result r : writer.write(batch, settings.overwrite())) {
             tally.count(r, lines.get(r.position()));
         }
     }

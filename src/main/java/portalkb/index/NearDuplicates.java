@@ -171,6 +171,13 @@ final class NearDuplicates {
         }
     }
 
+    /** {@code id} now tells another story: articles remembered as its copies are copies of nothing any more. */
+    void changedStory(String id) {
+        synchronized (recent) {
+            originalOf.values().removeIf(id::equals);
+        }
+    }
+
     /** An article that left the index (moved): no later article is taken for a copy of it, even before the delete is searchable. */
     void retired(String id) {
         synchronized (recent) {

@@ -198,10 +198,16 @@ public final class SearchService {
 
     /** Every matching article, newest first, through search_after (no deep-paging limit up to MAX_EXPORT). */
     public long export(SearchRequest request, Consumer<Article> row) throws IOException {
+        return export(request, row, page -> { });
+    }
+
+    /** The same; {@code beforePage} is told of each page (1, 2, …) before it is asked for, and may end the export by throwing. */
+    public long export(SearchRequest request, Consumer<Article> row, java.util.function.IntConsumer beforePage) throws IOException {
         Query query = ArticleQuery.of(request);
         List<FieldValue> after = null;
         long written = 0;
-        while (written < MAX_EXPORT) {
+        for (int pageNumber = 1; written < MAX_EXPORT; pageNumber++) {
+            beforePage.accept(pageNumber);
             List<FieldValue> searchAfter = after;
             SearchResponse<Article> page = elastic.client().search(s -> {
                 s.index(elastic.names().articles()).query(query).size(1000)

@@ -25,7 +25,8 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
  * with 429 or 5xx, and whole requests that fail (cluster down), are retried with exponential back-off;
  * what still fails is reported per document — nothing is dropped silently. Each operation's future
  * completes once Elasticsearch acknowledged it (or fails with {@link NotStored}), so a caller can make
- * one write wait for another (the crawl state waits for its article).
+ * one write wait for another (the crawl state waits for its article). Operations on one document are sent
+ * in the order given, each after the one before it settled, so a retry never overtakes a newer write.
  */
 public final class BulkIndexer implements AutoCloseable {
 
@@ -57,6 +58,8 @@ public final class BulkIndexer implements AutoCloseable {
         return t;
     });
     private final AtomicLong pending = new AtomicLong();
+    /** Per index and id, the settling of the last operation given: the next one on that document waits for it. */
+    private final java.util.Map<String, CompletableFuture<Void>> lastByKey = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong succeeded = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
     private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
@@ -83,6 +86,16 @@ public final class BulkIndexer implements AutoCloseable {
     }
 
     /**
+     * Writes {@code document} once {@code before} completed (every write it stands for acknowledged); if
+     * {@code before} failed, this write is never sent and its future fails the same way. What a reader
+     * takes as proof that other writes landed (an article and its content hash, for its passages) goes
+     * last this way. Counted as pending from now, so {@link #flush} waits for it.
+     */
+    public CompletableFuture<Void> indexAfter(CompletableFuture<Void> before, String index, String id, Object document) {
+        return submit(BulkOperation.of(o -> o.index(i -> i.index(index).id(id).document(document))), index, id, before);
+    }
+
+    /**
      * Writes only if no document has this id yet (an existing one wins, and that is not an error).
      * Bulk requests run concurrently and retries come later, so a first-seen record must never
      * overwrite a newer one that happened to arrive first.
@@ -101,9 +114,38 @@ public final class BulkIndexer implements AutoCloseable {
     }
 
     private CompletableFuture<Void> submit(BulkOperation operation, String index, String id) {
+        return submit(operation, index, id, null);
+    }
+
+    /**
+     * Operations on one document go out in the order they were given: one waits until the one before it is
+     * settled (acknowledged, or failed after its retries), so a retried older write never lands after a newer
+     * one. {@code before} (null for none) must succeed first, else the operation fails without being sent.
+     */
+    private CompletableFuture<Void> submit(BulkOperation operation, String index, String id, CompletableFuture<Void> before) {
         pending.incrementAndGet();
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-        ingester.add(operation, new Op(operation, index, id, 1, acknowledged));
+        String key = index + "\u0000" + id;
+        CompletableFuture<Void> settled = acknowledged.handle((ok, failure) -> null);
+        CompletableFuture<Void> earlier = lastByKey.put(key, settled);
+        settled.whenComplete((ok, failure) -> lastByKey.remove(key, settled));
+        Op op = new Op(operation, index, id, 1, acknowledged);
+        if ((earlier == null || earlier.isDone()) && before == null) {
+            ingester.add(operation, op);
+            return acknowledged;
+        }
+        CompletableFuture<Void> turn = earlier == null ? CompletableFuture.completedFuture(null) : earlier;
+        CompletableFuture<Throwable> precondition = before == null ? CompletableFuture.completedFuture(null) : before.handle((ok, failure) -> failure);
+        // Added from the retry thread, never from a listener that completed a future (an add may wait for a free request slot).
+        turn.thenCombine(precondition, (ok, failure) -> failure).thenAcceptAsync(failure -> {
+            if (failure == null) {
+                ingester.add(operation, op);
+            } else {
+                pending.decrementAndGet();
+                acknowledged.completeExceptionally(failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                    ? c.getCause() : failure);
+            }
+        }, retries);
         return acknowledged;
     }
 

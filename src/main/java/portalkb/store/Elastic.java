@@ -62,7 +62,7 @@ public final class Elastic implements Closeable {
             }
             return b;
         });
-        return new Elastic(client, new IndexNames(es.indexPrefix()), url);
+        return new Elastic(client, new IndexNames(es.indexPrefix()), es.displayUrl());
     }
 
     /** One URL, or several nodes of one cluster separated by commas: requests go round them, and past a node that is down. */

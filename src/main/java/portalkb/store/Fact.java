@@ -1,5 +1,6 @@
 package portalkb.store;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -28,6 +29,7 @@ public record Fact(String articleId, String url, String title, String source, St
     }
 
     /** What rankings, trends and comparisons read: a result of the province (so is a fact stored without a role). */
+    @JsonIgnore
     public boolean isProvinceResult() {
         return (role == null || "result".equals(role)) && (level == null || "province".equals(level));
     }

@@ -35,11 +35,13 @@ public final class IndexInitializer {
         this.elastic = elastic;
     }
 
+    /** Every index created or verified; refreshing that a killed bulk load left off is turned back on ({@link BulkLoad#repair}). */
     public List<Result> initialise() throws IOException {
         List<Result> results = new ArrayList<>();
         for (String kind : IndexConfig.KINDS) {
             results.add(initialise(IndexConfig.load(kind)));
         }
+        BulkLoad.repair(elastic);
         return results;
     }
 

@@ -8,7 +8,12 @@ import co.elastic.clients.elasticsearch.core.search.ResponseBody;
 import co.elastic.clients.elasticsearch.indices.IndicesBlockOptions;
 import co.elastic.clients.json.JsonData;
 
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -19,7 +24,9 @@ import java.util.function.Consumer;
  * alias has moved, so crawls and imports wait), the documents are copied into the new index (scroll + bulk:
  * the local node has no _reindex module, and copying client-side works the same on any cluster), the copy is
  * verified, the alias moves in one atomic call, and only then is the old index deleted. Searches use the old
- * index until the switch. A copy that fails lifts the block and removes the partial new index.
+ * index until the switch. A copy that fails lifts the block and removes the partial new index, never an index an
+ * alias points to. One reindex at a time: a lock index ({@code <prefix>-reindex-lock}, created atomically) refuses
+ * a second one; a lock whose process on this host is gone (kill -9) is taken over.
  */
 public final class Reindexer {
 
@@ -50,8 +57,20 @@ public final class Reindexer {
     }
 
     Result reindex(IndexConfig config, String from, String to, Consumer<String> progress) throws IOException {
+        String lock = lock();
+        try {
+            return reindexLocked(config, from, to, progress);
+        } finally {
+            elastic.client().indices().delete(d -> d.index(lock).ignoreUnavailable(true));
+        }
+    }
+
+    private Result reindexLocked(IndexConfig config, String from, String to, Consumer<String> progress) throws IOException {
         String alias = elastic.names().alias(config.kind());
-        if (elastic.client().indices().exists(e -> e.index(to)).value()) {
+        if (!aliasesOf(from).contains(alias)) {
+            throw new IllegalStateException(alias + " no longer points at " + from + ": another reindex moved it; nothing was done");
+        }
+        if (elastic.client().indices().exists(e -> e.index(to)).value() && aliasesOf(to).isEmpty()) {
             // Left over from an interrupted reindex: start the copy again from scratch.
             elastic.client().indices().delete(d -> d.index(to));
         }
@@ -127,9 +146,60 @@ public final class Reindexer {
             cause.addSuppressed(e);
         }
         try {
-            elastic.client().indices().delete(d -> d.index(to).ignoreUnavailable(true));
+            if (aliasesOf(to).isEmpty()) {
+                elastic.client().indices().delete(d -> d.index(to).ignoreUnavailable(true));
+            }
         } catch (IOException | RuntimeException e) {
             cause.addSuppressed(e);
+        }
+    }
+
+    /** The aliases pointing at {@code index} (none when it does not exist). */
+    private java.util.Set<String> aliasesOf(String index) throws IOException {
+        if (!elastic.client().indices().exists(e -> e.index(index)).value()) {
+            return java.util.Set.of();
+        }
+        return elastic.client().indices().getAlias(a -> a.index(index)).aliases().getOrDefault(index,
+            co.elastic.clients.elasticsearch.indices.get_alias.IndexAliases.of(x -> x.aliases(Map.of()))).aliases().keySet();
+    }
+
+    /** Takes the reindex lock (an index whose creation is atomic) or throws saying who holds it; returns its name. */
+    private String lock() throws IOException {
+        String lock = elastic.names().prefix() + "-reindex-lock";
+        String owner = ManagementFactory.getRuntimeMXBean().getName(); // pid@host
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                elastic.client().indices().create(c -> c.index(lock).settings(x -> x.numberOfShards("1").numberOfReplicas("0"))
+                    .mappings(m -> m.meta(Map.of("owner", JsonData.of(owner), "since", JsonData.of(Instant.now().toString())))));
+                return lock;
+            } catch (ElasticsearchException e) {
+                if (!"resource_already_exists_exception".equals(e.error().type())) {
+                    throw e;
+                }
+            }
+            var meta = elastic.client().indices().get(g -> g.index(lock)).indices().get(lock).mappings().meta();
+            String holder = meta.containsKey("owner") ? meta.get("owner").to(String.class) : "?";
+            String since = meta.containsKey("since") ? meta.get("since").to(String.class) : "?";
+            if (!gone(holder)) {
+                throw new IllegalStateException("another reindex (" + holder + ", since " + since + ") is running; if none is, delete the index "
+                    + lock + " and run ./kb reindex again");
+            }
+            elastic.client().indices().delete(d -> d.index(lock).ignoreUnavailable(true)); // its process on this host is gone (kill -9)
+        }
+        throw new IllegalStateException("another reindex took the lock " + lock + " a moment ago");
+    }
+
+    /** A "pid@host" holder on this host whose process is gone. */
+    private static boolean gone(String holder) {
+        String[] parts = holder.split("@", 2);
+        String here = ManagementFactory.getRuntimeMXBean().getName();
+        if (parts.length < 2 || !here.endsWith("@" + parts[1])) {
+            return false;
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(parts[0])).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 }

@@ -15,10 +15,12 @@ final class AdminGuard {
 
     private final byte[] token;
     private final RateLimiter failures;
+    private final ClientAddress clients;
 
-    AdminGuard(String token, int failuresPerMinute) {
+    AdminGuard(String token, int failuresPerMinute, ClientAddress clients) {
         this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
         this.failures = new RateLimiter(failuresPerMinute);
+        this.clients = clients;
     }
 
     boolean enabled() {
@@ -40,7 +42,7 @@ final class AdminGuard {
         if (token == null || given == null) {
             return false;
         }
-        long wait = failures.waitingFor(ctx.ip());
+        long wait = failures.waitingFor(clients.of(ctx));
         if (wait > 0) {
             ctx.header("Retry-After", Long.toString(wait));
             throw new ApiException(429, "too many wrong admin tokens from this client; retry in " + wait + " s");
@@ -48,7 +50,7 @@ final class AdminGuard {
         if (MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
             return true;
         }
-        failures.retryAfter(ctx.ip());
+        failures.retryAfter(clients.of(ctx));
         return false;
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
-import portalkb.ask.AnswerModelException;
+import portalkb.ask.answer.AnswerModelException;
 import portalkb.ask.AskResponse;
 import portalkb.ask.AskService;
 import portalkb.core.BadParameterException;

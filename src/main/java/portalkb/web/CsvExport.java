@@ -31,13 +31,28 @@ final class CsvExport {
         }
     }
 
-    /** For an export written while it is read (the search export's pages): print each value through {@link #cell}. */
     static CSVPrinter open(Context ctx, String filename, List<String> columns) throws IOException {
-        ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-        Writer writer = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
+        headers(ctx, filename);
+        return printer(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), columns);
+    }
+
+    /** A CSV written to {@code writer} (the byte-order mark, then the header row); print each value through {@link #cell}. */
+    static CSVPrinter printer(Writer writer, List<String> columns) throws IOException {
         writer.write('\uFEFF');
         return new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get());
+    }
+
+    /** A CSV written beforehand to {@code file}, sent whole. */
+    static void send(Context ctx, String filename, java.nio.file.Path file) throws IOException {
+        headers(ctx, filename);
+        try (var out = ctx.outputStream()) {
+            java.nio.file.Files.copy(file, out);
+        }
+    }
+
+    private static void headers(Context ctx, String filename) {
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
     }
 
     static Object cell(Object value) {

@@ -26,8 +26,11 @@ final class SearchHandler {
 
     private final SearchService search;
     private final int maxChars;
+    private final java.util.function.Consumer<Context> chargePage;
 
-    SearchHandler(SearchService search, int maxChars) {
+    /** {@code chargePage}: counts one more search against the client's allowance (throws when it is used up). */
+    SearchHandler(SearchService search, int maxChars, java.util.function.Consumer<Context> chargePage) {
+        this.chargePage = chargePage;
         this.search = search;
         this.maxChars = maxChars;
     }
@@ -70,11 +73,26 @@ final class SearchHandler {
         ctx.json(search.facetsOnly(request(new Params(ctx, maxChars))));
     }
 
+    /**
+     * The export is written to a temp file and sent only once complete: a cluster lost midway gives 503, never a 200
+     * that looks complete. Each page read after the first counts as one more search of the client.
+     */
     private void csv(Context ctx, SearchRequest request) throws IOException {
-        try (CSVPrinter csv = CsvExport.open(ctx, "portalkb-search.csv", CSV_COLUMNS)) {
-            search.export(request, row -> print(csv, row));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("portalkb-export", ".csv");
+        try {
+            try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8);
+                 CSVPrinter csv = CsvExport.printer(out, CSV_COLUMNS)) {
+                search.export(request, row -> print(csv, row), page -> {
+                    if (page > 1) {
+                        chargePage.accept(ctx);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            CsvExport.send(ctx, "portalkb-search.csv", file);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
         }
     }
 

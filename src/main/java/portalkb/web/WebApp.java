@@ -9,7 +9,7 @@ import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import portalkb.app.Services;
-import portalkb.ask.AnswerModelException;
+import portalkb.ask.answer.AnswerModelException;
 import portalkb.core.BadParameterException;
 import portalkb.core.UserTraffic;
 import portalkb.search.FactAnalytics;
@@ -45,8 +45,8 @@ public final class WebApp {
         }
     }
 
-    private static void limit(Context ctx, RateLimiter limiter) {
-        long wait = limiter.retryAfter(ctx.ip());
+    private static void limit(Context ctx, RateLimiter limiter, ClientAddress clients) {
+        long wait = limiter.retryAfter(clients.of(ctx));
         if (wait > 0) {
             ctx.header("Retry-After", Long.toString(wait));
             throw new ApiException(429, "too many requests from this client; retry in " + wait + " s");
@@ -71,7 +71,9 @@ public final class WebApp {
     public static Javalin create(Services services) {
         HealthHandler health = new HealthHandler(services.elastic());
         int maxChars = services.config().server().maxQueryChars();
-        SearchHandler search = new SearchHandler(services.search(), maxChars);
+        RateLimiter limiter = new RateLimiter(services.config().server().rateLimitPerMinute());
+        ClientAddress clients = new ClientAddress(services.config().server().trustedProxies());
+        SearchHandler search = new SearchHandler(services.search(), maxChars, ctx -> limit(ctx, limiter, clients));
         SearchPage searchPage = new SearchPage(services.search(), maxChars);
         FactAnalytics analytics = services.analytics();
         FactsHandler facts = new FactsHandler(services.facts(), analytics, maxChars);
@@ -79,9 +81,8 @@ public final class WebApp {
         AskGate askGate = new AskGate(services.config().server().maxConcurrentAsks(), services.config().server().askAdmissionWaitMs());
         int maxConversationId = services.config().server().maxConversationIdChars();
         AskHandler ask = new AskHandler(services.ask(), askGate, maxConversationId, LOG);
-        AdminGuard admin = new AdminGuard(services.config().server().adminToken(), services.config().server().adminFailuresPerMinute());
+        AdminGuard admin = new AdminGuard(services.config().server().adminToken(), services.config().server().adminFailuresPerMinute(), clients);
         CrawlHandler crawl = new CrawlHandler(services.crawls(), admin);
-        RateLimiter limiter = new RateLimiter(services.config().server().rateLimitPerMinute());
         RequestMetrics metrics = new RequestMetrics();
         return Javalin.create(config -> {
             // A request waiting on Elasticsearch or on an ask holds no platform thread; asks themselves are bounded by AskGate.
@@ -118,17 +119,18 @@ public final class WebApp {
                     ctx.attribute(USER_TRAFFIC, Boolean.TRUE);
                 });
             }
-            config.routes.before("/api/search", ctx -> limit(ctx, limiter));
-            config.routes.before("/api/search/facets", ctx -> limit(ctx, limiter));
-            config.routes.before("/search", ctx -> limit(ctx, limiter));
-            config.routes.before("/api/ask", ctx -> limit(ctx, limiter));
-            config.routes.before("/api/ask/stream", ctx -> limit(ctx, limiter));
+            config.routes.before("/api/search", ctx -> limit(ctx, limiter, clients));
+            config.routes.before("/api/search/facets", ctx -> limit(ctx, limiter, clients));
+            config.routes.before("/search", ctx -> limit(ctx, limiter, clients));
+            config.routes.before("/api/ask", ctx -> limit(ctx, limiter, clients));
+            config.routes.before("/api/ask/stream", ctx -> limit(ctx, limiter, clients));
             config.routes.before("/api/ask/stream", ctx -> AskHandler.checkConversationId(ctx.queryParam("conversationId"), maxConversationId));
             config.routes.before("/api/ask/stream", askGate::checkOpen);
             config.routes.before("/api/ask/stream", WebApp::requireEventStream);
             for (String path : List.of("/api/facts", "/api/compare", "/api/rank", "/api/trend", "/api/conflicts",
-                "/api/crawl/run", "/api/crawl/stop")) {
-                config.routes.before(path, ctx -> limit(ctx, limiter));
+                "/api/crawl/run", "/api/crawl/stop", "/api/crawl/status", "/api/provinces", "/api/provinces/{id}", "/api/metrics", "/health",
+                "/metrics")) {
+                config.routes.before(path, ctx -> limit(ctx, limiter, clients));
             }
             config.requestLogger.http((ctx, ms) -> {
                 if (ctx.attribute(USER_TRAFFIC) != null) {
@@ -136,7 +138,7 @@ public final class WebApp {
                 }
                 metrics.record(ctx, ms);
                 if (!ctx.path().startsWith("/webjars") && !ctx.path().endsWith(".js") && !ctx.path().endsWith(".css")) {
-                    LOG.info("{} {} {} {}ms {}", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms), ctx.ip());
+                    LOG.info("{} {} {} {}ms {}", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms), clients.of(ctx));
                 }
             });
             config.routes.post("/api/ask", ask::post);

@@ -14,6 +14,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConfigLoaderTest {
 
     @Test
+    void credentialsInTheClusterAddressAreMaskedWhereverItIsShown() throws Exception {
+        AppConfig config = ConfigLoader.load(null, Map.of("ES_URL", "https://elastic:s3cret-pw@es1.example.org:9200,https://elastic:s3cret-pw@es2.example.org:9200"),
+            Map.of());
+        String shown = ConfigLoader.describe(config);
+        org.junit.jupiter.api.Assertions.assertFalse(shown.contains("s3cret-pw"), shown);
+        org.junit.jupiter.api.Assertions.assertTrue(shown.contains("es1.example.org:9200"), shown);
+        try (portalkb.store.Elastic elastic = portalkb.store.Elastic.open(config)) {
+            org.junit.jupiter.api.Assertions.assertFalse(elastic.url().contains("s3cret-pw"), "what ./kb serve prints: " + elastic.url());
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(config.elasticsearch().displayUrl().contains("s3cret-pw"), "what ./kb status prints");
+    }
+
+    @Test
     void layersFileThenEnvironmentThenFlags(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("portalkb.yaml");
         Files.writeString(file, "server:\n  port: 8080\n  adminToken: from-file\nelasticsearch:\n  indexPrefix: kb\n");

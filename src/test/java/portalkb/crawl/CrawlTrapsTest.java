@@ -107,6 +107,45 @@ class CrawlTrapsTest {
 
     @Test
     @Timeout(180)
+    void sitemapsBeyondTheDepthAreRecordedWithinTheDiscoveryLimit() throws Exception {
+        // An index one level below the seed lists 3,000 more indexes: every one is beyond crawler.maxSitemapDepth 1.
+        String indexes = IntStream.range(0, 3_000).mapToObj(i -> "<sitemap><loc>" + site.url("/sau/idx-" + i + ".xml") + "</loc></sitemap>")
+            .collect(Collectors.joining("\n"));
+        site.respond("/sau/1.xml", 200, "application/xml", TestSite.utf8("<?xml version=\"1.0\"?>"
+            + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">" + indexes + "</sitemapindex>"));
+        site.respond("/sau/0.xml", 200, "application/xml", TestSite.utf8("<?xml version=\"1.0\"?>"
+            + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>" + site.url("/sau/1.xml") + "</loc></sitemap></sitemapindex>"));
+        AppConfig small = TestElastic.config(CrawlTrapsTest.class, Map.of("crawler.retryBackoffMs", "10", "crawler.maxRetries", "0",
+            "crawler.maxSitemapDepth", "1", "crawler.maxDiscoveredPerRun", "100"));
+        try (Elastic elastic = TestElastic.freshIndices(small)) {
+            List<SourceReport> reports = Crawls.run(elastic, small, Crawls.source("sau", List.of(site.url("/sau/0.xml")), List.of(), null), Crawls.DUE);
+            long known = Crawls.states(elastic, "sau");
+            assertTrue(known <= 1 + small.crawler().maxDiscoveredPerRun(), "URLs recorded in one run: " + known);
+            assertTrue(Crawls.errors(reports).contains("discovered"), Crawls.errors(reports));
+        }
+    }
+
+    @Test
+    @Timeout(180)
+    void aRunLoadsAtMostTheKnownUrlLimitDueSoonestFirst() throws Exception {
+        String[] links = IntStream.range(0, 30).mapToObj(i -> "/biet/tin-" + i + ".html").toArray(String[]::new);
+        site.page("/biet/", TestSite.listing("", links));
+        for (String link : links) {
+            site.page(link, TestSite.article("Tin y tế " + link, TestSite.report(1)));
+        }
+        AppConfig small = TestElastic.config(CrawlTrapsTest.class, Map.of("crawler.retryBackoffMs", "10", "crawler.maxRetries", "0",
+            "crawler.maxKnownUrls", "10"));
+        try (Elastic elastic = TestElastic.freshIndices(small)) {
+            String yaml = Crawls.source("biet", List.of(site.url("/biet/")), List.of(), "maxPages: 5");
+            Crawls.run(elastic, small, yaml, Crawls.DUE);
+            List<SourceReport> second = Crawls.run(elastic, small, yaml, Crawls.DUE);
+            assertTrue(Crawls.errors(second).contains("known URL limit"), Crawls.errors(second));
+            assertTrue(second.get(0).fetched.get() > 0, "the due URLs it loaded were fetched");
+        }
+    }
+
+    @Test
+    @Timeout(180)
     void aHugeSitemapQueuesAtMostTheDiscoveryLimit() throws Exception {
         String entries = IntStream.range(0, 30_000).mapToObj(i -> "<url><loc>" + site.url("/lon/tin-" + i + ".html") + "</loc></url>")
             .collect(Collectors.joining("\n"));

@@ -219,4 +219,23 @@ class DocumentCrawlTest {
         assertEquals(1, hits.size(), "one fact of " + district + " " + metric + ": " + hits.stream().map(Hit::source).toList());
         return hits.get(0).source();
     }
+
+    @Test
+    @Order(9)
+    @Timeout(180)
+    void aOnePageRemovedNoticeDoesNotReplaceALongReport() throws Exception {
+        String url = site.url("/laichau/files/bao-cao-tcmr-2023.pdf");
+        String stored = String.valueOf(Crawls.articles(elastic).get(url).get("body"));
+        assertTrue(stored.contains("tiêm chủng mở rộng"), stored);
+        report.set(TestDocuments.pdf(null, List.of(TestDocuments.Page.of("# Thông báo",
+            "Tệp này đã được gỡ bỏ khỏi cổng thông tin điện tử theo yêu cầu của đơn vị quản lý nội dung.",
+            "Vui lòng liên hệ Văn phòng Sở Y tế tỉnh Lai Châu để biết thêm chi tiết."))));
+        try {
+            Crawls.run(elastic, config, yaml, Crawls.ALL);
+            String body = String.valueOf(Crawls.articles(elastic).get(url).get("body"));
+            assertTrue(body.contains("tiêm chủng mở rộng"), "the report is kept: " + body);
+        } finally {
+            report.set(reportPdf("Các huyện vùng cao còn gặp khó khăn do địa bàn rộng."));
+        }
+    }
 }

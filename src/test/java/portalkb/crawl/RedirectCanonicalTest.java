@@ -113,4 +113,45 @@ class RedirectCanonicalTest {
             assertEquals(List.of(site.url("/moi/tin.html")), visible, "what search shows: " + Crawls.articles(elastic).keySet());
         }
     }
+
+    @Test
+    @Timeout(60)
+    void aPermanentRedirectToAnotherStoryKeepsTheArticle() throws Exception {
+        site.page("/doi/", TestSite.listing("", "/doi/tiem-chung.html", "/doi/suy-dinh-duong.html"));
+        site.page("/doi/tiem-chung.html", TestSite.article("Tiêm chủng mở rộng đạt 98% ở các huyện vùng cao",
+            "Năm 2023, tỷ lệ trẻ em được tiêm chủng đầy đủ của tỉnh đạt 98%, cao nhất từ trước đến nay.",
+            "Các trạm y tế xã tổ chức tiêm chủng định kỳ hằng tháng cho trẻ em dưới một tuổi."));
+        site.page("/doi/suy-dinh-duong.html", TestSite.article("Trẻ suy dinh dưỡng thấp còi giảm còn 19%", TestSite.report(3)));
+        try (Elastic elastic = TestElastic.freshIndices(config)) {
+            String yaml = Crawls.source("doi", List.of(site.url("/doi/")), List.of(), null);
+            Crawls.run(elastic, config, yaml, Crawls.DUE);
+            assertTrue(Crawls.articles(elastic).containsKey(site.url("/doi/tiem-chung.html")));
+
+            // The site points the old address at another of its stories (a CMS cleanup, a hijacked slug).
+            site.redirect("/doi/tiem-chung.html", 301, site.url("/doi/suy-dinh-duong.html"));
+            Crawls.run(elastic, config, yaml, Crawls.ALL);
+            assertTrue(Crawls.articles(elastic).containsKey(site.url("/doi/tiem-chung.html")),
+                "a redirect to a different story does not retire the article: " + Crawls.articles(elastic).keySet());
+            assertTrue(Crawls.count(elastic, elastic.names().passages(), portalkb.core.UrlNormalizer.id(site.url("/doi/tiem-chung.html"))) > 0,
+                "its passages stay");
+            assertTrue(Crawls.articles(elastic).containsKey(site.url("/doi/suy-dinh-duong.html")));
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aPageTurnedNoindexKeepsItsLinkToTheStoredArticle() throws Exception {
+        site.page("/an/", TestSite.listing("", "/an/tin.html"));
+        site.page("/an/tin.html", TestSite.article("Tỷ lệ bao phủ bảo hiểm y tế đạt 97,9% dân số", TestSite.report(3)));
+        try (Elastic elastic = TestElastic.freshIndices(config)) {
+            String yaml = Crawls.source("an", List.of(site.url("/an/")), List.of(), null);
+            Crawls.run(elastic, config, yaml, Crawls.DUE);
+            String id = portalkb.core.UrlNormalizer.id(site.url("/an/tin.html"));
+            assertEquals(id, Crawls.state(elastic, site.url("/an/tin.html")).articleId());
+            site.page("/an/tin.html", TestSite.articleWith("<meta name=\"robots\" content=\"noindex\">",
+                "Tỷ lệ bao phủ bảo hiểm y tế đạt 97,9% dân số", TestSite.report(3)));
+            Crawls.run(elastic, config, yaml, Crawls.ALL);
+            assertEquals(id, Crawls.state(elastic, site.url("/an/tin.html")).articleId(), "the URL still knows the article stored from it");
+        }
+    }
 }

@@ -66,6 +66,18 @@ class SourcesFileTest {
     }
 
     @Test
+    void anAllowPatternThatEndsInsideTheHostDoesNotLetLongerHostsIn() {
+        Source s = SourcesFile.parse("sources:\n  - id: a\n    province: lang son\n    seeds: [https://site.vn/]\n    allow: ['^https://site\\.vn']\n",
+            "f.yaml", DEFAULTS).get(0);
+        assertTrue(s.inScope("https://site.vn/tin/a.html"));
+        assertTrue(s.inScope("https://site.vn:8443/tin/a.html"));
+        assertTrue(s.inScope("https://site.vn"));
+        assertFalse(s.inScope("https://site.vn.evil.tld/tin/a.html"));
+        assertFalse(s.inScope("https://site.vnx.com/"));
+        assertFalse(s.inScope("https://site.vn@evil.tld/"));
+    }
+
+    @Test
     void originSaysWhereTheAddressWasSeen() {
         String base = "sources:\n  - id: news\n    province: Lạng Sơn\n    seeds: [http://x.vn/]\n";
         Source s = SourcesFile.parse(base + "    origin: 'page https://x.vn/about (seen 2025)'\n", "f.yaml", DEFAULTS).get(0);

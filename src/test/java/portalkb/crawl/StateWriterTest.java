@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import portalkb.config.AppConfig;
 import portalkb.store.Elastic;
+import portalkb.store.SelectiveBulkProxy;
 import portalkb.store.TestElastic;
 
 import java.io.IOException;

@@ -212,6 +212,71 @@ public final class TestDocuments {
         }
     }
 
+    /**
+     * A hostile PDF: one page holding {@code runs} separate text runs. Small on the wire (its content stream
+     * compresses well), but reading its one page takes seconds and hundreds of megabytes of heap, all before a
+     * reader's between-page checks get a say.
+     */
+    public static byte[] heavyOnePagePdf(int runs) {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            PDFont font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            try (PDPageContentStream out = new PDPageContentStream(document, page)) {
+                for (int i = 0; i < runs; i++) {
+                    out.beginText();
+                    out.setFont(font, 6);
+                    out.newLineAtOffset(20 + (i * 37) % 500, 20 + (i * 13) % 780);
+                    out.showText("tinh " + i % 97);
+                    out.endText();
+                }
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            document.save(bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A hostile Word file written by hand: {@code paragraphs} distinct paragraphs in one document.xml. A few
+     * megabytes compressed; read as POI reads a .docx (the whole XML as a tree), it needs a heap many times that.
+     */
+    public static byte[] hugeDocx(int paragraphs) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+                zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+                    + "</Types>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.putNextEntry(new java.util.zip.ZipEntry("_rels/.rels"));
+                zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+                    + "</Relationships>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+                StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                    + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>");
+                for (int i = 0; i < paragraphs; i++) {
+                    xml.append("<w:p><w:r><w:t>Đoạn ").append(i).append(": toàn tỉnh có ").append(i * 7919 % 100_000)
+                        .append(" hộ nghèo, ").append(i * 104_729 % 1000).append(" xã đạt chuẩn.</w:t></w:r></w:p>");
+                    if (xml.length() > 1 << 20) {
+                        zip.write(xml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        xml.setLength(0);
+                    }
+                }
+                xml.append("</w:body></w:document>");
+                zip.write(xml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A scan: pages that are one image each, no text layer. */
     public static byte[] imageOnlyPdf(int pages) {
         try (PDDocument document = new PDDocument()) {

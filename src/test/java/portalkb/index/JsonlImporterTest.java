@@ -43,7 +43,8 @@ class JsonlImporterTest {
     private JsonlImporter.Summary importFile(Path file) throws Exception {
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
             ArticleWriter writer = new ArticleWriter(elastic, bulk);
-            JsonlImporter.Summary summary = new JsonlImporter(writer, bulk, new PrintStream(new ByteArrayOutputStream())).importFile(file);
+            JsonlImporter.Summary summary = new JsonlImporter(writer, bulk, new PrintStream(new ByteArrayOutputStream()),
+                JsonlImporter.Settings.of(TestElastic.config(JsonlImporterTest.class))).importFile(file);
             elastic.client().indices().refresh(r -> r.index(elastic.names().alias("*")));
             return summary;
         }
@@ -96,6 +97,31 @@ class JsonlImporterTest {
         var values = java.util.Arrays.stream(sources).map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
         return elastic.client().count(c -> c.index(elastic.names().facts())
             .query(q -> q.terms(t -> t.field("source").terms(v -> v.value(values))))).count();
+    }
+
+    @Test
+    void aLineThatWouldEmptyAStoredArticleIsRefusedAndAnOverlongLineIsRejected(@TempDir Path dir) throws Exception {
+        String url = "https://baolangson.vn/y-te/thap-coi.html";
+        String phrase = "tỷ lệ trẻ suy dinh dưỡng thấp còi giảm còn 19,5%";
+        try (BulkIndexer bulk = new BulkIndexer(elastic)) {
+            // What a crawl stored: its source, province and full text.
+            new ArticleWriter(elastic, bulk).writeFetched(ArticleInput.of(url, "Trẻ thấp còi giảm ở các xã vùng cao",
+                "Năm 2023, " + phrase + ". Ngành y tế tỉnh tổ chức cân đo định kỳ cho trẻ dưới 5 tuổi ở 200 xã, thị trấn.")
+                .withSource("langson-crawl").withProvince("Lạng Sơn"), OverwritePolicy.ALWAYS, null).stored().get();
+        }
+        Path file = dir.resolve("bad.jsonl");
+        Files.writeString(file, "{\"url\":\"" + url + "\",\"title\":\"x\"}\n"
+            + "{\"url\":\"https://baolangson.vn/dai.html\",\"title\":\"Dài\",\"body\":\"" + "a".repeat(2_500_000) + "\"}\n", StandardCharsets.UTF_8);
+        JsonlImporter.Summary summary = importFile(file);
+        assertEquals(0, summary.changed(), summary.describe());
+        assertEquals(0, summary.indexed(), summary.describe());
+        List<String> problems = summary.problems();
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("line 1:") && p.contains("kept the stored version")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("line 2:") && p.contains("importer.maxLineChars")), problems.toString());
+        Map<?, ?> article = elastic.client().get(g -> g.index(elastic.names().articles()).id(UrlNormalizer.id(url)), Map.class).source();
+        assertTrue(String.valueOf(article.get("body")).contains(phrase), "the stored text is kept: " + article.get("body"));
+        assertEquals("langson-crawl", article.get("source"));
+        assertEquals("Lạng Sơn", article.get("province"));
     }
 
     @Test
@@ -174,7 +200,8 @@ class JsonlImporterTest {
         Files.writeString(file, lines, StandardCharsets.UTF_8);
         JsonlImporter.Summary summary;
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-            summary = new JsonlImporter(new ArticleWriter(elastic, bulk), bulk, new PrintStream(new ByteArrayOutputStream()), 3).importFile(file);
+            summary = new JsonlImporter(new ArticleWriter(elastic, bulk), bulk, new PrintStream(new ByteArrayOutputStream()),
+                JsonlImporter.Settings.of(TestElastic.config(JsonlImporterTest.class)).withLanes(3)).importFile(file);
             elastic.client().indices().refresh(r -> r.index(elastic.names().alias("*")));
         }
         // Both versions in one batch count once (the later kept); in two, the earlier may not be readable yet

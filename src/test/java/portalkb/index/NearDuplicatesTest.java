@@ -120,6 +120,33 @@ class NearDuplicatesTest {
         }
     }
 
+    @Test
+    void aCopyComesBackIntoViewWhenItsOriginalChangesToAnotherStory() throws Exception {
+        try (Elastic elastic = TestElastic.freshIndices(TestElastic.config(NearDuplicatesTest.class,
+                Map.of("elasticsearch.indexPrefix", "t-nearduplicatesstale")))) {
+            String original = "https://baolangson.example/y-te/tong-ket.html";
+            String copy = "https://site1.example/tin/1.html";
+            try (BulkIndexer bulk = new BulkIndexer(elastic)) {
+                new ArticleWriter(elastic, bulk).write(List.of(article(original, STORY)));
+            }
+            elastic.client().indices().refresh(r -> r.index(elastic.names().articles()));
+            try (BulkIndexer bulk = new BulkIndexer(elastic)) {
+                new ArticleWriter(elastic, bulk).write(List.of(article(copy, STORY + " (Nguồn: Báo Lạng Sơn)")));
+            }
+            elastic.client().indices().refresh(r -> r.index(elastic.names().articles()));
+            assertEquals(UrlNormalizer.id(original), duplicateOf(elastic, copy), "a copy, hidden behind its original");
+
+            // The original's address now holds another story (the portal reused it): the copy is the only one left of the first.
+            String other = "Đến ngày 10/5/2022, tỷ lệ người trên 18 tuổi ở Yên Bái được tiêm mũi 3 vắc xin phòng COVID-19 đạt 95,7%, cao hơn "
+                + "bình quân cả nước; ngành y tế tỉnh tiếp tục tổ chức các điểm tiêm lưu động tại các xã vùng cao trong tháng tới.";
+            try (BulkIndexer bulk = new BulkIndexer(elastic)) {
+                new ArticleWriter(elastic, bulk).write(List.of(article(original, other)));
+            }
+            elastic.client().indices().refresh(r -> r.index(elastic.names().articles()));
+            assertNull(duplicateOf(elastic, copy), "the copy is no copy of anything live any more");
+        }
+    }
+
     private static ArticleInput article(String url, String body) {
         return ArticleInput.of(url, "Tổng kết công tác y tế năm 2019", body).withProvince("Lạng Sơn").withSource("s")
             .withPublished("2020-01-27T08:00:00+07:00");

@@ -10,7 +10,7 @@ import portalkb.store.TestElastic;
 
 import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.query.Query;
-import portalkb.ask.VectorRetriever;
+import portalkb.ask.retrieve.VectorRetriever;
 
 import java.util.ArrayList;
 import java.util.List;

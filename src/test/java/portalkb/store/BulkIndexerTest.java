@@ -88,6 +88,29 @@ class BulkIndexerTest {
     }
 
     @Test
+    void aRetriedWriteNeverLandsAfterANewerWriteOfTheSameDocument() throws Exception {
+        String index = elastic.names().crawlRuns();
+        try (SelectiveBulkProxy proxy = new SelectiveBulkProxy(TestElastic.port(), index);
+             Elastic viaProxy = Elastic.open(TestElastic.config(BulkIndexerTest.class, Map.of("elasticsearch.url", "http://127.0.0.1:" + proxy.port())));
+             BulkIndexer bulk = new BulkIndexer(viaProxy, new BulkIndexer.Settings(100, 1 << 20, 2, 5, Duration.ofMillis(1500)), f -> { })) {
+            bulk.index(index, "same", Map.of("url", "https://example.org/old", "title", "older"));
+            bulk.send();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (proxy.refusedItems.get() == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            // The older write waits for its retry; a newer write of the same document comes in meanwhile and is accepted.
+            proxy.refusing = false;
+            bulk.index(index, "same", Map.of("url", "https://example.org/new", "title", "newer"));
+            bulk.send();
+            bulk.flush();
+            elastic.client().indices().refresh(r -> r.index(index));
+            assertEquals("newer", elastic.client().get(g -> g.index(index).id("same"), Map.class).source().get("title"),
+                "the last write given is the one stored");
+        }
+    }
+
+    @Test
     void givesUpAfterMaxAttemptsAndReportsEveryDocument() throws Exception {
         try (FlakyProxy proxy = new FlakyProxy(TestElastic.port(), 1_000, 503);
              Elastic viaProxy = Elastic.open(TestElastic.config(BulkIndexerTest.class,

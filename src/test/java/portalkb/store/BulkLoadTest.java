@@ -28,6 +28,33 @@ class BulkLoadTest {
         }
     }
 
+    @Test
+    void twoLoadsAtOnceLeaveTheIndicesTheirOwnIntervalWhicheverEndsFirst() throws Exception {
+        try (Elastic elastic = TestElastic.freshIndices(TestElastic.config(BulkLoadTest.class, Map.of("elasticsearch.indexPrefix", "t-bulkload-two")))) {
+            BulkLoad first = BulkLoad.start(elastic, BulkLoad.articleIndices(elastic.names()));
+            BulkLoad second = BulkLoad.start(elastic, BulkLoad.articleIndices(elastic.names()));
+            first.close();
+            assertEquals("-1", interval(elastic, elastic.names().articles()), "the other load still runs");
+            second.close();
+            assertEquals("5s", interval(elastic, elastic.names().articles()));
+            assertEquals("5s", interval(elastic, elastic.names().passages()));
+            assertEquals("1s", interval(elastic, elastic.names().history()), "its definition sets none: the node's default");
+        }
+    }
+
+    @Test
+    void refreshLeftOffByAKilledLoadIsRestoredByTheNextCommand() throws Exception {
+        try (Elastic elastic = TestElastic.freshIndices(TestElastic.config(BulkLoadTest.class, Map.of("elasticsearch.indexPrefix", "t-bulkload-killed")))) {
+            // What `kill -9` of an import leaves: the indices it wrote without refresh, and no load under way.
+            for (String alias : BulkLoad.articleIndices(elastic.names())) {
+                elastic.client().indices().putSettings(p -> p.index(alias).settings(x -> x.refreshInterval(r -> r.time("-1"))));
+            }
+            new IndexInitializer(elastic).initialise();
+            assertEquals("5s", interval(elastic, elastic.names().articles()));
+            assertEquals("5s", interval(elastic, elastic.names().facts()));
+        }
+    }
+
     private static String interval(Elastic elastic, String alias) throws Exception {
         var settings = elastic.client().indices().getSettings(g -> g.index(List.of(alias))).settings();
         return settings.values().iterator().next().settings().index().refreshInterval().time();

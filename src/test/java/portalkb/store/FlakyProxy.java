@@ -23,6 +23,8 @@ public final class FlakyProxy implements AutoCloseable {
     final AtomicInteger refused = new AtomicInteger();
     /** _msearch requests forwarded: how many round trips a writer's lookups took. */
     public final AtomicInteger multiSearches = new AtomicInteger();
+    /** While set, every search that pages on (search_after) gets the error status: a cluster lost in the middle of an export. */
+    public volatile boolean failingNextPages;
 
     public FlakyProxy(int targetPort, int failBulkRequests, int status) throws IOException {
         failuresLeft = new AtomicInteger(failBulkRequests);
@@ -41,7 +43,9 @@ public final class FlakyProxy implements AutoCloseable {
         if (exchange.getRequestURI().getPath().endsWith("_msearch")) {
             multiSearches.incrementAndGet();
         }
-        if (bulk && failuresLeft.getAndDecrement() > 0) {
+        boolean nextPage = failingNextPages && exchange.getRequestURI().getPath().endsWith("_search")
+            && new String(body, java.nio.charset.StandardCharsets.UTF_8).contains("search_after");
+        if (nextPage || bulk && failuresLeft.getAndDecrement() > 0) {
             refused.incrementAndGet();
             byte[] error = ("{\"error\":{\"type\":\"es_rejected_execution_exception\",\"reason\":\"busy\"},\"status\":" + status + "}").getBytes();
             exchange.getResponseHeaders().add("Content-Type", "application/json");

@@ -56,6 +56,38 @@ class ReindexerTest {
 
     @Test
     @Timeout(180)
+    void aSecondReindexWhileOneRunsIsRefusedAndTheLiveIndexSurvives() throws Exception {
+        try (Elastic elastic = TestElastic.freshIndices(ReindexerTest.class)) {
+            String alias = elastic.names().articles();
+            seed(elastic, 2500);
+            IndexInitializer initializer = new IndexInitializer(elastic);
+            String old = initializer.currentIndex(alias);
+            String next = old + "-next";
+            AtomicReference<Exception> second = new AtomicReference<>();
+            AtomicBoolean started = new AtomicBoolean();
+            Exception first = null;
+            try {
+                new Reindexer(elastic).reindex(IndexConfig.load(IndexNames.ARTICLES), old, next, line -> {
+                    if (line.contains("documents copied") && started.compareAndSet(false, true)) {
+                        try {
+                            // Another `./kb reindex`, started by someone else meanwhile.
+                            new Reindexer(elastic).reindex(IndexConfig.load(IndexNames.ARTICLES), old, next, l -> { });
+                        } catch (Exception e) {
+                            second.set(e);
+                        }
+                    }
+                });
+            } catch (Exception e) {
+                first = e;
+            }
+            assertTrue(initializer.currentIndex(alias) != null, "the alias still points at an index (first reindex: " + first + ")");
+            assertEquals(2500, elastic.client().count(c -> c.index(alias)).count(), "every document is still searchable");
+            assertTrue(second.get() != null && second.get().getMessage().contains("another reindex"), "the second reindex was refused: " + second.get());
+        }
+    }
+
+    @Test
+    @Timeout(180)
     void writesAndDeletesDuringTheCopyAreKeptAndNotUndone() throws Exception {
         try (Elastic elastic = TestElastic.freshIndices(ReindexerTest.class)) {
             String alias = elastic.names().articles();

@@ -1,0 +1,104 @@
+package portalkb.ask.answer;
+
+import portalkb.ask.question.Question;
+import portalkb.ask.read.Sentence;
+import portalkb.ask.read.PlaceReader;
+import portalkb.ask.read.SentenceFigures;
+import portalkb.ask.read.SentenceScorer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which-place answers: the province of the article holding the best sentence (or the district or commune
+ * it names), with the figures the question quotes as the article writes them; provinces whose sentences
+ * say the same are named too.
+ */
+final class PlaceAnswer {
+
+    private static final Pattern DISTRICT = Pattern.compile("(?:huyện|quận|thị xã|thành phố)\\s+((?:\\p{Lu}[\\p{L}]*)(?:\\s+(?:\\p{Lu}[\\p{L}]*|[A-Z]\\b))*)");
+    private static final Pattern COMMUNE = Pattern.compile("(?:xã|phường|thị trấn)\\s+((?:\\p{Lu}[\\p{L}]*)(?:\\s+(?:\\p{Lu}[\\p{L}]*|[A-Z]\\b))*)");
+    /** Sentences of other provinces scoring this close to the best tie with it. */
+    static final double TIE = 0.1;
+
+    private PlaceAnswer() {
+    }
+
+    static Optional<Answer> which(Question q, SentenceScorer scorer, PlaceReader reader, List<SentenceScorer.Scored> ranked,
+                                  AnswerPhrases say) {
+        return reader.read(ranked).map(r -> {
+            SentenceScorer.Scored s = r.candidate().scored();
+            Sentence sentence = s.sentence();
+            String place = switch (q.placeLevel()) {
+                case DISTRICT -> named(DISTRICT, sentence).map(d -> d + " (" + SentenceReader.place(q, sentence, say) + ")").orElse(SentenceReader.place(q, sentence, say));
+                case COMMUNE -> named(COMMUNE, sentence).map(d -> d + " (" + SentenceReader.place(q, sentence, say) + ")").orElse(SentenceReader.place(q, sentence, say));
+                default -> SentenceReader.place(q, sentence, say);
+            };
+            // The figures the question quotes, as the article writes them; some may stand in the article's other sentences.
+            List<Sentence> quotedSentences = new ArrayList<>(List.of(sentence));
+            List<String> figures = new ArrayList<>(askedExpressions(scorer, sentence));
+            for (SentenceScorer.Scored other : ranked) {
+                Sentence o = other.sentence();
+                if (quotedSentences.size() < 3 && o != sentence && sameArticle(o, sentence)) {
+                    List<String> more = askedExpressions(scorer, o).stream().filter(f -> !figures.contains(f)).toList();
+                    if (!more.isEmpty()) {
+                        figures.addAll(more);
+                        quotedSentences.add(o);
+                    }
+                }
+            }
+            Answer.Builder answer = new Answer.Builder()
+                .line(Answer.Line.lead(place + (figures.isEmpty() ? "" : " — " + String.join(", ", figures)) + SentenceReader.year(q, sentence, say),
+                    sentence.source()));
+            // Other provinces whose sentences say the same as well are part of the answer (a tie is stated, not broken by chance).
+            List<String> ties = new ArrayList<>(List.of(SentenceReader.place(q, sentence, say)));
+            for (SentenceScorer.Scored other : ranked) {
+                String otherPlace = SentenceReader.place(q, other.sentence(), say);
+                if (q.placeLevel() == Question.PlaceLevel.PROVINCE && other.score() >= s.score() - TIE && !ties.contains(otherPlace)
+                    && !other.askedNumbers().isEmpty() && other.askedNumbers().size() >= s.askedNumbers().size() && other.yearFits()
+                    && ties.size() < 4) {
+                    ties.add(otherPlace);
+                    answer.line(Answer.Line.lead(otherPlace + " — " + String.join(", ", askedExpressions(scorer, other.sentence()))
+                        + SentenceReader.year(q, other.sentence(), say), other.sentence().source()));
+                    quotedSentences.add(other.sentence());
+                }
+            }
+            quotedSentences.forEach(x -> answer.line(Answer.Line.quote(x.text(), x.source())));
+            // The figures stated, as the figure reader reads them in the sentences quoted.
+            SentenceFigures read = new SentenceFigures();
+            for (Sentence x : quotedSentences) {
+                for (String written : askedExpressions(scorer, x)) {
+                    read.at(x, written).ifPresent(f -> answer.figure(new Answer.StatedFigure(f.value(), f.unit(), f.metric(), f.year(), x.source())));
+                }
+            }
+            return answer.build();
+        });
+    }
+
+    /** Numbers and pairs ("7/44") of the sentence that hold a number the question quotes, as written. */
+    private static List<String> askedExpressions(SentenceScorer scorer, Sentence s) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Sentence.EXPRESSION.matcher(s.text());
+        while (m.find()) {
+            boolean asked = Sentence.numbers(m.group(), s.english()).stream().anyMatch(scorer::isQuotedMeasure);
+            String written = m.group() + (s.text().startsWith("%", m.end()) ? "%" : "");
+            if (asked && !out.contains(written)) {
+                out.add(written);
+            }
+        }
+        return out;
+    }
+
+    private static boolean sameArticle(Sentence a, Sentence b) {
+        String x = a.source().origin().url();
+        return x != null && x.equals(b.source().origin().url());
+    }
+
+    private static Optional<String> named(Pattern pattern, Sentence s) {
+        Matcher m = pattern.matcher(s.text());
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+}

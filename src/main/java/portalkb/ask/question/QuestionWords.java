@@ -1,0 +1,52 @@
+package portalkb.ask.question;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The words that tell what a question asks, from resources portalkb/ask/question/question-words.yaml. */
+public record QuestionWords(Map<Question.PlaceLevel, List<Pattern>> whichPlace, List<Pattern> quantity, List<Pattern> when,
+                     Pattern exclude, List<Pattern> rank, List<Pattern> ascending, List<Pattern> trend, List<Pattern> percent,
+                     List<Pattern> list, List<Pattern> compare, Pattern above,
+                     Pattern below, Pattern lastYear, Pattern stopPhrases, Set<String> viStopwords, Set<String> enStopwords,
+                     Set<String> notMeasure) {
+
+    private record File(Map<String, List<String>> whichPlace, List<String> quantity, List<String> when, String exclude,
+                        List<String> rank, List<String> ascending, List<String> trend, List<String> percent, List<String> list, List<String> compare, String above, String below,
+                        String lastYear, List<String> stopPhrases, Map<String, List<String>> stopwords, List<String> notMeasure) {
+    }
+
+    public static final QuestionWords INSTANCE = load();
+
+    static boolean any(List<Pattern> patterns, String folded) {
+        return patterns.stream().anyMatch(p -> p.matcher(folded).find());
+    }
+
+    private static QuestionWords load() {
+        try (InputStream in = QuestionWords.class.getResourceAsStream("/portalkb/ask/question/question-words.yaml")) {
+            File f = new ObjectMapper(new YAMLFactory()).readValue(in, File.class);
+            Map<Question.PlaceLevel, List<Pattern>> which = Map.of(
+                Question.PlaceLevel.PROVINCE, compile(f.whichPlace().get("province")),
+                Question.PlaceLevel.DISTRICT, compile(f.whichPlace().get("district")),
+                Question.PlaceLevel.COMMUNE, compile(f.whichPlace().get("commune")));
+            return new QuestionWords(which, compile(f.quantity()), compile(f.when()), Pattern.compile(f.exclude()),
+                compile(f.rank()), compile(f.ascending()), compile(f.trend()), compile(f.percent()), compile(f.list()),
+                compile(f.compare()), Pattern.compile(f.above()), Pattern.compile(f.below()), Pattern.compile(f.lastYear()),
+                Pattern.compile("\\b(" + String.join("|", f.stopPhrases()) + ")\\b"),
+                Set.copyOf(f.stopwords().get("vi")), Set.copyOf(f.stopwords().get("en")), Set.copyOf(f.notMeasure()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the question words", e);
+        }
+    }
+
+    private static List<Pattern> compile(List<String> patterns) {
+        return patterns.stream().map(Pattern::compile).toList();
+    }
+}

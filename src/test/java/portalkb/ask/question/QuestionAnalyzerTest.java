@@ -1,0 +1,115 @@
+package portalkb.ask.question;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The question is read once into a typed Question: its kind, places, periods, numbers and what it counts. */
+class QuestionAnalyzerTest {
+
+    private final QuestionAnalyzer analyzer = new QuestionAnalyzer();
+
+    @Test
+    void answerTypesInBothLanguages() {
+        assertEquals(Question.AnswerType.WHICH_PLACE, analyzer.analyze("Which province reached 97.9% insurance coverage?").type());
+        assertEquals(Question.AnswerType.WHICH_PLACE, analyzer.analyze("Tỉnh nào có 27 xã đạt chuẩn nông thôn mới?").type());
+        assertEquals(Question.AnswerType.WHICH_PLACE, analyzer.analyze("A district with 3,594 poor households belongs to which province?").type());
+        Question district = analyzer.analyze("Huyện nào của Yên Bái có nhiều ca sốt xuất huyết nhất?");
+        assertEquals(Question.AnswerType.WHICH_PLACE, district.type());
+        assertEquals(Question.PlaceLevel.DISTRICT, district.placeLevel());
+        assertEquals(Question.AnswerType.QUANTITY, analyzer.analyze("How many new HIV infections did Lâm Đồng detect in 2014?").type());
+        assertEquals(Question.AnswerType.QUANTITY, analyzer.analyze("Tỷ lệ hộ cận nghèo của tỉnh Cà Mau là bao nhiêu?").type());
+        assertEquals(Question.AnswerType.QUANTITY, analyzer.analyze("What was Sóc Trăng province's household poverty rate in 2015?").type());
+        assertEquals(Question.AnswerType.WHEN, analyzer.analyze("Khi nào bệnh viện đa khoa huyện Mường La được khánh thành?").type());
+        assertEquals(Question.AnswerType.WHEN, analyzer.analyze("When did Lạng Sơn open its new general hospital?").type());
+        assertEquals(Question.AnswerType.OPEN, analyzer.analyze("What happened in Yên Bái in 2020?").type());
+        assertEquals(Question.AnswerType.OPEN, analyzer.analyze("Tình hình dịch sởi ở Nam Định năm 2019 ra sao?").type());
+    }
+
+    @Test
+    void languageIsTheQuestionsNotItsPlaceNames() {
+        assertEquals("en", analyzer.analyze("What happened in Thừa Thiên Huế in 2020?").lang());
+        assertEquals("vi", analyzer.analyze("tinh nao co ty le tiem mui 3 dat 95,7%").lang());
+        assertEquals("vi", analyzer.analyze("Năm 2012, tỷ lệ dân số tỉnh Vĩnh Phúc tham gia BHYT là bao nhiêu?").lang());
+    }
+
+    @Test
+    void numbersMatchAtTheirWrittenPrecision() {
+        Question.AskedNumber n = analyzer.analyze("Which province reached 97.9% insurance coverage?").numbers().get(0);
+        assertTrue(n.percent());
+        assertTrue(n.matches(97.9));
+        assertTrue(n.matches(97.90));
+        assertFalse(n.matches(97.92));
+        assertEquals(1401636, analyzer.analyze("Which province had 1,401,636 insured people?").numbers().get(0).value());
+        assertEquals(1401636, analyzer.analyze("Tỉnh nào có 1.401.636 người tham gia BHYT?").numbers().get(0).value());
+        assertEquals(9600, analyzer.analyze("Tỉnh nào có 9.600 hộ nghèo?").numbers().get(0).value());
+        assertEquals(78.77, analyzer.analyze("Tỉnh nào có tỷ lệ 78,77%?").numbers().get(0).value());
+        // Years, dates and "per 10,000" are not figures the question quotes.
+        assertEquals(List.of(), analyzer.analyze("How many doctors per 10,000 people did Lào Cai have on 31/12/2019?").numbers());
+    }
+
+    @Test
+    void periods() {
+        Question.Period p = analyzer.analyze("Có bao nhiêu ca sốt xuất huyết trong 9 tháng đầu năm 2014 ở An Giang?").periods().get(0);
+        assertEquals(2014, p.year());
+        assertEquals(9, p.months());
+        assertTrue(p.forms().contains("9 thang"));
+        Question.Period month = analyzer.analyze("Tỷ lệ tiêm chủng tháng 3/2019 ở Lai Châu là bao nhiêu?").periods().get(0);
+        assertEquals(3, month.month());
+        assertEquals(2019, month.year());
+        assertEquals(9, analyzer.analyze("How many dengue cases in the first nine months of 2022?").periods().get(0).months());
+        Question.Period day = analyzer.analyze("How many people were insured as of 31 December 2017?").periods().get(0);
+        assertEquals(12, day.month());
+        assertTrue(day.forms().contains("31/12"));
+        assertEquals(List.of(2018), analyzer.analyze("What was the coverage at the end of September 2018?").years());
+    }
+
+    @Test
+    void placesBelowAProvinceAndDistrictsThatNameTheirProvince() {
+        Question q = analyzer.analyze("Đến cuối tháng 9/2018, huyện Châu Thành A của tỉnh Hậu Giang có tỷ lệ tham gia BHYT là bao nhiêu?");
+        assertEquals(List.of("Hậu Giang"), q.provinces());
+        assertEquals(List.of("chau thanh a"), q.places());
+        Question district = analyzer.analyze("What share of children were underweight in Mù Cang Chải?");
+        assertEquals(List.of("Yên Bái"), district.provinces());
+        assertEquals("en", district.lang());
+        // "Vinh" is a city of Nghệ An, but not inside "Vinh Long" or "Trà Vinh".
+        assertEquals(List.of("Vĩnh Long"), analyzer.analyze("How many beds does the new hospital in Vinh Long province have?").provinces());
+        assertEquals(List.of("Trà Vinh"), analyzer.analyze("Trà Vinh huy động bao nhiêu tỷ đồng?").provinces());
+    }
+
+    @Test
+    void unitsAndWhatIsCounted() {
+        assertTrue(analyzer.analyze("Tỉnh Bến Tre có bao nhiêu xã đạt chuẩn nông thôn mới?").units().contains("xa"));
+        assertTrue(analyzer.analyze("How many beds does the hospital in Long Hồ have?").units().contains("giuong"));
+        assertEquals(List.of("%"), analyzer.analyze("What share of children in Gia Lai were underweight?").units());
+        Question died = analyzer.analyze("How many people died of dengue in An Giang in 2022?");
+        assertTrue(died.concepts().stream().anyMatch(c -> c.focus() && c.forms().contains("tu vong")), died.toString());
+        Question nearPoor = analyzer.analyze("How many near-poor households did Kon Tum have at the end of 2019?");
+        assertTrue(nearPoor.concepts().stream().anyMatch(c -> c.focus() && c.forms().contains("ho can ngheo")), nearPoor.toString());
+    }
+
+    @Test
+    void englishWordsReachVietnameseFormsAndExclusionsAreMarked() {
+        Question q = analyzer.analyze("What was the share of poor households (excluding near-poor) in Hà Giang province?");
+        assertTrue(q.concepts().stream().anyMatch(c -> !c.excluded() && c.forms().contains("ho ngheo")), q.toString());
+        assertTrue(q.concepts().stream().anyMatch(c -> c.excluded() && c.forms().contains("ho can ngheo")), q.toString());
+        assertFalse(q.vietnameseQuery().contains("can ngheo"), "what the question leaves out is not searched for");
+        Question vi = analyzer.analyze("Tỷ lệ bao phủ bảo hiểm y tế của Lạng Sơn là bao nhiêu?");
+        assertTrue(vi.englishQuery().contains("health insurance"), "a Vietnamese question also searches English articles");
+        assertNull(analyzer.analyze("Which province reached 97.9% insurance coverage?").threshold());
+    }
+
+    @Test
+    void followUpsInheritWhatTheyLeaveOut() {
+        Question first = analyzer.analyze("What was the health insurance coverage in Yên Bái in 2022?");
+        Question second = analyzer.analyze("and Bắc Kạn?").withContext(first);
+        assertEquals(List.of("Bắc Kạn"), second.provinces());
+        assertEquals(List.of(2022), second.years());
+        assertEquals(first.metrics(), second.metrics());
+    }
+}
