@@ -4,6 +4,7 @@ import portalkb.core.Gazetteer;
 import portalkb.core.Text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -76,7 +77,7 @@ final class PlaceNames {
             for (String name : names) {
                 String f = " " + Text.fold(name).replaceAll("[^a-z0-9 ]", " ").replaceAll("\\s+", " ").trim() + " ";
                 // Short names ("Huế") count only with their diacritics: folded, they are common syllables or words.
-                boolean named = f.trim().length() >= 4 ? folded.contains(f) : namedExactly(text, name);
+                boolean named = f.trim().length() >= 4 ? folded.contains(f) && namedAsWritten(text, name) : namedExactly(text, name);
                 if (named && !out.contains(p.name())) {
                     out.add(p.name());
                 }
@@ -89,6 +90,39 @@ final class PlaceNames {
         }
         out.sort((x, y) -> Integer.compare(position(folded, x), position(folded, y)));
         return out;
+    }
+
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    /**
+     * Named in the question's own spelling: each word with the name's diacritics (either tone placement, any case) or
+     * with none at all ("lang son"). Folded alike is not enough: "Lạng Sơn là bao nhiêu?" names no Sơn La.
+     */
+    static boolean namedAsWritten(String text, String name) {
+        List<String> want = words(name);
+        List<String> have = words(text);
+        for (int i = 0; i + want.size() <= have.size(); i++) {
+            boolean all = true;
+            for (int k = 0; k < want.size() && all; k++) {
+                all = sameWord(have.get(i + k), want.get(k));
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> words(String text) {
+        return Arrays.stream(NOT_A_WORD.split(Text.nfc(text))).filter(w -> !w.isEmpty()).toList();
+    }
+
+    private static boolean sameWord(String written, String name) {
+        if (!Text.fold(written).equals(Text.fold(name))) {
+            return false;
+        }
+        return written.chars().allMatch(c -> c < 128) || written.equalsIgnoreCase(name)
+            || written.equalsIgnoreCase(Text.otherTonePlacement(name));
     }
 
     private static boolean namedExactly(String text, String name) {
