@@ -101,7 +101,13 @@ public final class SentenceReader implements Answerer {
         return new CandidateReader(q, scorer, model, log).read(ranked).map(r -> {
             Candidate c = r.candidate();
             Sentence s = c.sentence();
-            return new Answer.Builder().line(Answer.Line.lead(place(q, s, say) + ": " + c.withUnit() + year(q, s, say), s.source()))
+            Answer.Builder answer = new Answer.Builder();
+            Integer year = yearOf(q, s);
+            if (q.years().size() == 1 && year != null && !q.years().contains(year)) {
+                // An asked year the knowledge base has no figure for is said, not silently replaced by another.
+                answer.line(Answer.Line.plain(say.get("noFigureForYear", "year", Integer.toString(q.years().get(0)))));
+            }
+            return answer.line(Answer.Line.lead(place(q, s, say) + ": " + c.withUnit() + year(q, s, say), s.source()))
                 .line(Answer.Line.quote(s.text(), s.source())).figure(stated(c, q, s)).build();
         });
     }
@@ -175,8 +181,8 @@ public final class SentenceReader implements Answerer {
 
     /** The figure a candidate states: as the figure reader read it when it did, else its value as written. */
     private static Answer.StatedFigure stated(Candidate c, Question q, Sentence s) {
-        Integer year = q.years().stream().filter(y -> s.contains(Integer.toString(y)) || y.equals(s.year())).findFirst()
-            .orElse(c.figure() != null && c.figure().year() != null ? c.figure().year() : s.year());
+        // The year the answer's text says (one figure, one year: the figures list never says another)
+        Integer year = yearOf(q, s);
         if (c.figure() != null) {
             return new Answer.StatedFigure(c.figure().value(), c.figure().unit(), c.figure().metric(), year, s.source());
         }
@@ -197,17 +203,24 @@ public final class SentenceReader implements Answerer {
         return q.provinces().isEmpty() ? say.get("unknownPlace") : q.provinces().get(0);
     }
 
+    /** The year an answer gives a sentence's figure, in its text and its figures alike: " (2019)", " (năm 2019)". */
     static String year(Question q, Sentence s, AnswerPhrases say) {
+        Integer y = yearOf(q, s);
+        return y == null ? "" : say.get("year", "year", Integer.toString(y));
+    }
+
+    /** The asked year the sentence states or reports on, else the sentence's own year, else its article's report year. */
+    static Integer yearOf(Question q, Sentence s) {
         for (Integer y : q.years()) {
             if (s.contains(Integer.toString(y)) || y.equals(s.year())) {
-                return say.get("year", "year", Integer.toString(y));
+                return y;
             }
         }
         List<String> own = SentenceYears.own(s.words());
         if (!own.isEmpty()) {
-            return say.get("year", "year", own.get(0));
+            return Integer.valueOf(own.get(0));
         }
-        return s.year() == null ? "" : say.get("year", "year", Integer.toString(s.year()));
+        return s.year();
     }
 
 }

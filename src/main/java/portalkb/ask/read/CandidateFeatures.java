@@ -94,7 +94,7 @@ final class CandidateFeatures {
             Figure figure = figures.find(read, written);
             figures.features(f, figure);
             f.put("tellingMeasureHeld", telling.heldBy(s, figure) ? 1.0 : 0.0);
-            String withUnit = written + unitText(text.substring(m.end()), after);
+            String withUnit = written + unitText(text.substring(m.end()), after, figure);
             out.add(new Candidate(scored, written, Sentence.numbers(written, s.english()).stream()
                 .flatMap(n -> n.readings().stream()).toList(), withUnit, figure, f));
         }
@@ -242,13 +242,21 @@ final class CandidateFeatures {
     }
 
     /**
-     * "%", the question's unit noun as the article writes it ("93 cơ sở hành nghề y tư nhân" → "93 cơ sở"),
+     * "%", the figure reader's unit when the article writes it right there, whole ("8,9 bác sĩ/vạn dân", not the asked
+     * noun's "8,9 bác"), the question's unit noun as the article writes it ("93 cơ sở hành nghề y tư nhân" → "93 cơ sở"),
      * or the next one to three words up to a comma or bracket: the number's unit.
      */
-    String unitText(String after, String afterFolded) {
+    String unitText(String after, String afterFolded, Figure figure) {
         String a = after.stripLeading();
         if (a.startsWith("%")) {
             return "%";
+        }
+        if (figure != null && figure.unit() != null && !figure.unit().isBlank()) {
+            Matcher whole = Pattern.compile("^[ \\t]+" + Pattern.quote(FigureExtractor.foldKeepingLength(figure.unit())) + "(?![\\p{L}\\d])")
+                .matcher(afterFolded);
+            if (whole.find()) {
+                return " " + after.substring(0, whole.end()).strip();
+            }
         }
         for (String unit : q.units()) {
             Matcher asked = Pattern.compile("^[ \\t]+" + Pattern.quote(unit) + "\\b").matcher(afterFolded);
