@@ -144,7 +144,8 @@ public final class AskService {
             : augmentor.augment(new AugmentationRequest(message, QuestionMetadata.of(message, conversation, q))).contents();
         Answer answer = answerer.answer(q, Retrieved.of(contents), onToken);
         AnswerText.Rendered rendered = AnswerText.render(answer);
-        return new AskResponse(rendered.text(), answerLang, province(rendered.citations(), q), rendered.figures(),
+        String answered = province(rendered.citations(), q);
+        return new AskResponse(rendered.text(), answerLang, answered, AskResponse.today(answered), rendered.figures(),
             rendered.citations(), conversation, (System.nanoTime() - start) / 1_000_000);
     }
 

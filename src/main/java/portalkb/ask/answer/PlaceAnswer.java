@@ -32,10 +32,11 @@ final class PlaceAnswer {
         return reader.read(ranked).map(r -> {
             SentenceScorer.Scored s = r.candidate().scored();
             Sentence sentence = s.sentence();
+            String province = SentenceReader.lead(q, sentence, say);
             String place = switch (q.placeLevel()) {
-                case DISTRICT -> named(DISTRICT, sentence).map(d -> d + " (" + SentenceReader.place(q, sentence, say) + ")").orElse(SentenceReader.place(q, sentence, say));
-                case COMMUNE -> named(COMMUNE, sentence).map(d -> d + " (" + SentenceReader.place(q, sentence, say) + ")").orElse(SentenceReader.place(q, sentence, say));
-                default -> SentenceReader.place(q, sentence, say);
+                case DISTRICT -> named(DISTRICT, sentence).map(d -> lower(d, q, sentence, say)).orElse(province);
+                case COMMUNE -> named(COMMUNE, sentence).map(d -> lower(d, q, sentence, say)).orElse(province);
+                default -> province;
             };
             // The figures the question quotes, as the article writes them; some may stand in the article's other sentences.
             List<Sentence> quotedSentences = new ArrayList<>(List.of(sentence));
@@ -61,7 +62,7 @@ final class PlaceAnswer {
                     && !other.askedNumbers().isEmpty() && other.askedNumbers().size() >= s.askedNumbers().size() && other.yearFits()
                     && ties.size() < 4) {
                     ties.add(otherPlace);
-                    answer.line(Answer.Line.lead(otherPlace + " — " + String.join(", ", askedExpressions(scorer, other.sentence()))
+                    answer.line(Answer.Line.lead(SentenceReader.lead(q, other.sentence(), say) + " — " + String.join(", ", askedExpressions(scorer, other.sentence()))
                         + SentenceReader.year(q, other.sentence(), say), other.sentence().source()));
                     quotedSentences.add(other.sentence());
                 }
@@ -76,6 +77,12 @@ final class PlaceAnswer {
             }
             return answer.build();
         });
+    }
+
+    /** A district or commune with its province: "Văn Yên (Yên Bái) (since 2025: Lào Cai)". */
+    private static String lower(String name, Question q, Sentence s, AnswerPhrases say) {
+        String province = SentenceReader.place(q, s, say);
+        return name + " (" + ReportedProvince.reported(province, s) + ")" + ReportedProvince.sinceMerger(province, s, say);
     }
 
     /** Numbers and pairs ("7/44") of the sentence that hold a number the question quotes, as written. */

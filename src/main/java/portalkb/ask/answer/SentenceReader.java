@@ -37,6 +37,8 @@ public final class SentenceReader implements Answerer {
     /** Below these the reader says it has no answer (calibrated on the development split and our unanswerable questions). */
     static final double PLACE_COVERAGE = 0.5;
     static final double OPEN_COVERAGE = 0.3;
+    /** The most sentences an open answer quotes. */
+    static final int OPEN_SENTENCES = 4;
     private static final Pattern DATE = Pattern.compile("(?:ngày\\s+)?\\d{1,2}/\\d{1,2}/(?:19|20)\\d{2}|tháng\\s+\\d{1,2}/(?:19|20)\\d{2}|(?:năm\\s+)?(?:19|20)\\d{2}");
 
     private final TermWeights termWeights;
@@ -101,14 +103,16 @@ public final class SentenceReader implements Answerer {
         return new CandidateReader(q, scorer, model, log).read(ranked).map(r -> {
             Candidate c = r.candidate();
             Sentence s = c.sentence();
-            Answer.Builder answer = new Answer.Builder();
-            Integer year = yearOf(q, s);
-            if (q.years().size() == 1 && year != null && !q.years().contains(year)) {
-                // An asked year the knowledge base has no figure for is said, not silently replaced by another.
-                answer.line(Answer.Line.plain(say.get("noFigureForYear", "year", Integer.toString(q.years().get(0)))));
+            Answer.StatedFigure figure = stated(c, q, s);
+            if (!q.years().isEmpty() && figure.year() != null && !q.years().contains(figure.year())) {
+                // the year asked must hold too: another year's figure is not silently put in its place
+                String places = q.provinces().isEmpty() ? place(q, s, say) : String.join(", ", q.provinces());
+                return new Answer.Builder().line(Answer.Line.plain(say.get("noFigureForYear", "places", places, "year",
+                    Integer.toString(q.years().get(0))))).line(Answer.Line.plain(say.get("yearHeld", "year", Integer.toString(figure.year()))))
+                    .build();
             }
-            return answer.line(Answer.Line.lead(place(q, s, say) + ": " + c.withUnit() + year(q, s, say), s.source()))
-                .line(Answer.Line.quote(s.text(), s.source())).figure(stated(c, q, s)).build();
+            return new Answer.Builder().line(Answer.Line.lead(lead(q, s, say) + ": " + c.withUnit() + year(q, s, say), s.source()))
+                .line(Answer.Line.quote(s.text(), s.source())).figure(figure).build();
         });
     }
 
@@ -128,21 +132,47 @@ public final class SentenceReader implements Answerer {
         return Optional.empty();
     }
 
-    /** An extractive summary: up to three sentences that fit the place and year, picked for relevance without repetition. */
+    /**
+     * An extractive summary: two to four sentences on the topic asked that fit the place and year (a year asked
+     * must be the sentence's or its report's), picked for relevance without repetition, each cited. When none is on
+     * the topic, what the knowledge base holds for the place instead: its reports' titles, which answer nothing.
+     */
     private Optional<Answer> open(Question q, List<SentenceScorer.Scored> ranked, AnswerPhrases say) {
         boolean topical = q.concepts().stream().anyMatch(c -> c.vietnamese() || !c.forms().isEmpty());
-        List<SentenceScorer.Scored> pool = ranked.stream()
-            .filter(s -> s.placeFits() && s.yearFits() && (!topical || s.coverage() >= OPEN_COVERAGE) && s.sentence().words().size() >= 6)
+        List<SentenceScorer.Scored> placed = ranked.stream().filter(s -> s.placeFits() && ofAskedYear(q, s)).toList();
+        List<SentenceScorer.Scored> pool = placed.stream()
+            .filter(s -> (!topical || s.coverage() >= OPEN_COVERAGE) && s.sentence().words().size() >= 6)
             .toList();
-        List<Sentence> picked = Summaries.maximalMarginalRelevance(pool, 3);
-        if (picked.isEmpty()) {
-            return Optional.empty();
-        }
+        List<Sentence> picked = Summaries.maximalMarginalRelevance(pool, OPEN_SENTENCES);
         String about = q.provinces().isEmpty() ? "" : say.get("openAbout", "place", String.join(", ", q.provinces()));
         about += q.years().isEmpty() ? "" : say.get("openYear", "year", Integer.toString(q.years().get(0)));
+        if (picked.isEmpty()) {
+            return q.provinces().isEmpty() ? Optional.empty() : holdings(q, ranked, about, say);
+        }
         Answer.Builder answer = new Answer.Builder().line(Answer.Line.plain(say.get("openLead", "about", about)));
         for (Sentence s : picked) {
             answer.line(Answer.Line.bullet(s.text(), s.source()));
+        }
+        return Optional.of(answer.build());
+    }
+
+    private static boolean ofAskedYear(Question q, SentenceScorer.Scored s) {
+        return q.years().isEmpty() || s.signals().yearNamed() || s.signals().yearPublished();
+    }
+
+    /** Nothing on the topic: the titles of the asked place's reports that were found, uncited (they answer nothing). */
+    private static Optional<Answer> holdings(Question q, List<SentenceScorer.Scored> ranked, String about, AnswerPhrases say) {
+        List<String> titles = new ArrayList<>();
+        for (SentenceScorer.Scored s : ranked) {
+            String title = s.sentence().source().origin().title();
+            if (s.placeFits() && title != null && !title.isBlank() && !titles.contains(title) && titles.size() < OPEN_SENTENCES) {
+                titles.add(title);
+            }
+        }
+        Answer.Builder answer = new Answer.Builder().line(Answer.Line.plain(say.get("openNothing", "about", about)));
+        if (!titles.isEmpty()) {
+            answer.line(Answer.Line.plain(say.get("openHoldings")));
+            titles.forEach(t -> answer.line(Answer.Line.plain("- " + t)));
         }
         return Optional.of(answer.build());
     }
@@ -181,8 +211,8 @@ public final class SentenceReader implements Answerer {
 
     /** The figure a candidate states: as the figure reader read it when it did, else its value as written. */
     private static Answer.StatedFigure stated(Candidate c, Question q, Sentence s) {
-        // The year the answer's text says (one figure, one year: the figures list never says another)
-        Integer year = yearOf(q, s);
+        Integer year = q.years().stream().filter(y -> s.contains(Integer.toString(y)) || y.equals(s.year())).findFirst()
+            .orElse(c.figure() != null && c.figure().year() != null ? c.figure().year() : s.year());
         if (c.figure() != null) {
             return new Answer.StatedFigure(c.figure().value(), c.figure().unit(), c.figure().metric(), year, s.source());
         }
@@ -203,24 +233,23 @@ public final class SentenceReader implements Answerer {
         return q.provinces().isEmpty() ? say.get("unknownPlace") : q.provinces().get(0);
     }
 
-    /** The year an answer gives a sentence's figure, in its text and its figures alike: " (2019)", " (năm 2019)". */
-    static String year(Question q, Sentence s, AnswerPhrases say) {
-        Integer y = yearOf(q, s);
-        return y == null ? "" : say.get("year", "year", Integer.toString(y));
+    /** The province for a lead: as the article names it, and what it is today when the 2025 merger changed that. */
+    static String lead(Question q, Sentence s, AnswerPhrases say) {
+        String province = place(q, s, say);
+        return province.equals(say.get("unknownPlace")) ? province : ReportedProvince.name(province, s, say);
     }
 
-    /** The asked year the sentence states or reports on, else the sentence's own year, else its article's report year. */
-    static Integer yearOf(Question q, Sentence s) {
+    static String year(Question q, Sentence s, AnswerPhrases say) {
         for (Integer y : q.years()) {
             if (s.contains(Integer.toString(y)) || y.equals(s.year())) {
-                return y;
+                return say.get("year", "year", Integer.toString(y));
             }
         }
         List<String> own = SentenceYears.own(s.words());
         if (!own.isEmpty()) {
-            return Integer.valueOf(own.get(0));
+            return say.get("year", "year", own.get(0));
         }
-        return s.year();
+        return s.year() == null ? "" : say.get("year", "year", Integer.toString(s.year()));
     }
 
 }

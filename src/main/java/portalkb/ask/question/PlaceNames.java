@@ -2,9 +2,9 @@ package portalkb.ask.question;
 
 import portalkb.core.Gazetteer;
 import portalkb.core.Text;
+import portalkb.figures.FigureExtractor;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -77,7 +77,7 @@ final class PlaceNames {
             for (String name : names) {
                 String f = " " + Text.fold(name).replaceAll("[^a-z0-9 ]", " ").replaceAll("\\s+", " ").trim() + " ";
                 // Short names ("Huế") count only with their diacritics: folded, they are common syllables or words.
-                boolean named = f.trim().length() >= 4 ? folded.contains(f) && namedAsWritten(text, name) : namedExactly(text, name);
+                boolean named = f.trim().length() >= 4 ? folded.contains(f) && spelledAlike(text, name) : namedExactly(text, name);
                 if (named && !out.contains(p.name())) {
                     out.add(p.name());
                 }
@@ -92,37 +92,42 @@ final class PlaceNames {
         return out;
     }
 
-    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-
     /**
-     * Named in the question's own spelling: each word with the name's diacritics (either tone placement, any case) or
-     * with none at all ("lang son"). Folded alike is not enough: "Lạng Sơn là bao nhiêu?" names no Sơn La.
+     * Some place in the text writes the name's letters either plainly ("Son La") or with the name's own diacritics
+     * ("Sơn La"): "Lạng Sơn là bao nhiêu" writes "Sơn là", the everyday "là", not Sơn La.
      */
-    static boolean namedAsWritten(String text, String name) {
-        List<String> want = words(name);
-        List<String> have = words(text);
-        for (int i = 0; i + want.size() <= have.size(); i++) {
-            boolean all = true;
-            for (int k = 0; k < want.size() && all; k++) {
-                all = sameWord(have.get(i + k), want.get(k));
-            }
-            if (all) {
+    static boolean spelledAlike(String text, String name) {
+        String nfc = Text.nfc(text);
+        String letters = FigureExtractor.foldKeepingLength(nfc);
+        String[] words = Text.fold(name).replaceAll("[^a-z0-9 ]", " ").trim().split("\\s+");
+        StringBuilder regex = new StringBuilder("(?<![a-z0-9])");
+        for (int i = 0; i < words.length; i++) {
+            regex.append(i == 0 ? "" : "[^a-z0-9]+").append(Pattern.quote(words[i]));
+        }
+        Matcher m = Pattern.compile(regex.append("(?![a-z0-9])").toString()).matcher(letters);
+        String marks = marks(name);
+        while (m.find()) {
+            String span = nfc.substring(m.start(), m.end());
+            if (span.chars().allMatch(c -> c < 128) || marks(span).equals(marks)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static List<String> words(String text) {
-        return Arrays.stream(NOT_A_WORD.split(Text.nfc(text))).filter(w -> !w.isEmpty()).toList();
-    }
-
-    private static boolean sameWord(String written, String name) {
-        if (!Text.fold(written).equals(Text.fold(name))) {
-            return false;
+    /** The diacritics of each word, in any placement ("Hoà" and "Hòa" alike): "Sơn La" → "̛ |", "Sơn là" → "̛ |̀". */
+    private static String marks(String words) {
+        StringBuilder out = new StringBuilder();
+        for (String word : java.text.Normalizer.normalize(words, java.text.Normalizer.Form.NFD).split("[^\\p{L}\\p{M}\\d]+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            StringBuilder own = new StringBuilder();
+            word.codePoints().filter(c -> Character.getType(c) == Character.NON_SPACING_MARK || c == 'đ' || c == 'Đ')
+                .map(c -> c == 'Đ' ? 'đ' : c).sorted().forEach(own::appendCodePoint);
+            out.append(own).append('|');
         }
-        return written.chars().allMatch(c -> c < 128) || written.equalsIgnoreCase(name)
-            || written.equalsIgnoreCase(Text.otherTonePlacement(name));
+        return out.toString();
     }
 
     private static boolean namedExactly(String text, String name) {

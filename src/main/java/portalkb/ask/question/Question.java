@@ -3,6 +3,7 @@ package portalkb.ask.question;
 import portalkb.figures.Glossary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A question analysed once ({@link QuestionAnalyzer}) and carried through retrieval and answering in the
@@ -18,7 +19,23 @@ import java.util.List;
 public record Question(String text, String lang, AnswerType type, PlaceLevel placeLevel, List<String> provinces,
                        List<String> places, List<Integer> years, List<Period> periods, List<AskedNumber> numbers,
                        List<Concept> concepts, List<String> units, List<String> metrics, Double threshold, boolean above,
-                       AskedMeasure measure) {
+                       AskedMeasure measure, Set<Asks> asks, List<String> words) {
+
+    /** What else the question asks for, read once from its words (cues in question-words.yaml, {@code asks}). */
+    public enum Asks {
+        /** a target, not a level reached: "mục tiêu", "aims" */
+        TARGET,
+        /** a change: "tăng", "increase" */
+        CHANGE,
+        /** a whole: "tổng số", "in all" */
+        TOTAL,
+        /** the country's figure: "cả nước", "nationwide" */
+        NATIONAL
+    }
+
+    public boolean asks(Asks what) {
+        return asks.contains(what);
+    }
 
     /**
      * One thing the question is about, in every form a sentence may write it: "bảo hiểm y tế" is also "bhyt"
@@ -140,7 +157,8 @@ public record Question(String text, String lang, AnswerType type, PlaceLevel pla
             .forEach(c::add);
         return new Question(text, lang, t, placeLevel, p, pl, y,
             periods.isEmpty() ? previous.periods() : periods, numbers, c, units.isEmpty() ? previous.units() : units,
-            metrics.isEmpty() ? previous.metrics() : metrics, threshold, above, measure.words().isEmpty() ? previous.measure() : measure);
+            metrics.isEmpty() ? previous.metrics() : metrics, threshold, above, measure.words().isEmpty() ? previous.measure() : measure,
+            asks, words);
     }
 
     /** Short and naming no topic of its own: "and Yên Bái?", "còn năm 2022 thì sao?". */
@@ -151,12 +169,12 @@ public record Question(String text, String lang, AnswerType type, PlaceLevel pla
     /** The same question with another answer language. */
     public Question inLanguage(String answerLang) {
         return new Question(text, answerLang, type, placeLevel, provinces, places, years, periods, numbers, concepts, units,
-            metrics, threshold, above, measure);
+            metrics, threshold, above, measure, asks, words);
     }
 
     /** The same question with provinces forced by the request ({@code province=} parameter). */
     public Question withProvinces(List<String> forced) {
         return forced.isEmpty() ? this : new Question(text, lang, type, placeLevel, forced, places, years, periods, numbers,
-            concepts, units, metrics, threshold, above, measure);
+            concepts, units, metrics, threshold, above, measure, asks, words);
     }
 }

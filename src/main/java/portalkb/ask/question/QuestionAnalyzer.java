@@ -87,7 +87,7 @@ public final class QuestionAnalyzer {
             // "nhiều xã đạt chuẩn NTM nhất" counts communes; "tỷ lệ xã …" asks the share: the metric counted that way
             metrics.set(0, MetricCatalogue.get().countedAs(metrics.get(0), measure.share()));
         }
-        Question.AnswerType type = type(restFolded, provinces, places, level, metrics, threshold, measure);
+        Question.AnswerType type = type(restFolded, provinces, places, level, metrics, threshold, measure, !numbers.isEmpty());
         if (type == Question.AnswerType.LIST && threshold != null) {
             double t = threshold;
             numbers.removeIf(n -> n.matches(t));
@@ -98,16 +98,26 @@ public final class QuestionAnalyzer {
         }
         List<Question.Concept> concepts = conceptReader.concepts(rest, restFolded, matches, periods, english, places);
         List<String> units = conceptReader.units(restFolded, matches, type);
+        java.util.Set<Question.Asks> asks = java.util.EnumSet.noneOf(Question.Asks.class);
+        words.asks().forEach((what, cue) -> {
+            if (cue.matcher(folded).find()) {
+                asks.add(what);
+            }
+        });
         return new Question(text, lang, type, level, provinces, places, years, periods.stream().map(Periods.Found::period).toList(),
-            numbers, concepts, units, metrics, threshold, above, measure);
+            numbers, concepts, units, metrics, threshold, above, measure, java.util.Set.copyOf(asks), Words.of(portalkb.core.Text.fold(text)));
     }
 
     private Question.AnswerType type(String folded, List<String> provinces, List<String> places, Question.PlaceLevel level,
-                                     List<String> metrics, Double threshold, AskedMeasure measure) {
+                                     List<String> metrics, Double threshold, AskedMeasure measure, boolean quotesNumbers) {
         boolean which = level != null && (provinces.isEmpty() || level != Question.PlaceLevel.PROVINCE);
         boolean provinceLevel = level == null || level == Question.PlaceLevel.PROVINCE;
         // a measure the catalogue lacks is ranked too, found in the facts by its words ("tỷ lệ hộ dùng nước sạch")
         boolean measured = !metrics.isEmpty() || !measure.words().isEmpty();
+        // "Summarise …", "What did the centre say it would change …", "tình hình …": sentences on the topic, not one figure
+        if (!which && !quotesNumbers && QuestionWords.any(words.open(), folded) && !QuestionWords.any(words.quantity(), folded)) {
+            return Question.AnswerType.OPEN;
+        }
         if (measured && provinces.isEmpty() && places.isEmpty() && provinceLevel && QuestionWords.any(words.rank(), folded)) {
             return Question.AnswerType.RANK;
         }

@@ -12,15 +12,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The words that tell what a question asks, from resources portalkb/ask/question/question-words.yaml. */
-public record QuestionWords(Map<Question.PlaceLevel, List<Pattern>> whichPlace, List<Pattern> quantity, List<Pattern> when,
+public record QuestionWords(Map<Question.PlaceLevel, List<Pattern>> whichPlace, List<Pattern> quantity, List<Pattern> when, List<Pattern> open,
                      Pattern exclude, List<Pattern> rank, List<Pattern> ascending, List<Pattern> trend, List<Pattern> percent,
                      List<Pattern> list, List<Pattern> compare, Pattern above,
                      Pattern below, Pattern lastYear, Pattern stopPhrases, Set<String> viStopwords, Set<String> enStopwords,
-                     Set<String> notMeasure) {
+                     Set<String> notMeasure, Map<Question.Asks, Pattern> asks) {
 
-    private record File(Map<String, List<String>> whichPlace, List<String> quantity, List<String> when, String exclude,
+    private record File(Map<String, List<String>> whichPlace, List<String> quantity, List<String> when, List<String> open, String exclude,
                         List<String> rank, List<String> ascending, List<String> trend, List<String> percent, List<String> list, List<String> compare, String above, String below,
-                        String lastYear, List<String> stopPhrases, Map<String, List<String>> stopwords, List<String> notMeasure) {
+                        String lastYear, List<String> stopPhrases, Map<String, List<String>> stopwords, List<String> notMeasure,
+                        Map<String, String> asks) {
     }
 
     public static final QuestionWords INSTANCE = load();
@@ -36,14 +37,20 @@ public record QuestionWords(Map<Question.PlaceLevel, List<Pattern>> whichPlace, 
                 Question.PlaceLevel.PROVINCE, compile(f.whichPlace().get("province")),
                 Question.PlaceLevel.DISTRICT, compile(f.whichPlace().get("district")),
                 Question.PlaceLevel.COMMUNE, compile(f.whichPlace().get("commune")));
-            return new QuestionWords(which, compile(f.quantity()), compile(f.when()), Pattern.compile(f.exclude()),
+            return new QuestionWords(which, compile(f.quantity()), compile(f.when()), compile(f.open()), Pattern.compile(f.exclude()),
                 compile(f.rank()), compile(f.ascending()), compile(f.trend()), compile(f.percent()), compile(f.list()),
                 compile(f.compare()), Pattern.compile(f.above()), Pattern.compile(f.below()), Pattern.compile(f.lastYear()),
                 Pattern.compile("\\b(" + String.join("|", f.stopPhrases()) + ")\\b"),
-                Set.copyOf(f.stopwords().get("vi")), Set.copyOf(f.stopwords().get("en")), Set.copyOf(f.notMeasure()));
+                Set.copyOf(f.stopwords().get("vi")), Set.copyOf(f.stopwords().get("en")), Set.copyOf(f.notMeasure()), asks(f.asks()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the question words", e);
         }
+    }
+
+    private static Map<Question.Asks, Pattern> asks(Map<String, String> patterns) {
+        Map<Question.Asks, Pattern> out = new java.util.EnumMap<>(Question.Asks.class);
+        patterns.forEach((name, pattern) -> out.put(Question.Asks.valueOf(name.toUpperCase(java.util.Locale.ROOT)), Pattern.compile(pattern)));
+        return out;
     }
 
     private static List<Pattern> compile(List<String> patterns) {

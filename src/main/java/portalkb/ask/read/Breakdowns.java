@@ -2,7 +2,6 @@ package portalkb.ask.read;
 
 import portalkb.ask.question.ConceptCredit;
 import portalkb.ask.question.Question;
-import portalkb.figures.Glossary;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,14 +17,13 @@ final class Breakdowns {
     private static final Pattern WHOLE_AFTER = Pattern.compile("^\\s*(out of|trong tong so|tren tong so)\\s+[\\d.,]+");
     /** Before a whole: "10 out of", "trên tổng số" (folded). */
     private static final Pattern WHOLE_BEFORE = Pattern.compile("\\b(out of|trong tong so|tren tong so)\\s*$");
-    private static final Pattern TOTAL_ASKED = Pattern.compile("\\b(tong so|tat ca|total|in all|altogether|out of how many)\\b");
 
     private final Question q;
     private final boolean totalAsked;
 
     Breakdowns(Question q) {
         this.q = q;
-        this.totalAsked = TOTAL_ASKED.matcher(Glossary.fold(q.text())).find();
+        this.totalAsked = q.asks(Question.Asks.TOTAL);
     }
 
     /** The folded text whose start is the number's unit: past "out of 11" for a part. */

@@ -9,6 +9,7 @@ import portalkb.figures.FigureExtractor;
 import portalkb.figures.Figure;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -28,7 +29,6 @@ final class CandidateFeatures {
     private static final Pattern UNIT_WORDS = Pattern.compile("^\\s*([\\p{L}/]+(?:\\s+[\\p{L}/]+){0,2})");
     /** A change, not a level: "tăng 7%", "giảm 5,96%", "up 7%", "exceeded 3.06%". */
     private static final Pattern CHANGE_BEFORE = Pattern.compile("\\b(tang|giam|vuot|gap|up|down|increase|decrease|rise|fall|rose|fell|exceed|higher|lower|by)\\w*\\s+((tren|hon|gan|khoang|chi|about|nearly|over|almost|around)\\s+)?$");
-    private static final Pattern CHANGE_ASKED = Pattern.compile("\\b(tang|giam|thay doi|bien dong|increase|decrease|rise|fall|change|grow|growth|drop|cut)");
     private static final Set<String> SCALE_OR_MODIFIER = Set.of("nghin", "ngan", "trieu", "ti", "van", "tram", "thousand", "million",
         "billion", "new", "moi", "more", "nguoi");
 
@@ -49,7 +49,7 @@ final class CandidateFeatures {
         this.setting = new NumberSetting(q);
         this.figures = new FigureFit(q);
         this.telling = new TellingMeasure(q, scorer);
-        this.changeAsked = CHANGE_ASKED.matcher(Glossary.fold(q.text())).find();
+        this.changeAsked = q.asks(Question.Asks.CHANGE);
     }
 
     /** Every number of the sentence that can be an answer, with its features; {@code rank}: the sentence's place among those read (0 first). */
@@ -94,7 +94,7 @@ final class CandidateFeatures {
             Figure figure = figures.find(read, written);
             figures.features(f, figure);
             f.put("tellingMeasureHeld", telling.heldBy(s, figure) ? 1.0 : 0.0);
-            String withUnit = written + unitText(text.substring(m.end()), after, figure);
+            String withUnit = written + unitText(text.substring(m.end()), after);
             out.add(new Candidate(scored, written, Sentence.numbers(written, s.english()).stream()
                 .flatMap(n -> n.readings().stream()).toList(), withUnit, figure, f));
         }
@@ -242,29 +242,24 @@ final class CandidateFeatures {
     }
 
     /**
-     * "%", the figure reader's unit when the article writes it right there, whole ("8,9 bác sĩ/vạn dân", not the asked
-     * noun's "8,9 bác"), the question's unit noun as the article writes it ("93 cơ sở hành nghề y tư nhân" → "93 cơ sở"),
+     * "%", the question's unit noun as the article writes it ("93 cơ sở hành nghề y tư nhân" → "93 cơ sở"),
      * or the next one to three words up to a comma or bracket: the number's unit.
      */
-    String unitText(String after, String afterFolded, Figure figure) {
+    String unitText(String after, String afterFolded) {
         String a = after.stripLeading();
         if (a.startsWith("%")) {
             return "%";
         }
-        if (figure != null && figure.unit() != null && !figure.unit().isBlank()) {
-            Matcher whole = Pattern.compile("^[ \\t]+" + Pattern.quote(FigureExtractor.foldKeepingLength(figure.unit())) + "(?![\\p{L}\\d])")
-                .matcher(afterFolded);
-            if (whole.find()) {
-                return " " + after.substring(0, whole.end()).strip();
-            }
-        }
-        for (String unit : q.units()) {
+        Matcher u = UNIT_WORDS.matcher(after);
+        boolean words = u.find() && !after.isEmpty() && (Character.isWhitespace(after.charAt(0)) || after.charAt(0) == '-');
+        for (String unit : q.units().stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
             Matcher asked = Pattern.compile("^[ \\t]+" + Pattern.quote(unit) + "\\b").matcher(afterFolded);
             if (asked.find()) {
-                return " " + after.substring(0, asked.end()).strip();
+                // a unit per something is whole: "bác sĩ/vạn dân" where "bác" was asked
+                boolean per = words && u.end() > asked.end() && u.group(1).contains("/");
+                return " " + (per ? u.group(1) : after.substring(0, asked.end()).strip());
             }
         }
-        Matcher u = UNIT_WORDS.matcher(after);
-        return u.find() && !after.isEmpty() && (Character.isWhitespace(after.charAt(0)) || after.charAt(0) == '-') ? " " + u.group(1).replaceFirst("^-", "") : "";
+        return words ? " " + u.group(1).replaceFirst("^-", "") : "";
     }
 }

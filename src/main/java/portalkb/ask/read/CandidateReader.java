@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Reads a quantity question's answer off the best sentences: every number that can be an answer becomes a
  * {@link Candidate} with its features ({@link CandidateFeatures}), the {@link ReaderModel} weighs each, and the
- * most probable one answers when its probability reaches the model's threshold.
+ * most probable one answers when its probability reaches the model's threshold, unless the asked measure does
+ * not hold ({@link TellingMeasure#rulesOut}).
  */
 public final class CandidateReader {
 
@@ -23,12 +24,14 @@ public final class CandidateReader {
     private final CandidateFeatures features;
     private final ReaderModel model;
     private final ReadingLog log;
+    private final TellingMeasure telling;
 
     public CandidateReader(Question q, SentenceScorer scorer, ReaderModel model, ReadingLog log) {
         this.q = q;
         this.features = new CandidateFeatures(q, scorer);
         this.model = model;
         this.log = log;
+        this.telling = new TellingMeasure(q, scorer);
     }
 
     /** The answer and its probability, or empty when no candidate is probable enough. */
@@ -38,7 +41,7 @@ public final class CandidateReader {
     public Optional<Reading> read(List<SentenceScorer.Scored> ranked) {
         List<Candidate> all = candidates(ranked);
         log.weighed(q, all);
-        Optional<Reading> best = all.stream().map(c -> new Reading(c, model.probability(c.features())))
+        Optional<Reading> best = all.stream().filter(c -> !telling.rulesOut(c)).map(c -> new Reading(c, model.probability(c.features())))
             .max(Comparator.comparingDouble(Reading::probability));
         if (EXPLAIN.isDebugEnabled()) {
             all.stream().sorted(Comparator.comparingDouble((Candidate c) -> -model.probability(c.features()))).limit(5)

@@ -1,8 +1,8 @@
 package portalkb.ask.read;
 
 import portalkb.ask.question.Question;
+import portalkb.ask.question.QuestionWords;
 import portalkb.ask.question.Words;
-import portalkb.figures.Glossary;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -10,14 +10,16 @@ import java.util.regex.Pattern;
 final class NumberSetting {
 
     private static final Pattern OTHER_PLACE = Pattern.compile("\\b(huyen|quan|thi xa|tx|tp|thanh pho|xa|phuong|thi tran|district|commune)\\s+[a-z]");
-    private static final Pattern NATIONAL = Pattern.compile("\\b(ca nuoc|toan quoc|national|nationwide|whole country)\\b");
+
+    /** A sentence's words naming the country ("cả nước"): the same cue as a question's (question-words.yaml, asks.national). */
+    private static final Pattern NATIONAL = QuestionWords.INSTANCE.asks().get(Question.Asks.NATIONAL);
 
     private final Question q;
     private final boolean askedNationally;
 
     NumberSetting(Question q) {
         this.q = q;
-        this.askedNationally = NATIONAL.matcher(Glossary.fold(q.text())).find();
+        this.askedNationally = q.asks(Question.Asks.NATIONAL);
     }
 
     /**

@@ -55,8 +55,12 @@ public final class PlaceReader {
     public List<PlaceCandidate> candidates(List<SentenceScorer.Scored> ranked) {
         List<SentenceScorer.Scored> read = ranked.subList(0, Math.min(CandidateReader.SENTENCES, ranked.size()));
         List<PlaceCandidate> out = new ArrayList<>();
+        boolean lowerAsked = q.placeLevel() != Question.PlaceLevel.PROVINCE;
         for (int i = 0; i < read.size(); i++) {
-            out.add(candidate(read.get(i), i, ranked));
+            // "Which district …?" is answered by a sentence that names one
+            if (!lowerAsked || namesLowerPlace(read.get(i).sentence())) {
+                out.add(candidate(read.get(i), i, ranked));
+            }
         }
         return out;
     }
@@ -85,8 +89,12 @@ public final class PlaceReader {
         f.put("placeFits", scored.placeFits() ? 1.0 : 0.0);
         f.put("mostTellingHeld", scorer.holdsMostTelling(s) ? 1.0 : 0.0);
         boolean lowerAsked = q.placeLevel() != Question.PlaceLevel.PROVINCE;
-        f.put("lowerPlaceNamed", lowerAsked && LOWER_PLACE.matcher(portalkb.core.Text.fold(s.text())).find() ? 1.0 : 0.0);
+        f.put("lowerPlaceNamed", lowerAsked && namesLowerPlace(s) ? 1.0 : 0.0);
         return new PlaceCandidate(scored, province, f);
+    }
+
+    private static boolean namesLowerPlace(Sentence s) {
+        return LOWER_PLACE.matcher(portalkb.core.Text.fold(s.text())).find();
     }
 
     /** The share of the question's numbers that these sentences state (0 when it quotes none). */
@@ -99,7 +107,8 @@ public final class PlaceReader {
             for (Sentence.WrittenNumber n : s.numbers()) {
                 for (int i = 0; i < q.numbers().size(); i++) {
                     Question.AskedNumber a = q.numbers().get(i);
-                    if (n.readings().stream().anyMatch(a::matches)) {
+                    // "97.9%" asked: a bare "97.9" is another figure
+                    if (n.readings().stream().anyMatch(a::matches) && (!a.percent() || SentenceScorer.isPercent(s, n))) {
                         stated.add(i);
                     }
                 }

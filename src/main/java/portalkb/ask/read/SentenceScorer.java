@@ -4,7 +4,6 @@ import portalkb.ask.question.ConceptCredit;
 import portalkb.ask.question.Question;
 import portalkb.ask.question.Words;
 import portalkb.ask.retrieve.TermWeights;
-import portalkb.figures.Glossary;
 import portalkb.core.Gazetteer;
 import portalkb.core.Text;
 
@@ -47,8 +46,8 @@ public final class SentenceScorer {
     public SentenceScorer(Question q, TermWeights.Weights weights) {
         this.q = q;
         this.weights = weights;
-        this.asksTarget = TARGET.matcher(Glossary.fold(q.text())).find();
-        this.questionWords = Words.of(Text.fold(q.text()));
+        this.asksTarget = q.asks(Question.Asks.TARGET);
+        this.questionWords = q.words();
     }
 
     public Scored score(Sentence s) {

@@ -12,9 +12,11 @@ import java.util.Set;
 /**
  * Whether a candidate holds the asked measure's most telling word (the rarest in this knowledge base: "nghèo" of
  * "hộ nghèo", "huyết" of "ca sốt xuất huyết") in what the figure reader read the number as, its sentence, title or
- * the sentence before. A feature, not a gate: as a gate it cut a third of the right answers of the development
- * questions (an English question's words put into Vietnamese are not always the article's), so the fitted model
- * weighs it. English sentences hold it by default: the asked measure's words are Vietnamese.
+ * the sentence before. A feature the fitted model weighs; alone as a gate it cut a third of the right answers of
+ * the development questions (an English question's words put into Vietnamese are not always the article's). As a
+ * gate it holds with the figure reader: a number read as another measure (no word of the asked one, no catalogued
+ * metric asked) whose context lacks the telling word is no answer ({@link #rulesOut}). English sentences hold it by
+ * default: the asked measure's words are Vietnamese.
  */
 final class TellingMeasure {
 
@@ -22,6 +24,13 @@ final class TellingMeasure {
 
     TellingMeasure(Question q, SentenceScorer scorer) {
         this.telling = q.measure().words().stream().max(Comparator.comparingDouble(scorer::rarity)).orElse(null);
+    }
+
+    /** The measure asked does not hold: the figure reader read the number as another measure, and its context lacks the telling word. */
+    boolean rulesOut(Candidate c) {
+        boolean readAsOther = c.figure() != null && c.features().getOrDefault("measureOverlap", 0.0) == 0
+            && c.features().getOrDefault("metricMatch", 0.0) <= 0;
+        return readAsOther && c.features().getOrDefault("tellingMeasureHeld", 1.0) == 0;
     }
 
     boolean heldBy(Sentence s, portalkb.figures.Figure figure) {

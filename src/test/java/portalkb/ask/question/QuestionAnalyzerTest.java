@@ -32,6 +32,29 @@ class QuestionAnalyzerTest {
     }
 
     @Test
+    void openQuestionsAreAskedInManyWays() {
+        for (String open : List.of("Summarise how far Bạc Liêu's communes have progressed on the new-countryside criteria.",
+            "What did Cần Thơ's preventive medicine centre say it would change in its vaccination reports?",
+            "Tóm tắt tình hình y tế Lạng Sơn năm 2019", "Tỉnh Điện Biên báo cáo gì về việc công nhận thôn, bản nông thôn mới năm 2022?",
+            "Tell me about health insurance in Lai Châu")) {
+            assertEquals(Question.AnswerType.OPEN, analyzer.analyze(open).type(), open);
+        }
+        assertEquals(Question.AnswerType.QUANTITY, analyzer.analyze("Tóm lại, Lạng Sơn có bao nhiêu bác sĩ năm 2019?").type(),
+            "a question asking how many is no summary");
+        assertEquals(Question.AnswerType.WHICH_PLACE, analyzer.analyze("Describe which province reached 97.9% coverage").type());
+    }
+
+    @Test
+    void aProvinceIsNamedWithItsOwnDiacriticsOrNone() {
+        assertEquals(List.of("Lạng Sơn"), analyzer.analyze("Tỷ lệ bao phủ bảo hiểm y tế của Lạng Sơn là bao nhiêu?").provinces(),
+            "'Sơn là' is the everyday 'là', not Sơn La");
+        assertEquals(List.of("Sơn La"), analyzer.analyze("Tỷ lệ hộ nghèo của Sơn La là bao nhiêu?").provinces());
+        assertEquals(List.of("Sơn La"), analyzer.analyze("What was the poverty rate of Son La in 2023?").provinces());
+        assertEquals(List.of("Khánh Hòa"), analyzer.analyze("Khánh Hoà có bao nhiêu cơ sở hành nghề y tư nhân?").provinces(),
+            "a tone mark placed the old way is the same name");
+    }
+
+    @Test
     void languageIsTheQuestionsNotItsPlaceNames() {
         assertEquals("en", analyzer.analyze("What happened in Thừa Thiên Huế in 2020?").lang());
         assertEquals("vi", analyzer.analyze("tinh nao co ty le tiem mui 3 dat 95,7%").lang());

@@ -96,6 +96,18 @@ class ReadingRulesTest {
     }
 
     @Test
+    void theUnitIsTheAskedNounWholeWhenItIsPerSomething() {
+        Question doctors = ANALYZER.analyze("Hà Giang có bao nhiêu bác sĩ trên vạn dân?");
+        SentenceScorer scorer = new SentenceScorer(doctors, WEIGHTS);
+        Sentence s = sentence("Hà Giang", "Năm 2022, toàn tỉnh Hà Giang đạt 8,9 bác sĩ/vạn dân.");
+        assertEquals("8,9 bác sĩ/vạn dân", find(new CandidateFeatures(doctors, scorer).of(scorer.score(s), 0), "8,9").withUnit());
+        Question practices = ANALYZER.analyze("Khánh Hòa có bao nhiêu cơ sở hành nghề y tư nhân năm 2021?");
+        SentenceScorer practiceScorer = new SentenceScorer(practices, WEIGHTS);
+        Sentence p = sentence("Khánh Hòa", "Trên địa bàn hiện có 93 cơ sở hành nghề y tư nhân được cấp phép.");
+        assertEquals("93 cơ sở", find(new CandidateFeatures(practices, practiceScorer).of(practiceScorer.score(p), 0), "93").withUnit());
+    }
+
+    @Test
     void datesAgesAndDocumentNumbersAreNoCandidates() {
         Question q = ANALYZER.analyze("How many children were vaccinated in Lai Châu?");
         SentenceScorer scorer = new SentenceScorer(q, WEIGHTS);
