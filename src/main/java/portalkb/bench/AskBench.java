@@ -48,7 +48,7 @@ final class AskBench {
     }
 
     void run(AppConfig config, Elastic elastic) throws IOException, InterruptedException {
-        List<String> texts = questionTexts();
+        List<String> texts = questionTexts(questions);
         measureEmbedding();
         long t0 = System.nanoTime();
         GeneratedCorpus.write(elastic, docs, embeddings ? new VectorFiller(elastic, config.ask().vectors().batchSize()) : null,
@@ -128,7 +128,7 @@ final class AskBench {
             Runtime.getRuntime().availableProcessors());
     }
 
-    private List<String> questionTexts() throws IOException {
+    static List<String> questionTexts(Path questions) throws IOException {
         if (!Files.isReadable(questions)) {
             throw new IOException("cannot read " + questions + " (make one with ./kb bench questions)");
         }

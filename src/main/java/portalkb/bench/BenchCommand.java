@@ -29,11 +29,14 @@ final class BenchCommand {
     }
 
     int run() throws IOException, InterruptedException {
-        String what = args.word(1, "./kb bench ingest|prepare|figures|world|crawl|search|rank|ask|questions|soak|faults");
+        String what = args.word(1, "./kb bench ingest|prepare|figures|world|crawl|search|rank|ask|questions|soak|faults|scale");
         if (what.equals("faults")) {
             long seed = args.has("seed") ? Long.parseLong(args.option("seed", "0")) : System.currentTimeMillis() % 1_000_000;
             return new FaultsBench(config, seed, args.intOption("rounds", 1), args.intOption("pages", 40), args.intOption("lines", 400),
                 System.out).run();
+        }
+        if (what.equals("scale")) {
+            return scale();
         }
         if (what.equals("prepare")) {
             // Opens no connection: the writer only needs the index names.
@@ -84,7 +87,7 @@ final class BenchCommand {
             return new SoakBench(config, args.intOption("minutes", 2), args.intOption("users", 20)).run();
         }
         if (!what.equals("ingest")) {
-            throw new UsageException("unknown benchmark '" + what + "' (available: ingest, prepare, figures, world, crawl, search, rank, ask, questions, soak, faults)");
+            throw new UsageException("unknown benchmark '" + what + "' (available: ingest, prepare, figures, world, crawl, search, rank, ask, questions, soak, faults, scale)");
         }
         int docs = args.intOption("docs", 100_000);
         long nodeStart = System.nanoTime();
@@ -98,7 +101,8 @@ final class BenchCommand {
             System.out.printf("local node ready in %.1f s (0 when already running)%n", startSeconds);
             report("at rest", node);
             new IngestBench(docs, args.has("embeddings") ? config.ask().vectors().batchSize() : 0, node == null ? null : node.pid(),
-                config.importer().lanes(), args.intOption("warmup", Math.min(docs / 4, 5_000))).run(ours, prepared);
+                config.importer().lanes(), args.intOption("warmup", Math.min(docs / 4, 5_000)))
+                .withBulkRequests(args.intOption("bulk-requests", 0)).run(ours, prepared);
             report("after ingest", node);
             deleteBenchIndices(ours);
             deleteBenchIndices(prepared);
@@ -129,6 +133,20 @@ final class BenchCommand {
             }
         }
         return 0;
+    }
+
+    /**
+     * {@code ./kb bench scale --docs 10000,100000,1000000 [--seed N] [--crawl-pages P] [--results FILE] [--keep]}: the sizes
+     * one after another in fresh {@code benchscale-*} indices (not "bench": that prefix holds what other benchmarks keep).
+     */
+    private int scale() throws IOException, InterruptedException {
+        List<Integer> sizes = java.util.Arrays.stream(args.option("docs", "10000,100000").split(",")).map(String::strip)
+            .filter(x -> !x.isEmpty()).map(Integer::parseInt).toList();
+        LocalNode.Status node = config.elasticsearch().external() ? null : new LocalNode(config).start();
+        AppConfig benchConfig = ConfigLoader.load(null, Map.of("elasticsearch.indexPrefix", "benchscale", "server.rateLimitPerMinute", "0"));
+        return new ScaleBench(benchConfig, sizes, args.intOption("seed", 1), Path.of(args.option("questions", "eval/bench-questions.jsonl")),
+            args.intOption("crawl-pages", 10_000), node == null ? null : node.pid(),
+            args.has("results") ? Path.of(args.option("results", "")) : null, args.has("keep"), System.out).run();
     }
 
     private int search() throws IOException, InterruptedException {

@@ -29,13 +29,22 @@ final class CrawlBench {
         this.pages = pages;
     }
 
+    /** The first crawl and the unchanged re-crawl of the generated site. */
+    record Crawls(SourceReport first, SourceReport again) {
+    }
+
     void run(Elastic elastic) throws IOException, InterruptedException {
+        Crawls crawls = crawlTwice(elastic);
+        System.out.printf("%nre-crawl is %.1f× faster than the first crawl%n", crawls.first().seconds() / Math.max(0.001, crawls.again().seconds()));
+    }
+
+    Crawls crawlTwice(Elastic elastic) throws IOException, InterruptedException {
         try (GeneratedSite site = new GeneratedSite(0, pages, 1)) {
             String yaml = "sources:\n  - id: bench-site\n    province: Lạng Sơn\n    seeds: [" + site.seed(0) + "]\n    delayMs: 0\n"
                 + "    maxDepth: " + (pages / GeneratedSite.PER_LISTING + 2) + "\n    maxPages: " + (pages * 2 + 100) + "\n";
             SourceReport first = crawl(elastic, yaml, false, "first crawl");
             SourceReport again = crawl(elastic, yaml, true, "re-crawl (unchanged, --all)");
-            System.out.printf("%nre-crawl is %.1f× faster than the first crawl%n", first.seconds() / Math.max(0.001, again.seconds()));
+            return new Crawls(first, again);
         }
     }
 

@@ -50,6 +50,8 @@ final class IngestBench {
     /** Articles sent through ours and the prepared loop first, into indices then recreated; 0: none (a cold JVM). */
     private final int warmupDocs;
     private final PrintStream out;
+    /** Ours' bulk indexer, as {@code ./kb import} sets it unless a run asks for another (--bulk-requests). */
+    private BulkIndexer.Settings bulkSettings = BulkIndexer.Settings.DEFAULT;
 
     IngestBench(int docs, int vectorBatch, Long nodePid, int importLanes, int warmupDocs) {
         this(docs, vectorBatch, nodePid, importLanes, warmupDocs, System.out);
@@ -64,6 +66,15 @@ final class IngestBench {
         this.out = out;
     }
 
+    /** Ours' bulk requests in flight at once ({@code --bulk-requests}); 0 keeps the indexer's default. */
+    IngestBench withBulkRequests(int requests) {
+        if (requests > 0) {
+            BulkIndexer.Settings d = BulkIndexer.Settings.DEFAULT;
+            bulkSettings = new BulkIndexer.Settings(d.maxOperations(), d.maxBytes(), requests, d.maxAttempts(), d.firstBackoff());
+        }
+        return this;
+    }
+
     /**
      * Compiling the app's code (the JIT) cost a fresh JVM about two thirds of its CPU in a 20,000-article import, and
      * the loop that runs first paid for all the code the loops share (client, JSON, HTTP): each loop now runs once on
@@ -76,6 +87,7 @@ final class IngestBench {
         }
         long t0 = System.nanoTime();
         IngestBench warmup = new IngestBench(warmupDocs, 0, nodePid, importLanes, 0, new PrintStream(OutputStream.nullOutputStream()));
+        warmup.bulkSettings = bulkSettings;
         warmup.oursLoop(ours);
         warmup.preparedLoop(prepared);
         fresh(ours);
@@ -86,7 +98,7 @@ final class IngestBench {
 
     /** A loop's figures: wall seconds, operations, app and node CPU seconds, node indexing / merge / refresh ms. */
     private record Phase(String name, double seconds, long operations, double appCpu, double nodeCpu,
-                         long indexMs, long mergeMs, long refreshMs) {
+                         long indexMs, long mergeMs, long refreshMs, Map<String, NodeWork> work, String hot) {
     }
 
     void run(Elastic ours, Elastic prepared) throws IOException, InterruptedException {
@@ -102,6 +114,15 @@ final class IngestBench {
         for (Phase p : List.of(oursPhase, preparedPhase, barePhase)) {
             out.printf("| %s | %.0f | %d | %.0f | %.1f | %.1f | %d / %d / %d |%n", p.name(), docs / p.seconds(), p.operations(),
                 p.operations() / p.seconds(), p.appCpu(), p.nodeCpu(), p.indexMs(), p.mergeMs(), p.refreshMs());
+        }
+        out.println("\nthe node's own stats per loop (primaries; wall ms summed over the node's threads):");
+        NodeWork.printHeader(out);
+        for (Phase p : List.of(oursPhase, preparedPhase, barePhase)) {
+            NodeWork.print(out, p.name(), p.work());
+        }
+        out.println();
+        for (Phase p : List.of(oursPhase, preparedPhase, barePhase)) {
+            out.print(p.hot());
         }
         out.printf("%nratio ours / prepared ops (like for like): %.2f%n", preparedPhase.seconds() / oursPhase.seconds());
         out.printf("ratio ours / one document (floor): %.2f%n", barePhase.seconds() / oursPhase.seconds());
@@ -125,10 +146,15 @@ final class IngestBench {
 
     private Phase measure(Elastic elastic, String name, Loop loop) throws IOException, InterruptedException {
         IndexStats before = nodeStats(elastic);
+        Map<String, NodeWork> work0 = NodeWork.snapshot(elastic, elastic.names().prefix());
         double appCpu0 = appCpuSeconds();
         double nodeCpu0 = nodeCpuSeconds();
+        HotThreads hot = HotThreads.start(nodePid, Path.of(System.getProperty("java.io.tmpdir"),
+            "portalkb-ingest-" + name.replaceAll("\\W+", "-") + ".jfr"));
         long t0 = System.nanoTime();
         Done done = loop.run();
+        java.io.ByteArrayOutputStream hotText = new java.io.ByteArrayOutputStream();
+        hot.report(new PrintStream(hotText, true, StandardCharsets.UTF_8), name, 15);
         double seconds = (System.nanoTime() - t0) / 1e9 - done.offClockSeconds();
         long operations = done.operations();
         double appCpu = appCpuSeconds() - appCpu0;
@@ -137,7 +163,8 @@ final class IngestBench {
         return new Phase(name, seconds, operations, appCpu, nodeCpu,
             after.indexing().indexTimeInMillis() - before.indexing().indexTimeInMillis(),
             after.merges().totalTimeInMillis() - before.merges().totalTimeInMillis(),
-            after.refresh().totalTimeInMillis() - before.refresh().totalTimeInMillis());
+            after.refresh().totalTimeInMillis() - before.refresh().totalTimeInMillis(),
+            NodeWork.spent(work0, NodeWork.snapshot(elastic, elastic.names().prefix())), hotText.toString(StandardCharsets.UTF_8));
     }
 
     /** Exactly {@code ./kb import}: the generated articles as a JSONL file (written off the clock), then the importer on its lanes. */
@@ -154,7 +181,7 @@ final class IngestBench {
             }
             double offClock = (System.nanoTime() - w0) / 1e9;
             try (BulkLoad load = BulkLoad.start(elastic, BulkLoad.articleIndices(elastic.names()));
-                 BulkIndexer bulk = new BulkIndexer(elastic)) {
+                 BulkIndexer bulk = new BulkIndexer(elastic, bulkSettings, failure -> { })) {
                 new JsonlImporter(new ArticleWriter(elastic, bulk), bulk, new PrintStream(OutputStream.nullOutputStream()),
                     JsonlImporter.Settings.of(configWithPrefix(elastic.names().prefix())).withLanes(importLanes))
                     .importFile(file);

@@ -25,13 +25,20 @@ final class Phrases {
     private Phrases() {
     }
 
+    /** Templates are few and asked about for every article: each one's keys are read once. */
+    private static final java.util.Map<String, Set<String>> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
     static Set<String> keys(String template) {
+        return KEYS.computeIfAbsent(template, Phrases::readKeys);
+    }
+
+    private static Set<String> readKeys(String template) {
         Set<String> keys = new LinkedHashSet<>();
         Matcher m = KEY.matcher(template);
         while (m.find()) {
             keys.add(m.group(1));
         }
-        return keys;
+        return java.util.Collections.unmodifiableSet(keys);
     }
 
     static boolean fits(String template, Slots slots) {

@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class SearchBench {
 
-    private static final List<String> QUERIES = List.of("bảo hiểm y tế", "bao hiem y te", "bác sĩ/vạn dân", "97,9", "\"trạm y tế\"",
+    static final List<String> QUERIES = List.of("bảo hiểm y tế", "bao hiem y te", "bác sĩ/vạn dân", "97,9", "\"trạm y tế\"",
         "suy dinh dưỡng thấp còi", "tiêm chủng mũi 3", "giường bệnh", "hồ sơ sức khỏe điện tử", "BHYT", "y tế cơ sở -covid",
         "khám chữa bệnh", "nhân lực y tế", "tỷ lệ bao phủ");
 

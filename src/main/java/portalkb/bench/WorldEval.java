@@ -129,7 +129,8 @@ final class WorldEval {
 
     Result evaluate(AppConfig config, Elastic elastic) throws IOException, InterruptedException {
         try (BulkIndexer bulk = new BulkIndexer(elastic)) {
-            JsonlImporter.Summary s = new JsonlImporter(new ArticleWriter(elastic, bulk), bulk, new PrintStream(java.io.OutputStream.nullOutputStream()), JsonlImporter.Settings.of(config)).importFile(dir.resolve("articles.jsonl"));
+            JsonlImporter.Summary s = new JsonlImporter(new ArticleWriter(elastic, bulk), bulk, new PrintStream(java.io.OutputStream.nullOutputStream()),
+                JsonlImporter.Settings.of(config)).importFile(dir.resolve("articles.jsonl"));
             out.println("imported: " + s.describe());
         }
         elastic.client().indices().refresh(r -> r.index(elastic.names().alias("*")));

@@ -143,7 +143,7 @@ final class Commands {
 
     private JsonlImporter.Summary runImport(Elastic elastic, AppConfig config, Path file) throws IOException, InterruptedException {
         BulkIndexer.Settings settings = new BulkIndexer.Settings(BulkIndexer.Settings.DEFAULT.maxOperations(), BulkIndexer.Settings.DEFAULT.maxBytes(),
-            BulkIndexer.Settings.DEFAULT.maxConcurrentRequests(), config.importer().writeAttempts(), BulkIndexer.Settings.DEFAULT.firstBackoff());
+            config.importer().bulkRequests(), config.importer().writeAttempts(), BulkIndexer.Settings.DEFAULT.firstBackoff());
         try (BulkLoad load = BulkLoad.start(elastic, BulkLoad.articleIndices(elastic.names()));
              BulkIndexer bulk = new BulkIndexer(elastic, settings, failure -> { })) {
             ArticleWriter writer = new ArticleWriter(elastic, bulk);

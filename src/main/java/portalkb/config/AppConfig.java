@@ -78,7 +78,7 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
     }
 
     /** ./kb import (importer.*). */
-    public record Importer(int lanes, int maxLineChars, String overwrite, int writeAttempts) {
+    public record Importer(int lanes, int maxLineChars, String overwrite, int writeAttempts, int bulkRequests) {
         /** Whether an imported line replaces a stored article only when the crawl's overwrite policy would let a page replace it. */
         public boolean overwriteByPolicy() {
             return !"always".equals(overwrite);

@@ -50,6 +50,25 @@ public final class PlaceWords {
         return byLevel.get(level == Level.OTHER_PROVINCE ? Level.PROVINCE : level);
     }
 
+    /**
+     * A place of these levels named in folded text: a kind word before a name ("huyen pac nam", "xa dai thang") or
+     * after one ("cai nuoc district").
+     */
+    public java.util.regex.Pattern named(Level... levels) {
+        List<String> before = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        for (Level level : levels) {
+            of(level).before().forEach(w -> before.add(java.util.regex.Pattern.quote(w)));
+            of(level).after().forEach(w -> after.add(java.util.regex.Pattern.quote(w)));
+        }
+        // longer words first, so that "thi xa" is not read as "xa"
+        java.util.Comparator<String> longestFirst = java.util.Comparator.comparingInt(String::length).reversed();
+        before.sort(longestFirst);
+        after.sort(longestFirst);
+        return java.util.regex.Pattern.compile("\\b(?:" + String.join("|", before) + ")\\s+[a-z]|[a-z]\\s+(?:"
+            + String.join("|", after) + ")\\b");
+    }
+
     private static PlaceWords load() {
         try (InputStream in = PlaceWords.class.getResourceAsStream("/portalkb/core/place-words.yaml")) {
             if (in == null) {

@@ -78,11 +78,7 @@ final class ArticleParts {
         } else if (f.level() == PlaceWords.Level.DISTRICT && f.place() != null && district == null) {
             district = f.place();
         }
-        Fact base = fact(article, f, article.url(), province, provinceToday, district, null, null, null);
-        return level == f.level() ? base : new Fact(base.articleId(), base.url(), base.title(), base.source(), base.sourceName(),
-            base.province(), base.provinceToday(), base.district(), base.commune(), base.published(), base.year(), base.metric(),
-            base.value(), base.unit(), base.raw(), base.text(), base.sentenceOffset(), base.page(), base.sheet(), base.measure(),
-            base.measureWords(), base.role(), level.id(), base.place());
+        return fact(article, f, level, article.url(), province, provinceToday, district, null, null, null);
     }
 
     /** The words a question may name the figure's measure by: an open key's, or the catalogued figure's own phrase's. */
@@ -110,9 +106,15 @@ final class ArticleParts {
      */
     static Fact fact(Article article, Figure f, String url, String province, String provinceToday, String district,
                      String commune, Integer page, String sheet) {
+        return fact(article, f, f.level(), url, province, provinceToday, district, commune, page, sheet);
+    }
+
+    /** As above, at {@code level}: a figure of another province the article reports on is at that province's level. */
+    private static Fact fact(Article article, Figure f, PlaceWords.Level level, String url, String province,
+                             String provinceToday, String district, String commune, Integer page, String sheet) {
         return new Fact(article.id(), url, article.title(), article.source(), article.sourceName(), province, provinceToday,
             district, commune, article.published(), f.year(), f.metric(), f.value(), f.unit(), f.raw(), f.sentence(),
-            f.sentenceOffset(), page, sheet, f.measure(), measureWords(f), f.role().id(), f.level().id(), f.place());
+            f.sentenceOffset(), page, sheet, f.measure(), measureWords(f), f.role().id(), level.id(), f.place());
     }
 
 }

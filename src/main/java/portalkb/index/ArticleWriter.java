@@ -56,8 +56,13 @@ public final class ArticleWriter {
 
     /** Passages are written without vectors; with embeddings on, {@link VectorFiller} adds them afterwards. */
     public ArticleWriter(Elastic elastic, BulkIndexer bulk) {
+        this(elastic, bulk, NearDuplicates.RECENT);
+    }
+
+    /** {@code recentCapacity}: articles held in memory before the index is made to answer for them (tests: a few). */
+    ArticleWriter(Elastic elastic, BulkIndexer bulk, int recentCapacity) {
         this.bulk = bulk;
-        this.nearDuplicates = new NearDuplicates(elastic);
+        this.nearDuplicates = new NearDuplicates(elastic, recentCapacity);
         this.documentLinks = new DocumentLinks(elastic);
         this.history = new ArticleHistory(elastic, bulk, nearDuplicates);
         this.live = new LiveArticles(elastic);
@@ -219,7 +224,6 @@ public final class ArticleWriter {
         if (duplicateOf != null && duplicateOf.equals(movedFrom)) {
             duplicateOf = null; // the old address of this very article, not another site's copy
         }
-        nearDuplicates.remember(id, simhash, duplicateOf);
         recentlyWritten.remember(id, new RecentlyWritten.Written(article.title(), simhash, url, article.published()));
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         if (previous != null) {
@@ -241,6 +245,7 @@ public final class ArticleWriter {
         // complete, and the live version's older hash makes the next write of this content a change, not "unchanged".
         Write articleWrite = laidOut.get(0);
         CompletableFuture<Void> stored = bulk.indexAfter(allOf(writes), articleWrite.index(), articleWrite.id(), articleWrite.document());
+        nearDuplicates.remember(id, simhash, duplicateOf, stored);
         return new Result(position, url, id, previous == null ? Outcome.INDEXED : Outcome.CHANGED, null, duplicateOf, stored);
     }
 

@@ -16,22 +16,34 @@ import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Finds an already indexed article that tells the same story (the same text syndicated on two sites):
  * 64-bit SimHash within {@value #MAX_DISTANCE} bits. Candidates come from four 16-bit bands stored as
- * keywords: two hashes that close share at least one band exactly (pigeonhole), so one terms query
- * finds them. Articles written moments ago, not yet searchable, are found in a small in-memory table.
+ * keywords: two hashes that close share at least one band exactly (pigeonhole), so one query finds them,
+ * those sharing the most bands first. Articles written moments ago, not yet searchable, are found in an
+ * in-memory table; when it fills, the articles index is refreshed and the entries whose writes were
+ * acknowledged before are dropped (the index answers for them now). Its size is bounded by the writes in
+ * flight, not by the corpus, and no copy is missed however long ago its original was written in the same
+ * load (a bulk load turns refreshing off).
  */
 final class NearDuplicates {
 
     static final int MAX_DISTANCE = 3;
-    private static final int RECENT = 20_000;
+    /** Entries of the in-memory table before the index is made to answer for the acknowledged ones. */
+    static final int RECENT = 20_000;
     private static final int INDEXED_PER_REQUEST = 500;
 
     private final Elastic elastic;
-    private final Map<String, String> recent = new LinkedHashMap<>();
+    private final int capacity;
+    /** Id → SimHash and the acknowledgement of the article's writes, oldest first. */
+    private final Map<String, Recent> recent = new LinkedHashMap<>();
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    /** Articles remembered since the table was last looked at for a hand-over (guarded by {@code recent}). */
+    private int sinceLook;
     /** Band → id → SimHash as a number: the in-memory check compares many candidates per article, so each is parsed once. */
     private final Map<String, Map<String, Long>> recentByBand = new HashMap<>();
     private final Map<String, String> originalOf = new HashMap<>();
@@ -42,8 +54,17 @@ final class NearDuplicates {
     private record Lookup(String id, String simhash) {
     }
 
+    private record Recent(String simhash, CompletableFuture<Void> stored) {
+    }
+
     NearDuplicates(Elastic elastic) {
+        this(elastic, RECENT);
+    }
+
+    /** {@code capacity}: entries of the in-memory table before the index is refreshed to take them over (tests: a few). */
+    NearDuplicates(Elastic elastic, int capacity) {
         this.elastic = elastic;
+        this.capacity = capacity;
     }
 
     static List<String> bands(String simhashHex) {
@@ -117,10 +138,15 @@ final class NearDuplicates {
                 // Doc values, not _source: loading whole article sources was most of the lookup's cost.
                 // 20 candidates: reading more cost a quarter of the crawl rate on template-heavy sites; with 16-bit bands
                 // a copy can be missed once a band value is shared by more than ~20 articles (millions of articles).
+                // Scored by the bands shared (each a constant 1): a copy shares most or all of its four, an unrelated article
+                // whose band value happens to match one — about N / 65,536 per band at N articles — shares one, so the 20
+                // read are the nearest even at millions of articles.
                 m.searches(item -> item.header(h -> h.index(index)).body(b -> b.size(20).source(src -> src.fetch(false))
                     .docvalueFields(f -> f.field("simhash")).docvalueFields(f -> f.field("duplicateOf"))
-                    .query(q -> q.bool(x -> x.filter(f -> f.terms(t -> t.field("simhashBands").terms(v -> v.value(values))))
-                        .mustNot(n -> n.ids(i -> i.values(lookup.id())))))));
+                    .query(q -> q.bool(x -> {
+                        values.forEach(v -> x.should(sh -> sh.constantScore(c -> c.filter(f -> f.term(t -> t.field("simhashBands").value(v))))));
+                        return x.minimumShouldMatch("1").mustNot(n -> n.ids(i -> i.values(lookup.id())));
+                    }))));
             }
             return m;
         }, Article.class); // no source is fetched: the type only names what a source would be
@@ -155,19 +181,63 @@ final class NearDuplicates {
         return list.isEmpty() ? null : String.valueOf(list.get(0));
     }
 
-    /** An article just written, with the original it copies (null when it is one). */
-    void remember(String id, String simhash, String duplicateOf) {
+    /**
+     * An article just written, with the original it copies (null when it is one); {@code stored} completes once its
+     * writes were acknowledged. A full table has the index take over what it can answer for.
+     */
+    void remember(String id, String simhash, String duplicateOf, CompletableFuture<Void> stored) {
+        Map<String, Recent> handOver = null;
         synchronized (recent) {
             forget(id);
-            recent.put(id, simhash);
+            recent.put(id, new Recent(simhash, stored));
             if (duplicateOf != null) {
                 originalOf.put(id, duplicateOf);
             }
             long hash = Long.parseUnsignedLong(simhash, 16);
             bands(simhash).forEach(b -> recentByBand.computeIfAbsent(b, k -> new HashMap<>()).put(id, hash));
-            if (recent.size() > RECENT) {
+            // Looked at every tenth of the table, and handed over only when a quarter of it can go: a refresh is not free.
+            if (recent.size() > capacity && ++sinceLook >= Math.max(1, capacity / 10) && !refreshing.get()) {
+                sinceLook = 0;
+                Map<String, Recent> acknowledged = new LinkedHashMap<>();
+                for (Map.Entry<String, Recent> e : recent.entrySet()) {
+                    if (e.getValue().stored().isDone() && !e.getValue().stored().isCompletedExceptionally()) {
+                        acknowledged.put(e.getKey(), e.getValue());
+                    }
+                }
+                if (acknowledged.size() >= Math.max(1, capacity / 4) && refreshing.compareAndSet(false, true)) {
+                    handOver = acknowledged;
+                }
+            }
+            while (recent.size() > 2 * capacity) {
+                // More writes unacknowledged than twice the table: Elasticsearch is stalled; memory still has a bound.
                 forget(recent.keySet().iterator().next());
             }
+        }
+        if (handOver != null) {
+            handOver(handOver);
+        }
+    }
+
+    /** Refreshes the articles index, then forgets the entries acknowledged before it: they are searchable now. */
+    private void handOver(Map<String, Recent> acknowledged) {
+        try {
+            elastic.client().indices().refresh(r -> r.index(elastic.names().articles()));
+            synchronized (recent) {
+                acknowledged.forEach((id, entry) -> {
+                    if (recent.get(id) == entry) {
+                        forget(id);
+                    }
+                });
+            }
+        } catch (IOException | RuntimeException e) {
+            synchronized (recent) {
+                // The index could not be refreshed: the oldest go, as before the index took them over.
+                while (recent.size() > capacity) {
+                    forget(recent.keySet().iterator().next());
+                }
+            }
+        } finally {
+            refreshing.set(false);
         }
     }
 
@@ -187,12 +257,12 @@ final class NearDuplicates {
     }
 
     private void forget(String id) {
-        String old = recent.remove(id);
+        Recent old = recent.remove(id);
         originalOf.remove(id);
         if (old == null) {
             return;
         }
-        for (String band : bands(old)) {
+        for (String band : bands(old.simhash())) {
             Map<String, Long> ids = recentByBand.get(band);
             if (ids != null && ids.remove(id) != null && ids.isEmpty()) {
                 recentByBand.remove(band);

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import portalkb.core.UrlNormalizer;
 import portalkb.store.Article;
 import portalkb.store.BulkIndexer;
+import portalkb.store.BulkLoad;
 import portalkb.store.Elastic;
 import portalkb.store.FlakyProxy;
 import portalkb.store.TestElastic;
@@ -12,6 +13,7 @@ import portalkb.store.TestElastic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -144,6 +146,39 @@ class NearDuplicatesTest {
             }
             elastic.client().indices().refresh(r -> r.index(elastic.names().articles()));
             assertNull(duplicateOf(elastic, copy), "the copy is no copy of anything live any more");
+        }
+    }
+
+    /**
+     * A load with refreshing off: the copy of an article written many more articles ago than the in-memory table holds
+     * is still found, because a full table has the index take over the acknowledged entries. Without the hand-over the
+     * original would have left the table unsearchable, and the copy would be taken for an original.
+     */
+    @Test
+    void aCopyOfAnArticleWrittenLongBeforeInTheSameLoadIsFound() throws Exception {
+        try (Elastic elastic = TestElastic.freshIndices(TestElastic.config(NearDuplicatesTest.class,
+                Map.of("elasticsearch.indexPrefix", "t-nearduplicatesload")))) {
+            String original = "https://baolangson.example/y-te/tong-ket.html";
+            String copy = "https://copy.example/tin/late.html";
+            try (BulkLoad load = BulkLoad.start(elastic, BulkLoad.articleIndices(elastic.names()));
+                 BulkIndexer bulk = new BulkIndexer(elastic)) {
+                ArticleWriter writer = new ArticleWriter(elastic, bulk, 10);
+                writer.write(List.of(article(original, STORY)));
+                bulk.flush();
+                Random random = new Random(11);
+                String[] words = "tỉnh huyện xã trạm y tế bác sĩ bệnh viện tiêm chủng vắc xin bảo hiểm hộ nghèo nước sạch trường học điện đường lúa ngô"
+                    .split(" ");
+                for (int i = 0; i < 30; i++) {
+                    StringBuilder body = new StringBuilder();
+                    for (int w = 0; w < 60; w++) {
+                        body.append(words[random.nextInt(words.length)]).append(w % 12 == 11 ? ". " : " ");
+                    }
+                    writer.write(List.of(article("https://other" + i + ".example/tin/" + i + ".html", body.toString())));
+                    bulk.flush(); // each acknowledged before the next, as in a steady import whose writes keep up
+                }
+                writer.write(List.of(article(copy, STORY + " (Nguồn: Báo Lạng Sơn)")));
+            }
+            assertEquals(UrlNormalizer.id(original), duplicateOf(elastic, copy));
         }
     }
 

@@ -1,6 +1,7 @@
 package portalkb.ask.read;
 
 import portalkb.ask.question.Question;
+import portalkb.core.PlaceWords;
 import portalkb.ask.question.QuestionWords;
 import portalkb.ask.question.Words;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.regex.Pattern;
 /** Where and when a number in a sentence stands: the place written beside it, the year written after (or before) it. */
 final class NumberSetting {
 
-    private static final Pattern OTHER_PLACE = Pattern.compile("\\b(huyen|quan|thi xa|tx|tp|thanh pho|xa|phuong|thi tran|district|commune)\\s+[a-z]");
+    /** A district or commune named beside the number (the kind words of core's place-words.yaml). */
+    private static final Pattern OTHER_PLACE = PlaceWords.get().named(PlaceWords.Level.DISTRICT, PlaceWords.Level.COMMUNE);
 
     /** A sentence's words naming the country ("cả nước"): the same cue as a question's (question-words.yaml, asks.national). */
     private static final Pattern NATIONAL = QuestionWords.INSTANCE.asks().get(Question.Asks.NATIONAL);

@@ -1,6 +1,7 @@
 package portalkb.ask.read;
 
 import portalkb.ask.question.Question;
+import portalkb.core.PlaceWords;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class PlaceReader {
 
-    private static final Pattern LOWER_PLACE = Pattern.compile("\\b(huyen|quan|thi xa|thanh pho|xa|phuong|thi tran|district|commune|ward|town)\\s+\\p{L}");
+    /** A district or commune named: "huyện Pác Nặm", "Cai Nuoc district" (the kind words of core's place-words.yaml). */
+    private static final Pattern LOWER_PLACE = PlaceWords.get().named(PlaceWords.Level.DISTRICT, PlaceWords.Level.COMMUNE);
 
     private final Question q;
     private final SentenceScorer scorer;

@@ -149,6 +149,11 @@ public final class SentenceScorer {
         return !any;
     }
 
+    /** Some passage of this knowledge base holds the folded word. */
+    public boolean seen(String folded) {
+        return weights.of(folded) < weights.unseen();
+    }
+
     /** The rarity of a folded word or phrase in this knowledge base (mean over its words). */
     public double rarity(String folded) {
         return weights.of(folded);

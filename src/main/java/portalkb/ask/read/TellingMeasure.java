@@ -21,13 +21,19 @@ import java.util.Set;
 final class TellingMeasure {
 
     private final String telling;
+    private final boolean vietnameseQuestion;
 
     TellingMeasure(Question q, SentenceScorer scorer) {
-        this.telling = q.measure().words().stream().max(Comparator.comparingDouble(scorer::rarity)).orElse(null);
+        // a word no passage holds tells nothing (an English word the question's rendering left as it was)
+        this.telling = q.measure().words().stream().filter(scorer::seen).max(Comparator.comparingDouble(scorer::rarity)).orElse(null);
+        this.vietnameseQuestion = "vi".equals(q.lang());
     }
 
     /** The measure asked does not hold: the figure reader read the number as another measure, and its context lacks the telling word. */
     boolean rulesOut(Candidate c) {
+        if (!vietnameseQuestion) {
+            return false; // an English question's measure words are a rendering, partly left in English: too loose to rule out
+        }
         boolean readAsOther = c.figure() != null && c.features().getOrDefault("measureOverlap", 0.0) == 0
             && c.features().getOrDefault("metricMatch", 0.0) <= 0;
         return readAsOther && c.features().getOrDefault("tellingMeasureHeld", 1.0) == 0;

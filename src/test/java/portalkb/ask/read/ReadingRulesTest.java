@@ -152,7 +152,7 @@ class ReadingRulesTest {
 
     @Test
     void theFittedReaderAnswersNothingFromASentenceOfAnotherMeasure() {
-        Question q = ANALYZER.analyze("What share of households in Tây Ninh were poor at the end of 2020?");
+        Question q = ANALYZER.analyze("Tỷ lệ hộ nghèo của Tây Ninh cuối năm 2020 là bao nhiêu?");
         SentenceScorer scorer = new SentenceScorer(q, WEIGHTS);
         CandidateReader reader = new CandidateReader(q, scorer, ReaderModel.get(), new ReadingLog() {
         });
