@@ -1,5 +1,6 @@
-// PortalKB web UI: five views driven by the JSON API (the Rankings view lives in rankings.js). Crawled text is only ever inserted as text
-// (textContent), and highlighted snippets are rebuilt node by node keeping nothing but <mark>.
+// PortalKB web UI: five views driven by the JSON API (the Ask view lives in ask.js, Rankings in rankings.js, figures are
+// written in the reader's language by format.js). Crawled text is only ever inserted as text (textContent), and
+// highlighted snippets are rebuilt node by node keeping nothing but <mark>.
 'use strict';
 (function () {
   const $ = (sel) => document.querySelector(sel);
@@ -45,6 +46,7 @@
     $('#lang').textContent = lang === 'vi' ? 'EN' : 'VI';
     document.querySelectorAll('[data-i18n]').forEach((e) => { e.textContent = t(e.dataset.i18n); });
     document.querySelectorAll('[data-i18n-placeholder]').forEach((e) => { e.placeholder = t(e.dataset.i18nPlaceholder); });
+    document.querySelectorAll('[data-i18n-title]').forEach((e) => { e.title = t(e.dataset.i18nTitle); });
   }
 
   // ---- routing: the view and its state live in the query string, so every page can be shared ----
@@ -54,103 +56,31 @@
     render();
   }
 
+  /** On a phone the views scroll sideways in one row: the current one is brought into sight, and a fade says there is more. */
+  function showCurrentView() {
+    const nav = document.querySelector('.top nav');
+    const current = nav.querySelector('a[aria-current="page"]');
+    if (current && nav.scrollWidth > nav.clientWidth) {
+      const left = current.offsetLeft - nav.offsetLeft;
+      if (left < nav.scrollLeft || left + current.offsetWidth > nav.scrollLeft + nav.clientWidth) {
+        nav.scrollLeft = left - (nav.clientWidth - current.offsetWidth) / 2;
+      }
+    }
+    fadeNav();
+  }
+
+  function fadeNav() {
+    const nav = document.querySelector('.top nav');
+    nav.classList.toggle('more-right', nav.scrollLeft + nav.clientWidth < nav.scrollWidth - 2);
+  }
+
   function render() {
     const p = params();
     const view = ['ask', 'search', 'provinces', 'rankings', 'crawl'].includes(p.get('view')) ? p.get('view') : 'ask';
     document.querySelectorAll('.view').forEach((v) => { v.hidden = v.id !== 'view-' + view; });
     document.querySelectorAll('nav a[data-view]').forEach((a) => a.setAttribute('aria-current', a.dataset.view === view ? 'page' : 'false'));
-    ({ ask: renderAsk, search: renderSearch, provinces: renderProvinces, rankings: rankings.render, crawl: renderCrawl })[view](p);
-  }
-
-  // ---- ask ----
-  let conversationId = sessionStorage.getItem('portalkb.conversation') || '';
-  let streaming = null;
-
-  function renderAsk(p) {
-    $('#examples').hidden = $('#chat').children.length > 0;
-    if (p.get('q') && !$('#chat').dataset.asked) {
-      $('#chat').dataset.asked = '1';
-      ask(p.get('q'));
-    }
-    $('#question').focus();
-  }
-
-  function ask(question) {
-    $('#examples').hidden = true;
-    $('#chat').append(el('div', { class: 'msg user', text: question }));
-    const answer = el('div', { class: 'msg bot', 'aria-busy': 'true' });
-    const text = el('p', { class: 'answer' });
-    answer.append(text);
-    $('#chat').append(answer);
-    if (streaming) streaming.close();
-    const url = '/api/ask/stream?' + new URLSearchParams({ question, conversationId, lang: '' }).toString();
-    const source = new EventSource(url);
-    streaming = source;
-    source.addEventListener('token', (e) => { text.textContent += JSON.parse(e.data).text; answer.scrollIntoView({ block: 'end' }); });
-    source.addEventListener('citations', (e) => {
-      const data = JSON.parse(e.data);
-      conversationId = data.conversationId;
-      sessionStorage.setItem('portalkb.conversation', conversationId);
-      renderAnswer(text, data.answer, data.citations);
-      if (data.citations.length) answer.append(citationList(data.citations));
-    });
-    source.addEventListener('done', () => { answer.setAttribute('aria-busy', 'false'); source.close(); });
-    source.addEventListener('error', (e) => {
-      answer.setAttribute('aria-busy', 'false');
-      let message = 'connection lost';
-      try { message = JSON.parse(e.data).error; } catch (ignored) { /* network error: no data */ }
-      if (!text.textContent) text.textContent = t('ask.error') + ' ' + message;
-      source.close();
-    });
-  }
-
-  /** The answer's text with linked citations; lines written as a table ("| 1 | Bắc Kạn | 98,6% | …") become a table. */
-  function renderAnswer(node, answer, citations) {
-    node.textContent = '';
-    const lines = answer.split('\n');
-    let table = null;
-    lines.forEach((line, i) => {
-      if (/^\|.*\|$/.test(line.trim())) {
-        const cells = line.trim().slice(1, -1).split('|').map((c) => c.trim());
-        if (cells.every((c) => /^-+$/.test(c))) return;
-        if (!table) {
-          table = el('table', { class: 'answer-table' });
-          node.append(table);
-          const head = el('tr', {});
-          cells.forEach((c) => head.append(el('th', { text: c })));
-          table.append(head);
-          return;
-        }
-        const row = el('tr', {});
-        cells.forEach((c) => { const td = el('td', { text: c }); linkCitations(td, citations); row.append(td); });
-        table.append(row);
-        return;
-      }
-      table = null;
-      const span = el('span', { text: line + (i < lines.length - 1 ? '\n' : '') });
-      linkCitations(span, citations);
-      node.append(span);
-    });
-  }
-
-  /** Turns "[1]" in the answer into links to the cited passage. */
-  function linkCitations(node, citations) {
-    const parts = node.textContent.split(/(\[\d+\])/);
-    node.textContent = '';
-    parts.forEach((part) => {
-      const m = /^\[(\d+)\]$/.exec(part);
-      const c = m && citations.find((x) => x.n === Number(m[1]));
-      if (c) {
-        const a = el('a', { href: safeHref(c.url), class: 'cite', target: '_blank', rel: 'noopener noreferrer', title: c.quote, text: part });
-        node.append(a);
-      } else node.append(document.createTextNode(part));
-    });
-  }
-
-  /** A document's page in a citation: its URL opens the file there ("…/bao-cao.pdf#page=3"). */
-  function citedPage(url) {
-    const m = /#page=(\d+)$/.exec(url || '');
-    return m ? Number(m[1]) : null;
+    showCurrentView();
+    ({ ask: askView.render, search: renderSearch, provinces: renderProvinces, rankings: rankings.render, crawl: renderCrawl })[view](p);
   }
 
   /** The kind of file a URL names (pdf, doc, xls), or null for a web page. */
@@ -165,29 +95,11 @@
     return el('span', { class: 'filetype filetype-' + type, title: t('type.' + type), text: t('type.' + type) });
   }
 
-  function citationList(citations) {
-    const list = el('ol', { class: 'citations', 'aria-label': t('ask.sources') });
-    citations.forEach((c) => {
-      const page = citedPage(c.url);
-      const details = el('details', {},
-        el('summary', {}, el('span', { class: 'n', text: '[' + c.n + '] ' }), fileBadge(fileType(c.url)),
-          el('a', { href: safeHref(c.url), target: '_blank', rel: 'noopener noreferrer', text: c.title || c.url }),
-          page ? el('span', { class: 'page', text: ' — ' + t('cite.page', { n: page }) }) : document.createTextNode('')),
-        el('blockquote', { text: c.quote || '' }),
-        el('p', { class: 'meta', text: [c.source, c.province || t('search.noProvince'), day(c.published)].filter(Boolean).join(' · ') }));
-      list.append(el('li', { value: String(c.n) }, details));
-    });
-    return list;
-  }
-
   // ---- search ----
   const FACETS = ['province', 'source', 'year', 'metric', 'type'];
-  let metricNames = null;
-  const metricsLoaded = api('/api/metrics').then((d) => { metricNames = d.metrics; return d; }).catch(() => ({ metrics: [] }));
-  const metricLabel = (id) => {
-    const m = (metricNames || []).find((x) => x.id === id);
-    return m ? (lang === 'vi' ? m.vi : m.name) : id;
-  };
+  const format = window.PORTALKB_FORMAT({ api, t, lang: () => lang });
+  const metricsLoaded = format.loaded;
+  const metricLabel = (id) => format.metricName(id);
 
   // The page of hits, then the total with the facets: two requests, so the results show without waiting for the
   // node to count every match (the slower half; asked side by side on a small server they only slow each other,
@@ -197,8 +109,10 @@
     const generation = ++searchGeneration;
     $('#q').value = p.get('q') || '';
     $('#sort').value = p.get('sort') || 'relevance';
+    $('#from').value = p.get('from') || '';
+    $('#to').value = p.get('to') || '';
     const query = new URLSearchParams();
-    for (const key of ['q', 'sort', 'page', ...FACETS]) if (p.get(key)) query.set(key, p.get(key));
+    for (const key of ['q', 'sort', 'page', 'from', 'to', ...FACETS]) if (p.get(key)) query.set(key, p.get(key));
     const exportQuery = new URLSearchParams(query); exportQuery.delete('page'); exportQuery.set('format', 'csv');
     $('#export').href = '/api/search?' + exportQuery.toString();
     const results = $('#results');
@@ -206,6 +120,7 @@
     $('#facets').textContent = '';
     $('#pager').textContent = '';
     $('#search-summary').textContent = '';
+    $('#search-notices').textContent = '';
     const pageQuery = new URLSearchParams(query); pageQuery.set('facets', 'false');
     let data;
     try {
@@ -215,6 +130,7 @@
       return;
     }
     if (generation !== searchGeneration) return;
+    renderNotices(data.notices || []);
     if (!data.hits.length) $('#search-summary').textContent = t('search.none');
     data.hits.forEach((h) => {
       const linked = (h.linkedFrom || []).filter((l) => l.url);
@@ -234,9 +150,25 @@
     }
     await metricsLoaded;
     if (generation !== searchGeneration) return;
-    $('#search-summary').textContent = counted.total ? t('search.results', { n: counted.total.toLocaleString() }) : t('search.none');
+    $('#search-summary').textContent = counted.total ? t('search.results', { n: format.number(counted.total) }) : t('search.none');
     renderFacets(p, counted.facets);
     renderPager(p, { page: data.page, size: data.size, total: counted.total });
+  }
+
+  /** What the query had that is no search syntax here (OR, parentheses, an open quote), said in the reader's language. */
+  function renderNotices(notices) {
+    const box = $('#search-notices');
+    box.textContent = '';
+    notices.forEach((n) => box.append(el('p', { class: 'notice', 'data-code': n.code, text: t('search.notice.' + n.code) })));
+  }
+
+  /** The date range filter, as chosen: shown with a link that clears it. */
+  function dateRange(p) {
+    if (!p.get('from') && !p.get('to')) return null;
+    const clear = new URLSearchParams(p); clear.delete('from'); clear.delete('to'); clear.delete('page');
+    const label = (p.get('from') ? day(p.get('from')) : '…') + ' – ' + (p.get('to') ? day(p.get('to')) : '…');
+    return el('fieldset', { class: 'facet' }, el('legend', { text: t('facet.dates') }),
+      el('a', { href: '/?' + clear, class: 'clear', 'data-nav': '1', text: '× ' + label + ' (' + t('facet.clear') + ')' }));
   }
 
   // Every province the article reports on (its own first, with its province of today); none confident is said so.
@@ -246,22 +178,26 @@
     return [own].concat((h.provinces || []).filter((x) => x !== h.province)).join(', ');
   }
 
-  const bucketLabel = (name, value) => name === 'metric' ? metricLabel(value) : name === 'type' ? t('type.' + value)
-    : name === 'province' && value === 'none' ? t('search.noProvince') : value;
+  // Outlets by name (the facet's label), not the crawler's id; metrics by the reader's language.
+  const bucketLabel = (name, value, label) => name === 'metric' ? metricLabel(value) : name === 'type' ? t('type.' + value)
+    : name === 'province' && value === 'none' ? t('search.noProvince') : (label || value);
 
   function renderFacets(p, facets) {
+    const dates = dateRange(p);
+    if (dates) $('#facets').append(dates);
     FACETS.forEach((name) => {
       const box = el('fieldset', { class: 'facet' }, el('legend', { text: t('facet.' + name) }));
       const chosen = p.get(name);
       if (chosen) {
         const clear = new URLSearchParams(p); clear.delete(name); clear.delete('page');
-        const label = bucketLabel(name, chosen);
+        const known = (facets[name] || []).find((b) => b.value === chosen);
+        const label = bucketLabel(name, chosen, known && known.label);
         box.append(el('a', { href: '/?' + clear, class: 'clear', 'data-nav': '1', text: '× ' + label + ' (' + t('facet.clear') + ')' }));
       }
       (facets[name] || []).slice(0, 12).forEach((b) => {
         const q = new URLSearchParams(p); q.set(name, b.value); q.delete('page');
         box.append(el('a', { href: '/?' + q, 'data-nav': '1', class: 'bucket' + (chosen === b.value ? ' on' : '') },
-          el('span', { text: bucketLabel(name, b.value) }), el('span', { class: 'count', text: String(b.count) })));
+          el('span', { text: bucketLabel(name, b.value, b.label) }), el('span', { class: 'count', text: format.number(b.count) })));
       });
       $('#facets').append(box);
     });
@@ -287,7 +223,8 @@
   }
 
   // ---- rankings (rankings.js) ----
-  const rankings = window.PORTALKB_RANKINGS({ $, el, t, api, safeHref, day, navigate, params, metricLabel, metricsLoaded, lang: () => lang });
+  const rankings = window.PORTALKB_RANKINGS({ $, el, t, api, safeHref, day, navigate, params, metricLabel, metricsLoaded, format, lang: () => lang });
+  const askView = window.PORTALKB_ASK({ $, el, t, api, safeHref, day, format, fileBadge, fileType, lang: () => lang });
 
   // ---- provinces ----
   let provincesLoaded = null, chart = null;
@@ -301,8 +238,9 @@
         return data;
       });
       const metrics = await metricsLoaded;
-      metrics.metrics.forEach((m) => $('#metric-select').append(el('option', { value: m.id, text: lang === 'vi' ? m.vi : m.name })));
+      metrics.metrics.forEach((m) => $('#metric-select').append(el('option', { value: m.id, text: metricLabel(m.id) })));
     }
+    Array.from($('#metric-select').options).forEach((o) => { o.textContent = metricLabel(o.value); });
     const data = await provincesLoaded;
     const id = p.get('province') || (data.provinces.find((x) => x.articles > 0) || data.provinces[0]).id;
     $('#province-select').value = id;
@@ -313,15 +251,19 @@
     let d = null;
     try {
       d = await api('/api/provinces/' + encodeURIComponent(id));
-      detail.append(el('h2', { text: d.name }), el('p', { class: 'meta', text: t('prov.articles', { n: d.articles }) + (d.today !== d.name ? ' · ' + t('prov.today', { p: d.today }) : '') }));
+      detail.append(el('h2', { text: d.name }), el('p', { class: 'meta', text: t('prov.articles', { n: format.number(d.articles) }) + (d.today !== d.name ? ' · ' + t('prov.today', { p: d.today }) : '') }));
       if (!d.latestFigures.length) detail.append(el('p', { text: t('prov.none') }));
       const cards = el('div', { class: 'cards' });
+      // The province's own latest result of each catalogued metric (what Rankings ranks), in the reader's language.
       d.latestFigures.forEach((f) => {
+        const name = lang === 'vi' ? f.vi : f.name;
         const q = new URLSearchParams({ view: 'provinces', province: id, metric: f.metric, provinces: d.name });
-        cards.append(el('div', { class: 'card' },
-          el('p', { class: 'metric', text: f.name }), el('p', { class: 'value', text: f.raw || String(f.value) }),
-          el('p', { class: 'meta' }, el('span', { text: (f.year || '') + ' · ' }), el('a', { href: safeHref(f.url), target: '_blank', rel: 'noopener noreferrer', text: f.title || 'source' })),
-          el('a', { href: '/?' + q, 'data-nav': '1', class: 'chart-link', text: t('prov.overTime', { m: f.name }) })));
+        cards.append(el('div', { class: 'card' + (f.conflict ? ' conflicting' : ''), 'data-metric': f.metric },
+          el('p', { class: 'metric', text: name }), figureValue(f),
+          el('p', { class: 'meta' }, el('span', { class: 'year', text: f.year + (f.conflict ? ' ⚠' : '') + ' · ' }),
+            el('a', { href: safeHref(f.url), target: '_blank', rel: 'noopener noreferrer', text: f.title || t('prov.source') }),
+            el('span', { text: ' · ' + (f.sourceName || f.source) })),
+          el('a', { href: '/?' + q, 'data-nav': '1', class: 'chart-link', text: t('prov.overTime', { m: name }) })));
       });
       detail.append(cards);
     } catch (e) {
@@ -330,6 +272,14 @@
     const names = (p.get('provinces') || '').trim();
     if (p.get('metric') && names) drawComparison(p.get('metric'), names);
     else if (d) startComparison(p, d, data);
+  }
+
+  /** A card's figure: the number large, its unit beside it smaller ("10.8 doctors per 10,000 people"). */
+  function figureValue(f) {
+    const whole = format.figure(f.value, f.unit);
+    const unit = f.unit && f.unit !== '%' ? format.unit(f.unit) : '';
+    const number = unit && whole.endsWith(' ' + unit) ? whole.slice(0, -unit.length - 1) : whole;
+    return el('p', { class: 'value' }, document.createTextNode(number), unit ? el('span', { class: 'unit', text: ' ' + unit }) : document.createTextNode(''));
   }
 
   /**
@@ -345,26 +295,48 @@
     drawComparison(metric, names.join(','));
   }
 
+  /**
+   * The comparison: a bar per province in each year, side by side (the years as groups, one colour per province). Names
+   * that are no province are said, and the others still compared.
+   */
   async function drawComparison(metric, provinces) {
     let data;
+    const list = $('#compare-points');
+    const unknown = $('#compare-unknown');
+    unknown.hidden = true;
     try {
       data = await api('/api/compare?' + new URLSearchParams({ metric, provinces }));
     } catch (e) {
-      $('#compare-points').textContent = e.message;
+      list.textContent = '';
+      unknown.hidden = false;
+      unknown.textContent = e.message;
+      if (chart) { chart.destroy(); chart = null; }
       return;
     }
-    const years = [...new Set(data.series.flatMap((s) => s.points.map((x) => x.year)))].sort();
+    if (data.unknown && data.unknown.length) {
+      unknown.hidden = false;
+      unknown.textContent = t('prov.unknown', { names: data.unknown.join(', ') });
+    }
+    const series = data.series.filter((s) => s.points.length);
+    const years = [...new Set(series.flatMap((s) => s.points.map((x) => x.year)))].sort();
     const colors = ['#0b6e4f', '#c44536', '#1f6feb', '#b8860b', '#6f42c1', '#2b9348'];
-    const datasets = data.series.map((s, i) => ({
+    const datasets = series.map((s, i) => ({
       label: s.province, borderColor: colors[i % colors.length], backgroundColor: colors[i % colors.length],
       data: years.map((y) => { const pt = s.points.find((x) => x.year === y); return pt ? pt.value : null; }),
-      points: years.map((y) => s.points.find((x) => x.year === y) || null), spanGaps: true
+      points: years.map((y) => s.points.find((x) => x.year === y) || null)
     }));
     if (chart) chart.destroy();
+    chart = null;
+    const name = metricLabel(data.metric);
     if (window.Chart) {
       chart = new window.Chart($('#compare-chart'), {
         type: 'bar', data: { labels: years, datasets },
-        options: { responsive: true, maintainAspectRatio: false, plugins: { title: { display: true, text: data.name } },
+        options: { responsive: true, maintainAspectRatio: false, animation: false,
+          plugins: { title: { display: true, text: name },
+            tooltip: { callbacks: { label: (item) => {
+              const pt = datasets[item.datasetIndex].points[item.dataIndex];
+              return pt ? item.dataset.label + ': ' + format.figure(pt.value, pt.unit) + (pt.conflict ? ' ⚠' : '') : '';
+            } } } },
           onClick: (evt, elements) => {
             if (!elements.length) return;
             const pt = datasets[elements[0].datasetIndex].points[elements[0].index];
@@ -372,10 +344,14 @@
           } }
       });
     }
-    const list = $('#compare-points'); list.textContent = '';
-    data.series.forEach((s) => s.points.forEach((pt) => list.append(el('li', {},
-      el('span', { text: s.province + ' ' + pt.year + ': ' + pt.value + (pt.unit === '%' ? '%' : ' ' + (pt.unit || '')) + ' — ' }),
-      el('a', { href: safeHref(pt.url), target: '_blank', rel: 'noopener noreferrer', class: 'point-source', text: pt.title || pt.url })))));
+    list.textContent = '';
+    data.series.forEach((s) => {
+      if (!s.points.length) list.append(el('li', { class: 'meta', text: s.province + ': ' + t('prov.noFigure', { m: name }) }));
+      s.points.forEach((pt) => list.append(el('li', {},
+        el('span', { text: s.province + ' ' + pt.year + ': ' + format.figure(pt.value, pt.unit) + (pt.conflict ? ' ⚠' : '') + ' — ' }),
+        el('a', { href: safeHref(pt.url), target: '_blank', rel: 'noopener noreferrer', class: 'point-source', text: pt.title || pt.url }),
+        el('span', { class: 'meta', text: ' · ' + (pt.sourceName || pt.source) }))));
+    });
   }
 
   // ---- crawl status: one row per source, filtered by province (before or after the 2025 merger) and state ----
@@ -406,6 +382,8 @@
       return;
     }
     $('#crawl-now').disabled = !data.adminEnabled;
+    $('#admin-token').disabled = !data.adminEnabled;
+    $('#crawl-why').hidden = data.adminEnabled;
     const province = (p || params()).get('province') || '', state = (p || params()).get('status') || '';
     fillProvinceFilter(data.sources, province);
     $('#crawl-status').value = state;
@@ -416,12 +394,12 @@
       const where = !s.province ? (s.coverage === 'national' ? t('crawl.national') : (s.coverage || ''))
         : s.provinceToday && s.provinceToday !== s.province ? s.province + ' (' + t('crawl.today', { p: s.provinceToday }) + ')' : s.province;
       rows.append(el('tr', { 'data-source': s.id, 'data-state': crawlState(s) }, el('td', { text: s.name || s.id, title: s.id }),
+        el('td', { class: 'state', text: t('crawl.st.' + crawlState(s)) + (r.status && r.status !== 'done' && !s.running ? ' (' + r.status + ')' : '') }),
         el('td', { text: where }),
         el('td', { text: r.startedAt ? new Date(r.startedAt).toLocaleString() : t('crawl.never') }),
         el('td', { text: s.nextRun ? new Date(s.nextRun).toLocaleString() : (s.schedule ? s.schedule : t('crawl.manual')) }),
         el('td', { text: String(r.fetched ?? '') }),
-        el('td', { text: r.indexed !== undefined ? r.indexed + ' / ' + r.changed : '' }), el('td', { text: String(r.errors ?? '') }),
-        el('td', { text: t('crawl.st.' + crawlState(s)) + (r.status && r.status !== 'done' && !s.running ? ' (' + r.status + ')' : '') })));
+        el('td', { text: r.indexed !== undefined ? r.indexed + ' / ' + r.changed : '' }), el('td', { text: String(r.errors ?? '') })));
       (r.recentErrors || []).slice(0, 5).forEach((e) => errors.append(el('li', { text: s.id + ': ' + e })));
     });
     $('#crawl-shown').textContent = t('crawl.shown', { n: shown.length, m: data.sources.length });
@@ -453,25 +431,17 @@
     }
   });
   window.addEventListener('popstate', render);
+  window.addEventListener('resize', showCurrentView);
+  document.querySelector('.top nav').addEventListener('scroll', fadeNav, { passive: true });
   $('#lang').addEventListener('click', () => { lang = lang === 'vi' ? 'en' : 'vi'; localStorage.setItem('portalkb.lang', lang); applyLanguage(); render(); });
-  $('#ask-form').addEventListener('submit', (e) => {
-    e.preventDefault();
-    const q = $('#question').value.trim();
-    if (!q) return;
-    $('#question').value = '';
-    history.replaceState(null, '', '/?' + new URLSearchParams({ view: 'ask', q }));
-    $('#chat').dataset.asked = '1';
-    ask(q);
-  });
-  document.querySelectorAll('.example').forEach((b) => b.addEventListener('click', () => { $('#question').value = b.textContent; $('#ask-form').requestSubmit(); }));
   $('#new-conversation').addEventListener('click', () => {
-    conversationId = ''; sessionStorage.removeItem('portalkb.conversation');
-    $('#chat').textContent = ''; delete $('#chat').dataset.asked; $('#examples').hidden = false;
+    askView.reset();
     navigate(new URLSearchParams({ view: 'ask' }));
   });
   $('#search-form').addEventListener('submit', (e) => {
     e.preventDefault();
     const q = new URLSearchParams(params()); q.set('view', 'search'); q.set('q', $('#q').value.trim()); q.set('sort', $('#sort').value); q.delete('page');
+    [['from', '#from'], ['to', '#to']].forEach(([k, sel]) => { if ($(sel).value) q.set(k, $(sel).value); else q.delete(k); });
     navigate(q);
   });
   $('#q').addEventListener('input', () => { clearTimeout(suggestTimer); suggestTimer = setTimeout(suggest, 250); });
@@ -485,5 +455,5 @@
   $('#crawl-province').addEventListener('change', filterCrawl);
   $('#crawl-status').addEventListener('change', filterCrawl);
   applyLanguage();
-  render();
+  format.loaded.then(render);
 })();

@@ -1,4 +1,6 @@
-// Interface strings in English and Vietnamese; app.js applies them to [data-i18n] elements.
+// Interface strings in English and Vietnamese; app.js applies them to [data-i18n] elements. English mode is English and
+// Vietnamese mode Vietnamese: example questions and follow-ups are written in the reader's language, and figures are
+// formatted by format.js. The example questions are the ones README lists; each is answered with a citation.
 window.PORTALKB_I18N = {
   en: {
     'nav.ask': 'Ask', 'nav.search': 'Search', 'nav.provinces': 'Provinces', 'nav.crawl': 'Crawl status',
@@ -25,7 +27,21 @@ window.PORTALKB_I18N = {
     'rank.summary': 'Figures for {n} of {m} provinces', 'rank.latestEach': 'each province\'s latest year',
     'rank.conflicts': '{n} with conflicting figures (⚠)', 'rank.alsoReported': 'also reported:',
     'rank.conflictTitle': 'Articles report different values for this province and year', 'rank.none': 'No figures.',
-    'rank.today': 'today {p}', 'rank.absorbed': 'part of {p} since 2025', 'rank.overall': '{a} → {b}: {d} ({p})'
+    'rank.today': 'today {p}', 'rank.absorbed': 'part of {p} since 2025', 'rank.overall': '{a} → {b}: {d} ({p})',
+    'ask.examples': ['Which province reached 97.9% insurance coverage?', 'What was health insurance coverage in Bắc Kạn in 2020?',
+      'How many doctors per 10,000 people does Quảng Ninh have?', 'Which province has the highest health insurance coverage?',
+      'What happened in Yên Bái in 2020?'],
+    'ask.pending': 'Looking through the articles…', 'ask.lost': 'the connection was lost',
+    'ask.tooLong': 'This question is {n} characters long; questions are read up to {max}. Please shorten it.',
+    'ask.followUps': 'Ask next', 'follow.year': 'What was {metric} in {province} in {year}?',
+    'follow.province': 'What is {metric} in {province}?', 'follow.ranking': 'All provinces ranked: {metric}',
+    'num.million': 'million', 'num.billion': 'billion',
+    'search.from': 'Published from', 'search.to': 'to', 'facet.dates': 'Published',
+    'search.notice.operators': 'OR, AND and NOT are not search operators here: every word is searched and most must match. Write -word to leave a word out.',
+    'search.notice.parentheses': 'Parentheses do not group words here; they were left out.',
+    'search.notice.quote': 'A quotation mark is not closed, so its words were searched one by one. Close it to search the exact phrase.',
+    'prov.unknown': 'Not a province, left out: {names}', 'prov.noFigure': 'no figure for {m}', 'prov.source': 'source',
+    'crawl.why': 'Crawling from this page is off: the server has no admin token. Set server.adminToken (or PORTALKB_ADMIN_TOKEN) and restart; scheduled crawls run without it.'
   },
   vi: {
     'nav.ask': 'Hỏi đáp', 'nav.search': 'Tìm kiếm', 'nav.provinces': 'Tỉnh thành', 'nav.crawl': 'Thu thập',
@@ -52,6 +68,20 @@ window.PORTALKB_I18N = {
     'rank.summary': 'Có số liệu của {n}/{m} tỉnh', 'rank.latestEach': 'năm gần nhất của từng tỉnh',
     'rank.conflicts': '{n} tỉnh có số liệu khác nhau (⚠)', 'rank.alsoReported': 'nguồn khác ghi:',
     'rank.conflictTitle': 'Các bài viết ghi số liệu khác nhau cho tỉnh và năm này', 'rank.none': 'Chưa có số liệu.',
-    'rank.today': 'nay thuộc {p}', 'rank.absorbed': 'nhập vào {p} từ 2025', 'rank.overall': '{a} → {b}: {d} ({p})'
+    'rank.today': 'nay thuộc {p}', 'rank.absorbed': 'nhập vào {p} từ 2025', 'rank.overall': '{a} → {b}: {d} ({p})',
+    'ask.examples': ['Tỉnh nào có tỷ lệ tiêm mũi 3 đạt 95,7%?', 'Tỷ lệ bao phủ bảo hiểm y tế của Hà Giang năm 2020?',
+      'Điện Biên có bao nhiêu giường bệnh trên vạn dân?', 'Tỉnh nào có tỷ lệ hộ nghèo thấp nhất năm 2023?',
+      'Tình hình phòng chống dịch ở Yên Bái năm 2020 ra sao?'],
+    'ask.pending': 'Đang tìm trong các bài viết…', 'ask.lost': 'mất kết nối',
+    'ask.tooLong': 'Câu hỏi dài {n} ký tự; hệ thống chỉ đọc tối đa {max} ký tự. Vui lòng rút gọn.',
+    'ask.followUps': 'Hỏi tiếp', 'follow.year': '{metric} của {province} năm {year}?',
+    'follow.province': '{metric} của {province}?', 'follow.ranking': 'Xếp hạng các tỉnh: {metric}',
+    'num.million': 'triệu', 'num.billion': 'tỷ',
+    'search.from': 'Đăng từ ngày', 'search.to': 'đến', 'facet.dates': 'Ngày đăng',
+    'search.notice.operators': 'OR, AND và NOT không phải toán tử tìm kiếm ở đây: mọi từ đều được tìm và phần lớn phải khớp. Viết -từ để loại một từ.',
+    'search.notice.parentheses': 'Dấu ngoặc đơn không nhóm các từ ở đây và đã được bỏ qua.',
+    'search.notice.quote': 'Dấu ngoặc kép chưa đóng nên các từ được tìm riêng lẻ. Hãy đóng ngoặc để tìm đúng cụm từ.',
+    'prov.unknown': 'Không phải tên tỉnh, đã bỏ qua: {names}', 'prov.noFigure': 'chưa có số liệu {m}', 'prov.source': 'nguồn',
+    'crawl.why': 'Chức năng thu thập từ trang này đang tắt: máy chủ chưa có mã quản trị. Đặt server.adminToken (hoặc PORTALKB_ADMIN_TOKEN) rồi khởi động lại; lịch thu thập tự động vẫn chạy.'
   }
 };

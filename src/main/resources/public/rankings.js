@@ -8,10 +8,8 @@ window.PORTALKB_RANKINGS = function (ui) {
   const CONFLICT = '#d08700';
   let barChart = null, lineChart = null, ranking = null, sort = { key: 'rank', dir: 1 };
 
-  const formatValue = (value, unit) => {
-    const n = Number(value).toLocaleString(ui.lang() === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 });
-    return n + (unit === '%' ? '%' : ' ' + (unit || ''));
-  };
+  const formatValue = (value, unit) => ui.format.figure(value, unit);
+  const outlet = (report) => report.sourceName || report.source;
   const place = (cell) => cell.province + (cell.provinceToday && cell.provinceToday !== cell.province ? ' (' + t('rank.today', { p: cell.provinceToday }) + ')' : '');
   const sourceLink = (report, cls) => el('a', { href: safeHref(report.url), target: '_blank', rel: 'noopener noreferrer', class: cls || '', text: report.title || report.url });
 
@@ -20,7 +18,8 @@ window.PORTALKB_RANKINGS = function (ui) {
     const note = el('span', { class: 'conflict', title: t('rank.conflictTitle') }, el('span', { text: '⚠ ' + t('rank.alsoReported') + ' ' }));
     cell.values.slice(1).forEach((v, i) => {
       if (i > 0) note.append(document.createTextNode('; '));
-      note.append(el('strong', { text: formatValue(v.value, v.latest.unit) }), document.createTextNode(' — '), sourceLink(v.latest));
+      note.append(el('strong', { text: formatValue(v.value, v.latest.unit) }), document.createTextNode(' — '), sourceLink(v.latest),
+        el('span', { class: 'meta', text: ' · ' + outlet(v.latest) }));
     });
     return note;
   }
@@ -79,10 +78,11 @@ window.PORTALKB_RANKINGS = function (ui) {
       options: {
         indexAxis: 'y', responsive: true, maintainAspectRatio: false, animation: false,
         plugins: { legend: { display: false }, title: { display: true, text: ui.metricLabel(ranking.metric.id) + (ranking.year ? ' · ' + ranking.year : '') },
-          tooltip: { callbacks: { afterLabel: (item) => {
+          tooltip: { callbacks: { label: (item) => formatValue(rows[item.dataIndex].cell.figure.value, rows[item.dataIndex].cell.figure.unit),
+            afterLabel: (item) => {
             const cell = rows[item.dataIndex].cell;
-            return [cell.figure.source + ' · ' + day(cell.figure.published)].concat(cell.conflict
-              ? cell.values.slice(1).map((v) => t('rank.alsoReported') + ' ' + formatValue(v.value, v.latest.unit) + ' (' + v.latest.source + ')') : []);
+            return [outlet(cell.figure) + ' · ' + day(cell.figure.published)].concat(cell.conflict
+              ? cell.values.slice(1).map((v) => t('rank.alsoReported') + ' ' + formatValue(v.value, v.latest.unit) + ' (' + outlet(v.latest) + ')') : []);
           } } } },
         onClick: (evt, elements) => {
           if (elements.length) window.open(safeHref(rows[elements[0].index].cell.figure.url), '_blank', 'noopener');
@@ -105,7 +105,7 @@ window.PORTALKB_RANKINGS = function (ui) {
       return (typeof x === 'string' ? x.localeCompare(y, 'vi') : x - y) * sort.dir;
     });
     rows.forEach((r) => {
-      const source = el('td', {}, sourceLink(r.cell.figure, 'rank-source'), el('span', { class: 'meta', text: ' · ' + r.cell.figure.source + ' · ' + day(r.cell.figure.published) }));
+      const source = el('td', {}, sourceLink(r.cell.figure, 'rank-source'), el('span', { class: 'meta', text: ' · ' + outlet(r.cell.figure) + ' · ' + day(r.cell.figure.published) }));
       if (r.cell.conflict) source.append(el('br'), conflictNote(r.cell));
       body.append(el('tr', { 'data-province': r.cell.province, class: r.cell.conflict ? 'conflicting' : '' },
         el('td', { text: r.rank + (r.tied ? '=' : '') }), el('td', { text: place(r.cell) }), el('td', { text: String(r.cell.year) }),
@@ -116,6 +116,8 @@ window.PORTALKB_RANKINGS = function (ui) {
       th.setAttribute('aria-sort', th.dataset.sort === sort.key ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none');
     });
   }
+
+  const signed = (v) => (v >= 0 ? '+' : '−') + ui.format.number(Math.abs(v));
 
   async function drawTrend(metric, provinces) {
     let data;
@@ -130,17 +132,24 @@ window.PORTALKB_RANKINGS = function (ui) {
     const years = [...new Set(data.series.flatMap((s) => s.points.map((x) => x.year)))].sort();
     const datasets = data.series.filter((s) => s.points.length).map((s, i) => ({
       label: label(s), borderColor: COLORS[i % COLORS.length], backgroundColor: COLORS[i % COLORS.length], spanGaps: true,
-      pointRadius: s.points.map((x) => x.conflict ? 7 : 4), pointStyle: s.points.map((x) => x.conflict ? 'triangle' : 'circle'),
+      pointRadius: years.map((y) => { const x = s.points.find((c) => c.year === y); return x && x.conflict ? 7 : 4; }),
+      pointStyle: years.map((y) => { const x = s.points.find((c) => c.year === y); return x && x.conflict ? 'triangle' : 'circle'; }),
       data: years.map((y) => { const pt = s.points.find((x) => x.year === y); return pt ? pt.figure.value : null; }),
       cells: years.map((y) => s.points.find((x) => x.year === y) || null)
     }));
     if (lineChart) lineChart.destroy();
     lineChart = null;
     if (window.Chart) {
+      // offset: the first and last years sit half a step inside the axis, so a lone year's dot is whole, not cut at the edge
       lineChart = new window.Chart($('#trend-chart'), {
         type: 'line', data: { labels: years, datasets },
-        options: { responsive: true, maintainAspectRatio: false, animation: false,
-          plugins: { title: { display: true, text: ui.metricLabel(data.metric.id) } },
+        options: { responsive: true, maintainAspectRatio: false, animation: false, layout: { padding: { top: 8, right: 12 } },
+          scales: { x: { offset: true }, y: { grace: '5%' } },
+          plugins: { title: { display: true, text: ui.metricLabel(data.metric.id) },
+            tooltip: { callbacks: { label: (item) => {
+              const cell = datasets[item.datasetIndex].cells[item.dataIndex];
+              return cell ? item.dataset.label + ': ' + formatValue(cell.figure.value, cell.figure.unit) : '';
+            } } } },
           onClick: (evt, elements) => {
             const cell = elements.length && datasets[elements[0].datasetIndex].cells[elements[0].index];
             if (cell) window.open(safeHref(cell.figure.url), '_blank', 'noopener');
@@ -155,13 +164,13 @@ window.PORTALKB_RANKINGS = function (ui) {
       s.points.forEach((c, i) => {
         const change = i > 0 ? s.changes[i - 1] : null;
         const li = el('li', {}, el('span', { text: c.year + ': ' + formatValue(c.figure.value, c.figure.unit)
-          + (change ? ' (' + (change.difference >= 0 ? '+' : '') + change.difference + (change.percent === null ? '' : ', ' + (change.percent >= 0 ? '+' : '') + change.percent + '%') + ')' : '') + ' — ' }),
-        sourceLink(c.figure, 'point-source'));
+          + (change ? ' (' + signed(change.difference) + (change.percent === null ? '' : ', ' + signed(change.percent) + '%') + ')' : '') + ' — ' }),
+        sourceLink(c.figure, 'point-source'), el('span', { class: 'meta', text: ' · ' + outlet(c.figure) }));
         if (c.conflict) li.append(el('br'), conflictNote(c));
         points.append(li);
       });
       if (s.overall) item.append(el('span', { class: 'meta', text: ' ' + t('rank.overall', { a: s.overall.fromYear, b: s.overall.toYear,
-        d: (s.overall.difference >= 0 ? '+' : '') + s.overall.difference, p: s.overall.percent === null ? '—' : (s.overall.percent >= 0 ? '+' : '') + s.overall.percent + '%' }) }));
+        d: signed(s.overall.difference), p: s.overall.percent === null ? '—' : signed(s.overall.percent) + '%' }) }));
       item.append(points);
       list.append(item);
     });

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * English and diacritic-free question terms → the Vietnamese words portals write, from resources
@@ -34,7 +35,7 @@ public final class Glossary {
         }
     }
 
-    private record File(List<List<String>> units, List<FileTerm> terms) {
+    private record File(Map<String, String> unitNames, List<List<String>> units, List<FileTerm> terms) {
     }
 
     private record FileTerm(String vi, List<String> en, String metric, List<String> unit) {
@@ -43,10 +44,17 @@ public final class Glossary {
 
     private final List<Entry> entries;
     private final List<List<String>> unitClasses;
+    private final Map<String, String> unitNames;
 
-    private Glossary(List<Entry> entries, List<List<String>> unitClasses) {
+    private Glossary(List<Entry> entries, List<List<String>> unitClasses, Map<String, String> unitNames) {
         this.entries = entries;
         this.unitClasses = unitClasses;
+        this.unitNames = unitNames;
+    }
+
+    /** A stored figure's unit as written (Vietnamese) → its English name, for showing figures to an English reader. */
+    public Map<String, String> unitNames() {
+        return unitNames;
     }
 
     /** Every unit that counts the same thing as {@code unit} (folded), itself included. */
@@ -97,7 +105,7 @@ public final class Glossary {
             merged.sort(Comparator.comparingInt((Entry e) -> -e.folded().length()));
             List<List<String>> units = file.units() == null ? List.of()
                 : file.units().stream().map(c -> c.stream().map(Glossary::fold).toList()).toList();
-            return new Glossary(List.copyOf(merged), units);
+            return new Glossary(List.copyOf(merged), units, file.unitNames() == null ? Map.of() : Map.copyOf(file.unitNames()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the ask glossary", e);
         }
@@ -108,8 +116,8 @@ public final class Glossary {
      * catalogue's "Bác sĩ trên vạn dân" is also the glossary's "bác sĩ/vạn dân".
      */
     private static List<Entry> withMetricForms(List<Entry> entries) {
-        java.util.Map<String, List<String>> forms = new java.util.LinkedHashMap<>();
-        java.util.Map<String, List<String>> units = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> forms = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> units = new java.util.LinkedHashMap<>();
         for (Entry e : entries) {
             if (e.term().metric() != null) {
                 List<String> f = forms.computeIfAbsent(e.term().metric(), k -> new ArrayList<>());

@@ -24,13 +24,14 @@ public final class Analysis {
         }
     }
 
-    /** One article's figure for a province, metric and year, with its source. */
+    /** One article's figure for a province, metric and year, with its source ({@code source}: the crawler's id, {@code sourceName}: the outlet's name). */
     public record Report(String metric, String province, String provinceToday, int year, double value, String unit, String raw,
-                         String text, String articleId, String url, String title, String source, String published, String measure) {
+                         String text, String articleId, String url, String title, String source, String published, String measure,
+                         String sourceName) {
         /** A stored fact as a report (no year or value: 0). */
         static Report of(Fact f) {
             return new Report(f.metric(), f.province(), f.provinceToday(), f.year() == null ? 0 : f.year(), f.value() == null ? 0 : f.value(),
-                f.unit(), f.raw(), f.text(), f.articleId(), f.url(), f.title(), f.source(), f.published(), f.measure());
+                f.unit(), f.raw(), f.text(), f.articleId(), f.url(), f.title(), f.source(), f.published(), f.measure(), f.sourceName());
         }
     }
 

@@ -131,6 +131,35 @@ public final class FactAnalytics {
     }
 
     /**
+     * A province's own latest result of each catalogued metric, chosen as {@link #rank} chooses it (the province page's
+     * cards), in the catalogue's order: no district's, facility's, other province's or absorbed province's figure, no
+     * target, change or open measure.
+     */
+    public List<FigureCell> latestOf(String province) throws IOException {
+        String name = Provinces.resolve("province", List.of(province)).get(0);
+        ReportCells.Result found = cells.find(new ReportCells.Request(null, null, List.of(name), null, null, null, true, false));
+        List<String> order = MetricCatalogue.get().metrics().stream().map(MetricCatalogue.Metric::id).toList();
+        return found.cells().stream().filter(c -> order.contains(c.metric()))
+            .sorted(Comparator.comparingInt(c -> order.indexOf(c.metric()))).toList();
+    }
+
+    /**
+     * {@code metricId} in each named province by year, the same figures as {@link #trend} (conflicts flagged); names that
+     * are no province are left out and listed in the result's {@code unknown}, unless nothing else is named.
+     */
+    public Comparison compare(String metricId, List<String> names) throws IOException {
+        Provinces.Resolved resolved = Provinces.resolveKnown(names);
+        if (resolved.known().isEmpty()) {
+            throw new BadParameterException("provinces", resolved.unknown().isEmpty() ? "name at least one province"
+                : "unknown province '" + String.join("', '", resolved.unknown()) + "'");
+        }
+        Trend trend = trend(metricId, resolved.known(), null, null);
+        List<Comparison.Series> series = trend.series().stream()
+            .map(s -> new Comparison.Series(s.province(), s.absorbedInto(), s.points().stream().map(Comparison.Point::of).toList())).toList();
+        return new Comparison(trend.metric().id(), trend.metric().name(), trend.metric().vi(), series, resolved.unknown());
+    }
+
+    /**
      * Every province × metric × year that different articles report with different values, each value with
      * its latest source. Any filter may be null: all catalogued metrics, all provinces, all years.
      */

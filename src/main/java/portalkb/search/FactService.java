@@ -63,36 +63,6 @@ public final class FactService {
         return rows;
     }
 
-    /** One value per province and year: the fact from the most recently published article. */
-    public Comparison compare(String metric, List<String> provinces) throws IOException {
-        if (metric == null) {
-            throw new BadParameterException("metric", "required");
-        }
-        if (provinces.isEmpty()) {
-            throw new BadParameterException("provinces", "name at least one province");
-        }
-        Query query = filter(metric, provinces, null);
-        SearchResponse<Void> response = elastic.client().search(s -> s.index(elastic.names().facts()).query(query).size(0)
-            .aggregations("province", a -> a.terms(t -> t.field("province").size(100))
-                .aggregations("year", y -> y.terms(t -> t.field("year").size(100))
-                    .aggregations("latest", l -> l.topHits(h -> h.size(1)
-                        .sort(o -> o.field(f -> f.field("published").order(SortOrder.Desc))))))), Void.class);
-        Map<String, List<Comparison.Point>> series = new LinkedHashMap<>();
-        provinces.forEach(p -> series.put(p, new ArrayList<>()));
-        for (StringTermsBucket p : response.aggregations().get("province").sterms().buckets().array()) {
-            List<Comparison.Point> points = series.computeIfAbsent(p.key().stringValue(), k -> new ArrayList<>());
-            for (LongTermsBucket y : p.aggregations().get("year").lterms().buckets().array()) {
-                Fact fact = latest(y.aggregations().get("latest"));
-                points.add(new Comparison.Point(y.key(), fact.value(), fact.unit(), fact.text(), fact.articleId(), fact.url(),
-                    fact.title(), fact.source(), fact.published(), null, null));
-            }
-            points.sort(Comparator.comparingLong(Comparison.Point::year));
-        }
-        List<Comparison.Series> list = new ArrayList<>();
-        series.forEach((province, points) -> list.add(new Comparison.Series(province, points)));
-        return new Comparison(metric, metricName(metric), list);
-    }
-
     /**
      * All 63 provinces (as they were) and the 34 of today, with article counts: an article about several provinces counts
      * for each (one stored before its provinces were read, for its one province).
@@ -122,22 +92,14 @@ public final class FactService {
         return new ProvinceOverview.All(before, now);
     }
 
-    /** Latest figure per metric, article counts by year, sources. */
-    public ProvinceOverview province(String idOrName) throws IOException {
+    /**
+     * A province's page: its article counts by year and sources, and its cards — the latest figure of each catalogued
+     * metric as {@link FactAnalytics#latestOf} chooses it (what Rankings shows for the province).
+     */
+    public ProvinceOverview province(String idOrName, FactAnalytics analytics) throws IOException {
         String name = Provinces.resolve("id", List.of(idOrName)).get(0);
         Province p = Gazetteer.get().resolve(name).orElseThrow();
-        Query byProvince = Query.of(q -> q.bool(b -> b.should(s -> s.term(t -> t.field("province").value(name)))
-            .should(s -> s.term(t -> t.field("provinceToday").value(name))).minimumShouldMatch("1")));
-        SearchResponse<Void> facts = elastic.client().search(s -> s.index(elastic.names().facts()).size(0)
-            .query(q -> q.bool(b -> b.filter(byProvince).mustNot(m -> m.term(t -> t.field("metric").value("other")))))
-            .aggregations("metric", a -> a.terms(t -> t.field("metric").size(50))
-                .aggregations("latest", l -> l.topHits(h -> h.size(1)
-                    .sort(o -> o.field(f -> f.field("year").order(SortOrder.Desc).missing("_last")))
-                    .sort(o -> o.field(f -> f.field("published").order(SortOrder.Desc)))))), Void.class);
-        List<ProvinceOverview.LatestFigure> latest = new ArrayList<>();
-        for (StringTermsBucket b : facts.aggregations().get("metric").sterms().buckets().array()) {
-            latest.add(new ProvinceOverview.LatestFigure(latest(b.aggregations().get("latest")), metricName(b.key().stringValue())));
-        }
+        List<ProvinceOverview.LatestFigure> latest = analytics.latestOf(name).stream().map(ProvinceOverview.LatestFigure::of).toList();
         SearchResponse<Void> articles = elastic.client().search(s -> s.index(elastic.names().articles()).size(0)
             .query(q -> q.bool(b -> b.filter(ArticleQuery.provinceFilter(List.of(name))).mustNot(m -> m.exists(e -> e.field("duplicateOf")))))
             .aggregations("year", a -> a.terms(t -> t.field("year").size(100)))
@@ -150,10 +112,6 @@ public final class FactService {
     /** The one fact of a top_hits aggregation of size 1. */
     static Fact latest(Aggregate topHits) {
         return topHits.topHits().hits().hits().get(0).source().to(Fact.class);
-    }
-
-    private static String metricName(String metric) {
-        return MetricCatalogue.get().describe(metric).map(MetricCatalogue.Metric::name).orElse(metric);
     }
 
     private Query filter(String metric, List<String> provinces, Integer year) {

@@ -1,7 +1,7 @@
 package portalkb.search;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import portalkb.store.Fact;
+import portalkb.figures.MetricCatalogue;
 
 import java.util.List;
 
@@ -9,8 +9,12 @@ import java.util.List;
 public record ProvinceOverview(String id, String name, String today, long articles, List<LatestFigure> latestFigures,
                                List<SearchResult.Bucket> articlesByYear, List<SearchResult.Bucket> sources) {
 
-    /** The stored fact with its metric's name. */
-    public record LatestFigure(@JsonUnwrapped Fact fact, String name) {
+    /** A card: the metric's latest figure with its names in English and Vietnamese, and whether articles disagree on it. */
+    public record LatestFigure(@JsonUnwrapped Analysis.Report figure, String name, String vi, boolean conflict) {
+        static LatestFigure of(Analysis.FigureCell cell) {
+            var metric = MetricCatalogue.get().describe(cell.metric()).orElseThrow();
+            return new LatestFigure(cell.figure(), metric.name(), metric.vi(), cell.conflicting());
+        }
     }
 
     /** /api/provinces: the 63 provinces (as they were) and the 34 of today. */

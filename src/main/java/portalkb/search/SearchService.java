@@ -62,7 +62,7 @@ public final class SearchService {
         ResponseBody<Article> page = result(response.responses().get(0));
         ResponseBody<Article> facets = result(response.responses().get(1));
         return new SearchResult(total(facets), false, Math.max(page.took(), facets.took()), request.page(), request.size(),
-            hits(page), facets(facets));
+            hits(page), facets(facets), notices(request));
     }
 
     /**
@@ -74,7 +74,7 @@ public final class SearchService {
         ResponseBody<Article> page = result(elastic.client().msearch(m -> m
             .searches(item -> item.header(h -> h.index(index())).body(page(request, ArticleQuery.of(request)))), Article.class)
             .responses().get(0));
-        return new SearchResult(null, false, page.took(), request.page(), request.size(), hits(page), null);
+        return new SearchResult(null, false, page.took(), request.page(), request.size(), hits(page), null, notices(request));
     }
 
     /** The exact total and the facets of a search, without its page of hits. */
@@ -82,7 +82,14 @@ public final class SearchService {
         ResponseBody<Article> facets = result(elastic.client().msearch(m -> m
             .searches(item -> item.header(h -> h.index(index()).requestCache(true)).body(facets(request))), Article.class)
             .responses().get(0));
-        return new SearchResult(total(facets), false, facets.took(), request.page(), request.size(), List.of(), facets(facets));
+        return new SearchResult(total(facets), false, facets.took(), request.page(), request.size(), List.of(), facets(facets),
+            notices(request));
+    }
+
+    /** What the query's text had that is no syntax here (null when nothing: the field is left out). */
+    private static List<UserQuery.Notice> notices(SearchRequest request) {
+        List<UserQuery.Notice> notices = UserQuery.parse(request.q()).notices();
+        return notices.isEmpty() ? null : notices;
     }
 
     private String index() {
@@ -94,6 +101,9 @@ public final class SearchService {
         return b -> {
             b.query(ArticleQuery.matchSet(request)).size(0).trackTotalHits(t -> t.enabled(true));
             FACETS.forEach((name, field) -> b.aggregations(name, a -> a.terms(t -> t.field(field).size(70))));
+            // An outlet is shown by its name, not the crawler's id: the name its articles were stored with.
+            b.aggregations("source", a -> a.terms(t -> t.field("source").size(70))
+                .aggregations("name", n -> n.terms(t -> t.field("sourceName").size(1))));
             // Articles stored before their provinces were read have only "province"; those without either have none confident.
             b.aggregations("provinceLegacy", a -> a.filter(f -> f.bool(x -> x.mustNot(n -> n.exists(e -> e.field("provinces")))))
                 .aggregations("province", t -> t.terms(x -> x.field("province").size(70).missing(FieldValue.of(NO_PROVINCE)))));
@@ -247,11 +257,20 @@ public final class SearchService {
             return out;
         }
         if (aggregate.isSterms()) {
-            aggregate.sterms().buckets().array().forEach(b -> out.add(new SearchResult.Bucket(b.key().stringValue(), b.docCount())));
+            aggregate.sterms().buckets().array().forEach(b -> out.add(new SearchResult.Bucket(b.key().stringValue(), b.docCount(), label(b))));
         } else if (aggregate.isLterms()) {
             aggregate.lterms().buckets().array().forEach(b -> out.add(new SearchResult.Bucket(Long.toString(b.key()), b.docCount())));
         }
         return out;
+    }
+
+    /** A bucket's name from its "name" sub-aggregation (the source facet's outlet name), or null. */
+    private static String label(co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket b) {
+        Aggregate names = b.aggregations().get("name");
+        if (names == null || !names.isSterms() || names.sterms().buckets().array().isEmpty()) {
+            return null;
+        }
+        return names.sterms().buckets().array().get(0).key().stringValue();
     }
 
     static Aggregation terms(String field, int size) {

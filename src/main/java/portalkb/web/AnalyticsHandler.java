@@ -16,12 +16,13 @@ import java.util.stream.Collectors;
 /** GET /api/rank, /api/trend, /api/conflicts: parameters → {@link FactAnalytics} → JSON, or CSV with format=csv. */
 final class AnalyticsHandler {
 
-    private static final List<String> SOURCE_COLUMNS = List.of("conflict", "otherValues", "text", "title", "url", "source", "published");
+    private static final List<String> SOURCE_COLUMNS = List.of("conflict", "otherValues", "text", "title", "url", "source", "sourceName",
+        "published");
     private static final List<String> RANK_COLUMNS = columns("rank", "tied", "province", "provinceToday", "year", "value", "unit", "raw");
     private static final List<String> TREND_COLUMNS = columns("province", "provinceToday", "absorbedInto", "year", "value", "unit", "raw",
         "changeFromPrevious", "changePercent");
     private static final List<String> CONFLICT_COLUMNS = List.of("metric", "province", "provinceToday", "absorbedInto", "year", "value", "unit",
-        "articles", "chosen", "text", "title", "url", "source", "published");
+        "articles", "chosen", "text", "title", "url", "source", "sourceName", "published");
 
     private final FactAnalytics analytics;
     private final int maxChars;
@@ -73,7 +74,8 @@ final class AnalyticsHandler {
                 for (StatedValue v : cell.values()) {
                     Analysis.Report r = v.latest();
                     rows.add(Arrays.asList(cell.metric(), cell.province(), cell.provinceToday(), cell.absorbedInto(), cell.year(), v.value(),
-                        r.unit(), v.articles(), v.value() == cell.figure().value(), r.text(), r.title(), r.url(), r.source(), r.published()));
+                        r.unit(), v.articles(), v.value() == cell.figure().value(), r.text(), r.title(), r.url(), r.source(), r.sourceName(),
+                        r.published()));
                 }
             }
             CsvExport.write(ctx, "portalkb-conflicts.csv", CONFLICT_COLUMNS, rows);
@@ -109,7 +111,7 @@ final class AnalyticsHandler {
         Analysis.Report r = c.figure();
         row.add(c.conflicting());
         row.add(c.values().stream().skip(1).map(v -> v.value() + " (" + v.latest().url() + ")").collect(Collectors.joining("; ")));
-        row.addAll(Arrays.asList(r.text(), r.title(), r.url(), r.source(), r.published()));
+        row.addAll(Arrays.asList(r.text(), r.title(), r.url(), r.source(), r.sourceName(), r.published()));
         return row;
     }
 }

@@ -2,9 +2,9 @@ package portalkb.web;
 
 import io.javalin.http.Context;
 import portalkb.core.BadParameterException;
+import portalkb.figures.Glossary;
 import portalkb.figures.MetricCatalogue;
 import portalkb.search.Analysis;
-import portalkb.search.Comparison;
 import portalkb.search.ConflictFlags;
 import portalkb.search.FactAnalytics;
 import portalkb.search.FactRow;
@@ -13,16 +13,17 @@ import portalkb.core.Provinces;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
-/** /api/facts, /api/compare (conflicting figures flagged), /api/provinces and /api/provinces/{id}. */
+/** /api/facts (conflicting figures flagged), /api/compare (the trend's figures), /api/provinces and /api/provinces/{id}. */
 final class FactsHandler {
 
     /** /api/facts as JSON. */
     record FactsPage(int total, List<FactRow> facts) {
     }
 
-    /** /api/metrics: the catalogued metrics. */
-    record Metrics(List<Analysis.MetricRef> metrics) {
+    /** /api/metrics: the catalogued metrics, and the English names of the units figures are stored with (the glossary's). */
+    record Metrics(List<Analysis.MetricRef> metrics, Map<String, String> units) {
     }
 
     private final FactService facts;
@@ -58,18 +59,12 @@ final class FactsHandler {
 
     void compare(Context ctx) throws IOException {
         Params p = new Params(ctx, maxChars);
-        String metric = FactService.metric("metric", p.text("metric"));
-        List<String> provinces = Provinces.resolve("provinces", p.list("provinces"));
-        Comparison compare = facts.compare(metric, provinces);
-        if (!MetricCatalogue.OTHER.equals(metric)) {
-            compare = new ConflictFlags(analytics.conflicts(metric, provinces, null)).markCompare(compare);
-        }
-        ctx.json(compare);
+        ctx.json(analytics.compare(p.text("metric"), p.list("provinces")));
     }
 
     void metrics(Context ctx) {
         ctx.json(new Metrics(MetricCatalogue.get().metrics().stream()
-            .map(Analysis.MetricRef::of).toList()));
+            .map(Analysis.MetricRef::of).toList(), Glossary.get().unitNames()));
     }
 
     void provinces(Context ctx) throws IOException {
@@ -77,6 +72,6 @@ final class FactsHandler {
     }
 
     void province(Context ctx) throws IOException {
-        ctx.json(facts.province(ctx.pathParam("id")));
+        ctx.json(facts.province(ctx.pathParam("id"), analytics));
     }
 }

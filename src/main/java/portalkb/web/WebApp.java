@@ -56,7 +56,16 @@ public final class WebApp {
     /** Elasticsearch down or unreachable: the service is unavailable, not broken. */
     private static void unavailable(Context ctx, Exception e) {
         LOG.warn("request {} {}: Elasticsearch unavailable: {}", ctx.method(), ctx.path(), e.toString());
-        ctx.status(503).json(ErrorBody.of("the knowledge base is unavailable (Elasticsearch not reachable); try again shortly", 503));
+        ErrorPages.respond(ctx, 503, "the knowledge base is unavailable (Elasticsearch not reachable); try again shortly");
+    }
+
+    /** The stream is Server-Sent Events only: without asking for them a client would get an empty 200 (Javalin's SSE route). */
+    private static void requireEventStream(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains("text/event-stream")) {
+            throw new ApiException(406, "this endpoint streams Server-Sent Events: send 'Accept: text/event-stream', "
+                + "or POST /api/ask {\"question\": …} for one JSON answer");
+        }
     }
 
     public static Javalin create(Services services) {
@@ -86,6 +95,7 @@ public final class WebApp {
                 files.location = Location.CLASSPATH;
             });
             config.http.maxRequestSize = services.config().server().maxBodyBytes();
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrorPages()));
             config.routes.get("/health", health::handle);
             config.routes.get("/api/search", search::handle);
             config.routes.get("/api/search/facets", search::facets);
@@ -116,6 +126,7 @@ public final class WebApp {
             config.routes.before("/api/ask/stream", ctx -> limit(ctx, limiter, clients));
             config.routes.before("/api/ask/stream", ctx -> AskHandler.checkConversationId(ctx.queryParam("conversationId"), maxConversationId));
             config.routes.before("/api/ask/stream", askGate::checkOpen);
+            config.routes.before("/api/ask/stream", WebApp::requireEventStream);
             for (String path : List.of("/api/facts", "/api/compare", "/api/rank", "/api/trend", "/api/conflicts",
                 "/api/crawl/run", "/api/crawl/stop", "/api/crawl/status", "/api/provinces", "/api/provinces/{id}", "/api/metrics", "/health",
                 "/metrics")) {
@@ -132,10 +143,14 @@ public final class WebApp {
             });
             config.routes.post("/api/ask", ask::post);
             config.routes.sse("/api/ask/stream", ask::stream);
-            config.routes.exception(BadParameterException.class, (e, ctx) ->
-                ctx.status(400).json(new ErrorBody(e.getMessage(), e.parameter(), 400)));
-            config.routes.exception(ApiException.class, (e, ctx) ->
-                ctx.status(e.status()).json(ErrorBody.of(e.getMessage(), e.status())));
+            config.routes.exception(BadParameterException.class, (e, ctx) -> {
+                if (ErrorPages.wantsPage(ctx.path())) {
+                    ErrorPages.respond(ctx, 400, e.getMessage());
+                } else {
+                    ctx.status(400).json(new ErrorBody(e.getMessage(), e.parameter(), 400));
+                }
+            });
+            config.routes.exception(ApiException.class, (e, ctx) -> ErrorPages.respond(ctx, e.status(), e.getMessage()));
             config.routes.exception(AnswerModelException.class, (e, ctx) -> {
                 LOG.warn("request {} {}: answer model failed: {}", ctx.method(), ctx.path(), String.valueOf(e.getCause()));
                 ctx.status(HttpStatus.BAD_GATEWAY).json(ErrorBody.of(e.getMessage(), 502));
@@ -145,12 +160,13 @@ public final class WebApp {
             config.routes.exception(UncheckedIOException.class, (e, ctx) -> unavailable(ctx, e));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.warn("request {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
-                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                    .json(ErrorBody.of("internal error; the server log has details", 500));
+                ErrorPages.respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR.getCode(), "internal error; the server log has details");
             });
             config.routes.error(404, ctx -> {
-                if (ctx.path().startsWith("/api/") || ctx.path().equals("/health")) {
+                if (!ErrorPages.wantsPage(ctx.path())) {
                     ctx.json(ErrorBody.of("no such endpoint: " + ctx.path(), 404));
+                } else if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint ")) {
+                    ctx.html(ErrorPages.page(404)); // a page's own 404 (none yet) would be kept
                 }
             });
         });

@@ -166,4 +166,13 @@ class AnalyticsApiTest {
         metrics.forEach(m -> kinds.add(m.get("id").asText() + ":" + m.get("kind").asText()));
         assertTrue(kinds.containsAll(List.of("poverty_rate:share", "dengue_cases:count", "doctors_per_10k:rate")), kinds.toString());
     }
+
+    @Test
+    void theMetricsNameStoredUnitsInEnglish() throws Exception {
+        // The web UI's English mode writes "700 beds", not "700 giường" (issue 28): the glossary's unit names.
+        JsonNode units = json("/api/metrics").get("units");
+        assertEquals("beds", units.path("giường").asText(), units.toString());
+        assertEquals("doctors per 10,000 people", units.path("bác sĩ/vạn dân").asText());
+        assertEquals("visits", units.path("lượt").asText());
+    }
 }

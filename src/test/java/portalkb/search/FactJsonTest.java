@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The JSON of /api/facts rows, /api/compare points and /api/provinces/{id} figures as the web UI reads it:
  * a row is the stored fact's own fields side by side with its id and conflict flag, not a nested object;
- * the conflict fields appear only once {@link ConflictFlags} has looked.
+ * a fact row's conflict field appears only once {@link ConflictFlags} has looked.
  */
 class FactJsonTest {
 
@@ -42,23 +42,26 @@ class FactJsonTest {
     }
 
     @Test
-    void aComparePointKeepsEmptyFieldsAndGetsConflictFieldsOnlyWhenFlagged() {
-        Comparison.Point point = new Comparison.Point(2023, 4.1, null, "t", "a1", "u", "T", "src", "p", null, null);
+    void aComparePointListsEveryFieldAndItsOtherValuesOnlyWhenThereAreSome() {
+        Comparison.Point point = new Comparison.Point(2023, 4.1, null, "t", "a1", "u", "T", "src", "Source", "p", false, List.of());
         JsonNode plain = json(point);
         assertTrue(plain.has("unit") && plain.get("unit").isNull(), "a point lists every field, empty ones as null");
-        assertFalse(plain.has("conflict"));
+        assertFalse(plain.get("conflict").asBoolean());
         assertFalse(plain.has("otherValues"));
-        JsonNode flagged = json(point.flagged(true, List.of(new Comparison.OtherValue(3.9, 2, "u2", "T2", "s2", "p2"))));
+        JsonNode flagged = json(new Comparison.Point(2023, 4.1, null, "t", "a1", "u", "T", "src", "Source", "p", true,
+            List.of(new Comparison.OtherValue(3.9, 2, "u2", "T2", "s2", "S2", "p2"))));
         assertTrue(flagged.get("conflict").asBoolean());
         assertEquals(3.9, flagged.get("otherValues").get(0).get("value").asDouble());
-        assertFalse(json(point.flagged(false, null)).has("otherValues"));
+        assertEquals("S2", flagged.get("otherValues").get(0).get("sourceName").asText());
     }
 
     @Test
-    void aProvincesLatestFigureIsTheStoredFactWithItsMetricsName() {
-        JsonNode figure = json(new ProvinceOverview.LatestFigure(FACT, "Poverty rate"));
+    void aProvincesLatestFigureIsTheReportWithItsMetricsNames() {
+        JsonNode figure = json(new ProvinceOverview.LatestFigure(Analysis.Report.of(FACT), "Poverty rate", "Tỷ lệ hộ nghèo", false));
         assertEquals("Poverty rate", figure.get("name").asText());
+        assertEquals("Tỷ lệ hộ nghèo", figure.get("vi").asText());
         assertEquals("poverty_rate", figure.get("metric").asText());
         assertEquals("a1", figure.get("articleId").asText());
+        assertEquals("Source", figure.get("sourceName").asText());
     }
 }

@@ -38,13 +38,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(TestElastic.class)
 class SearchApiTest {
 
+    private static final String YEN_BAI_PORTAL = "Cổng TTĐT tỉnh Yên Bái";
+
     static final List<ArticleInput> ARTICLES = List.of(
         article("https://baolangson.example/y-te/tong-ket-2019.html", "Ngành y tế nhìn lại năm 2019", "Lạng Sơn", "baolangson", "2020-01-27T08:00:00+07:00",
             "Hội nghị của Sở Y tế đánh giá năm 2019: toàn tỉnh có 10,8 bác sĩ/vạn dân, tỷ lệ bao phủ bảo hiểm y tế đạt 97,9% dân số."),
         article("https://yenbai.example/tin/bhyt-2022.html", "Yên Bái giữ vững độ bao phủ BHYT", "Yên Bái", "yenbai-portal", "2023-01-12T08:00:00+07:00",
-            "Năm 2022, tỷ lệ người dân tham gia bảo hiểm y tế của tỉnh đạt 95,1%, với 147.645 thẻ cấp cho người nghèo và cận nghèo."),
+            "Năm 2022, tỷ lệ người dân tham gia bảo hiểm y tế của tỉnh đạt 95,1%, với 147.645 thẻ cấp cho người nghèo và cận nghèo.")
+            .withSourceName(YEN_BAI_PORTAL),
         article("https://yenbai.example/tin/mui-3.html", "Tiêm mũi 3 vắc xin cho người lớn", "Yên Bái", "yenbai-portal", "2022-05-12T07:48:09+07:00",
-            "Đến ngày 10/5/2022, tỷ lệ người trên 18 tuổi được tiêm mũi 3 đạt 95,7%. Trẻ em từ 12 đến 17 tuổi được tiêm 2 mũi đạt 97,2%."),
+            "Đến ngày 10/5/2022, tỷ lệ người trên 18 tuổi được tiêm mũi 3 đạt 95,7%. Trẻ em từ 12 đến 17 tuổi được tiêm 2 mũi đạt 97,2%.")
+            .withSourceName(YEN_BAI_PORTAL),
         article("https://backan.example/Pages/y-te-tu-nhan.aspx", "Quản lý cơ sở hành nghề y tư nhân", "Bắc Kạn", "backan-portal", "2019-04-26T10:22:19+07:00",
             "Trên địa bàn tỉnh hiện có 136 cơ sở hành nghề y tư nhân; năm 2018 tỷ lệ bao phủ bảo hiểm y tế đạt 96,5%."),
         article("https://hostile.example/a.html", "Tin \"đặc biệt\", <script>alert('xss')</script> bảo hiểm", "Hà Nội", "hostile", "2024-01-01T08:00:00+07:00",
@@ -101,6 +105,30 @@ class SearchApiTest {
         List<String> out = new ArrayList<>();
         result.get("hits").forEach(h -> out.add(h.get("url").asText()));
         return out;
+    }
+
+    @Test
+    void theSourceFacetNamesEachOutletByItsName() throws Exception {
+        JsonNode sources = json("/api/search?q=" + q("bảo hiểm y tế")).get("facets").get("source");
+        Map<String, String> labels = new java.util.HashMap<>();
+        sources.forEach(b -> labels.put(b.get("value").asText(), b.has("label") ? b.get("label").asText() : null));
+        assertEquals(YEN_BAI_PORTAL, labels.get("yenbai-portal"), sources.toString());
+        assertTrue(labels.containsKey("baolangson") && labels.get("baolangson") == null, "an outlet stored without a name keeps its id alone: " + sources);
+    }
+
+    @Test
+    void wordsThatAreNoSearchSyntaxHereAreLeftOutAndSaidSo() throws Exception {
+        JsonNode plain = json("/api/search?q=" + q("bảo hiểm y tế"));
+        assertFalse(plain.has("notices"), plain.toString());
+        JsonNode operators = json("/api/search?q=" + q("bảo hiểm OR tiêm mũi 3 AND ("));
+        assertTrue(operators.get("total").asLong() > 0, "the words are still searched: " + operators);
+        List<String> codes = new ArrayList<>();
+        operators.get("notices").forEach(n -> codes.add(n.get("code").asText()));
+        assertEquals(List.of("operators", "parentheses"), codes);
+        assertTrue(operators.get("notices").get(0).get("message").asText().contains("OR"), operators.get("notices").toString());
+        JsonNode quote = json("/api/search?facets=false&q=" + q("\"bảo hiểm y tế"));
+        assertEquals("quote", quote.get("notices").get(0).get("code").asText(), "the page asked for alone says so too: " + quote);
+        assertFalse(quote.get("hits").isEmpty());
     }
 
     @Test

@@ -279,7 +279,8 @@ class WebUiTest {
     void provinceDashboardAndComparisonChart() throws Exception {
         browser.get(base + "/?view=provinces&province=lang-son");
         waiting().until(d -> !d.findElements(By.cssSelector(".card")).isEmpty());
-        assertTrue(browser.findElement(By.id("province-detail")).getText().contains("97,9%"));
+        // The card's value in the reader's language (an English browser): 97.9%, not the article's "97,9%".
+        assertTrue(browser.findElement(By.id("province-detail")).getText().contains("97.9%"), browser.findElement(By.id("province-detail")).getText());
         browser.get(base + "/?view=provinces&province=lang-son&metric=health_insurance_coverage&provinces="
             + java.net.URLEncoder.encode("Lạng Sơn,Bắc Kạn,Hà Giang,Yên Bái", StandardCharsets.UTF_8));
         waiting().until(d -> d.findElements(By.cssSelector("#compare-points li")).size() >= 4);

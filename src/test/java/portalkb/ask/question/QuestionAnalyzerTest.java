@@ -106,6 +106,16 @@ class QuestionAnalyzerTest {
     }
 
     @Test
+    void ordinaryWordsAreNoProvince() {
+        // issue 28: "… của Lạng Sơn là bao nhiêu?" folds to "lang son la", but "Sơn là" is no Sơn La.
+        assertEquals(List.of("Lạng Sơn"), analyzer.analyze("Tỷ lệ bao phủ bảo hiểm y tế của Lạng Sơn là bao nhiêu?").provinces());
+        assertEquals(List.of("Lạng Sơn"), analyzer.analyze("Ty le bao phu bao hiem y te cua Lang Son?").provinces());
+        assertEquals(List.of("Sơn La"), analyzer.analyze("Tỷ lệ hộ nghèo của Sơn La là bao nhiêu?").provinces());
+        assertEquals(List.of("Sơn La"), analyzer.analyze("How many doctors does son la have?").provinces());
+        assertEquals(List.of("Hòa Bình"), analyzer.analyze("Tỷ lệ tiêm chủng ở Hoà Bình?").provinces(), "either tone placement");
+    }
+
+    @Test
     void unitsAndWhatIsCounted() {
         assertTrue(analyzer.analyze("Tỉnh Bến Tre có bao nhiêu xã đạt chuẩn nông thôn mới?").units().contains("xa"));
         assertTrue(analyzer.analyze("How many beds does the hospital in Long Hồ have?").units().contains("giuong"));

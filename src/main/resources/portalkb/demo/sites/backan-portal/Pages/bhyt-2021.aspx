@@ -6,6 +6,6 @@
 <div class="ms-quicklaunch"><ul><li><a href="${SITE}/backan-portal/Pages/tin-tuc.aspx">Tin tức - Sự kiện</a></li></ul></div><div id="mainContent"><div class="news-detail"><h1 class="news-title">Bắc Kạn: tỷ lệ tham gia bảo hiểm y tế đạt 98,6%</h1>
 <div class="news-date">(Cập nhật lúc: 25/01/2022 08:00:00 )</div>
 <div class="ms-rtestate-field"><p>Năm 2021, tỷ lệ bao phủ bảo hiểm y tế toàn tỉnh Bắc Kạn đạt 98,6%; tỉnh có 12,3 bác sĩ/vạn dân.</p><p style="text-align:right"><b>Phòng Thông tin</b></p></div></div>
-<div class="other-news"><h3>Các tin khác</h3><ul><li><a href="${SITE}/backan-portal/Pages/hoi-nghi-chat-luong-kham-chua-benh-2019.aspx">Bắc Kạn bàn giải pháp nâng cao chất lượng khám chữa bệnh</a> <span class="date">(26/04/2019)</span></li></ul></div></div>
+<div class="other-news"><h3>Các tin khác</h3><ul><li><a href="${SITE}/backan-portal/Pages/hoi-nghi-chat-luong-kham-chua-benh-2019.aspx">Bắc Kạn bàn giải pháp nâng cao chất lượng khám chữa bệnh</a> <span class="date">(26/04/2019)</span></li><li><a href="${SITE}/backan-portal/Pages/bhyt-2019.aspx">Bắc Kạn: trên 97% người dân có thẻ bảo hiểm y tế</a> <span class="date">(21/01/2020)</span></li><li><a href="${SITE}/backan-portal/Pages/y-te-2020.aspx">Ngành y tế Bắc Kạn vượt khó trong năm dịch bệnh</a> <span class="date">(22/01/2021)</span></li></ul></div></div>
 <div class="ms-footer">Bản quyền thuộc UBND tỉnh Bắc Kạn. Số lượt truy cập: 1.204.331</div>
 </body></html>

@@ -1,0 +1,70 @@
+package portalkb.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import portalkb.store.Json;
+import portalkb.store.TestElastic;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The answers a new user got wrong in their first minutes with the demo (issue 28), asked of /api/ask on what
+ * {@code ./kb demo} serves: each answer's province, unit and year as a person would quote them.
+ */
+@ExtendWith({TestElastic.class, DemoPortal.class})
+class FirstAnswersTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static JsonNode ask(String question) throws Exception {
+        String body = Json.MAPPER.writeValueAsString(Map.of("question", question));
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(DemoPortal.base() + "/api/ask"))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return Json.MAPPER.readTree(r.body());
+    }
+
+    @Test
+    void anEverydayLaIsNoSonLa() throws Exception {
+        String text = ask("Tỷ lệ bao phủ bảo hiểm y tế của Lạng Sơn là bao nhiêu?").get("answer").asText();
+        assertTrue(text.startsWith("Lạng Sơn: "), text);
+        assertFalse(text.contains("Sơn La"), "the question names no Sơn La: " + text);
+    }
+
+    @Test
+    void theUnitIsWhole() throws Exception {
+        // the answer's lead, not the quoted sentence below it
+        String doctors = ask("Hà Giang có bao nhiêu bác sĩ trên vạn dân?").get("answer").asText().lines().findFirst().orElse("");
+        assertTrue(doctors.contains(": 8,9 bác sĩ/vạn dân ("), "the unit, not a cut '8,9 bác': " + doctors);
+        String beds = ask("Điện Biên có bao nhiêu giường bệnh trên vạn dân?").get("answer").asText().lines().findFirst().orElse("");
+        assertTrue(beds.contains(": 32 giường bệnh/vạn dân ("), "not '32 giường': " + beds);
+    }
+
+    @Test
+    void anAnswerGivesItsFigureOneYear() throws Exception {
+        JsonNode a = ask("Tỷ lệ bao phủ bảo hiểm y tế của Bắc Kạn năm 2020?");
+        JsonNode figure = a.get("figures").get(0);
+        String lead = a.get("answer").asText().lines().findFirst().orElse("");
+        assertEquals(2020, figure.get("year").asInt(), a.toString());
+        assertTrue(lead.contains("98,1% (năm 2020)"), "the text says the figures' year: " + lead);
+    }
+
+    @Test
+    void anAskedYearWithoutAFigureIsSaid() throws Exception {
+        for (String q : new String[] {"What was health insurance coverage in Lạng Sơn in 2023?", "Tỷ lệ bao phủ bảo hiểm y tế của Lạng Sơn năm 2023?"}) {
+            String text = ask(q).get("answer").asText();
+            assertTrue(text.contains("2023") && !text.contains("97,9% (2023)") && !text.contains("97,9% (năm 2023)")
+                && !text.startsWith("Lạng Sơn: 97,9%"), "2023 is said to have no figure, not answered with 2019's: " + text);
+        }
+    }
+}
