@@ -60,7 +60,8 @@ final class PlaceAnswer {
                 String otherPlace = SentenceReader.place(q, other.sentence(), say);
                 if (q.placeLevel() == Question.PlaceLevel.PROVINCE && other.score() >= s.score() - TIE && !ties.contains(otherPlace)
                     && !other.askedNumbers().isEmpty() && other.askedNumbers().size() >= s.askedNumbers().size() && other.yearFits()
-                    && ties.size() < 4) {
+                    && ties.size() < 4 && !askedExpressions(scorer, other.sentence()).isEmpty()) {
+                    // a tie states the quoted figure too: a province whose sentence only shares its digits is no tie
                     ties.add(otherPlace);
                     answer.line(Answer.Line.lead(SentenceReader.lead(q, other.sentence(), say) + " — " + String.join(", ", askedExpressions(scorer, other.sentence()))
                         + SentenceReader.year(q, other.sentence(), say), other.sentence().source()));
