@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 /**
  * What a question asks to measure, in the words an open measure's key is made of ({@link MeasureKeys}): the
  * question without its question words, rank words, places, years and stopwords, an English one put into the
- * Vietnamese portals write. {@code share}: it asks for a share or rate ("tỷ lệ", "%", "coverage").
+ * Vietnamese portals write. {@code share}: it asks for a share or rate ("tỷ lệ", "%", "coverage"); {@code rendered}: the
+ * words are a rendering of an English question (words the glossary lacks stay English).
  */
-public record AskedMeasure(List<String> words, boolean share) {
+public record AskedMeasure(List<String> words, boolean share, boolean rendered) {
 
     private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
     private static final Pattern RANK_WORDS = Pattern.compile("\\b(nhieu|it|cao|thap|nhat|highest|lowest|most|fewest|least|largest"
@@ -40,6 +41,6 @@ public record AskedMeasure(List<String> words, boolean share) {
                 out.add(word);
             }
         }
-        return new AskedMeasure(List.copyOf(out), QuestionWords.any(w.percent(), Glossary.fold(restFolded)));
+        return new AskedMeasure(List.copyOf(out), QuestionWords.any(w.percent(), Glossary.fold(restFolded)), english);
     }
 }

@@ -26,7 +26,7 @@ final class TellingMeasure {
     TellingMeasure(Question q, SentenceScorer scorer) {
         // a word no passage holds tells nothing (an English word the question's rendering left as it was)
         this.telling = q.measure().words().stream().filter(scorer::seen).max(Comparator.comparingDouble(scorer::rarity)).orElse(null);
-        this.vietnameseQuestion = "vi".equals(q.lang());
+        this.vietnameseQuestion = !q.measure().rendered(); // the question's own language, not the answer's
     }
 
     /** The measure asked does not hold: the figure reader read the number as another measure, and its context lacks the telling word. */
