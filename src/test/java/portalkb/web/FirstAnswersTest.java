@@ -67,4 +67,14 @@ class FirstAnswersTest {
                 && !text.startsWith("Lạng Sơn: 97,9%"), "2023 is said to have no figure, not answered with 2019's: " + text);
         }
     }
+
+    @Test
+    void anOverviewIsAskedInEitherLanguage() throws Exception {
+        for (String q : new String[] {"What happened in Lạng Sơn in 2019?", "Tóm tắt tình hình y tế Lạng Sơn năm 2019"}) {
+            JsonNode a = ask(q);
+            long cited = a.get("answer").asText().lines().filter(l -> l.startsWith("- ") && l.matches(".*\\[\\d+]$")).count();
+            assertTrue(cited >= 2, "two or more cited sentences: " + a.get("answer").asText());
+            assertTrue(a.get("citations").findValuesAsText("province").stream().allMatch("Lạng Sơn"::equals), a.toString());
+        }
+    }
 }
