@@ -77,4 +77,10 @@ class FirstAnswersTest {
             assertTrue(a.get("citations").findValuesAsText("province").stream().allMatch("Lạng Sơn"::equals), a.toString());
         }
     }
+
+    @Test
+    void anUnknownPlaceIsSaidToBeUnknown() throws Exception {
+        String text = ask("What was health insurance coverage in Atlantis in 2020?").get("answer").asText();
+        assertTrue(text.startsWith("No province or district called Atlantis"), "not another province's figure: " + text);
+    }
 }

@@ -62,6 +62,9 @@ public final class SentenceReader implements Answerer {
     @Override
     public Answer answer(Question q, List<Retrieved> contents, Consumer<String> liveTokens) {
         AnswerPhrases say = new AnswerPhrases(q.lang());
+        if (q.unknownPlace() != null) {
+            return Answer.message(say.get("unknownPlaceNamed", "place", q.unknownPlace()));
+        }
         if (contents.isEmpty()) {
             return Answer.message(say.get("noAnswer"));
         }

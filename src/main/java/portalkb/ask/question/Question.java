@@ -19,7 +19,7 @@ import java.util.Set;
 public record Question(String text, String lang, AnswerType type, PlaceLevel placeLevel, List<String> provinces,
                        List<String> places, List<Integer> years, List<Period> periods, List<AskedNumber> numbers,
                        List<Concept> concepts, List<String> units, List<String> metrics, Double threshold, boolean above,
-                       AskedMeasure measure, Set<Asks> asks, List<String> words) {
+                       AskedMeasure measure, Set<Asks> asks, List<String> words, String unknownPlace) {
 
     /** What else the question asks for, read once from its words (cues in question-words.yaml, {@code asks}). */
     public enum Asks {
@@ -158,7 +158,7 @@ public record Question(String text, String lang, AnswerType type, PlaceLevel pla
         return new Question(text, lang, t, placeLevel, p, pl, y,
             periods.isEmpty() ? previous.periods() : periods, numbers, c, units.isEmpty() ? previous.units() : units,
             metrics.isEmpty() ? previous.metrics() : metrics, threshold, above, measure.words().isEmpty() ? previous.measure() : measure,
-            asks, words);
+            asks, words, unknownPlace);
     }
 
     /** Short and naming no topic of its own: "and Yên Bái?", "còn năm 2022 thì sao?". */
@@ -169,12 +169,12 @@ public record Question(String text, String lang, AnswerType type, PlaceLevel pla
     /** The same question with another answer language. */
     public Question inLanguage(String answerLang) {
         return new Question(text, answerLang, type, placeLevel, provinces, places, years, periods, numbers, concepts, units,
-            metrics, threshold, above, measure, asks, words);
+            metrics, threshold, above, measure, asks, words, unknownPlace);
     }
 
     /** The same question with provinces forced by the request ({@code province=} parameter). */
     public Question withProvinces(List<String> forced) {
         return forced.isEmpty() ? this : new Question(text, lang, type, placeLevel, forced, places, years, periods, numbers,
-            concepts, units, metrics, threshold, above, measure, asks, words);
+            concepts, units, metrics, threshold, above, measure, asks, words, unknownPlace);
     }
 }

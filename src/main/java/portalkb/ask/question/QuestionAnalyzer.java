@@ -105,7 +105,8 @@ public final class QuestionAnalyzer {
             }
         });
         return new Question(text, lang, type, level, provinces, places, years, periods.stream().map(Periods.Found::period).toList(),
-            numbers, concepts, units, metrics, threshold, above, measure, java.util.Set.copyOf(asks), Words.of(portalkb.core.Text.fold(text)));
+            numbers, concepts, units, metrics, threshold, above, measure, java.util.Set.copyOf(asks), Words.of(portalkb.core.Text.fold(text)),
+            provinces.isEmpty() && places.isEmpty() ? PlaceNames.unknown(text).orElse(null) : null);
     }
 
     private Question.AnswerType type(String folded, List<String> provinces, List<String> places, Question.PlaceLevel level,

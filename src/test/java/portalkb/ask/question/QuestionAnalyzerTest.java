@@ -55,6 +55,15 @@ class QuestionAnalyzerTest {
     }
 
     @Test
+    void aPlaceNoGazetteerKnowsIsNamedAsUnknown() {
+        assertEquals("Atlantis", analyzer.analyze("What was health insurance coverage in Atlantis in 2020?").unknownPlace());
+        assertEquals("Atlantis", analyzer.analyze("Tỷ lệ bao phủ bảo hiểm y tế ở Atlantis năm 2020 là bao nhiêu?").unknownPlace());
+        assertNull(analyzer.analyze("What was health insurance coverage in Lạng Sơn in 2020?").unknownPlace());
+        assertNull(analyzer.analyze("How many dengue cases were there in Tân Uyên in 2019?").unknownPlace(), "a district is known");
+        assertNull(analyzer.analyze("How many cases of HIV were found in January 2020?").unknownPlace(), "a month is no place");
+    }
+
+    @Test
     void languageIsTheQuestionsNotItsPlaceNames() {
         assertEquals("en", analyzer.analyze("What happened in Thừa Thiên Huế in 2020?").lang());
         assertEquals("vi", analyzer.analyze("tinh nao co ty le tiem mui 3 dat 95,7%").lang());
