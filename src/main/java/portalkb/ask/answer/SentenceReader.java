@@ -114,7 +114,7 @@ public final class SentenceReader implements Answerer {
                     Integer.toString(q.years().get(0))))).line(Answer.Line.plain(say.get("yearHeld", "year", Integer.toString(figure.year()))))
                     .build();
             }
-            return new Answer.Builder().line(Answer.Line.lead(lead(q, s, say) + ": " + c.withUnit() + year(q, s, say), s.source()))
+            return new Answer.Builder().line(Answer.Line.lead(lead(q, s, say) + ": " + LeadNumber.of(c, q.lang()) + year(q, s, say), s.source()))
                 .line(Answer.Line.quote(s.text(), s.source())).figure(figure).build();
         });
     }
@@ -196,7 +196,7 @@ public final class SentenceReader implements Answerer {
             }
             Candidate c = pick.get().candidate();
             Sentence s = c.sentence();
-            answer.line(Answer.Line.plain("- " + province + ": " + c.withUnit() + year(one, s, say), s.source()));
+            answer.line(Answer.Line.plain("- " + province + ": " + LeadNumber.of(c, q.lang()) + year(one, s, say), s.source()));
             answer.figure(stated(c, one, s));
             if (!quoted.contains(s)) {
                 quoted.add(s);

@@ -1,0 +1,44 @@
+package portalkb.ask.answer;
+
+import org.junit.jupiter.api.Test;
+import portalkb.ask.read.Candidate;
+import portalkb.ask.read.Sentence;
+import portalkb.ask.read.SentenceScorer;
+import portalkb.ask.retrieve.Origin;
+import portalkb.ask.retrieve.Retrieved;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** An English answer states a Vietnamese sentence's quantity the English way; a Vietnamese answer as the article writes it. */
+class LeadNumberTest {
+
+    private static Candidate candidate(String text, String written, String withUnit) {
+        Origin origin = new Origin("a1", "https://example.vn/tin.html", null, "test", "Báo test", "Lạng Sơn", "Lạng Sơn",
+            "2020-01-10T08:00:00+07:00", 2019, List.of("Lạng Sơn"));
+        Sentence s = Sentence.split(List.of(new Retrieved.PassageHit("a1#0", text, origin))).get(0);
+        SentenceScorer.Scored scored = new SentenceScorer.Scored(s, 1, 1, List.of(), true, true, true,
+            new SentenceScorer.Signals(0, false, false, false, 0, false));
+        return new Candidate(scored, written, List.of(), withUnit, null, Map.of());
+    }
+
+    @Test
+    void anEnglishAnswerWritesTheNumberAndKnownUnitTheEnglishWay() {
+        assertEquals("97.9%", LeadNumber.of(candidate("Tỷ lệ bao phủ bảo hiểm y tế đạt 97,9% dân số.", "97,9", "97,9%"), "en"));
+        assertEquals("147,645 people", LeadNumber.of(candidate("Toàn tỉnh có 147.645 người tham gia.", "147.645", "147.645 người"), "en"));
+        assertEquals("10.8 doctors per 10,000 people",
+            LeadNumber.of(candidate("Toàn tỉnh đạt 10,8 bác sĩ/vạn dân.", "10,8", "10,8 bác sĩ/vạn dân"), "en"));
+        assertEquals("1.4 triệu lượt", LeadNumber.of(candidate("Có 1,4 triệu lượt khám bệnh.", "1,4", "1,4 triệu lượt"), "en"),
+            "a unit the glossary does not name stays as written");
+    }
+
+    @Test
+    void aVietnameseAnswerAndAnEnglishSentenceKeepTheirWriting() {
+        assertEquals("97,9%", LeadNumber.of(candidate("Tỷ lệ bao phủ bảo hiểm y tế đạt 97,9% dân số.", "97,9", "97,9%"), "vi"));
+        assertEquals("440,000 people", LeadNumber.of(candidate("Nearly 440,000 people in the province were covered by health insurance.",
+            "440,000", "440,000 people"), "en"));
+        assertEquals("272/706", LeadNumber.of(candidate("Toàn tỉnh có 272/706 trường đạt chuẩn.", "272/706", "272/706"), "en"));
+    }
+}
