@@ -75,20 +75,18 @@ public final class AnalyticsAnswerer implements Answerer {
             }
         }
         String metric = vi ? r.metric().vi() : r.metric().name();
-        String lead = String.join("; ", leaders) + (leaders.size() > 1 ? (vi ? " (đồng hạng)" : " (tied)") : "");
+        String lead = String.join("; ", leaders) + (leaders.size() > 1 ? say.get("rankTied") : "");
         answer.line(Answer.Line.lead(lead, leaderSources.toArray(Retrieved[]::new)));
-        String scope = vi ? metric + (q.ascending() ? ", thấp nhất trước" : ", cao nhất trước") + ": có số liệu của "
-                + r.provincesWithFigure() + "/" + r.provincesTotal() + " tỉnh" + (year == null ? " (năm gần nhất của mỗi tỉnh)." : ", năm " + year + ".")
-            : metric + (q.ascending() ? ", lowest first" : ", highest first") + ": figures for " + r.provincesWithFigure() + " of "
-                + r.provincesTotal() + " provinces" + (year == null ? " (each province's latest year)." : " in " + year + ".");
+        String scope = say.get(year == null ? "rankScopeLatest" : "rankScopeYear", "metric", metric,
+            "order", say.get(q.ascending() ? "rankLowestFirst" : "rankHighestFirst"), "with", Integer.toString(r.provincesWithFigure()),
+            "total", Integer.toString(r.provincesTotal()), "year", String.valueOf(year));
         boolean conflicts = r.rows().stream().anyMatch(x -> x.cell().conflicting());
         answer.line(Answer.Line.plain(scope));
-        answer.line(Answer.Line.plain(vi ? "| # | Tỉnh | Giá trị | Năm | Nguồn |" : "| # | Province | Value | Year | Source |"));
+        answer.line(Answer.Line.plain(say.get("rankHeader")));
         answer.line(Answer.Line.plain("|---|---|---|---|---|"));
         rows.forEach(answer::line);
         if (conflicts) {
-            answer.line(Answer.Line.plain(vi ? "⚠ Các bài viết nêu số liệu khác nhau cho ô này (xem /api/conflicts)."
-                : "⚠ Articles report different values for this cell (see /api/conflicts)."));
+            answer.line(Answer.Line.plain(say.get("rankConflicts")));
         }
         return answer.build();
     }
@@ -118,7 +116,7 @@ public final class AnalyticsAnswerer implements Answerer {
             line.append(String.join(" → ", points));
             if (series.overall() != null) {
                 Analysis.Change c = series.overall();
-                line.append(vi ? "; thay đổi " : "; change ").append(signed(c.difference())).append(vi ? " điểm" : " points")
+                line.append(say.get("trendChange", "points", signed(c.difference())))
                     .append(c.percent() == null ? "" : " (" + signed(c.percent()) + "%)");
             }
             lines.add(Answer.Line.plain(line.toString(), sources.toArray(Retrieved[]::new)));

@@ -49,22 +49,17 @@ final class PlaceNames {
         return new ArrayList<>(out);
     }
 
-    /** A capitalised name after "in", "of", "ở", "tại" …: where a question says a place is ("… coverage in Atlantis?"). */
-    private static final Pattern NAMED_AFTER = Pattern.compile("(?:\\b(?:in|of|for|at|from)|(?<![\\p{L}])(?:ở|tại|của|tỉnh|thành phố))\\s+"
-        + "(\\p{Lu}\\p{Ll}[\\p{L}'’-]*(?:\\s+\\p{Lu}\\p{Ll}[\\p{L}'’-]*){0,2})");
-    private static final Set<String> NOT_PLACES = Set.of("january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "vietnam", "viet nam", "the");
-
     /**
      * A place the question names that the gazetteer does not know ("Atlantis"), when it names no known one: a
-     * capitalised name where a place is said to be, which is no month, no country and no glossary term.
+     * capitalised name where a place is said to be (question-words.yaml: placeBefore), which is no month, no country
+     * (notPlaces) and no glossary term.
      */
     static Optional<String> unknown(String text) {
-        Matcher m = NAMED_AFTER.matcher(Text.nfc(text));
+        Matcher m = QuestionWords.INSTANCE.placeBefore().matcher(Text.nfc(text));
         while (m.find()) {
             String name = m.group(1).strip();
             String folded = Text.fold(name);
-            boolean known = NOT_PLACES.contains(folded) || Gazetteer.get().resolve(name).isPresent()
+            boolean known = QuestionWords.INSTANCE.notPlaces().contains(folded) || Gazetteer.get().resolve(name).isPresent()
                 || Gazetteer.get().provinceOfDistrict(name).isPresent() || !Gazetteer.get().places(name).isEmpty()
                 || !Glossary.get().find(folded).isEmpty();
             if (!known) {

@@ -16,12 +16,12 @@ public record QuestionWords(Map<Question.PlaceLevel, List<Pattern>> whichPlace, 
                      Pattern exclude, List<Pattern> rank, List<Pattern> ascending, List<Pattern> trend, List<Pattern> percent,
                      List<Pattern> list, List<Pattern> compare, Pattern above,
                      Pattern below, Pattern lastYear, Pattern stopPhrases, Set<String> viStopwords, Set<String> enStopwords,
-                     Set<String> notMeasure, Map<Question.Asks, Pattern> asks) {
+                     Set<String> notMeasure, Map<Question.Asks, Pattern> asks, Pattern placeBefore, Set<String> notPlaces) {
 
     private record File(Map<String, List<String>> whichPlace, List<String> quantity, List<String> when, List<String> open, String exclude,
                         List<String> rank, List<String> ascending, List<String> trend, List<String> percent, List<String> list, List<String> compare, String above, String below,
                         String lastYear, List<String> stopPhrases, Map<String, List<String>> stopwords, List<String> notMeasure,
-                        Map<String, String> asks) {
+                        Map<String, String> asks, List<String> placeBefore, List<String> notPlaces) {
     }
 
     public static final QuestionWords INSTANCE = load();
@@ -41,10 +41,17 @@ public record QuestionWords(Map<Question.PlaceLevel, List<Pattern>> whichPlace, 
                 compile(f.rank()), compile(f.ascending()), compile(f.trend()), compile(f.percent()), compile(f.list()),
                 compile(f.compare()), Pattern.compile(f.above()), Pattern.compile(f.below()), Pattern.compile(f.lastYear()),
                 Pattern.compile("\\b(" + String.join("|", f.stopPhrases()) + ")\\b"),
-                Set.copyOf(f.stopwords().get("vi")), Set.copyOf(f.stopwords().get("en")), Set.copyOf(f.notMeasure()), asks(f.asks()));
+                Set.copyOf(f.stopwords().get("vi")), Set.copyOf(f.stopwords().get("en")), Set.copyOf(f.notMeasure()), asks(f.asks()),
+                placeBefore(f.placeBefore()), Set.copyOf(f.notPlaces()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the question words", e);
         }
+    }
+
+    /** The words, then a capitalised name of up to three words: group 1 is the name. */
+    private static Pattern placeBefore(List<String> words) {
+        String alternatives = String.join("|", words.stream().map(Pattern::quote).toList());
+        return Pattern.compile("(?<![\\p{L}])(?:" + alternatives + ")\\s+(\\p{Lu}\\p{Ll}[\\p{L}'’-]*(?:\\s+\\p{Lu}\\p{Ll}[\\p{L}'’-]*){0,2})");
     }
 
     private static Map<Question.Asks, Pattern> asks(Map<String, String> patterns) {

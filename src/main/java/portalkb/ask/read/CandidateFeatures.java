@@ -60,6 +60,7 @@ final class CandidateFeatures {
         int[] part = SentenceParts.parts(s, SentenceParts.PART_BREAK);
         int[] statement = SentenceParts.parts(s, SentenceParts.STRONG_BREAK);
         List<Figure> read = figures.read(s);
+        java.util.Set<String> measureContext = telling.context(s);
         List<Candidate> out = new ArrayList<>();
         Matcher m = Sentence.EXPRESSION.matcher(text);
         while (m.find()) {
@@ -93,7 +94,7 @@ final class CandidateFeatures {
             f.put("specificity", SentenceScorer.specificity(m.group(1)));
             Figure figure = figures.find(read, written);
             figures.features(f, figure);
-            f.put("tellingMeasureHeld", telling.heldBy(s, figure) ? 1.0 : 0.0);
+            f.put("tellingMeasureHeld", telling.heldBy(s, measureContext, figure) ? 1.0 : 0.0);
             String withUnit = written + unitText(text.substring(m.end()), after);
             out.add(new Candidate(scored, written, Sentence.numbers(written, s.english()).stream()
                 .flatMap(n -> n.readings().stream()).toList(), withUnit, figure, f));

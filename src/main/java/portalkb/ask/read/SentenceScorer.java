@@ -2,6 +2,7 @@ package portalkb.ask.read;
 
 import portalkb.ask.question.ConceptCredit;
 import portalkb.ask.question.Question;
+import portalkb.ask.question.QuestionWords;
 import portalkb.ask.question.Words;
 import portalkb.ask.retrieve.TermWeights;
 import portalkb.core.Gazetteer;
@@ -32,7 +33,8 @@ public final class SentenceScorer {
     }
 
     private static final Pattern MARKED = Pattern.compile("\\d[.,]\\d");
-    private static final Pattern TARGET = Pattern.compile("\\b(muc tieu|phan dau|chi tieu|ke hoach(?! hoa)|du kien|target|aim|aims|goal|plan|plans|strive|expected to|to achieve|to reach)\\b");
+    /** A sentence stating a target: the same cue as a question asking for one (question-words.yaml, asks.target). */
+    private static final Pattern TARGET = QuestionWords.INSTANCE.asks().get(Question.Asks.TARGET);
     /** "vượt chỉ tiêu", "đạt kế hoạch", "surpassing the target": a result, not a target. */
     private static final Pattern TARGET_MET = Pattern.compile("\\b(vuot|dat|hoan thanh|exceed\\w*|surpass\\w*|met|achiev\\w*|beat)\\s+(\\S+\\s+){0,2}(muc tieu|chi tieu|ke hoach|target|goal)");
     private static final Pattern TARGET_LEAD = Pattern.compile("^(muc tieu|phan dau|chi tieu|ke hoach|target|goal)\\b");

@@ -39,17 +39,20 @@ final class TellingMeasure {
         return readAsOther && c.features().getOrDefault("tellingMeasureHeld", 1.0) == 0;
     }
 
-    boolean heldBy(Sentence s, portalkb.figures.Figure figure) {
-        if (telling == null || s.english()) {
-            return true;
-        }
+    /** The measure words of a sentence, its title and the sentence before: read once per sentence. */
+    Set<String> context(Sentence s) {
         Set<String> context = new HashSet<>(MeasureKeys.words(Text.fold(s.text())));
         for (List<String> words : List.of(s.titleWords(), s.previousWords())) {
             context.addAll(MeasureKeys.words(String.join(" ", words)));
         }
-        if (figure != null && figure.measure() != null) {
-            context.addAll(MeasureKeys.words(Text.fold(figure.measure())));
+        return context;
+    }
+
+    /** {@code context}: the sentence's, from {@link #context}. */
+    boolean heldBy(Sentence s, Set<String> context, portalkb.figures.Figure figure) {
+        if (telling == null || s.english() || context.contains(telling)) {
+            return true;
         }
-        return context.contains(telling);
+        return figure != null && figure.measure() != null && MeasureKeys.words(Text.fold(figure.measure())).contains(telling);
     }
 }
