@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The words that give a report's clauses their structure, per language (data: portalkb/figures/clause-words.yaml):
  * predicates, change, target and comparison words, words that make a number no figure, openers, indicator heads,
- * denominators, the ends of a counted phrase, unit nouns and magnitudes.
+ * denominators, the ends of a counted phrase, unit nouns, units of a multiple and magnitudes.
  */
 final class ClauseWords {
 
@@ -25,7 +25,7 @@ final class ClauseWords {
         COMPARISON_BEFORE("comparisonBefore"), TARGET("target"), TARGET_MET("targetMet"), TARGET_NAME("targetName"),
         NOT_FIGURE_BEFORE("notFigureBefore"), NOT_FIGURE_AFTER("notFigureAfter"), DURATION_STILL_FIGURE("durationStillFigure"),
         OPENERS("openers"), INDICATOR_HEADS("indicatorHeads"), DENOMINATORS("denominators"), COUNTED_ENDS("countedEnds"),
-        UNIT_NOUNS("unitNouns");
+        UNIT_NOUNS("unitNouns"), MULTIPLES("multiples");
 
         final String key;
 

@@ -19,6 +19,14 @@ record CountedPhrase(double magnitude, String magnitudeWord, String unit, int un
             || u.equals("percentage points") || u.equals("điểm phần trăm") || u.equals("percentage point");
     }
 
+    /** Whether the unit states a multiple ("7 lần", "3 times"): the figure measures what grew, not a thing it counts. */
+    boolean isMultiple() {
+        Tokens u = Tokens.of(unit);
+        ClauseWords words = ClauseWords.get();
+        return u.size() > 0 && (words.of(Kind.MULTIPLES, "vi").startingAt(u, 0) == u.size()
+            || words.of(Kind.MULTIPLES, "en").startingAt(u, 0) == u.size());
+    }
+
     /** The same phrase with another unit: "80.6 and 26.6 percent" — the first number takes the unit written after the last. */
     CountedPhrase withUnit(String otherUnit) {
         return new CountedPhrase(magnitude, magnitudeWord, otherUnit, unitStart, unitEnd, end, otherUnit, "");
@@ -180,6 +188,10 @@ record CountedPhrase(double magnitude, String magnitudeWord, String unit, int un
         if (!t.get(i).isWord() || !t.get(i).text().equals(t.get(i).text().toLowerCase()) && !"en".equals(lang)
             && t.get(i).text().length() > 1 && !Regexes.matches(t.get(i).text(), "[A-ZĐ]{2,}") && known.startingAt(t, i) == 0) {
             return i; // a name follows ("2 Phó Giám đốc" is no unit); "33 Dự án" is
+        }
+        int multiple = ClauseWords.get().of(Kind.MULTIPLES, lang).startingAt(t, i);
+        if (multiple > 0) {
+            return i + multiple; // "rose 3 times over …": the multiple is the whole unit
         }
         if ("en".equals(lang)) {
             return englishNounEnd(t, i);

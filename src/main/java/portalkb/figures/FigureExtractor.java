@@ -299,6 +299,9 @@ public final class FigureExtractor {
     /** The unit noun without its magnitude word, in Vietnamese ("nghìn hộ" → "hộ", "households" → "hộ"). */
     private static String vietnameseUnit(CountedPhrase counted, String lang) {
         String unit = counted.unit();
+        if (counted.isMultiple()) {
+            return "lần"; // "3 times", "gấp 3 lần": one unit in both languages
+        }
         if (unit.contains(", ")) {
             unit = unit.substring(0, unit.indexOf(", ")); // "xã, phường, thị trấn" counts communes
         }

@@ -52,6 +52,9 @@ final class MeasureComposer {
         part = false;
         String s = withAntecedent(subjectWords, sameSentence, previousSentence, counted.isShare());
         boolean bareHead = !s.isEmpty() && isBareHead(s);
+        if (counted.isMultiple()) {
+            return grown(s, bareHead, sameSentence, previousSentence);
+        }
         if (counted.isShare()) {
             if (!s.isEmpty() && !bareHead && hasHead(s)) {
                 return s;
@@ -126,6 +129,28 @@ final class MeasureComposer {
             return counted.unit().isEmpty() ? listHead : countPrefix() + listHead; // "Về hộ nghèo: … 3.467 hộ"
         }
         return counted.unit().isEmpty() ? s : countPrefix() + counted.unit();
+    }
+
+    /**
+     * What a multiple measures: what grew ("số ca mắc tăng 7 lần", "ca sốt xuất huyết tăng 10 lần"), else what the
+     * multiple before it in a list measured ("Châu Phú tăng 18,4 lần, Tân Châu tăng 18 lần"), else the figure it
+     * follows ("13.200 ca sốt xuất huyết, tăng 7 lần").
+     */
+    private String grown(String s, boolean bareHead, List<Earlier> sameSentence, List<Earlier> previousSentence) {
+        if (!s.isEmpty() && !bareHead && hasHead(s)) {
+            return s;
+        }
+        if (!s.isEmpty() && !bareHead && startsWithUnitNoun(s)) {
+            return countPrefix() + s;
+        }
+        Earlier last = last(sameSentence);
+        Earlier before = last != null && last.role() == Role.CHANGE ? last : lastLevel(sameSentence);
+        before = before != null ? before : lastOfUnitOrNone(previousSentence);
+        if (before != null && !before.measure().isBlank()) {
+            part = before.part();
+            return before.measure();
+        }
+        return s;
     }
 
     /**

@@ -119,7 +119,7 @@ final class RoleReader {
             return parenthesised;
         }
         int before = skipQualifiers(t, m.first() - 1);
-        boolean ratio = c.isShare() || Regexes.matches(c.unit(), "(?i)lần|times|percentage points");
+        boolean ratio = c.isShare() || c.isMultiple();
         boolean metAndExceeded = t.word(before).equals("vuot") && t.word(before - 1).equals("va")
             && targetMet.endingAt(t, before - 2) > 0; // "đạt và vượt 12/14 chỉ tiêu": targets reached, a result
         if (comparisonBefore.endingAt(t, before) > 0 && !metAndExceeded) {

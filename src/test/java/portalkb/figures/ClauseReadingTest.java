@@ -88,6 +88,21 @@ class ClauseReadingTest {
     }
 
     @Test
+    void aMultipleMeasuresWhatGrew() {
+        List<Figure> f = reader.extract("Sáu tháng đầu năm, toàn tỉnh ghi nhận 2.140 ca sởi, tăng 3,5 lần so với cùng kỳ năm trước, "
+            + "tăng 160% so với trung bình 5 năm.", 2024, 2024);
+        Figure times = only(f, "3,5");
+        assertEquals(Role.CHANGE, times.role());
+        assertEquals("số ca sởi", times.measure(), "the cases grew, not a number of 'lần'");
+        assertTrue(times.metric().endsWith(".lan"), times.metric());
+        assertEquals("số ca sởi", only(f, "160").measure(), "a rise in percent after the multiple: the same cases");
+        Figure english = reader.extract("The number of measles cases in the province increased 2.5 times over the same period.", 2024).get(0);
+        assertEquals(Role.CHANGE, english.role());
+        assertEquals("number of measles cases", english.measure());
+        assertTrue(english.metric().endsWith(".lan"), "'times' and 'lần' are one unit: " + english.metric());
+    }
+
+    @Test
     void anyTextIsReadWithoutFailing() {
         java.util.Random random = new java.util.Random(25);
         String alphabet = "0123456789.,/%-–:;()  aăâđeêioôơuưyạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹTHXhuyệnxãtỷlệsốnăm\n";
