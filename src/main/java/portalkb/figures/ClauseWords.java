@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The words that give a report's clauses their structure, per language (data: portalkb/figures/clause-words.yaml):
  * predicates, change, target and comparison words, words that make a number no figure, openers, indicator heads,
- * denominators, the ends of a counted phrase, unit nouns, units of a multiple and magnitudes.
+ * denominators, the ends of a counted phrase, unit nouns, units of a multiple, spending verbs and purposes, and magnitudes.
  */
 final class ClauseWords {
 
@@ -25,7 +25,8 @@ final class ClauseWords {
         COMPARISON_BEFORE("comparisonBefore"), TARGET("target"), TARGET_MET("targetMet"), TARGET_NAME("targetName"),
         NOT_FIGURE_BEFORE("notFigureBefore"), NOT_FIGURE_AFTER("notFigureAfter"), DURATION_STILL_FIGURE("durationStillFigure"),
         OPENERS("openers"), INDICATOR_HEADS("indicatorHeads"), DENOMINATORS("denominators"), COUNTED_ENDS("countedEnds"),
-        UNIT_NOUNS("unitNouns"), MULTIPLES("multiples");
+        UNIT_NOUNS("unitNouns"), MULTIPLES("multiples"),
+        SPENDING_VERBS("spendingVerbs"), PURPOSES("purposes");
 
         final String key;
 
@@ -35,7 +36,8 @@ final class ClauseWords {
     }
 
     /** Vietnamese classes whose words fold alike with others ("độ" and "do", "vẫn" and "vạn"): matched as written. */
-    private static final java.util.Set<Kind> AS_WRITTEN = java.util.EnumSet.of(Kind.NOT_FIGURE_BEFORE, Kind.OPENERS, Kind.COUNTED_ENDS);
+    private static final java.util.Set<Kind> AS_WRITTEN = java.util.EnumSet.of(Kind.NOT_FIGURE_BEFORE, Kind.OPENERS, Kind.COUNTED_ENDS,
+        Kind.SPENDING_VERBS, Kind.PURPOSES);
 
     private static final ClauseWords INSTANCE = load();
 

@@ -30,11 +30,15 @@ final class MeasureComposer {
     private final String lang;
     private final Phrases heads;
     private final Phrases denominators;
+    private final Phrases spendingVerbs;
+    private final Phrases purposes;
 
     MeasureComposer(String lang) {
         this.lang = lang;
         this.heads = ClauseWords.get().of(Kind.INDICATOR_HEADS, lang);
         this.denominators = ClauseWords.get().of(Kind.DENOMINATORS, lang);
+        this.spendingVerbs = ClauseWords.get().of(Kind.SPENDING_VERBS, lang);
+        this.purposes = ClauseWords.get().of(Kind.PURPOSES, lang);
     }
 
     /**
@@ -85,8 +89,8 @@ final class MeasureComposer {
         }
         boolean unitOnly = !counted.saysMore();
         Earlier just = last(sameSentence);
-        String spent = "en".equals(lang) ? spending(t, counted) : null;
-        if (spent != null && (s.isEmpty() || bareHead)) {
+        String spent = spending(t, counted);
+        if (spent != null && (s.isEmpty() || bareHead || !("en".equals(lang) ? hasHead(s) : startsWithHead(s)))) {
             return spent; // "has spent 300 billion VND on vocational training"
         }
         if (parenthesised && s.isEmpty() && just != null && !just.measure().isBlank()) {
@@ -190,12 +194,14 @@ final class MeasureComposer {
         return false;
     }
 
-    private static final java.util.regex.Pattern SPENT = java.util.regex.Pattern.compile(
-        "\\b(spent|spends|spend|spending|invested|invests|allocated|disbursed|mobilised|mobilized|raised|earmarked|provided|worth|cost|costing)\\b\\s*$");
+    /** Words between a spending verb and its amount ("đầu tư hơn 288 tỷ", "spent over 300 billion"). */
+    private static final String AMOUNT_QUALIFIERS = "hon|tren|gan|khoang|xap|xi|toi|len|den|over|about|nearly|almost|around"
+        + "|some|approximately|roughly|more|than|a|total|of|tong|cong";
 
     /**
-     * English money: what it was spent on ("spent 300 billion VND (13.6 million USD) on providing livelihood support") or
-     * what is worth it ("health insurance worth 27 billion VND"); null for other figures.
+     * Money a verb spends or raises right before it: what it was spent on ("đã đầu tư hơn 288 tỷ đồng … để thực hiện
+     * Chương trình X", "spent 300 billion VND (13.6 million USD) on providing livelihood support") or what is worth it
+     * ("health insurance worth 27 billion VND"); null for other figures.
      */
     private String spending(Tokens t, CountedPhrase counted) {
         if (!MeasureKeys.unitClass(counted.unit(), false).matches("vnd|usd|vnd-per")) {
@@ -205,27 +211,43 @@ final class MeasureComposer {
         while (number > 0 && !t.get(number).isNumber()) {
             number--;
         }
-        String before = t.text(Math.max(0, number - 6), number);
-        java.util.regex.Matcher verb = SPENT.matcher(before.toLowerCase(java.util.Locale.ROOT));
-        if (!verb.find()) {
+        int k = number - 1;
+        while (k >= 0 && number - k <= 3 && Regexes.matches(t.word(k), AMOUNT_QUALIFIERS)) {
+            k--;
+        }
+        int verbWords = k >= 0 ? spendingVerbs.endingAt(t, k) : 0;
+        if (verbWords == 0) {
             return null;
         }
-        if (verb.group(1).equals("worth")) {
-            String thing = before.substring(0, verb.start()).replaceAll("(?i).*\\b(with|on|of|in|for)\\s+", "").strip();
+        String verb = t.text(k - verbWords + 1, k + 1);
+        boolean english = "en".equals(lang);
+        if (english && verb.equalsIgnoreCase("worth")) {
+            String before = t.text(Math.max(0, k - 6), k);
+            String thing = before.replaceAll("(?i).*\\b(with|on|of|in|for)\\s+", "").strip();
             return thing.isEmpty() ? null : "value of " + thing;
         }
-        int k = counted.end();
-        while (t.in(k) && (t.get(k).isMark("()") || t.get(k).isNumber() || !t.get(k).isWord() || Regexes.matches(t.word(k), "million|billion|usd|vnd|thousand|over|about"))) {
+        String purpose = purposeAfter(t, counted.unitEnd());
+        if (english) {
+            return purpose == null ? "spending" : "spending on " + purpose;
+        }
+        return "kinh phí " + verb.toLowerCase(java.util.Locale.ROOT) + (purpose == null ? "" : " " + purpose);
+    }
+
+    /** The purpose an amount is for: the words after "để", "cho", "on", "for" up to the clause's end, within a few words of it. */
+    private String purposeAfter(Tokens t, int from) {
+        int k = from;
+        while (t.in(k) && k - from < 10 && !t.get(k).isMark(",;.:") && purposes.startingAt(t, k) == 0) {
             k++;
         }
-        if (t.in(k) && Regexes.matches(t.word(k), "on|for|to|in")) {
-            int end = k + 1;
-            while (t.in(end) && !t.get(end).isMark(",;.") && end < k + 10) {
-                end++;
-            }
-            return "spending on " + t.text(k + 1, end);
+        int n = t.in(k) ? purposes.startingAt(t, k) : 0;
+        if (n == 0) {
+            return null;
         }
-        return "spending";
+        int end = k + n;
+        while (t.in(end) && !t.get(end).isMark(",;.:()") && end < k + n + 12) {
+            end++;
+        }
+        return end > k + n ? t.text(k + n, end) : null;
     }
 
     /** The words of an indicator head starting at token {@code i} (0 when none); "số" is checked as written ("Sở", "sơ" fold alike). */

@@ -103,6 +103,17 @@ class ClauseReadingTest {
     }
 
     @Test
+    void moneySpentMeasuresItsPurpose() {
+        Figure vi = reader.extract("Năm 2023, huyện đã bố trí hơn 46 tỷ đồng từ ngân sách địa phương để thực hiện chương trình nước sạch "
+            + "nông thôn.", 2023).get(0);
+        assertEquals("kinh phí bố trí chương trình nước sạch nông thôn", vi.measure(), "was 'số tỷ đồng'");
+        Figure only = reader.extract("Huyện chỉ có 5 tỷ đồng.", 2023).get(0);
+        assertTrue(!only.measure().startsWith("kinh phí"), "'chỉ' (only) is no 'chi' (spends): " + only.measure());
+        Figure en = reader.extract("The district has spent over 46 billion VND (1.8 million USD) on rural clean water.", 2023).get(0);
+        assertEquals("spending on rural clean water", en.measure(), "a qualifier between the verb and the amount");
+    }
+
+    @Test
     void anyTextIsReadWithoutFailing() {
         java.util.Random random = new java.util.Random(25);
         String alphabet = "0123456789.,/%-–:;()  aăâđeêioôơuưyạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹTHXhuyệnxãtỷlệsốnăm\n";
