@@ -60,6 +60,32 @@ class FirstAnswersTest {
     }
 
     @Test
+    void aQuestionWithoutAYearGetsTheFigureAndYearRankingsGive() throws Exception {
+        for (String q : new String[] {"What is Bắc Kạn's health insurance coverage?", "Tỷ lệ bao phủ bảo hiểm y tế của Bắc Kạn là bao nhiêu?"}) {
+            JsonNode a = ask(q);
+            JsonNode figure = a.get("figures").get(0);
+            int year = figure.get("year").asInt();
+            JsonNode rows = get("/api/rank?metric=health_insurance_coverage&year=" + year).get("rows");
+            String ranked = null;
+            for (JsonNode row : rows) {
+                if (row.get("cell").get("province").asText().equals("Bắc Kạn")) {
+                    ranked = row.get("cell").get("figure").get("value").asDouble() + " (" + year + ")";
+                }
+            }
+            assertEquals(ranked, figure.get("value").asDouble() + " (" + year + ")", "chat and Rankings, one cell: " + a);
+            String lead = a.get("answer").asText().lines().findFirst().orElse("");
+            assertTrue(lead.contains(Integer.toString(year)), "the lead says the figure's year: " + lead);
+        }
+    }
+
+    private static JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(DemoPortal.base() + path)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return Json.MAPPER.readTree(r.body());
+    }
+
+    @Test
     void anAskedYearWithoutAFigureIsSaid() throws Exception {
         for (String q : new String[] {"What was health insurance coverage in Lạng Sơn in 2023?", "Tỷ lệ bao phủ bảo hiểm y tế của Lạng Sơn năm 2023?"}) {
             String text = ask(q).get("answer").asText();

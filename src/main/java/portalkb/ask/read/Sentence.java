@@ -54,18 +54,43 @@ public record Sentence(int n, Retrieved source, String text, List<String> words,
             if (title != null && !title.isBlank()) {
                 sentences.add(0, title);
             }
+            Integer titleYear = title == null || title.isBlank() ? year : yearStatedInBody(title, sentences.subList(1, sentences.size()), english, year);
             for (String s : sentences) {
                 List<Integer> starts = new ArrayList<>();
                 List<String> words = Words.of(s, starts);
                 // The same words in two articles are two statements (each its own province and year); within one, one.
                 if (seen.add(origin.url() + " " + String.join(" ", words))) {
                     out.add(new Sentence(i + 1, c, s, words, starts, numbers(s, english), english, origin.province(),
-                        origin.provinces(), year, titleWords, previous));
+                        origin.provinces(), s == title ? titleYear : year, titleWords, previous));
                 }
                 previous = words;
             }
         }
         return out;
+    }
+
+    /**
+     * The year of a title's figure: the year the body names where it states the same number ("Bắc Kạn: tỷ lệ … đạt 98,6%"
+     * over "Năm 2021, tỷ lệ … đạt 98,6%", published in 2022), so the answer gives the year the facts index holds; else
+     * the article's.
+     */
+    static Integer yearStatedInBody(String title, List<String> body, boolean english, Integer articleYear) {
+        for (WrittenNumber n : numbers(title, english)) {
+            if (n.written().matches("(19|20)\\d{2}")) {
+                return articleYear; // the title names its year
+            }
+        }
+        for (WrittenNumber n : numbers(title, english)) {
+            for (String sentence : body) {
+                if (numbers(sentence, english).stream().anyMatch(b -> b.written().equals(n.written()))) {
+                    List<String> own = SentenceYears.own(Words.of(sentence, new ArrayList<>()));
+                    if (!own.isEmpty()) {
+                        return Integer.valueOf(own.get(0));
+                    }
+                }
+            }
+        }
+        return articleYear;
     }
 
     public static List<WrittenNumber> numbers(String text, boolean english) {

@@ -179,6 +179,14 @@ class ReadingRulesTest {
         assertEquals("Bắc Kạn", read.get().candidate().province());
     }
 
+    @Test
+    void aTitlesFigureHasTheYearTheBodyStatesItFor() {
+        List<String> body = List.of("(Cập nhật: 20/01/2023)", "Năm 2022, tỷ lệ tiêm chủng đầy đủ cho trẻ dưới 1 tuổi đạt 97,4%, tăng 0,8% so với năm 2021.");
+        assertEquals(2022, Sentence.yearStatedInBody("Tiêm chủng đầy đủ đạt 97,4%", body, false, 2023), "published in 2023, about 2022");
+        assertEquals(2023, Sentence.yearStatedInBody("Tiêm chủng đầy đủ đạt 98%", body, false, 2023), "a number the body does not state");
+        assertEquals(2023, Sentence.yearStatedInBody("Năm 2023 tiêm chủng đầy đủ đạt 97,4%", body, false, 2023), "a title naming its year");
+    }
+
     private static Candidate find(List<Candidate> candidates, String written) {
         return candidates.stream().filter(c -> c.written().equals(written)).findFirst()
             .orElseThrow(() -> new AssertionError(written + " is not among " + candidates.stream().map(Candidate::written).toList()));
