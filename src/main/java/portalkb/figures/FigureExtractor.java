@@ -222,9 +222,9 @@ public final class FigureExtractor {
                         inClause = p;
                     }
                 }
-            } else if (p.start() >= counted.end() && p.start() <= counted.end() + 1 && inClause == null
+            } else if (p.start() >= counted.unitEnd() && p.start() <= counted.end() + 1 && inClause == null
                 && Regexes.matches(t.word(p.start() - 1), "tai|o|in|at")) {
-                return p;
+                return p; // "… ca mắc tại xã X", "4,100 people in the commune were covered": English puts it inside the phrase
             }
         }
         return inClause != null ? inClause : before;

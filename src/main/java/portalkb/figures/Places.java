@@ -150,7 +150,7 @@ final class Places {
                 return new Place(i, nameEnd, levelOfNamed(l, name, province), t.text(i, nameEnd));
             }
         }
-        for (Level l : List.of(Level.NATIONAL, Level.PROVINCE, Level.DISTRICT, Level.COMMUNE)) {
+        for (Level l : List.of(Level.NATIONAL, Level.PROVINCE, Level.DISTRICT, Level.COMMUNE, Level.FACILITY)) {
             int n = whole[l.ordinal()].startingAt(t, i);
             if (n > 0) {
                 return new Place(i, i + n, l, t.text(i, i + n));

@@ -114,6 +114,16 @@ class ClauseReadingTest {
     }
 
     @Test
+    void theCommuneOrStationASentenceIsAboutIsItsLevel() {
+        List<Figure> f = reader.extract("Last year, 4,100 people in the commune were covered by health insurance. The local health station "
+            + "treated 2,950 patients.", 2023, 2024, "Sơn La");
+        assertEquals(Level.COMMUNE, only(f, "4,100").level(), "'the commune' is one commune, not the province");
+        assertEquals(Level.FACILITY, only(f, "2,950").level(), "'the local health station' is one facility");
+        Figure local = reader.extract("Tại huyện Mường La, địa phương này được phân bổ hơn 90 tỷ đồng.", 2023, 2024, "Sơn La").get(0);
+        assertEquals(Level.DISTRICT, local.level(), "'địa phương này' (this locality) is no 'phường này'");
+    }
+
+    @Test
     void anyTextIsReadWithoutFailing() {
         java.util.Random random = new java.util.Random(25);
         String alphabet = "0123456789.,/%-–:;()  aăâđeêioôơuưyạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹTHXhuyệnxãtỷlệsốnăm\n";
