@@ -126,7 +126,7 @@ record CountedPhrase(double magnitude, String magnitudeWord, String unit, int un
                 }
             }
             inPlace = false;
-            if (w.matches(AUXILIARIES) || !t.get(i).isWord()) {
+            if (Regexes.matches(w, AUXILIARIES) || !t.get(i).isWord()) {
                 continue;
             }
             out.append(out.isEmpty() ? "" : " ").append(t.get(i).text());

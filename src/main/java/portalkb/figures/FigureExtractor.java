@@ -257,18 +257,22 @@ public final class FigureExtractor {
             return MetricCatalogue.OTHER;
         }
         String vietnamese = "en".equals(lang) ? MeasureKeys.vietnamese(measure) : measure;
-        String restVi = "en".equals(lang) ? " " + MeasureKeys.vietnamese(rest.length() > 80 ? rest.substring(0, 80) : rest) : rest;
-        String clauseVi = "en".equals(lang) ? MeasureKeys.vietnamese(clause) : Text.fold(clause);
-        List<MetricCues.Choice> choices = new ArrayList<>(List.of(cues.metricForPhrase(Text.fold(vietnamese), ""), cues.metricNear(clauseVi),
-            cues.metricAfter(restVi)));
-        if (MeasureKeys.words(vietnamese).size() <= 3) {
+        boolean english = "en".equals(lang);
+        List<String> measureWords = MeasureKeys.words(vietnamese);
+        // tried in this order, each only when those before it gave no metric that fits: the cue scans are the reader's costliest step
+        List<java.util.function.Supplier<MetricCues.Choice>> choices = new ArrayList<>(List.of(
+            () -> cues.metricForPhrase(Text.fold(vietnamese), ""),
+            () -> cues.metricNear(english ? MeasureKeys.vietnamese(clause) : Text.fold(clause)),
+            () -> cues.metricAfter(english ? " " + MeasureKeys.vietnamese(rest.length() > 80 ? rest.substring(0, 80) : rest) : rest)));
+        if (measureWords.size() <= 3) {
             // a short phrase leaves its topic to the sentence: "Công tác … bảo hiểm y tế …, tỷ lệ bao phủ đạt 96,7%"
-            choices.add(cues.metricForPhrase("en".equals(lang) ? MeasureKeys.vietnamese(foldedBefore) : foldedBefore, ""));
+            choices.add(() -> cues.metricForPhrase(english ? MeasureKeys.vietnamese(foldedBefore) : foldedBefore, ""));
         }
-        if ("en".equals(lang)) {
-            catalogue.byWords(MeasureKeys.words(vietnamese)).ifPresent(m -> choices.add(new MetricCues.Choice(m, false)));
+        if (english) {
+            choices.add(() -> new MetricCues.Choice(catalogue.byWords(measureWords).orElse(null), false));
         }
-        for (MetricCues.Choice choice : choices) {
+        for (java.util.function.Supplier<MetricCues.Choice> next : choices) {
+            MetricCues.Choice choice = next.get();
             if (choice.metric() == null) {
                 continue;
             }

@@ -204,7 +204,7 @@ final class MeasureComposer {
      * ("health insurance worth 27 billion VND"); null for other figures.
      */
     private String spending(Tokens t, CountedPhrase counted) {
-        if (!MeasureKeys.unitClass(counted.unit(), false).matches("vnd|usd|vnd-per")) {
+        if (!Regexes.matches(MeasureKeys.unitClass(counted.unit(), false), "vnd|usd|vnd-per")) {
             return null;
         }
         int number = counted.unitStart() - 1;

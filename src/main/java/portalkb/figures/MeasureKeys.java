@@ -104,13 +104,15 @@ public final class MeasureKeys {
         return out.toString().replaceAll("\\s+", " ").strip();
     }
 
+    private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^a-z0-9]+");
+
     /** The words a key is made of, in phrase order: folded, abbreviations written out, filler and numbers left out. */
     public static List<String> words(String phrase) {
         List<String> out = new ArrayList<>();
         if (phrase == null) {
             return out;
         }
-        for (String w : Glossary.fold(phrase).split("[^a-z0-9]+")) {
+        for (String w : NOT_WORD.split(Glossary.fold(phrase))) {
             if (w.isEmpty()) {
                 continue;
             }

@@ -172,6 +172,9 @@ public final class MetricCatalogue {
             .map(Metric::id).findFirst().orElse(id);
     }
 
+    /** Each metric's name as key words, read once: {@link #byWords} is asked for every English figure. */
+    private final java.util.Map<String, List<String>> nameWords = new java.util.concurrent.ConcurrentHashMap<>();
+
     /**
      * The catalogued metric whose Vietnamese name's words a measure's words hold, in any order (an English phrase put
      * into Vietnamese keeps English word order: "new-style rural communes" → "nông thôn mới xã"): most of the name's
@@ -181,7 +184,7 @@ public final class MetricCatalogue {
         Metric best = null;
         double bestScore = 0;
         for (Metric m : metrics) {
-            List<String> name = MeasureKeys.words(m.vi());
+            List<String> name = nameWords.computeIfAbsent(m.id(), id -> MeasureKeys.words(m.vi()));
             if (name.isEmpty() || words.isEmpty()) {
                 continue;
             }

@@ -84,7 +84,7 @@ final class Places {
                 continue;
             }
             int k = i - 1;
-            while (k > 0 && k > i - 4 && t.word(k).matches(LIST_VERBS)) {
+            while (k > 0 && k > i - 4 && Regexes.matches(t.word(k), LIST_VERBS)) {
                 k--;
             }
             int end = k + 1;

@@ -171,7 +171,7 @@ final class RoleReader {
 
     private static int skipQualifiers(Tokens t, int i) {
         int k = i;
-        while (k >= 0 && t.word(k).matches(QUALIFIERS)) {
+        while (k >= 0 && Regexes.matches(t.word(k), QUALIFIERS)) {
             k--;
         }
         return k;

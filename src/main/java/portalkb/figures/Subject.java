@@ -151,7 +151,7 @@ record Subject(int start, int end, String text) {
     /** "năm 2022", "tháng 10/2019", "đến hết tháng 6/2019", "In 2023": a time word and the number after it. */
     private static int time(Tokens t, int s, int e) {
         int i = s;
-        while (i < e && t.word(i).matches(TIME_WORDS + "|den|tinh|tu|as|at|the")) {
+        while (i < e && Regexes.matches(t.word(i), TIME_WORDS + "|den|tinh|tu|as|at|the")) {
             i++;
         }
         if (i == s || i >= e || !t.get(i).isNumber() && !t.get(i).isMark(",")) {
@@ -172,7 +172,7 @@ record Subject(int start, int end, String text) {
             i--;
         }
         int j = i;
-        while (j >= s && t.word(j).matches(TIME_WORDS)) {
+        while (j >= s && Regexes.matches(t.word(j), TIME_WORDS)) {
             j--;
         }
         return j < i ? last - j : 0;
