@@ -22,7 +22,6 @@ import portalkb.store.Elastic;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,15 +81,18 @@ final class ReportCells {
             after = cells.buckets().array().size() < cellsPerSearch ? null : cells.afterKey();
         } while (after != null && !after.isEmpty());
         List<FigureCell> cells = new ArrayList<>();
-        Map<Disagreements.Key, Integer> candidates = new LinkedHashMap<>();
-        for (Found f : busiestFirst(found)) {
+        Map<Disagreements.Key, Integer> at = new HashMap<>();
+        Map<Disagreements.Key, Long> candidates = new LinkedHashMap<>();
+        for (Found f : found) {
             cells.add(f.cell());
             if (f.disagrees()) {
-                candidates.put(new Disagreements.Key(f.cell().metric(), f.cell().province(), f.cell().year()), cells.size() - 1);
+                Disagreements.Key key = new Disagreements.Key(f.cell().metric(), f.cell().province(), f.cell().year());
+                at.put(key, cells.size() - 1);
+                candidates.put(key, f.docs());
             }
         }
-        Disagreements.Settled settled = disagreements.settle(filter, candidates.keySet());
-        settled.cells().forEach((key, cell) -> cells.set(candidates.get(key), cell));
+        Disagreements.Settled settled = disagreements.settle(filter, candidates);
+        settled.cells().forEach((key, cell) -> cells.set(at.get(key), cell));
         return new Result(cells, settled.complete(), years);
     }
 
@@ -129,11 +131,8 @@ final class ReportCells {
             "values", Aggregation.of(v -> v.terms(t -> t.field("value").size(valuesPerCell))));
     }
 
-    /**
-     * A cell as aggregated. {@code tallied}: the facts it adds to its metric's and its province's counts — its own, or
-     * with the latest year only (one cell a pair), its pair's of every year.
-     */
-    private record Found(FigureCell cell, long docs, long tallied, boolean disagrees) {
+    /** A cell as aggregated: {@code docs}, its facts. */
+    private record Found(FigureCell cell, long docs, boolean disagrees) {
     }
 
     private static java.util.Optional<Found> found(CompositeBucket bucket, boolean latestYearOnly) {
@@ -150,27 +149,7 @@ final class ReportCells {
         Analysis.Report report = Analysis.Report.of(FactService.latest(aggregations.get("latest")));
         FigureCell cell = new FigureCell(report.metric(), report.province(), report.provinceToday(), null, report.year(), report,
             List.of(new Analysis.StatedValue(report.value(), 1, report)));
-        return java.util.Optional.of(new Found(cell, docs, bucket.docCount(), aggregations.get("values").dterms().buckets().array().size() > 1));
-    }
-
-    /**
-     * The cells in the order nested terms aggregations gave them before (the most reported metric, then province, then
-     * year first; equal counts by key), which is the order {@link Disagreements} settles them in, within its budget.
-     */
-    private static List<Found> busiestFirst(List<Found> found) {
-        Map<String, Long> metricDocs = new HashMap<>();
-        Map<List<String>, Long> pairDocs = new HashMap<>();
-        for (Found f : found) {
-            metricDocs.merge(f.cell().metric(), f.tallied(), Long::sum);
-            pairDocs.merge(List.of(f.cell().metric(), f.cell().province()), f.tallied(), Long::sum);
-        }
-        Comparator<Found> order = Comparator.<Found>comparingLong(f -> -metricDocs.get(f.cell().metric()))
-            .thenComparing(f -> f.cell().metric())
-            .thenComparingLong(f -> -pairDocs.get(List.of(f.cell().metric(), f.cell().province())))
-            .thenComparing(f -> f.cell().province())
-            .thenComparingLong(f -> -f.docs())
-            .thenComparingInt(f -> f.cell().year());
-        return found.stream().sorted(order).toList();
+        return java.util.Optional.of(new Found(cell, docs, aggregations.get("values").dterms().buckets().array().size() > 1));
     }
 
     /** Share of a question's words a measure must hold, and of the measure's words the question must. */

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -159,6 +160,17 @@ class ReportCellsTest {
         } finally {
             setMaxBuckets(JsonData.fromJson("null"));
         }
+    }
+
+    @Test
+    void pastTheFactBudgetWholeCellsAreReadFewestFactsFirstAndTheRestReportedUnchecked() throws Exception {
+        // 23 cells hold two values, two facts each: 31 facts to read settle 15 of them whole, the 16th would not fit.
+        AppConfig.Analytics d = config.analytics();
+        FactAnalytics analytics = new FactAnalytics(elastic, new AppConfig.Analytics(d.valuesPerCell(), 31, d.maxTrendProvinces(), CELLS_PER_SEARCH));
+        Analysis.Conflicts found = analytics.conflicts(null, null, null);
+        assertEquals(15, found.conflicts().size(), "read by date across the cells, 31 facts would settle 8 cells");
+        assertTrue(found.conflicts().stream().allMatch(c -> CONFLICTS.contains(key(c.metric(), c.province(), c.year())) && c.values().size() == 2));
+        assertFalse(found.complete());
     }
 
     private static void setMaxBuckets(JsonData value) throws Exception {
