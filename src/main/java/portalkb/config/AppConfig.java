@@ -85,6 +85,6 @@ public record AppConfig(String data, Elasticsearch elasticsearch, Server server,
         }
     }
 
-    public record Analytics(int valuesPerCell, int conflictFacts, int maxTrendProvinces) {
+    public record Analytics(int valuesPerCell, int conflictFacts, int maxTrendProvinces, int cellsPerSearch) {
     }
 }

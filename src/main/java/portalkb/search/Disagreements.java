@@ -13,7 +13,6 @@ import portalkb.store.Fact;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +28,7 @@ final class Disagreements {
     record Key(String metric, String province, int year) {
     }
 
-    /** {@code complete}: false when the facts to read passed analytics.conflictFacts and some were left unread. */
+    /** {@code complete}: false when the facts to read passed analytics.conflictFacts and some cells were left unread. */
     record Settled(Map<Key, FigureCell> cells, boolean complete) {
     }
 
@@ -43,31 +42,42 @@ final class Disagreements {
         this.maxFacts = maxFacts;
     }
 
-    Settled settle(Query filter, Collection<Key> keys) throws IOException {
-        Map<Key, List<Fact>> facts = new LinkedHashMap<>();
-        List<Key> all = List.copyOf(keys);
-        int budget = maxFacts;
-        boolean complete = true;
-        for (int i = 0; i < all.size(); i += KEYS_PER_SEARCH) {
-            if (budget <= 0) {
-                complete = false;
-                break;
+    /**
+     * {@code candidates}: each cell with how many facts it holds (under {@code filter}). Whole cells only, fewest facts first:
+     * a cell read in part could look settled either way, and the small ones let the budget check the most cells; the cells
+     * past the budget stay as aggregated, and the result says so.
+     */
+    Settled settle(Query filter, Map<Key, Long> candidates) throws IOException {
+        List<Map.Entry<Key, Long>> read = new ArrayList<>();
+        long facts = 0;
+        for (Map.Entry<Key, Long> cell : candidates.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList()) {
+            if (facts + cell.getValue() > maxFacts) {
+                break; // and no later cell, with as many facts or more, fits either
             }
-            List<Key> batch = all.subList(i, Math.min(all.size(), i + KEYS_PER_SEARCH));
-            int size = budget;
-            SearchResponse<Fact> response = elastic.client().search(s -> s.index(elastic.names().facts()).size(size)
-                .trackTotalHits(t -> t.enabled(true)).query(q -> q.bool(b -> b.filter(filter).filter(anyOf(batch))))
-                .sort(ReportCells.reportOrder(false)), Fact.class);
-            for (Hit<Fact> hit : response.hits().hits()) {
-                Fact f = hit.source();
-                facts.computeIfAbsent(new Key(f.metric(), f.province(), f.year()), k -> new ArrayList<>()).add(f);
-            }
-            budget -= response.hits().hits().size();
-            complete &= response.hits().total() == null || response.hits().total().value() <= size;
+            read.add(cell);
+            facts += cell.getValue();
+        }
+        boolean complete = read.size() == candidates.size();
+        Map<Key, List<Fact>> byCell = new LinkedHashMap<>();
+        for (int i = 0; i < read.size(); i += KEYS_PER_SEARCH) {
+            List<Map.Entry<Key, Long>> batch = read.subList(i, Math.min(read.size(), i + KEYS_PER_SEARCH));
+            complete &= read(filter, batch.stream().map(Map.Entry::getKey).toList(), (int) batch.stream().mapToLong(Map.Entry::getValue).sum(), byCell);
         }
         Map<Key, FigureCell> cells = new LinkedHashMap<>();
-        facts.forEach((key, list) -> cells.put(key, cell(list)));
+        byCell.forEach((key, list) -> cells.put(key, cell(list)));
         return new Settled(cells, complete);
+    }
+
+    /** The facts of {@code keys}, {@code size} of them; false when the index holds more now (written since the aggregation). */
+    private boolean read(Query filter, List<Key> keys, int size, Map<Key, List<Fact>> into) throws IOException {
+        SearchResponse<Fact> response = elastic.client().search(s -> s.index(elastic.names().facts()).size(size)
+            .trackTotalHits(t -> t.enabled(true)).query(q -> q.bool(b -> b.filter(filter).filter(anyOf(keys))))
+            .sort(ReportCells.reportOrder(false)), Fact.class);
+        for (Hit<Fact> hit : response.hits().hits()) {
+            Fact f = hit.source();
+            into.computeIfAbsent(new Key(f.metric(), f.province(), f.year()), k -> new ArrayList<>()).add(f);
+        }
+        return response.hits().total() == null || response.hits().total().value() <= size;
     }
 
     /** {@code facts}: one cell's facts, latest article first. */

@@ -40,7 +40,7 @@ public final class FactAnalytics {
     private final AppConfig.Analytics limits;
 
     public FactAnalytics(Elastic elastic, AppConfig.Analytics limits) {
-        this.cells = new ReportCells(elastic, limits.valuesPerCell(), limits.conflictFacts());
+        this.cells = new ReportCells(elastic, limits);
         this.limits = limits;
     }
 

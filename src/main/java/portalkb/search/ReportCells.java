@@ -3,6 +3,11 @@ package portalkb.search;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregationSource;
+import co.elastic.clients.elasticsearch._types.aggregations.CompositeBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.LongTermsBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.TermsAggregationCollectMode;
@@ -10,20 +15,24 @@ import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.util.NamedValue;
+import portalkb.config.AppConfig;
 import portalkb.figures.MetricCatalogue;
 import portalkb.search.Analysis.FigureCell;
 import portalkb.store.Elastic;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Province × metric × year cells of the facts index, one aggregation: per cell the latest article's report
- * and the distinct values stated. Only cells with more than one value are read fact by fact (see
- * {@link Disagreements}), so consistent cells cost one aggregation bucket each.
+ * Province × metric × year cells of the facts index: per cell the latest article's report and the distinct values
+ * stated. Only cells with more than one value are read fact by fact (see {@link Disagreements}), so consistent cells
+ * cost one aggregation bucket each. The cells are read a page at a time (a composite aggregation, {@code after_key}):
+ * one search holds at most {@code cellsPerSearch} of them, however many there are (search.max_buckets counts every
+ * cell, year and value bucket of a response).
  */
 final class ReportCells {
 
@@ -41,57 +50,106 @@ final class ReportCells {
 
     private final Elastic elastic;
     private final int valuesPerCell;
+    private final int cellsPerSearch;
     private final Disagreements disagreements;
 
-    ReportCells(Elastic elastic, int valuesPerCell, int conflictFacts) {
+    ReportCells(Elastic elastic, AppConfig.Analytics limits) {
         this.elastic = elastic;
-        this.valuesPerCell = valuesPerCell;
-        this.disagreements = new Disagreements(elastic, conflictFacts);
+        this.valuesPerCell = limits.valuesPerCell();
+        this.cellsPerSearch = limits.cellsPerSearch();
+        this.disagreements = new Disagreements(elastic, limits.conflictFacts());
     }
 
     Result find(Request r) throws IOException {
         Query filter = filter(r);
         boolean counts = r.metric() != null && MetricCatalogue.get().describe(r.metric())
             .map(m -> m.quantity() == MetricCatalogue.Kind.COUNT).orElse(false);
-        SearchResponse<Void> response = elastic.client().search(s -> {
+        List<Integer> years = new ArrayList<>();
+        List<Found> found = new ArrayList<>();
+        Map<String, FieldValue> after = null;
+        do {
+            SearchResponse<Void> response = page(r, filter, counts, after);
+            if (after == null && r.withYears()) {
+                response.aggregations().get("years").global().aggregations().get("metric").filter().aggregations().get("year").lterms().buckets()
+                    .array().forEach(b -> years.add((int) b.key()));
+            }
+            CompositeAggregate cells = response.aggregations().get("cells").composite();
+            for (CompositeBucket bucket : cells.buckets().array()) {
+                found(bucket, r.latestYearOnly()).ifPresent(found::add);
+            }
+            // A page short of full is the last; a full one may be too, and the next page comes back empty.
+            after = cells.buckets().array().size() < cellsPerSearch ? null : cells.afterKey();
+        } while (after != null && !after.isEmpty());
+        List<FigureCell> cells = new ArrayList<>();
+        Map<Disagreements.Key, Integer> at = new HashMap<>();
+        Map<Disagreements.Key, Long> candidates = new LinkedHashMap<>();
+        for (Found f : found) {
+            cells.add(f.cell());
+            if (f.disagrees()) {
+                Disagreements.Key key = new Disagreements.Key(f.cell().metric(), f.cell().province(), f.cell().year());
+                at.put(key, cells.size() - 1);
+                candidates.put(key, f.docs());
+            }
+        }
+        Disagreements.Settled settled = disagreements.settle(filter, candidates);
+        settled.cells().forEach((key, cell) -> cells.set(at.get(key), cell));
+        return new Result(cells, settled.complete(), years);
+    }
+
+    /** One page of cells after {@code after} (null: the first, which also brings the years when asked for). */
+    private SearchResponse<Void> page(Request r, Query filter, boolean counts, Map<String, FieldValue> after) throws IOException {
+        return elastic.client().search(s -> {
             s.index(elastic.names().facts()).size(0).requestCache(true).query(filter)
-                .aggregations("metric", m -> m.terms(t -> t.field("metric").size(200))
-                    .aggregations("province", p -> p.terms(t -> t.field("province").size(200))
-                        // The latest year only: breadth first, so the reports are read for that year's bucket alone.
-                        .aggregations("year", y -> y.terms(t -> r.latestYearOnly()
-                                ? t.field("year").size(1).order(NamedValue.of("_key", SortOrder.Desc)).collectMode(TermsAggregationCollectMode.BreadthFirst)
-                                : t.field("year").size(200))
-                            .aggregations("latest", l -> l.topHits(h -> h.size(1).sort(reportOrder(counts))))
-                            .aggregations("values", v -> v.terms(t -> t.field("value").size(valuesPerCell))))));
-            if (r.withYears()) {
+                .aggregations("cells", a -> {
+                    var cells = a.composite(c -> {
+                        c.size(cellsPerSearch).sources(r.latestYearOnly() ? List.of(source("metric"), source("province"))
+                            : List.of(source("metric"), source("province"), source("year")));
+                        return after == null ? c : c.after(after);
+                    });
+                    // The latest year only: a pair's years, breadth first, so the reports are read for that year's bucket alone.
+                    return r.latestYearOnly()
+                        ? cells.aggregations("year", y -> y.terms(t -> t.field("year").size(1).order(NamedValue.of("_key", SortOrder.Desc))
+                            .collectMode(TermsAggregationCollectMode.BreadthFirst)).aggregations(perCell(counts)))
+                        : cells.aggregations(perCell(counts));
+                });
+            if (after == null && r.withYears()) {
                 s.aggregations("years", y -> y.global(g -> g)
                     .aggregations("metric", m -> m.filter(yearsFilter(r))
                         .aggregations("year", t -> t.terms(x -> x.field("year").size(200).order(NamedValue.of("_key", SortOrder.Desc))))));
             }
             return s;
         }, Void.class);
-        List<Integer> years = new ArrayList<>();
-        if (r.withYears()) {
-            response.aggregations().get("years").global().aggregations().get("metric").filter().aggregations().get("year").lterms().buckets().array()
-                .forEach(b -> years.add((int) b.key()));
-        }
-        List<FigureCell> cells = new ArrayList<>();
-        Map<Disagreements.Key, Integer> candidates = new LinkedHashMap<>();
-        for (StringTermsBucket metric : response.aggregations().get("metric").sterms().buckets().array()) {
-            for (StringTermsBucket province : metric.aggregations().get("province").sterms().buckets().array()) {
-                for (LongTermsBucket year : province.aggregations().get("year").lterms().buckets().array()) {
-                    Analysis.Report report = Analysis.Report.of(FactService.latest(year.aggregations().get("latest")));
-                    cells.add(new FigureCell(report.metric(), report.province(), report.provinceToday(), null, report.year(), report,
-                        List.of(new Analysis.StatedValue(report.value(), 1, report))));
-                    if (year.aggregations().get("values").dterms().buckets().array().size() > 1) {
-                        candidates.put(new Disagreements.Key(report.metric(), report.province(), report.year()), cells.size() - 1);
-                    }
-                }
+    }
+
+    private static NamedValue<CompositeAggregationSource> source(String field) {
+        return NamedValue.of(field, CompositeAggregationSource.of(x -> x.terms(t -> t.field(field))));
+    }
+
+    /** Per cell: the latest article's report, and whether more than one value is stated. */
+    private Map<String, Aggregation> perCell(boolean counts) {
+        return Map.of("latest", Aggregation.of(l -> l.topHits(h -> h.size(1).sort(reportOrder(counts)))),
+            "values", Aggregation.of(v -> v.terms(t -> t.field("value").size(valuesPerCell))));
+    }
+
+    /** A cell as aggregated: {@code docs}, its facts. */
+    private record Found(FigureCell cell, long docs, boolean disagrees) {
+    }
+
+    private static java.util.Optional<Found> found(CompositeBucket bucket, boolean latestYearOnly) {
+        Map<String, Aggregate> aggregations = bucket.aggregations();
+        long docs = bucket.docCount();
+        if (latestYearOnly) {
+            List<LongTermsBucket> latestYear = bucket.aggregations().get("year").lterms().buckets().array();
+            if (latestYear.isEmpty()) { // the pair's figures have no year
+                return java.util.Optional.empty();
             }
+            aggregations = latestYear.get(0).aggregations();
+            docs = latestYear.get(0).docCount();
         }
-        Disagreements.Settled settled = disagreements.settle(filter, candidates.keySet());
-        settled.cells().forEach((key, cell) -> cells.set(candidates.get(key), cell));
-        return new Result(cells, settled.complete(), years);
+        Analysis.Report report = Analysis.Report.of(FactService.latest(aggregations.get("latest")));
+        FigureCell cell = new FigureCell(report.metric(), report.province(), report.provinceToday(), null, report.year(), report,
+            List.of(new Analysis.StatedValue(report.value(), 1, report)));
+        return java.util.Optional.of(new Found(cell, docs, aggregations.get("values").dterms().buckets().array().size() > 1));
     }
 
     /** Share of a question's words a measure must hold, and of the measure's words the question must. */
