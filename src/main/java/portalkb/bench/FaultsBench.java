@@ -62,6 +62,11 @@ final class FaultsBench {
         Fault(String label) {
             this.label = label;
         }
+
+        /** Whether the fault acts on the children's writes (not a kill, which reports a child that had ended itself). */
+        boolean aimsAtWrites() {
+            return this == ES_RESTART || this == WRITE_BLOCK || this == REINDEX || this == DISK_FULL;
+        }
     }
 
     /** One fault's outcome: what was broken before the repair, what is still broken after it. */
@@ -273,7 +278,10 @@ final class FaultsBench {
                 }
                 long window = fault == Fault.KILL_IMPORTER ? took[1] : fault == Fault.KILL_CRAWLER ? took[0] : Math.min(took[0], took[1]);
                 Thread.sleep((long) (random.nextDouble() * 0.8 * window));
-                injected = "at " + (System.nanoTime() - start) / 1_000_000 + " ms" + inject(fault, random, node, elastic, crawl, load, probe);
+                // On a loaded machine a fault drawn late can come after both children finished: it then tested nothing, and says so.
+                boolean workEnded = !crawl.isAlive() && !load.isAlive() && fault.aimsAtWrites();
+                injected = "at " + (System.nanoTime() - start) / 1_000_000 + " ms" + inject(fault, random, node, elastic, crawl, load, probe)
+                    + (workEnded ? " (crawl and import had ended)" : "");
                 boolean ended = crawl.waitFor(10, TimeUnit.MINUTES) & load.waitFor(10, TimeUnit.MINUTES);
                 if (!ended) {
                     crawl.destroyForcibly();
