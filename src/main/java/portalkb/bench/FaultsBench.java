@@ -274,10 +274,12 @@ final class FaultsBench {
                 if (fault == Fault.KILL_IMPORTER) {
                     awaitImportStarted(elastic);
                 } else {
-                    awaitFirstArticle(elastic, fault == Fault.KILL_CRAWLER ? "http://127.0.0.1" : "");
+                    // Write-side faults wait for the crawl's first article too (any article was often the import's: on a
+                    // loaded machine the import had then ended, the crawl nearly so, and 3 in 4 write blocks hit nothing).
+                    awaitFirstArticle(elastic, fault == Fault.KILL_CRAWLER || fault.aimsAtWrites() ? "http://127.0.0.1" : "");
                 }
                 long window = fault == Fault.KILL_IMPORTER ? took[1] : fault == Fault.KILL_CRAWLER ? took[0] : Math.min(took[0], took[1]);
-                Thread.sleep((long) (random.nextDouble() * 0.8 * window));
+                Thread.sleep((long) (random.nextDouble() * (fault.aimsAtWrites() ? 0.5 : 0.8) * window));
                 // On a loaded machine a fault drawn late can come after both children finished: it then tested nothing, and says so.
                 boolean workEnded = !crawl.isAlive() && !load.isAlive() && fault.aimsAtWrites();
                 injected = "at " + (System.nanoTime() - start) / 1_000_000 + " ms" + inject(fault, random, node, elastic, crawl, load, probe)
