@@ -62,12 +62,22 @@ final class FaultsBench {
         Fault(String label) {
             this.label = label;
         }
+
+        /** Whether the fault acts on the children's writes (not a kill, which reports a child that had ended itself). */
+        boolean aimsAtWrites() {
+            return this == ES_RESTART || this == WRITE_BLOCK || this == REINDEX || this == DISK_FULL;
+        }
     }
 
     /** One fault's outcome: what was broken before the repair, what is still broken after it. */
     record Outcome(Fault fault, String injected, String detected, KnowledgeSnapshot.Difference before, KnowledgeSnapshot.Difference after,
-                   String search, int searchFailures, boolean crawlerAlive) {
+                   String search, int searchFailures, boolean crawlerAlive, GcLog crawlerHeap, GcLog importerHeap, boolean outOfMemory) {
     }
+
+    /** The children's heap limit: small enough that a hostile file read in the crawler's own heap would exhaust it. */
+    private static final int CHILD_HEAP_MB = 256;
+    /** The exit status of a JVM ended by -XX:+ExitOnOutOfMemoryError. */
+    private static final int OUT_OF_MEMORY = 3;
 
     private static final String CHILD_SETTINGS = """
         crawler:
@@ -126,12 +136,22 @@ final class FaultsBench {
             Map<Fault, KnowledgeSnapshot.Difference> lost = new EnumMap<>(Fault.class);
             int searchFailures = 0;
             boolean crawlerDied = false;
+            boolean outOfMemory = false;
+            GcLog crawlerPeak = GcLog.NONE;
+            GcLog importerPeak = GcLog.NONE;
+            long servingPeak = 0;
+            long started = System.nanoTime();
             for (int round = 0; round < rounds; round++) {
                 long roundSeed = seed + round;
                 Random random = new Random(roundSeed);
                 List<Fault> order = new ArrayList<>(List.of(Fault.values()));
                 Collections.shuffle(order, random);
                 out.printf("round %d (seed %d)%n", round + 1, roundSeed);
+                long roundStarted = System.nanoTime();
+                GcLog crawlerRound = GcLog.NONE;
+                GcLog importerRound = GcLog.NONE;
+                // This JVM serves the search the probe sends during every fault: its heap is the web server's.
+                MemoryWatch serving = MemoryWatch.start(null);
                 for (Fault fault : order) {
                     Outcome o = phase(fault, random, took, node, sources, settings, jsonl, reference);
                     out.printf("  %-36s injected %-34s | detected: %s | repaired %d | lost %s | %s%n", o.fault().label, o.injected(), o.detected(),
@@ -139,18 +159,36 @@ final class FaultsBench {
                     lost.merge(fault, o.after(), KnowledgeSnapshot.Difference::plus);
                     searchFailures += o.searchFailures();
                     crawlerDied |= !o.crawlerAlive();
+                    outOfMemory |= o.outOfMemory();
+                    crawlerRound = crawlerRound.max(o.crawlerHeap());
+                    importerRound = importerRound.max(o.importerHeap());
                 }
+                serving.close();
+                out.printf("  heap peaks: %s; round took %.0f s%n", heapLine(crawlerRound, importerRound, serving.heapUsedMax()),
+                    (System.nanoTime() - roundStarted) / 1e9);
+                crawlerPeak = crawlerPeak.max(crawlerRound);
+                importerPeak = importerPeak.max(importerRound);
+                servingPeak = Math.max(servingPeak, serving.heapUsedMax());
             }
             int total = lost.values().stream().mapToInt(KnowledgeSnapshot.Difference::total).sum();
             out.printf("%ntotal after repair: %d documents lost or stale over %d round(s) (%s); search failures outside the outage: %d; "
-                + "crawler died: %s (seed %d)%n", total, rounds, lost, searchFailures, crawlerDied ? "yes" : "no", seed);
-            return total == 0 && searchFailures == 0 && !crawlerDied ? 0 : 1;
+                + "crawler died: %s; out of memory: %s (seed %d)%n", total, rounds, lost, searchFailures, crawlerDied ? "yes" : "no",
+                outOfMemory ? "yes" : "no", seed);
+            out.printf("heap peaks over all rounds: %s; %.1f min%n", heapLine(crawlerPeak, importerPeak, servingPeak), (System.nanoTime() - started) / 60e9);
+            return total == 0 && searchFailures == 0 && !crawlerDied && !outOfMemory ? 0 : 1;
         } finally {
             try (Elastic elastic = Elastic.open(prefixed("faults")); Elastic ref = Elastic.open(prefixed("faultsref"))) {
                 deleteIndices(elastic);
                 deleteIndices(ref);
             }
         }
+    }
+
+    /** Peak heap in use (before a collection) and live (after one) of each JVM, against its -Xmx. */
+    private static String heapLine(GcLog crawler, GcLog importer, long servingUsed) {
+        return String.format("crawler %d MB (live %d MB) of %d MB, importer %d MB (live %d MB) of %d MB, web server %d MB of %d MB",
+            crawler.usedMaxBytes() >> 20, crawler.liveMaxBytes() >> 20, CHILD_HEAP_MB, importer.usedMaxBytes() >> 20,
+            importer.liveMaxBytes() >> 20, CHILD_HEAP_MB, servingUsed >> 20, Runtime.getRuntime().maxMemory() >> 20);
     }
 
     private AppConfig prefixed(String prefix) {
@@ -225,20 +263,27 @@ final class FaultsBench {
             try (SearchProbe probe = new SearchProbe(app.port())) {
                 Path crawlLog = work.resolve("crawl.log");
                 Path importLog = work.resolve("import.log");
-                crawl = child(settings, crawlLog, "crawl", "--sources", sources.toString(), "--no-embeddings");
-                load = child(settings, importLog, "import", jsonl.toString());
+                Path crawlGc = work.resolve("crawl-gc.log");
+                Path importGc = work.resolve("import-gc.log");
+                crawl = child(settings, crawlLog, crawlGc, "crawl", "--sources", sources.toString(), "--no-embeddings");
+                load = child(settings, importLog, importGc, "import", jsonl.toString());
                 // The fault comes while the work it aims at is under way: once the import has begun its load (its marker is
                 // written before the first line is read) or the crawl stored its first article, at a random point of the time
-                // the reference took for the whole.
+                // the reference took for the whole (its first half for faults on writes).
                 long start = System.nanoTime();
-                if (fault == Fault.KILL_IMPORTER) {
+                if (fault == Fault.KILL_IMPORTER || fault.aimsAtWrites()) {
+                    // Write-side faults too: an article appears only when a crawl or import has nearly ended (they are
+                    // written in batches), and on a loaded machine 3 in 4 write blocks timed from one came after both had.
                     awaitImportStarted(elastic);
                 } else {
                     awaitFirstArticle(elastic, fault == Fault.KILL_CRAWLER ? "http://127.0.0.1" : "");
                 }
                 long window = fault == Fault.KILL_IMPORTER ? took[1] : fault == Fault.KILL_CRAWLER ? took[0] : Math.min(took[0], took[1]);
-                Thread.sleep((long) (random.nextDouble() * 0.8 * window));
-                injected = "at " + (System.nanoTime() - start) / 1_000_000 + " ms" + inject(fault, random, node, elastic, crawl, load, probe);
+                Thread.sleep((long) (random.nextDouble() * (fault.aimsAtWrites() ? 0.5 : 0.8) * window));
+                // On a loaded machine a fault drawn late can come after both children finished: it then tested nothing, and says so.
+                boolean workEnded = !crawl.isAlive() && !load.isAlive() && fault.aimsAtWrites();
+                injected = "at " + (System.nanoTime() - start) / 1_000_000 + " ms" + inject(fault, random, node, elastic, crawl, load, probe)
+                    + (workEnded ? " (crawl and import had ended)" : "");
                 boolean ended = crawl.waitFor(10, TimeUnit.MINUTES) & load.waitFor(10, TimeUnit.MINUTES);
                 if (!ended) {
                     crawl.destroyForcibly();
@@ -249,8 +294,10 @@ final class FaultsBench {
                 String detected = detected(fault, crawl, load, crawlLog, importLog, elastic);
                 repair(faults, elastic, sources, jsonl);
                 KnowledgeSnapshot.Difference after = sum(reference.against(KnowledgeSnapshot.of(elastic)));
-                boolean crawlerAlive = fault == Fault.KILL_CRAWLER || crawl.exitValue() != 3 && crawl.exitValue() < 128;
-                return new Outcome(fault, injected, detected, before, after, probe.toString(), probe.failed.get(), crawlerAlive);
+                boolean crawlerAlive = fault == Fault.KILL_CRAWLER || crawl.exitValue() != OUT_OF_MEMORY && crawl.exitValue() < 128;
+                boolean outOfMemory = crawl.exitValue() == OUT_OF_MEMORY || load.exitValue() == OUT_OF_MEMORY;
+                return new Outcome(fault, injected, detected, before, after, probe.toString(), probe.failed.get(), crawlerAlive,
+                    GcLog.read(crawlGc), GcLog.read(importGc), outOfMemory);
             } finally {
                 app.stop();
             }
@@ -367,10 +414,13 @@ final class FaultsBench {
         return String.join(", ", states);
     }
 
-    private Process child(Path settings, Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-            "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8", "--enable-native-access=ALL-UNNAMED",
-            "-cp", System.getProperty("java.class.path"), "portalkb.cli.Main"));
+    private Process child(Path settings, Path log, Path gcLog, String... args) throws IOException {
+        // A log left by the last phase would be rotated, not replaced: each phase's peaks are its own.
+        Files.deleteIfExists(gcLog);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + CHILD_HEAP_MB + "m",
+            "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8", "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(GcLog.options(gcLog));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "portalkb.cli.Main"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("ES_") || k.startsWith("PORTALKB_"));

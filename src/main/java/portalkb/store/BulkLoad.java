@@ -31,6 +31,8 @@ public final class BulkLoad implements AutoCloseable {
     }
 
     private final Elastic elastic;
+    /** The aliases written: a reindex during the load can replace the indices behind them. */
+    private final List<String> aliases;
     /** Concrete index → the refresh interval of its definition. */
     private final Map<String, String> restore;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
@@ -40,14 +42,15 @@ public final class BulkLoad implements AutoCloseable {
         return t;
     });
 
-    private BulkLoad(Elastic elastic, Map<String, String> restore) {
+    private BulkLoad(Elastic elastic, List<String> aliases) throws IOException {
         this.elastic = elastic;
-        this.restore = restore;
+        this.aliases = List.copyOf(aliases);
+        this.restore = ownIntervals(elastic, aliases);
     }
 
     /** Turns refreshing off on the indices behind these aliases; {@link #close} restores it. */
     public static BulkLoad start(Elastic elastic, List<String> aliases) throws IOException {
-        BulkLoad load = new BulkLoad(elastic, ownIntervals(elastic, aliases));
+        BulkLoad load = new BulkLoad(elastic, aliases);
         load.mark();
         load.renewal.scheduleWithFixedDelay(() -> {
             try {
@@ -91,7 +94,7 @@ public final class BulkLoad implements AutoCloseable {
 
     /** Makes what was loaded so far searchable (for lookups of earlier articles), without ending the load. */
     public void refreshNow() throws IOException {
-        elastic.client().indices().refresh(r -> r.index(List.copyOf(restore.keySet())));
+        elastic.client().indices().refresh(r -> r.index(aliases));
     }
 
     /** Ends this load: its marker goes; refreshing comes back unless another load is still under way. */
@@ -100,6 +103,10 @@ public final class BulkLoad implements AutoCloseable {
         renewal.shutdownNow();
         elastic.client().delete(d -> d.index(elastic.names().crawlState()).id("bulkload-" + owner).refresh(Refresh.True));
         if (!anyUnderWay(elastic)) {
+            // The indices behind the aliases now: a reindex during the load moved them to new indices (created with their
+            // own interval) and deleted the ones it started on, which a restore by those names would fail on.
+            restore.clear();
+            restore.putAll(ownIntervals(elastic, aliases));
             set(true);
         }
         refreshNow();
@@ -113,7 +120,7 @@ public final class BulkLoad implements AutoCloseable {
         if (anyUnderWay(elastic)) {
             return List.of();
         }
-        BulkLoad load = new BulkLoad(elastic, ownIntervals(elastic, articleIndices(elastic.names())));
+        BulkLoad load = new BulkLoad(elastic, articleIndices(elastic.names()));
         load.renewal.shutdownNow();
         Map<String, IndexState> settings = elastic.client().indices().getSettings(g -> g.index(articleIndices(elastic.names()))).settings();
         load.restore.keySet().removeIf(index -> {

@@ -139,7 +139,9 @@ class CrawlResilienceTest {
     @Test
     @Timeout(120)
     void aFullDiskIsAClearErrorAndWhatWasNotStoredIsFetchedAgain() throws Exception {
-        AppConfig config = config("t-diskfull", Map.of());
+        // One worker: the block below is set from the first page's callback on that worker, so no other worker can store
+        // the remaining articles while it is being set (with four, a loaded machine let them all through before it).
+        AppConfig config = config("t-diskfull", Map.of("crawler.threads", "1"));
         try (Elastic elastic = TestElastic.freshIndices(config)) {
             // The block Elasticsearch itself puts on indices when its disk passes the flood-stage watermark.
             floodStageBlock(elastic, true);

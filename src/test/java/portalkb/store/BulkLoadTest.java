@@ -55,6 +55,30 @@ class BulkLoadTest {
         }
     }
 
+    @Test
+    void aReindexDuringTheLoadLeavesItsEndWorking() throws Exception {
+        try (Elastic elastic = TestElastic.freshIndices(TestElastic.config(BulkLoadTest.class, Map.of("elasticsearch.indexPrefix", "t-bulkload-reindex")))) {
+            // Every index behind its alias under another name than its definition's: the reindex replaces each one,
+            // deleting the index the load turned refreshing off on (what the fault campaign's reindex did to an import).
+            var names = elastic.client().indices().get(g -> g.index(elastic.names().prefix() + "-*")).indices().keySet();
+            elastic.client().indices().delete(d -> d.index(List.copyOf(names)));
+            IndexInitializer initializer = new IndexInitializer(elastic);
+            for (String kind : IndexConfig.KINDS) {
+                IndexConfig index = IndexConfig.load(kind);
+                initializer.createBehindAlias(index, index.concreteName(elastic.names()) + "-previous");
+            }
+            initializer.initialise();
+            String articles = elastic.names().articles();
+            BulkLoad load = BulkLoad.start(elastic, BulkLoad.articleIndices(elastic.names()));
+            elastic.client().index(i -> i.index(articles).id("a").document(Map.of("url", "https://example.vn/a")));
+            assertEquals(6, new Reindexer(elastic).reindexOutdated(line -> { }).size());
+
+            load.close();
+            assertEquals("5s", interval(elastic, articles));
+            assertEquals(1, elastic.client().count(c -> c.index(articles)).count(), "searchable once the load ends");
+        }
+    }
+
     private static String interval(Elastic elastic, String alias) throws Exception {
         var settings = elastic.client().indices().getSettings(g -> g.index(List.of(alias))).settings();
         return settings.values().iterator().next().settings().index().refreshInterval().time();
