@@ -2,6 +2,8 @@ package portalkb.cli;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 
+import portalkb.store.WriteBlocks;
+
 import java.net.ConnectException;
 
 /** One readable line for an exception, e.g. a cluster that is down or refuses our credentials. */
@@ -16,6 +18,9 @@ public final class Errors {
                 return "Elasticsearch is not reachable (" + t.getMessage() + "); start it with ./kb es start or check ES_URL";
             }
             if (t instanceof ElasticsearchException es) {
+                if (WriteBlocks.isDiskFull(es.error().reason())) {
+                    return WriteBlocks.DISK_FULL; // what to do about it, not the block's internal name
+                }
                 return "Elasticsearch refused the request: " + es.error().type() + ": " + es.error().reason();
             }
         }
