@@ -233,8 +233,10 @@ public final class FigureExtractor {
     /** Whether a place's naming reaches a number: no ";" between them, and the place not inside a closed parenthesis. */
     private static boolean reaches(Tokens t, Places.Place p, int number) {
         int open = 0;
+        // "huyện Tân Uyên: số trẻ …; tỷ lệ … 95,7%": a place heading a list after a colon is every item's
+        boolean heads = t.in(p.end()) && t.get(p.end()).isMark(":");
         for (int i = p.end(); i < number; i++) {
-            if (t.get(i).isMark(";")) {
+            if (t.get(i).isMark(";") && !heads) {
                 return false;
             }
             if (t.get(i).isMark(")") && --open < 0) {

@@ -124,6 +124,15 @@ class ClauseReadingTest {
     }
 
     @Test
+    void aPlaceHeadingAListIsEveryItemsPlace() {
+        List<Figure> f = reader.extract("Năm 2023, xã Nậm Xe: số hộ 412 hộ; số hộ nghèo 96 hộ; tỷ lệ hộ nghèo 23,3%.", 2023, 2024, "Lai Châu");
+        f.forEach(x -> assertEquals(Level.COMMUNE, x.level(), x.toString()));
+        Figure province = reader.extract("Tỷ lệ hộ nghèo cao nhất là xã Nậm Xe với 23,3%; toàn tỉnh còn 12,5%.", 2023, 2024, "Lai Châu")
+            .get(1);
+        assertEquals(Level.PROVINCE, province.level(), "a place not heading a list stops at the ';'");
+    }
+
+    @Test
     void anyTextIsReadWithoutFailing() {
         java.util.Random random = new java.util.Random(25);
         String alphabet = "0123456789.,/%-–:;()  aăâđeêioôơuưyạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹTHXhuyệnxãtỷlệsốnăm\n";

@@ -78,6 +78,48 @@ class FirstAnswersTest {
         }
     }
 
+    /** The example questions the chat offers (README's list), in both languages. */
+    private static final String[] EXAMPLES = {"Which province reached 97.9% insurance coverage?",
+        "What was health insurance coverage in Bắc Kạn in 2020?", "How many doctors per 10,000 people does Quảng Ninh have?",
+        "Which province has the highest health insurance coverage?", "What happened in Yên Bái in 2020?",
+        "Tỉnh nào có tỷ lệ tiêm mũi 3 đạt 95,7%?", "Tỷ lệ bao phủ bảo hiểm y tế của Hà Giang năm 2020?",
+        "Điện Biên có bao nhiêu giường bệnh trên vạn dân?", "Tỉnh nào có tỷ lệ hộ nghèo thấp nhất năm 2023?",
+        "Tình hình phòng chống dịch ở Yên Bái năm 2020 ra sao?"};
+
+    @Test
+    void everyExampleAnswerStatesTheCellRankingsGive() throws Exception {
+        int checked = 0;
+        for (String q : EXAMPLES) {
+            JsonNode a = ask(q);
+            assertFalse(a.get("citations").isEmpty(), "every example is answered with a citation: " + a);
+            for (JsonNode f : a.get("figures")) {
+                if (f.path("metric").isMissingNode() || f.path("metric").isNull() || f.path("year").isNull() || f.path("province").isNull()) {
+                    continue;
+                }
+                JsonNode rank = get("/api/rank?metric=" + f.get("metric").asText() + "&year=" + f.get("year").asInt());
+                for (JsonNode row : rank.path("rows")) {
+                    JsonNode cell = row.get("cell");
+                    if (cell.get("province").asText().equals(f.get("province").asText())) {
+                        java.util.List<Double> values = new java.util.ArrayList<>(java.util.List.of(cell.get("figure").get("value").asDouble()));
+                        cell.path("values").forEach(v -> values.add(v.get("value").asDouble()));
+                        assertTrue(values.contains(f.get("value").asDouble()),
+                            q + ": chat states " + f + " in " + a.get("answer").asText() + "; Rankings " + cell.get("figure") + " for the same province and year");
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertTrue(checked >= 4, "the examples' figures were found in Rankings: " + checked);
+    }
+
+    @Test
+    void aDistrictsRowIsNoProvinceTie() throws Exception {
+        String text = ask("Tỉnh nào có tỷ lệ tiêm mũi 3 đạt 95,7%?").get("answer").asText();
+        assertTrue(text.startsWith("Yên Bái") && text.lines().findFirst().orElse("").contains("(năm 2022)"),
+            "the province whose sentence states it, with that sentence's year: " + text);
+        assertFalse(text.lines().anyMatch(l -> l.startsWith("Lai Châu")), "Tân Uyên district's 95,7% is no Lai Châu figure: " + text);
+    }
+
     private static JsonNode get(String path) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(DemoPortal.base() + path)).GET().build(),
             HttpResponse.BodyHandlers.ofString());

@@ -51,8 +51,10 @@ final class PlaceAnswer {
                     }
                 }
             }
+            // the year is the one of the sentence stating the figures, when the best sentence states none of them
+            Sentence stating = askedExpressions(scorer, sentence).isEmpty() && quotedSentences.size() > 1 ? quotedSentences.get(1) : sentence;
             Answer.Builder answer = new Answer.Builder()
-                .line(Answer.Line.lead(place + (figures.isEmpty() ? "" : " — " + String.join(", ", figures)) + SentenceReader.year(q, sentence, say),
+                .line(Answer.Line.lead(place + (figures.isEmpty() ? "" : " — " + String.join(", ", figures)) + SentenceReader.year(q, stating, say),
                     sentence.source()));
             // Other provinces whose sentences say the same as well are part of the answer (a tie is stated, not broken by chance).
             List<String> ties = new ArrayList<>(List.of(SentenceReader.place(q, sentence, say)));
@@ -60,7 +62,8 @@ final class PlaceAnswer {
                 String otherPlace = SentenceReader.place(q, other.sentence(), say);
                 if (q.placeLevel() == Question.PlaceLevel.PROVINCE && other.score() >= s.score() - TIE && !ties.contains(otherPlace)
                     && !other.askedNumbers().isEmpty() && other.askedNumbers().size() >= s.askedNumbers().size() && other.yearFits()
-                    && ties.size() < 4 && !askedExpressions(scorer, other.sentence()).isEmpty()) {
+                    && ties.size() < 4 && !askedExpressions(scorer, other.sentence()).isEmpty()
+                    && statesForItsProvince(other.sentence(), askedExpressions(scorer, other.sentence()))) {
                     // a tie states the quoted figure too: a province whose sentence only shares its digits is no tie
                     ties.add(otherPlace);
                     answer.line(Answer.Line.lead(SentenceReader.lead(q, other.sentence(), say) + " — " + String.join(", ", askedExpressions(scorer, other.sentence()))
@@ -98,6 +101,16 @@ final class PlaceAnswer {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a sentence states the quoted figures as its province's own: a district's or commune's row ("huyện Tân Uyên:
+     * … 95,7%") is no tie for a province, though its province's article holds it.
+     */
+    private static boolean statesForItsProvince(Sentence s, List<String> written) {
+        SentenceFigures read = new SentenceFigures();
+        return written.stream().map(w -> read.at(s, w)).flatMap(Optional::stream)
+            .allMatch(f -> f.level() == portalkb.core.PlaceWords.Level.PROVINCE);
     }
 
     private static boolean sameArticle(Sentence a, Sentence b) {
