@@ -104,13 +104,14 @@ final class PlaceAnswer {
     }
 
     /**
-     * Whether a sentence states the quoted figures as its province's own: a district's or commune's row ("huyện Tân Uyên:
-     * … 95,7%") is no tie for a province, though its province's article holds it.
+     * Whether a sentence states the quoted figures as a province's (its article's or, in a national outlet's, another
+     * named one's): a district's or commune's row ("huyện Tân Uyên: … 95,7%") is no tie for a province, though its
+     * province's article holds it.
      */
     private static boolean statesForItsProvince(Sentence s, List<String> written) {
         SentenceFigures read = new SentenceFigures();
         return written.stream().map(w -> read.at(s, w)).flatMap(Optional::stream)
-            .allMatch(f -> f.level() == portalkb.core.PlaceWords.Level.PROVINCE);
+            .allMatch(f -> f.level() == portalkb.core.PlaceWords.Level.PROVINCE || f.level() == portalkb.core.PlaceWords.Level.OTHER_PROVINCE);
     }
 
     private static boolean sameArticle(Sentence a, Sentence b) {
