@@ -26,7 +26,8 @@ final class ClauseWords {
         NOT_FIGURE_BEFORE("notFigureBefore"), NOT_FIGURE_AFTER("notFigureAfter"), DURATION_STILL_FIGURE("durationStillFigure"),
         OPENERS("openers"), INDICATOR_HEADS("indicatorHeads"), DENOMINATORS("denominators"), COUNTED_ENDS("countedEnds"),
         UNIT_NOUNS("unitNouns"), MULTIPLES("multiples"),
-        SPENDING_VERBS("spendingVerbs"), PURPOSES("purposes");
+        SPENDING_VERBS("spendingVerbs"), PURPOSES("purposes"),
+        AMOUNT_QUALIFIERS("amountQualifiers");
 
         final String key;
 

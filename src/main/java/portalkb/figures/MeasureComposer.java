@@ -32,6 +32,7 @@ final class MeasureComposer {
     private final Phrases denominators;
     private final Phrases spendingVerbs;
     private final Phrases purposes;
+    private final Phrases amountQualifiers;
 
     MeasureComposer(String lang) {
         this.lang = lang;
@@ -39,6 +40,7 @@ final class MeasureComposer {
         this.denominators = ClauseWords.get().of(Kind.DENOMINATORS, lang);
         this.spendingVerbs = ClauseWords.get().of(Kind.SPENDING_VERBS, lang);
         this.purposes = ClauseWords.get().of(Kind.PURPOSES, lang);
+        this.amountQualifiers = ClauseWords.get().of(Kind.AMOUNT_QUALIFIERS, lang);
     }
 
     /**
@@ -194,10 +196,6 @@ final class MeasureComposer {
         return false;
     }
 
-    /** Words between a spending verb and its amount ("đầu tư hơn 288 tỷ", "spent over 300 billion"). */
-    private static final String AMOUNT_QUALIFIERS = "hon|tren|gan|khoang|xap|xi|toi|len|den|over|about|nearly|almost|around"
-        + "|some|approximately|roughly|more|than|a|total|of|tong|cong";
-
     /**
      * Money a verb spends or raises right before it: what it was spent on ("đã đầu tư hơn 288 tỷ đồng … để thực hiện
      * Chương trình X", "spent 300 billion VND (13.6 million USD) on providing livelihood support") or what is worth it
@@ -212,7 +210,7 @@ final class MeasureComposer {
             number--;
         }
         int k = number - 1;
-        while (k >= 0 && number - k <= 3 && Regexes.matches(t.word(k), AMOUNT_QUALIFIERS)) {
+        while (k >= 0 && number - k <= 3 && amountQualifiers.startingAt(t, k) == 1) {
             k--;
         }
         int verbWords = k >= 0 ? spendingVerbs.endingAt(t, k) : 0;

@@ -57,26 +57,30 @@ final class PlaceAnswer {
                 .line(Answer.Line.lead(place + (figures.isEmpty() ? "" : " — " + String.join(", ", figures)) + SentenceReader.year(q, stating, say),
                     sentence.source()));
             // Other provinces whose sentences say the same as well are part of the answer (a tie is stated, not broken by chance).
+            SentenceFigures figureReader = new SentenceFigures(); // one reader for the ties and the figures stated
             List<String> ties = new ArrayList<>(List.of(SentenceReader.place(q, sentence, say)));
             for (SentenceScorer.Scored other : ranked) {
                 String otherPlace = SentenceReader.place(q, other.sentence(), say);
-                if (q.placeLevel() == Question.PlaceLevel.PROVINCE && other.score() >= s.score() - TIE && !ties.contains(otherPlace)
-                    && !other.askedNumbers().isEmpty() && other.askedNumbers().size() >= s.askedNumbers().size() && other.yearFits()
-                    && ties.size() < 4 && !askedExpressions(scorer, other.sentence()).isEmpty()
-                    && statesForItsProvince(other.sentence(), askedExpressions(scorer, other.sentence()))) {
-                    // a tie states the quoted figure too: a province whose sentence only shares its digits is no tie
+                if (q.placeLevel() != Question.PlaceLevel.PROVINCE || other.score() < s.score() - TIE || ties.contains(otherPlace)
+                    || other.askedNumbers().isEmpty() || other.askedNumbers().size() < s.askedNumbers().size() || !other.yearFits()
+                    || ties.size() >= 4) {
+                    continue;
+                }
+                List<String> tied = askedExpressions(scorer, other.sentence());
+                // a tie states the quoted figure too, as a province's: one whose sentence only shares its digits, or states
+                // them for a district of it, is no tie
+                if (!tied.isEmpty() && statesForItsProvince(figureReader, other.sentence(), tied)) {
                     ties.add(otherPlace);
-                    answer.line(Answer.Line.lead(SentenceReader.lead(q, other.sentence(), say) + " — " + String.join(", ", askedExpressions(scorer, other.sentence()))
+                    answer.line(Answer.Line.lead(SentenceReader.lead(q, other.sentence(), say) + " — " + String.join(", ", tied)
                         + SentenceReader.year(q, other.sentence(), say), other.sentence().source()));
                     quotedSentences.add(other.sentence());
                 }
             }
             quotedSentences.forEach(x -> answer.line(Answer.Line.quote(x.text(), x.source())));
             // The figures stated, as the figure reader reads them in the sentences quoted.
-            SentenceFigures read = new SentenceFigures();
             for (Sentence x : quotedSentences) {
                 for (String written : askedExpressions(scorer, x)) {
-                    read.at(x, written).ifPresent(f -> answer.figure(new Answer.StatedFigure(f.value(), f.unit(), f.metric(), f.year(), x.source())));
+                    figureReader.at(x, written).ifPresent(f -> answer.figure(new Answer.StatedFigure(f.value(), f.unit(), f.metric(), f.year(), x.source())));
                 }
             }
             return answer.build();
@@ -108,8 +112,7 @@ final class PlaceAnswer {
      * named one's): a district's or commune's row ("huyện Tân Uyên: … 95,7%") is no tie for a province, though its
      * province's article holds it.
      */
-    private static boolean statesForItsProvince(Sentence s, List<String> written) {
-        SentenceFigures read = new SentenceFigures();
+    private static boolean statesForItsProvince(SentenceFigures read, Sentence s, List<String> written) {
         return written.stream().map(w -> read.at(s, w)).flatMap(Optional::stream)
             .allMatch(f -> f.level() == portalkb.core.PlaceWords.Level.PROVINCE || f.level() == portalkb.core.PlaceWords.Level.OTHER_PROVINCE);
     }
