@@ -98,6 +98,22 @@ class ReadingRulesTest {
     }
 
     @Test
+    void aListOfKindsIsOneNounAndAListsItemsShareItsHead() {
+        Question poor = ANALYZER.analyze("Tỉnh Sơn La có bao nhiêu huyện, thị xã thuộc diện huyện nghèo năm 2021?");
+        SentenceScorer scorer = new SentenceScorer(poor, WEIGHTS);
+        Sentence s = sentence("Sơn La", "Năm 2021, Sơn La có 5/12 huyện, thị xã thuộc diện huyện nghèo (trong số đó 3 huyện biên giới và 2 huyện nội địa).");
+        List<Candidate> candidates = new CandidateFeatures(poor, scorer).of(scorer.score(s), 0);
+        assertTrue(find(candidates, "5/12").features().get("attachment") >= find(candidates, "3").features().get("attachment"),
+            "the comma of \"huyện, thị xã\" does not cut the count from what it counts");
+
+        Question commune = ANALYZER.analyze("Tỷ lệ bao phủ bảo hiểm y tế của xã Nà Tấu là bao nhiêu?");
+        SentenceScorer communeScorer = new SentenceScorer(commune, WEIGHTS);
+        Sentence list = sentence("Điện Biên", "Nhiều xã có tỷ lệ bao phủ bảo hiểm y tế trên 90% như: xã Mường Phăng đạt 91,2%, xã Nà Tấu đạt 95,4%.");
+        List<Candidate> items = new CandidateFeatures(commune, communeScorer).of(communeScorer.score(list), 0);
+        assertTrue(find(items, "95,4").features().get("attachment") > 0, "a list item is about what its head before the colon names");
+    }
+
+    @Test
     void theUnitIsTheAskedNounWholeWhenItIsPerSomething() {
         Question doctors = ANALYZER.analyze("Hà Giang có bao nhiêu bác sĩ trên vạn dân?");
         SentenceScorer scorer = new SentenceScorer(doctors, WEIGHTS);
