@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 public final class FigureExtractor {
 
     private static final Pattern LIST_LINE = Pattern.compile("\\s*(?:[-+•*–]|\\p{Ll}|\\d)");
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\\d“\"(])|\\n+");
 
     private final MetricCatalogue catalogue;
     private final MetricCues cues;
@@ -37,15 +36,64 @@ public final class FigureExtractor {
         this.cues = new MetricCues(catalogue.metrics());
     }
 
+    /**
+     * The text cut where {@code (?<=[.!?…])\\s+(?=[\\p{Lu}\\d“"(])|\\n+} matches (PatternLoopsTest holds the loop to it): after
+     * a full stop, question or exclamation mark and before a capital, a digit, a quote or a bracket, and at line breaks.
+     */
     public static List<String> sentences(String text) {
+        String t = Text.nfc(text);
         List<String> out = new ArrayList<>();
-        for (String s : SENTENCE_END.split(Text.nfc(text))) {
-            String t = Text.collapseSpaces(s);
-            if (!t.isEmpty()) {
-                out.add(t);
+        int n = t.length();
+        int from = 0;
+        int i = 0;
+        while (i < n) {
+            int end = sentenceBreakAt(t, i);
+            if (end < 0) {
+                i++;
+                continue;
+            }
+            addSentence(out, t.substring(from, i));
+            from = end;
+            i = end;
+        }
+        addSentence(out, t.substring(from));
+        return out;
+    }
+
+    /** Where a sentence break that starts at {@code i} ends, or -1. */
+    private static int sentenceBreakAt(String t, int i) {
+        char c = t.charAt(i);
+        if (i > 0 && isSpace(c) && ".!?…".indexOf(t.charAt(i - 1)) >= 0) {
+            int j = i;
+            while (j < t.length() && isSpace(t.charAt(j))) {
+                j++;
+            }
+            if (j < t.length()) {
+                int next = t.codePointAt(j);
+                if (Character.getType(next) == Character.UPPERCASE_LETTER || next >= '0' && next <= '9' || next == '“' || next == '"' || next == '(') {
+                    return j;
+                }
             }
         }
-        return out;
+        if (c == '\n') {
+            int j = i;
+            while (j < t.length() && t.charAt(j) == '\n') {
+                j++;
+            }
+            return j;
+        }
+        return -1;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    private static void addSentence(List<String> out, String piece) {
+        String t = Text.collapseSpaces(piece);
+        if (!t.isEmpty()) {
+            out.add(t);
+        }
     }
 
     /** Figures of a whole text; {@code defaultYear} is the report year when a sentence names none. */

@@ -33,12 +33,27 @@ final class FigureYears {
     record Named(int[] ends, int[] years) {
 
         static Named in(String folded) {
+            if (!holdsYear(folded)) { // every mention ends in a year: most sentences need no scan
+                return new Named(new int[0], new int[0]);
+            }
             Matcher y = IN_TEXT.matcher(folded);
             List<int[]> found = new ArrayList<>();
             while (y.find()) {
                 found.add(new int[] {y.end(), Integer.parseInt(y.group(1))});
             }
             return new Named(found.stream().mapToInt(f -> f[0]).toArray(), found.stream().mapToInt(f -> f[1]).toArray());
+        }
+
+        /** "19dd" or "20dd" somewhere in the text. */
+        static boolean holdsYear(String text) {
+            for (int i = 0; i + 3 < text.length(); i++) {
+                char c = text.charAt(i);
+                char d = text.charAt(i + 1);
+                if ((c == '1' && d == '9' || c == '2' && d == '0') && Character.isDigit(text.charAt(i + 2)) && Character.isDigit(text.charAt(i + 3))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The first year named that no figure owns, or null. */

@@ -159,19 +159,47 @@ public final class Glossary {
         return out;
     }
 
-    private static final java.util.regex.Pattern NOT_KEPT = java.util.regex.Pattern.compile("[^a-z0-9,.%/ -]");
-    private static final java.util.regex.Pattern LONE_MARK = java.util.regex.Pattern.compile("(?<![0-9])[,.]|[,.](?![0-9])");
-    private static final java.util.regex.Pattern LONE_DASH = java.util.regex.Pattern.compile("(?<![a-z0-9])-|-(?![a-z0-9])");
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-    // after the patterns: loading folds
+    // last: loading folds
     private static final Glossary INSTANCE = load();
 
     /** Folded, with punctuation as spaces ("/" and "%" kept): "bác sĩ/vạn dân" and "bac si/van dan" read alike. */
     public static String fold(String text) {
-        String s = NOT_KEPT.matcher(Text.fold(text)).replaceAll(" ");
-        s = LONE_MARK.matcher(s).replaceAll(" ");
-        s = LONE_DASH.matcher(s).replaceAll(" ");
-        return SPACES.matcher(s).replaceAll(" ").strip();
+        // One loop for what were four patterns (PatternLoopsTest holds it to them): keep a-z, 0-9, "%", "/", a "," or "."
+        // between digits, a "-" between letters or digits; anything else is a space; spaces collapse.
+        String folded = Text.fold(text);
+        StringBuilder kept = new StringBuilder(folded.length());
+        folded.codePoints().forEach(c -> kept.append(isKept(c) ? (char) c : ' '));
+        StringBuilder out = new StringBuilder(kept.length());
+        for (int i = 0; i < kept.length(); i++) {
+            char c = kept.charAt(i);
+            char before = i > 0 ? kept.charAt(i - 1) : ' ';
+            char after = i + 1 < kept.length() ? kept.charAt(i + 1) : ' ';
+            if (c == ',' || c == '.') {
+                c = isDigit(before) && isDigit(after) ? c : ' ';
+            } else if (c == '-') {
+                c = isAlnum(before) && isAlnum(after) ? c : ' ';
+            }
+            if (c != ' ' || out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                out.append(c);
+            }
+        }
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return out.substring(0, end);
+    }
+
+    private static boolean isKept(int c) {
+        return isAlnum(c) || c == ',' || c == '.' || c == '%' || c == '/' || c == ' ' || c == '-';
+    }
+
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isAlnum(int c) {
+        return c >= 'a' && c <= 'z' || isDigit(c);
     }
 
     /** The terms found in {@code foldedQuestion} (as {@link #fold} writes it), longest first, without overlaps, in text order. */
