@@ -34,7 +34,7 @@ record CountedPhrase(double magnitude, String magnitudeWord, String unit, int un
 
     /** Whether the counted phrase says more than its unit ("ca sốt xuất huyết", not "ca"). */
     boolean saysMore() {
-        return end > unitEnd;
+        return end > unitEnd || !afterUnit.isBlank();
     }
 
     /** The counted phrase after the unit's first word, as written ("sốt xuất huyết" of "ca sốt xuất huyết"). */
@@ -87,11 +87,16 @@ record CountedPhrase(double magnitude, String magnitudeWord, String unit, int un
         }
         String text = "en".equals(lang) ? englishText(t, unitStart, end) : t.text(unitStart, end);
         String afterUnit = "en".equals(lang) ? englishText(t, unitEnd, end) : t.text(unitEnd, end);
+        String shared = "en".equals(lang) && unitEnd > unitStart ? sharedPredicate(t, end) : "";
+        if (!shared.isEmpty()) {
+            text = (text + " " + shared).strip();
+            afterUnit = (afterUnit + " " + shared).strip();
+        }
         return new CountedPhrase(magnitude, magnitudeWord, unit, unitStart, unitEnd, Math.max(end, unitEnd), text, afterUnit);
     }
 
     private static final String PHRASE_ENDS = "while|whereas|but|which|respectively|accounting|representing|compared|up|down|and|or"
-        + "|an|according|over|than|against|equivalent|raising|bringing|exceeding|surpassing";
+        + "|an|according|over|than|against|equivalent|raising|bringing|exceeding|surpassing|worth|meeting|reaching";
     private static final String AUXILIARIES = "have|has|had|been|be|being|was|were|is|are|so|far|to|date|currently|now|already";
 
     /**
@@ -106,6 +111,26 @@ record CountedPhrase(double magnitude, String magnitudeWord, String unit, int un
             end++;
         }
         return end;
+    }
+
+    /**
+     * "8,800 impoverished households and over 34,000 people … have been provided with health insurance", "5,700 people
+     * in the commune or 90.12% of its population were covered by …": counts joined by "and"/"or" share the predicate
+     * written after the last of them, which says what they count. "" when the phrase does not end at such a join.
+     */
+    private static String sharedPredicate(Tokens t, int end) {
+        if (!Regexes.matches(t.word(end), "and|or")) {
+            return "";
+        }
+        boolean anotherCount = false;
+        for (int k = end + 1; t.in(k) && k - end <= 16 && !t.get(k).isMark(",;:()"); k++) {
+            anotherCount |= t.get(k).isNumber();
+            if (anotherCount && Regexes.matches(t.word(k), "were|was|are|is|have|has|had") && t.in(k + 1) && t.get(k + 1).isWord()) {
+                int predicateEnd = englishPhraseEnd(t, k);
+                return predicateEnd > k + 1 ? englishText(t, k, predicateEnd) : "";
+            }
+        }
+        return "";
     }
 
     /** The English phrase without the places it names and its auxiliaries ("in the province of Dak Nong", "have been"). */

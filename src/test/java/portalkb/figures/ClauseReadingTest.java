@@ -103,6 +103,19 @@ class ClauseReadingTest {
     }
 
     @Test
+    void englishCountsJoinedByAndOrOrShareThePredicateAfterTheLast() {
+        List<Figure> f = reader.extract("About 2,300 poor households and over 15,000 people in remote communes have been provided with "
+            + "free health insurance cards.", 2023);
+        assertEquals("number of poor households provided with free health insurance cards", only(f, "2,300").measure(),
+            "was 'number of poor households'");
+        Figure coverage = reader.extract("In 2022, over 4,100 people in the commune or 88.5% of its population were covered by health "
+            + "insurance.", 2023).get(0);
+        assertEquals("number of people covered by health insurance", coverage.measure(), "was 'number of people'");
+        Figure alone = reader.extract("The commune has 4,100 people and the station was upgraded last year.", 2023).get(0);
+        assertEquals("number of people", alone.measure(), "a predicate of another subject is not the count's");
+    }
+
+    @Test
     void moneySpentMeasuresItsPurpose() {
         Figure vi = reader.extract("Năm 2023, huyện đã bố trí hơn 46 tỷ đồng từ ngân sách địa phương để thực hiện chương trình nước sạch "
             + "nông thôn.", 2023).get(0);
