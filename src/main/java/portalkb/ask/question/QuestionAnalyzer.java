@@ -87,7 +87,9 @@ public final class QuestionAnalyzer {
             // "nhiều xã đạt chuẩn NTM nhất" counts communes; "tỷ lệ xã …" asks the share: the metric counted that way
             metrics.set(0, MetricCatalogue.get().countedAs(metrics.get(0), measure.share()));
         }
-        Question.AnswerType type = type(restFolded, provinces, places, level, metrics, threshold, measure, !numbers.isEmpty());
+        // "the top 5" ranks; "only one of its 116 communes" quotes the place's own figure
+        boolean quotesFigure = !numbers(TOP_N.matcher(restFolded).replaceAll(" "), english).isEmpty();
+        Question.AnswerType type = type(restFolded, provinces, places, level, metrics, threshold, measure, !numbers.isEmpty(), quotesFigure);
         if (type == Question.AnswerType.LIST && threshold != null) {
             double t = threshold;
             numbers.removeIf(n -> n.matches(t));
@@ -110,8 +112,13 @@ public final class QuestionAnalyzer {
     }
 
     private Question.AnswerType type(String folded, List<String> provinces, List<String> places, Question.PlaceLevel level,
-                                     List<String> metrics, Double threshold, AskedMeasure measure, boolean quotesNumbers) {
+                                     List<String> metrics, Double threshold, AskedMeasure measure, boolean quotesNumbers,
+                                     boolean quotesFigure) {
         boolean which = level != null && (provinces.isEmpty() || level != Question.PlaceLevel.PROVINCE);
+        if (which && quotesFigure && threshold == null) {
+            // "Which province, with 97.9%, ranked first?": the figure it quotes finds the place; no ranking is asked
+            return Question.AnswerType.WHICH_PLACE;
+        }
         boolean provinceLevel = level == null || level == Question.PlaceLevel.PROVINCE;
         // a measure the catalogue lacks is ranked too, found in the facts by its words ("tỷ lệ hộ dùng nước sạch")
         boolean measured = !metrics.isEmpty() || !measure.words().isEmpty();
@@ -164,6 +171,8 @@ public final class QuestionAnalyzer {
         }
         return new ArrayList<>(out);
     }
+
+    private static final java.util.regex.Pattern TOP_N = java.util.regex.Pattern.compile("\\btop \\d+\\b");
 
     /** Numbers the question quotes, without years, dates, periods and "per 10,000". */
     private static List<Question.AskedNumber> numbers(String folded, boolean english) {

@@ -32,6 +32,22 @@ class QuestionAnalyzerTest {
     }
 
     @Test
+    void aQuotedFigureAsksForItsPlaceEvenBesideARegionARankOrAnAge() {
+        assertEquals(Question.AnswerType.WHICH_PLACE, analyzer.analyze("Tỉnh Tây Bắc nào có gần 120 nghìn người được cấp thẻ bảo hiểm y tế miễn phí?").type(),
+            "a region between 'tỉnh' and 'nào'");
+        assertEquals(Question.AnswerType.WHICH_PLACE, analyzer.analyze("Which province had only 3 of its 98 communes meeting the new-countryside "
+            + "standard in 2017, ranking last in the region?").type(), "a rank word beside a quoted figure");
+        Question age = analyzer.analyze("Tỉnh nào có 23% trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi?");
+        assertEquals(Question.AnswerType.WHICH_PLACE, age.type(), "'dưới 5 tuổi' is an age, not a bound");
+        assertEquals(null, age.threshold());
+        assertEquals(Question.AnswerType.WHICH_PLACE, analyzer.analyze("Which province had 23% stunting among children under 5?").type());
+        assertEquals(Question.AnswerType.RANK, analyzer.analyze("Which provinces are the top 5 in health insurance coverage?").type(),
+            "'top 5' ranks");
+        assertEquals(Question.AnswerType.LIST, analyzer.analyze("Những tỉnh nào có tỷ lệ bao phủ bảo hiểm y tế trên 95%?").type(),
+            "a bound is still a bound");
+    }
+
+    @Test
     void openQuestionsAreAskedInManyWays() {
         for (String open : List.of("Summarise how far Bạc Liêu's communes have progressed on the new-countryside criteria.",
             "What did Cần Thơ's preventive medicine centre say it would change in its vaccination reports?",
