@@ -69,7 +69,13 @@ record CountedPhrase(double magnitude, String magnitudeWord, String unit, int un
                 end += 2;
                 continue;
             }
-            // an age naming a group stays in the phrase ("17% tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng …")
+            // an age naming a group stays in the phrase ("491 trẻ từ 0 đến 59 tháng tuổi bị suy dinh dưỡng …")
+            int ageEnd = NumberMentions.ageEnd(t, end);
+            if (ageEnd > end) {
+                end = ageEnd;
+                continue;
+            }
+            // "17% tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng …"
             boolean age = tok.isNumber() && Regexes.matches(t.word(end + 1), "tuoi|thang");
             if (!tok.isWord() && !age && !(tok.isMark(",") && t.in(end + 1) && t.get(end + 1).isWord() && end < unitEnd)
                 || ends.startingAt(t, end) > 0) {

@@ -116,6 +116,15 @@ class ClauseReadingTest {
     }
 
     @Test
+    void anAgeRangeNamesTheGroupCountedAndIsNoFigure() {
+        List<Figure> f = reader.extract("Hiện toàn tỉnh có 312 trẻ từ 0 đến 59 tháng tuổi bị suy dinh dưỡng thể gầy còm và 1.040 trẻ từ 0-59 "
+            + "tháng tuổi bị thấp còi.", 2023);
+        assertEquals(List.of("312", "1.040"), f.stream().map(Figure::written).toList(), "the ages 0 and 59 are no figures");
+        assertEquals("số trẻ từ 0 đến 59 tháng tuổi bị suy dinh dưỡng thể gầy còm", only(f, "312").measure(), "was 'số trẻ'");
+        assertTrue(only(f, "1.040").measure().endsWith("thấp còi"), only(f, "1.040").measure());
+    }
+
+    @Test
     void moneySpentMeasuresItsPurpose() {
         Figure vi = reader.extract("Năm 2023, huyện đã bố trí hơn 46 tỷ đồng từ ngân sách địa phương để thực hiện chương trình nước sạch "
             + "nông thôn.", 2023).get(0);
