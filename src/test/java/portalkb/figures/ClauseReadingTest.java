@@ -125,6 +125,18 @@ class ClauseReadingTest {
     }
 
     @Test
+    void aVaJoiningTwoVerbsOfWhatIsCountedKeepsThePhrase() {
+        List<Figure> f = reader.extract("Năm 2022, có 7 trường được công nhận và cấp Bằng trường tiểu học đạt chuẩn quốc gia và 2 trường "
+            + "được công nhận lại.", 2023);
+        assertEquals("số trường được công nhận và cấp Bằng trường tiểu học đạt chuẩn quốc gia", only(f, "7").measure(),
+            "was 'số trường được công nhận'");
+        Figure cases = reader.extract("Toàn tỉnh ghi nhận 1.250 ca sốt xuất huyết và tỷ lệ tử vong là 0,1%.", 2023).get(0);
+        assertEquals("số ca sốt xuất huyết", cases.measure(), "'và' before another measure ends the phrase");
+        Figure names = reader.extract("Năm 2023, có 40 xã đạt chuẩn nông thôn mới và Điện Biên đứng cuối khu vực.", 2023).get(0);
+        assertEquals("số xã đạt chuẩn nông thôn mới", names.measure(), "'và' before another subject ends it");
+    }
+
+    @Test
     void moneySpentMeasuresItsPurpose() {
         Figure vi = reader.extract("Năm 2023, huyện đã bố trí hơn 46 tỷ đồng từ ngân sách địa phương để thực hiện chương trình nước sạch "
             + "nông thôn.", 2023).get(0);
