@@ -27,7 +27,7 @@ final class ClauseWords {
         OPENERS("openers"), INDICATOR_HEADS("indicatorHeads"), DENOMINATORS("denominators"), COUNTED_ENDS("countedEnds"),
         UNIT_NOUNS("unitNouns"), MULTIPLES("multiples"),
         SPENDING_VERBS("spendingVerbs"), PURPOSES("purposes"),
-        AMOUNT_QUALIFIERS("amountQualifiers");
+        AMOUNT_QUALIFIERS("amountQualifiers"), CONTINUATIONS("continuations"), PAST_MARKERS("pastMarkers");
 
         final String key;
 
@@ -38,7 +38,7 @@ final class ClauseWords {
 
     /** Vietnamese classes whose words fold alike with others ("độ" and "do", "vẫn" and "vạn"): matched as written. */
     private static final java.util.Set<Kind> AS_WRITTEN = java.util.EnumSet.of(Kind.NOT_FIGURE_BEFORE, Kind.OPENERS, Kind.COUNTED_ENDS,
-        Kind.SPENDING_VERBS, Kind.PURPOSES);
+        Kind.SPENDING_VERBS, Kind.PURPOSES, Kind.PAST_MARKERS);
 
     private static final ClauseWords INSTANCE = load();
 

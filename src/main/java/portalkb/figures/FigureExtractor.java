@@ -118,18 +118,30 @@ public final class FigureExtractor {
         List<MeasureComposer.Earlier> previous = List.of();
         List<String> sentences = sentences(text);
         boolean targetList = false;
+        boolean previousAllTargets = false;
+        Phrases continuations = ClauseWords.get().of(ClauseWords.Kind.CONTINUATIONS, lang);
         for (int i = 0; i < sentences.size(); i++) {
             String sentence = sentences.get(i);
             // "Mục tiêu đến năm 2020: <lines>": the lines of a plan's list are the plan's
             boolean inTargetList = targetList && LIST_LINE.matcher(sentence).lookingAt();
-            Reading r = read(sentence, i, defaultYear, publishedYear, province, lang, previous, inTargetList);
+            // "Đồng thời, có thêm ít nhất 10 sản phẩm …" after a plan's sentence goes on with the plan
+            boolean goesOnWithPlan = previousAllTargets && continuations.startingAt(Tokens.of(sentence), 0) > 0
+                && !states(sentence, lang);
+            Reading r = read(sentence, i, defaultYear, publishedYear, province, lang, previous, inTargetList || goesOnWithPlan);
             figures.addAll(r.figures());
             if (!r.earlier().isEmpty()) {
                 previous = r.earlier();
+                previousAllTargets = r.figures().stream().allMatch(f -> f.role() == Role.TARGET);
             }
             targetList = inTargetList || sentence.endsWith(":") && new RoleReader(lang).targetStart(Tokens.of(sentence)) >= 0;
         }
         return figures;
+    }
+
+    /** The sentence says it reports what was done ("đã", "ghi nhận", "has reached"): a result, not a plan. */
+    private static boolean states(String sentence, String lang) {
+        Tokens t = Tokens.of(sentence);
+        return ClauseWords.get().of(ClauseWords.Kind.PAST_MARKERS, lang).anyIn(t, 0, t.size());
     }
 
     /** One sentence alone, in the language its words are written in. */

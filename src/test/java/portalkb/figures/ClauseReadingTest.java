@@ -137,6 +137,18 @@ class ClauseReadingTest {
     }
 
     @Test
+    void aSentenceGoingOnWithAPlanKeepsItsRole() {
+        String plan = "Tỉnh phấn đấu đến năm 2025 có 60 xã đạt chuẩn nông thôn mới; tỷ lệ hộ nghèo giảm còn 12%. ";
+        List<Figure> f = reader.extract(plan + "Đồng thời, có thêm ít nhất 15 sản phẩm đạt chuẩn OCOP 3 sao.", 2023, 2023);
+        assertEquals(Role.TARGET, only(f, "15").role(), "'Đồng thời' goes on with the plan");
+        List<Figure> done = reader.extract(plan + "Đồng thời, toàn tỉnh đã có 15 sản phẩm đạt chuẩn OCOP 3 sao.", 2023, 2023);
+        assertEquals(Role.RESULT, only(done, "15").role(), "'đã' reports what was done");
+        List<Figure> after = reader.extract("Năm 2023, toàn tỉnh có 48 xã đạt chuẩn nông thôn mới. Đồng thời, có 15 sản phẩm đạt chuẩn OCOP.",
+            2023, 2023);
+        assertEquals(Role.RESULT, only(after, "15").role(), "after results it is a result");
+    }
+
+    @Test
     void moneySpentMeasuresItsPurpose() {
         Figure vi = reader.extract("Năm 2023, huyện đã bố trí hơn 46 tỷ đồng từ ngân sách địa phương để thực hiện chương trình nước sạch "
             + "nông thôn.", 2023).get(0);
