@@ -228,8 +228,8 @@ public final class FigureExtractor {
             double value = m.value() * counted.magnitude();
             String raw = t.text(m.first(), Math.max(m.last() + 1, counted.unitEnd()));
             out.add(new Figure(metric, value, unitFor(metric, counted), raw, year, sentence, offset, m.written(),
-                measure.isBlank() ? null : measure, role, place == null ? Level.PROVINCE : place.level(),
-                place == null ? null : place.name()));
+                measure.isBlank() ? null : measure, role, countsProvinces(counted, place) ? Level.NATIONAL : place == null ? Level.PROVINCE : place.level(),
+                place == null || countsProvinces(counted, place) ? null : place.name()));
             earlier.add(new MeasureComposer.Earlier(measure, counted.unit(), counted.isShare(), counted.text(),
                 composedBase(measure, subject.text()), role, part));
             lastRole = role;
@@ -238,6 +238,20 @@ public final class FigureExtractor {
             floor = Math.max(floor, Math.max(m.last() + 1, counted.end()));
         }
         return new Reading(out, earlier);
+    }
+
+    /**
+     * "một trong 8 tỉnh, thành phố có số ca mắc cao", "63 tỉnh, thành phố": a count of provinces is no province's own
+     * figure (a province holds none), so it is the country's (or a region's).
+     */
+    private static boolean countsProvinces(CountedPhrase counted, Places.Place place) {
+        if (counted.isShare() || place != null && place.level() != Level.PROVINCE) {
+            return false;
+        }
+        String first = Text.fold(counted.unit()).split("[^a-z]+", 2)[0];
+        java.util.List<String> kinds = new java.util.ArrayList<>(portalkb.core.PlaceWords.get().of(Level.PROVINCE).before());
+        kinds.addAll(portalkb.core.PlaceWords.get().of(Level.PROVINCE).after());
+        return kinds.contains(first) || kinds.contains(first.replaceAll("s$", ""));
     }
 
     /** "trong đó", "of which", "including" between the figure before and this one. */

@@ -149,6 +149,15 @@ class ClauseReadingTest {
     }
 
     @Test
+    void aCountOfProvincesIsNoProvincesOwnFigure() {
+        Figure among = reader.extract("Năm 2022, Bình Phước là một trong 12 tỉnh, thành phố có tỷ lệ hộ nghèo giảm nhanh nhất cả nước.", 2022, 2022,
+            "Bình Phước").get(0);
+        assertEquals(portalkb.core.PlaceWords.Level.NATIONAL, among.level(), "a province holds no provinces");
+        Figure communes = reader.extract("Năm 2022, Bình Phước có 12 xã đạt chuẩn nông thôn mới.", 2022, 2022, "Bình Phước").get(0);
+        assertEquals(portalkb.core.PlaceWords.Level.PROVINCE, communes.level());
+    }
+
+    @Test
     void moneySpentMeasuresItsPurpose() {
         Figure vi = reader.extract("Năm 2023, huyện đã bố trí hơn 46 tỷ đồng từ ngân sách địa phương để thực hiện chương trình nước sạch "
             + "nông thôn.", 2023).get(0);
