@@ -112,6 +112,21 @@ class FirstAnswersTest {
         assertTrue(checked >= 4, "the examples' figures were found in Rankings: " + checked);
     }
 
+    /** A decimal comma ("97,9") or a Vietnamese thousands group cut short: no English writing of a number. */
+    private static final java.util.regex.Pattern VIETNAMESE_DECIMAL = java.util.regex.Pattern.compile("\\d,(?:\\d{1,2}|\\d{4,})(?!\\d)");
+
+    @Test
+    void anEnglishAnswerWritesItsNumbersTheEnglishWay() throws Exception {
+        // a which-place lead, a ranking's lead and table, a trend: what the answer itself writes (quoted sentences keep the article's)
+        for (String q : new String[] {"Which province reached 97.9% insurance coverage?", "Which province has the highest health insurance coverage?",
+            "How did health insurance coverage change in Bắc Kạn?"}) {
+            String text = ask(q).get("answer").asText();
+            for (String line : text.lines().filter(l -> !l.startsWith("\u201c")).toList()) {
+                assertFalse(VIETNAMESE_DECIMAL.matcher(line).find(), q + ": a Vietnamese number in an English answer's own words: " + line + "\n" + text);
+            }
+        }
+    }
+
     @Test
     void aDistrictsRowIsNoProvinceTie() throws Exception {
         String text = ask("Tỉnh nào có tỷ lệ tiêm mũi 3 đạt 95,7%?").get("answer").asText();

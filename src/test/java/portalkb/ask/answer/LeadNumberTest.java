@@ -34,6 +34,24 @@ class LeadNumberTest {
             "a unit the glossary does not name stays as written");
     }
 
+    private static portalkb.search.Analysis.Report report(double value, String unit, String raw, String text) {
+        return new portalkb.search.Analysis.Report("m", "Lạng Sơn", "Lạng Sơn", 2019, value, unit, raw, text, "a1", "https://example.vn/a",
+            "t", "s", "2020-01-10", null, null);
+    }
+
+    @Test
+    void aRankingsCellIsWrittenInTheAnswersLanguage() {
+        assertEquals("97.9%", LeadNumber.of(report(97.9, "%", "97,9%", "Tỷ lệ bao phủ bảo hiểm y tế đạt 97,9%."), "en"));
+        assertEquals("97,9%", LeadNumber.of(report(97.9, "%", "97,9%", "Tỷ lệ bao phủ bảo hiểm y tế đạt 97,9%."), "vi"));
+        assertEquals("10.8 doctors per 10,000 people",
+            LeadNumber.of(report(10.8, "bác sĩ/vạn dân", "10,8 bác sĩ/vạn dân", "Toàn tỉnh đạt 10,8 bác sĩ/vạn dân."), "en"));
+        assertEquals("440,000 people", LeadNumber.of(report(440000, "people", "440,000 people", "Nearly 440,000 people were covered."), "en"));
+        assertEquals("12.5%", LeadNumber.of(report(12.5, "%", null, null), "en"), "without the words as written: its value and unit");
+        assertEquals("12,5%", LeadNumber.of(report(12.5, "%", null, null), "vi"));
+        assertEquals("+0.4", LeadNumber.signed(0.4, "en"));
+        assertEquals("−1,2", LeadNumber.signed(-1.2, "vi"));
+    }
+
     @Test
     void aVietnameseAnswerAndAnEnglishSentenceKeepTheirWriting() {
         assertEquals("97,9%", LeadNumber.of(candidate("Tỷ lệ bao phủ bảo hiểm y tế đạt 97,9% dân số.", "97,9", "97,9%"), "vi"));
