@@ -128,6 +128,17 @@ class FirstAnswersTest {
     }
 
     @Test
+    void anEnglishLeadNamesItsUnitInEnglish() throws Exception {
+        // the figure after the province, up to its year: no Vietnamese word left unmarked (a unit nothing names is quoted)
+        for (String q : new String[] {"How many doctors per 10,000 people does Quảng Ninh have?", "How many dengue cases were there in Yên Bái in 2020?",
+            "How many people returning from epidemic areas were quarantined in Yên Bái in 2020?"}) {
+            String lead = ask(q).get("answer").asText().lines().findFirst().orElse("");
+            String figure = lead.substring(lead.lastIndexOf(": ") + 2, Math.max(lead.lastIndexOf(": ") + 2, lead.lastIndexOf(" (")));
+            assertTrue(figure.matches("[\\d.,]+(%| [A-Za-z ,0-9]+| \u201c.+\u201d)?"), q + ": the unit in English: " + lead);
+        }
+    }
+
+    @Test
     void aDistrictsRowIsNoProvinceTie() throws Exception {
         String text = ask("Tỉnh nào có tỷ lệ tiêm mũi 3 đạt 95,7%?").get("answer").asText();
         assertTrue(text.startsWith("Yên Bái") && text.lines().findFirst().orElse("").contains("(năm 2022)"),

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 /**
  * A quantity as an answer's lead states it, in the answer's language: an English answer read from a Vietnamese
  * sentence writes "97.9%", "147,645 people", "10.8 doctors per 10,000 people" where the sentence writes "97,9%",
- * "147.645 người", "10,8 bác sĩ/vạn dân" (units by the glossary's unitNames; others as written). The quoted
+ * "147.645 người", "10,8 bác sĩ/vạn dân" (units named by the glossary; one it cannot name quoted as written). The quoted
  * sentence keeps the article's own writing. Every kind of answer writes its figures through here: a quantity's,
  * the figures a which-place answer quotes, a ranking's and a trend's cells.
  */
@@ -48,10 +48,22 @@ final class LeadNumber {
         if (readings.isEmpty()) {
             return withUnit;
         }
-        String unit = withUnit.substring(written.length());
-        String named = Glossary.get().unitNames().get(unit.strip().toLowerCase(Locale.ROOT));
-        String english = named == null ? unit : (unit.startsWith(" ") ? " " : "") + named;
-        return english(readings.get(0), decimals(written)) + english;
+        return english(readings.get(0), decimals(written)) + englishUnit(withUnit.substring(written.length()));
+    }
+
+    /**
+     * What follows a number, in English: a unit the glossary names by its English name ("giường" → "beds", "triệu lượt"
+     * → "million visits", see {@link Glossary#englishUnit}); a sign ("%") as written; a unit it cannot name (of a
+     * Vietnamese sentence) in quotation marks, as the article writes it (“con”), so that a reader sees it is the article's
+     * word.
+     */
+    static String englishUnit(String unit) {
+        String u = unit.strip();
+        if (u.chars().noneMatch(Character::isLetter)) {
+            return unit;
+        }
+        String space = unit.startsWith(" ") ? " " : "";
+        return space + Glossary.get().englishUnit(u).orElse("\u201c" + u + "\u201d");
     }
 
     /**
