@@ -139,6 +139,25 @@ class FirstAnswersTest {
     }
 
     @Test
+    void aWhichPlaceAnswerCitesAndQuotesTheSentenceStatingTheFigure() throws Exception {
+        // the province may be found by another sentence of its article; what the lead cites and the answer quotes states the figure
+        Map<String, String> examples = Map.of("Tỉnh nào có tỷ lệ tiêm mũi 3 đạt 95,7%?", "95,7%", "Which province reached 97.9% insurance coverage?", "97,9%");
+        for (Map.Entry<String, String> e : examples.entrySet()) {
+            JsonNode a = ask(e.getKey());
+            String text = a.get("answer").asText();
+            java.util.regex.Matcher cited = java.util.regex.Pattern.compile("\\[(\\d+)]").matcher(text.lines().findFirst().orElse(""));
+            assertTrue(cited.find(), text);
+            for (JsonNode c : a.get("citations")) {
+                if (c.get("n").asInt() == Integer.parseInt(cited.group(1))) {
+                    assertTrue(c.get("quote").asText().contains(e.getValue()), e.getKey() + ": the lead cites " + c.get("quote") + "\n" + text);
+                }
+            }
+            text.lines().filter(l -> l.startsWith("\u201c")).forEach(l -> assertTrue(l.contains(e.getValue()),
+                e.getKey() + ": a quoted sentence without the figure: " + l + "\n" + text));
+        }
+    }
+
+    @Test
     void aDistrictsRowIsNoProvinceTie() throws Exception {
         String text = ask("Tỉnh nào có tỷ lệ tiêm mũi 3 đạt 95,7%?").get("answer").asText();
         assertTrue(text.startsWith("Yên Bái") && text.lines().findFirst().orElse("").contains("(năm 2022)"),

@@ -51,11 +51,16 @@ final class PlaceAnswer {
                     }
                 }
             }
-            // the year is the one of the sentence stating the figures, when the best sentence states none of them
-            Sentence stating = askedExpressions(scorer, sentence).isEmpty() && quotedSentences.size() > 1 ? quotedSentences.get(1) : sentence;
+            // When the best sentence states none of the figures (it found the province: "… toàn ngành tiếp nhận 31 kỹ thuật mới"),
+            // the sentence of its article stating them gives the year, is what the lead cites and is quoted in its place.
+            boolean statesNone = askedExpressions(scorer, sentence).isEmpty() && quotedSentences.size() > 1;
+            Sentence stating = statesNone ? quotedSentences.get(1) : sentence;
+            if (statesNone) {
+                quotedSentences.remove(sentence);
+            }
             Answer.Builder answer = new Answer.Builder()
                 .line(Answer.Line.lead(place + (figures.isEmpty() ? "" : " — " + shown(figures, sentence, q)) + SentenceReader.year(q, stating, say),
-                    sentence.source()));
+                    stating.source()));
             // Other provinces whose sentences say the same as well are part of the answer (a tie is stated, not broken by chance).
             SentenceFigures figureReader = new SentenceFigures(); // one reader for the ties and the figures stated
             List<String> ties = new ArrayList<>(List.of(SentenceReader.place(q, sentence, say)));
