@@ -65,17 +65,34 @@ public final class FigureExtractor {
 
     /** The same, in a language already known ("vi" or "en"; null: detected). */
     public List<Figure> extract(String text, Integer defaultYear, Integer publishedYear, String province, String language) {
+        return extract(text, defaultYear, publishedYear, province, language, java.util.Set.of());
+    }
+
+    /**
+     * The same, for a text stored in passages starting at the sentences {@code passageStarts} (indices of {@link #sentences}):
+     * a sentence that names no year takes the one an earlier sentence of its passage names ({@link #carriedYears}), so its
+     * figures have the year a reader of the passage gives them.
+     */
+    public List<Figure> extract(String text, Integer defaultYear, Integer publishedYear, String province, String language,
+                                java.util.Set<Integer> passageStarts) {
         String lang = "en".equals(language == null ? Language.detect(text) : language) ? "en" : "vi";
         List<Figure> figures = new ArrayList<>();
         List<MeasureComposer.Earlier> previous = List.of();
         List<String> sentences = sentences(text);
         boolean targetList = false;
+        Integer carried = null;
         for (int i = 0; i < sentences.size(); i++) {
             String sentence = sentences.get(i);
+            if (passageStarts.contains(i)) {
+                carried = null;
+            }
             // "Mục tiêu đến năm 2020: <lines>": the lines of a plan's list are the plan's
             boolean inTargetList = targetList && LIST_LINE.matcher(sentence).lookingAt();
-            Reading r = read(sentence, i, defaultYear, publishedYear, province, lang, previous, inTargetList);
+            Reading r = read(sentence, i, carried != null ? carried : defaultYear, publishedYear, province, lang, previous, inTargetList);
             figures.addAll(r.figures());
+            if (r.named() != null) {
+                carried = r.named();
+            }
             if (!r.earlier().isEmpty()) {
                 previous = r.earlier();
             }
@@ -84,36 +101,31 @@ public final class FigureExtractor {
         return figures;
     }
 
-    /** One sentence alone, in the language its words are written in. */
-    public List<Figure> extractSentence(String sentence, int offset, Integer defaultYear) {
-        String lang = "en".equals(Language.detect(sentence)) ? "en" : "vi";
-        return read(sentence, offset, defaultYear, null, null, lang, List.of(), false).figures();
-    }
-
-    private record Reading(List<Figure> figures, List<MeasureComposer.Earlier> earlier) {
-    }
-
-    private Reading read(String sentence, int offset, Integer defaultYear, Integer publishedYear, String province, String lang,
-                         List<MeasureComposer.Earlier> previous, boolean inTargetList) {
-        Tokens t = Tokens.of(sentence);
-        List<NumberMention> mentions = numbers.find(t, lang);
-        if (mentions.isEmpty()) {
-            return new Reading(List.of(), List.of());
+    /**
+     * The year each sentence of a passage takes from the sentences before it: the last year named by an earlier sentence
+     * for itself ("Năm 2023, tỷ lệ … đạt 96,8%. Tỉnh có 13,5 bác sĩ/vạn dân." → 13,5 is of 2023, not of the article's
+     * year); null for a sentence that names its own year, or when none before it does (its figures take the report year).
+     * A year written right after a figure ("26,65% cuối năm 2020") is that figure's, not the sentence's: it is not passed on.
+     * What {@link #extract(String, Integer, Integer, String, String, java.util.Set)} does within a passage, for a reader of
+     * sentences ("en" or "vi").
+     */
+    public List<Integer> carriedYears(List<String> sentences, String language) {
+        String lang = "en".equals(language) ? "en" : "vi";
+        List<Integer> out = new ArrayList<>();
+        Integer carried = null;
+        for (String sentence : sentences) {
+            Tokens t = Tokens.of(sentence);
+            Integer named = FigureYears.Named.in(t.folded()).firstExcept(owned(t, numbers.find(t, lang)));
+            out.add(named == null ? carried : null);
+            if (named != null) {
+                carried = named;
+            }
         }
-        List<Places.Place> named = places.find(t, province, lang);
-        RoleReader roles = new RoleReader(lang);
-        MeasureComposer composer = new MeasureComposer(lang);
-        int targetStart = inTargetList ? 0 : roles.targetStart(t);
-        FigureYears.Named years = FigureYears.Named.in(t.folded());
-        Integer sentenceYear = years.last();
-        List<Figure> out = new ArrayList<>();
-        List<MeasureComposer.Earlier> earlier = new ArrayList<>();
-        int floor = 0;
-        Role lastRole = null;
-        int lastClauseStart = -1;
-        int lastEnd = -1;
-        Respectively respectively = Respectively.of(t, mentions, lang);
-        // years written right after a figure are that figure's: found first, so no other figure takes them
+        return out;
+    }
+
+    /** The ends of the year mentions written right after a figure ("3,1% năm 2023"): those years are the figures'. */
+    private static java.util.Set<Integer> owned(Tokens t, List<NumberMention> mentions) {
         java.util.Set<Integer> owned = new java.util.HashSet<>();
         for (NumberMention m : mentions) {
             int restStart = t.get(m.last()).end();
@@ -122,6 +134,41 @@ public final class FigureExtractor {
                 owned.add(restStart + after.end());
             }
         }
+        return owned;
+    }
+
+    /** One sentence alone, in the language its words are written in. */
+    public List<Figure> extractSentence(String sentence, int offset, Integer defaultYear) {
+        String lang = "en".equals(Language.detect(sentence)) ? "en" : "vi";
+        return read(sentence, offset, defaultYear, null, null, lang, List.of(), false).figures();
+    }
+
+    /** A sentence's figures, the measures they leave for the next sentence, and the year it names for itself (or null). */
+    private record Reading(List<Figure> figures, List<MeasureComposer.Earlier> earlier, Integer named) {
+    }
+
+    private Reading read(String sentence, int offset, Integer defaultYear, Integer publishedYear, String province, String lang,
+                         List<MeasureComposer.Earlier> previous, boolean inTargetList) {
+        Tokens t = Tokens.of(sentence);
+        List<NumberMention> mentions = numbers.find(t, lang);
+        FigureYears.Named years = FigureYears.Named.in(t.folded());
+        // years written right after a figure are that figure's: found first, so no other figure takes them
+        java.util.Set<Integer> owned = owned(t, mentions);
+        Integer ownYear = years.firstExcept(owned);
+        if (mentions.isEmpty()) {
+            return new Reading(List.of(), List.of(), ownYear);
+        }
+        List<Places.Place> named = places.find(t, province, lang);
+        RoleReader roles = new RoleReader(lang);
+        MeasureComposer composer = new MeasureComposer(lang);
+        int targetStart = inTargetList ? 0 : roles.targetStart(t);
+        List<Figure> out = new ArrayList<>();
+        List<MeasureComposer.Earlier> earlier = new ArrayList<>();
+        int floor = 0;
+        Role lastRole = null;
+        int lastClauseStart = -1;
+        int lastEnd = -1;
+        Respectively respectively = Respectively.of(t, mentions, lang);
         for (int k = 0; k < mentions.size(); k++) {
             NumberMention m = mentions.get(k);
             CountedPhrase counted = CountedPhrase.after(t, m, lang);
@@ -142,7 +189,7 @@ public final class FigureExtractor {
             Integer yearAfter = after == null ? null : after.year();
             int at = t.get(m.first()).start();
             Integer year = yearAfter != null ? yearAfter : years.before(at, owned);
-            year = year != null ? year : years.firstExcept(owned) != null ? years.firstExcept(owned) : defaultYear;
+            year = year != null ? year : ownYear != null ? ownYear : defaultYear;
             boolean parenthesised = m.first() >= 1 && t.get(m.first() - 1).isMark("(") && lastEnd >= m.first() - 2;
             Role role = roles.of(t, m, counted, targetStart, yearAfter != null ? yearAfter : years.before(at, owned), publishedYear,
                 parenthesised ? lastRole : null);
@@ -177,7 +224,7 @@ public final class FigureExtractor {
             lastEnd = Math.max(m.last(), counted.end() - 1);
             floor = Math.max(floor, Math.max(m.last() + 1, counted.end()));
         }
-        return new Reading(out, earlier);
+        return new Reading(out, earlier, ownYear);
     }
 
     /** "trong đó", "of which", "including" between the figure before and this one. */

@@ -30,7 +30,7 @@ final class DocumentParts {
                                         Integer reportYear) {
         List<DocumentFigure> out = new ArrayList<>();
         for (ExtractedDocument.Part part : parts) {
-            for (Figure f : extractor.extract(part.prose(), reportYear)) {
+            for (Figure f : extractor.extract(part.prose(), reportYear, null, null, null, Passages.starts(part.prose(), PASSAGE_CHARS))) {
                 out.add(new DocumentFigure(f, part.page(), part.sheet(), null, null, null));
             }
         }

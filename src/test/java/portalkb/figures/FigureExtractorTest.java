@@ -49,6 +49,22 @@ class FigureExtractorTest {
     }
 
     @Test
+    void aSentenceNamingNoYearIsOfTheYearNamedBeforeItInItsPassage() {
+        // a year-end report published in January: the second sentence's figure is of 2021, not of the publication year
+        String text = "Năm 2021, tỷ lệ người dân tham gia bảo hiểm y tế trên địa bàn tỉnh đạt 98,2%. Ngành y tế có 8,9 bác sĩ/vạn dân.";
+        List<Figure> figures = extractor.extract(text, 2022, 2022, "Hà Giang", "vi");
+        assertEquals(List.of(2021, 2021), figures.stream().map(Figure::year).toList());
+        assertEquals(List.of(2021, 2022), extractor.extract(text, 2022, 2022, "Hà Giang", "vi", java.util.Set.of(1)).stream().map(Figure::year).toList(),
+            "a passage starts with the second sentence: nothing is carried into it");
+        // a year written right after a figure is that figure's, not passed on
+        List<Figure> owned = extractor.extract("Tỷ lệ hộ nghèo giảm từ 26,65% cuối năm 2020 xuống còn 24,93%. Toàn tỉnh có 3.594 hộ nghèo.", 2021, 2022,
+            "Cao Bằng", "vi");
+        assertEquals(2021, owned.get(owned.size() - 1).year(), owned.toString());
+        assertEquals(java.util.Arrays.asList(null, 2021, 2021, null, 2019), extractor.carriedYears(List.of("Năm 2021, tỷ lệ đạt 98,2%.",
+            "Ngành y tế có 8,9 bác sĩ/vạn dân.", "Có 120 giường bệnh.", "Năm 2019, có 3 ca.", "Có 5 trạm."), "vi"));
+    }
+
+    @Test
     void aShareAfterACountCueIsNoCount() {
         Figure f = extractor.extract("Số lượt điều trị nội trú tăng lên 12% so với cùng kỳ.", 2023).get(0);
         assertTrue(MetricCatalogue.get().byId(f.metric()).map(m -> m.quantity() != MetricCatalogue.Kind.COUNT).orElse(true),

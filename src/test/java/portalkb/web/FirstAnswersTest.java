@@ -158,6 +158,27 @@ class FirstAnswersTest {
     }
 
     @Test
+    void aFigureWithoutAYearOfItsOwnIsOfTheYearItsParagraphNames() throws Exception {
+        // "Năm 2023, tỷ lệ bao phủ … đạt 96,8%. Tỉnh có 13,5 bác sĩ/vạn dân." published in January 2024: 13,5 is of 2023,
+        // in the chat and in Rankings
+        JsonNode a = ask("How many doctors per 10,000 people does Quảng Ninh have?");
+        JsonNode figure = a.get("figures").get(0);
+        String lead = a.get("answer").asText().lines().findFirst().orElse("");
+        assertEquals(13.5, figure.get("value").asDouble(), a.toString());
+        assertEquals(2023, figure.get("year").asInt(), lead);
+        assertTrue(lead.contains("(2023)"), lead);
+        boolean ranked = false;
+        for (JsonNode row : get("/api/rank?metric=doctors_per_10k").get("rows")) {
+            JsonNode cell = row.get("cell");
+            if (cell.get("province").asText().equals("Quảng Ninh")) {
+                assertEquals(2023, cell.get("year").asInt(), cell.toString());
+                ranked = true;
+            }
+        }
+        assertTrue(ranked);
+    }
+
+    @Test
     void aDistrictsRowIsNoProvinceTie() throws Exception {
         String text = ask("Tỉnh nào có tỷ lệ tiêm mũi 3 đạt 95,7%?").get("answer").asText();
         assertTrue(text.startsWith("Yên Bái") && text.lines().findFirst().orElse("").contains("(năm 2022)"),
