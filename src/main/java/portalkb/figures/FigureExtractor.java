@@ -88,10 +88,10 @@ public final class FigureExtractor {
             }
             // "Mục tiêu đến năm 2020: <lines>": the lines of a plan's list are the plan's
             boolean inTargetList = targetList && LIST_LINE.matcher(sentence).lookingAt();
-            Reading r = read(sentence, i, carried != null ? carried : defaultYear, publishedYear, province, lang, previous, inTargetList);
+            Reading r = read(sentence, i, defaultYear, carried, publishedYear, province, lang, previous, inTargetList);
             figures.addAll(r.figures());
-            if (r.named() != null) {
-                carried = r.named();
+            if (r.passedOn() != null) {
+                carried = r.passedOn();
             }
             if (!r.earlier().isEmpty()) {
                 previous = r.earlier();
@@ -102,26 +102,35 @@ public final class FigureExtractor {
     }
 
     /**
-     * The year each sentence of a passage takes from the sentences before it: the last year named by an earlier sentence
-     * for itself ("Năm 2023, tỷ lệ … đạt 96,8%. Tỉnh có 13,5 bác sĩ/vạn dân." → 13,5 is of 2023, not of the article's
-     * year); null for a sentence that names its own year, or when none before it does (its figures take the report year).
-     * A year written right after a figure ("26,65% cuối năm 2020") is that figure's, not the sentence's: it is not passed on.
-     * What {@link #extract(String, Integer, Integer, String, String, java.util.Set)} does within a passage, for a reader of
-     * sentences ("en" or "vi").
+     * The year each sentence of a passage takes from the sentences before it: the last year an earlier sentence named for
+     * itself ("Năm 2023, tỷ lệ … đạt 96,8%. Tỉnh có 13,5 bác sĩ/vạn dân." → 13,5 is of 2023, not of the article's year);
+     * null for a sentence that names a year, says it is of the present ("đến nay", "hiện nay", "to date": of the time of
+     * writing), or when none before it names one: its figures take the report year. Not passed on: a year written right
+     * after a figure ("26,65% cuối năm 2020", that figure's), a period's end ("giai đoạn 2021 – 2023") and a year after
+     * the report's year {@code reportYear} (a plan's). What {@link #extract(String, Integer, Integer, String, String,
+     * java.util.Set)} does within a passage, for a reader of its sentences ("en" or "vi").
      */
-    public List<Integer> carriedYears(List<String> sentences, String language) {
+    public List<Integer> carriedYears(List<String> sentences, String language, Integer reportYear) {
         String lang = "en".equals(language) ? "en" : "vi";
         List<Integer> out = new ArrayList<>();
         Integer carried = null;
         for (String sentence : sentences) {
             Tokens t = Tokens.of(sentence);
-            Integer named = FigureYears.Named.in(t.folded()).firstExcept(owned(t, numbers.find(t, lang)));
-            out.add(named == null ? carried : null);
-            if (named != null) {
-                carried = named;
+            FigureYears.Named years = FigureYears.Named.in(t.folded());
+            java.util.Set<Integer> owned = owned(t, numbers.find(t, lang));
+            boolean takes = years.firstExcept(owned) == null && !present(t, lang);
+            out.add(takes ? carried : null);
+            Integer passed = years.passedOn(owned, reportYear);
+            if (passed != null) {
+                carried = passed;
             }
         }
         return out;
+    }
+
+    /** The sentence says it is of the time of writing ("đến nay", "hiện nay", "to date"). */
+    private static boolean present(Tokens t, String lang) {
+        return ClauseWords.get().of(ClauseWords.Kind.PRESENT, lang).anyIn(t, 0, t.size());
     }
 
     /** The ends of the year mentions written right after a figure ("3,1% năm 2023"): those years are the figures'. */
@@ -140,24 +149,27 @@ public final class FigureExtractor {
     /** One sentence alone, in the language its words are written in. */
     public List<Figure> extractSentence(String sentence, int offset, Integer defaultYear) {
         String lang = "en".equals(Language.detect(sentence)) ? "en" : "vi";
-        return read(sentence, offset, defaultYear, null, null, lang, List.of(), false).figures();
+        return read(sentence, offset, defaultYear, null, null, null, lang, List.of(), false).figures();
     }
 
-    /** A sentence's figures, the measures they leave for the next sentence, and the year it names for itself (or null). */
-    private record Reading(List<Figure> figures, List<MeasureComposer.Earlier> earlier, Integer named) {
+    /** A sentence's figures, the measures they leave for the next sentence, and the year it passes on to it (or null). */
+    private record Reading(List<Figure> figures, List<MeasureComposer.Earlier> earlier, Integer passedOn) {
     }
 
-    private Reading read(String sentence, int offset, Integer defaultYear, Integer publishedYear, String province, String lang,
-                         List<MeasureComposer.Earlier> previous, boolean inTargetList) {
+    /** {@code carried}: the year an earlier sentence of the passage named ({@link #carriedYears}), or null. */
+    private Reading read(String sentence, int offset, Integer reportYear, Integer carried, Integer publishedYear, String province,
+                         String lang, List<MeasureComposer.Earlier> previous, boolean inTargetList) {
         Tokens t = Tokens.of(sentence);
         List<NumberMention> mentions = numbers.find(t, lang);
         FigureYears.Named years = FigureYears.Named.in(t.folded());
         // years written right after a figure are that figure's: found first, so no other figure takes them
         java.util.Set<Integer> owned = owned(t, mentions);
         Integer ownYear = years.firstExcept(owned);
+        Integer passedOn = years.passedOn(owned, reportYear);
         if (mentions.isEmpty()) {
-            return new Reading(List.of(), List.of(), ownYear);
+            return new Reading(List.of(), List.of(), passedOn);
         }
+        Integer defaultYear = carried != null && !present(t, lang) ? carried : reportYear;
         List<Places.Place> named = places.find(t, province, lang);
         RoleReader roles = new RoleReader(lang);
         MeasureComposer composer = new MeasureComposer(lang);
@@ -224,7 +236,7 @@ public final class FigureExtractor {
             lastEnd = Math.max(m.last(), counted.end() - 1);
             floor = Math.max(floor, Math.max(m.last() + 1, counted.end()));
         }
-        return new Reading(out, earlier, ownYear);
+        return new Reading(out, earlier, passedOn);
     }
 
     /** "trong đó", "of which", "including" between the figure before and this one. */

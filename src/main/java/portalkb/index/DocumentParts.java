@@ -25,7 +25,10 @@ final class DocumentParts {
     private DocumentParts() {
     }
 
-    /** The figures of a document's running text, part by part, then of its tables; a figure without a year takes {@code reportYear}. */
+    /**
+     * The figures of a document's running text, part by part, then of its tables; a figure without a year takes the one
+     * named before it in its passage, else {@code reportYear}.
+     */
     static List<DocumentFigure> figures(List<ExtractedDocument.Part> parts, List<DocumentFigure> tables, FigureExtractor extractor,
                                         Integer reportYear) {
         List<DocumentFigure> out = new ArrayList<>();

@@ -61,7 +61,23 @@ class FigureExtractorTest {
             "Cao Bằng", "vi");
         assertEquals(2021, owned.get(owned.size() - 1).year(), owned.toString());
         assertEquals(java.util.Arrays.asList(null, 2021, 2021, null, 2019), extractor.carriedYears(List.of("Năm 2021, tỷ lệ đạt 98,2%.",
-            "Ngành y tế có 8,9 bác sĩ/vạn dân.", "Có 120 giường bệnh.", "Năm 2019, có 3 ca.", "Có 5 trạm."), "vi"));
+            "Ngành y tế có 8,9 bác sĩ/vạn dân.", "Có 120 giường bệnh.", "Năm 2019, có 3 ca.", "Có 5 trạm."), "vi", 2022));
+    }
+
+    @Test
+    void aPeriodAPlansYearAndThePresentCarryNoYear() {
+        // a resolution's period, then "đến nay" (the time of writing): 14/15 is of the report's year, not of 2023
+        List<Figure> period = extractor.extract("Đoàn kiểm tra làm việc về Nghị quyết số 62-NQ/TU giai đoạn 2021 – 2023. "
+            + "Toàn ngành có 14/15 cơ sở khám chữa bệnh từ xa.", 2022, 2022, "Yên Bái", "vi");
+        assertEquals(2022, period.get(period.size() - 1).year(), period.toString());
+        List<Figure> plan = extractor.extract("Năm 2019, tỷ lệ đạt 97,9%. Phấn đấu năm 2025 đạt 99%. Toàn tỉnh có 10,8 bác sĩ/vạn dân.", 2019,
+            2020, "Lạng Sơn", "vi");
+        assertEquals(2019, plan.get(plan.size() - 1).year(), "a year after the report's is a plan's, not passed on: " + plan);
+        List<Figure> now = extractor.extract("Năm 2021, tỷ lệ bao phủ bảo hiểm y tế đạt 98,2%. Đến nay, toàn tỉnh có 130 trạm y tế.", 2022, 2022,
+            "Hà Giang", "vi");
+        assertEquals(2022, now.get(now.size() - 1).year(), "a sentence of the present is of the report's year: " + now);
+        assertEquals(java.util.Arrays.asList(null, null, 2021), extractor.carriedYears(List.of("Năm 2021, tỷ lệ đạt 98,2%.",
+            "Hiện nay, toàn tỉnh có 130 trạm y tế.", "Ngành y tế có 8,9 bác sĩ/vạn dân."), "vi", 2022));
     }
 
     @Test

@@ -54,7 +54,7 @@ public record Sentence(int n, Retrieved source, String text, List<String> words,
             List<String> body = FigureExtractor.sentences(passage);
             // "Năm 2023, … 96,8%. Tỉnh có 13,5 bác sĩ/vạn dân.": a sentence naming no year is of the year named before it
             // in its passage, as the figure reader stores it
-            List<Integer> carried = YEARS.carriedYears(body, english ? "en" : "vi");
+            List<Integer> carried = YEARS.carriedYears(body, english ? "en" : "vi", year);
             List<String> sentences = new ArrayList<>(body);
             List<Integer> years = new ArrayList<>(carried.stream().map(y -> y != null ? y : year).toList());
             // The title states the article's headline figure ("Đà Nẵng phát hiện 206 người nhiễm HIV"): it is read once, as a sentence.
