@@ -110,22 +110,26 @@ public final class FigureExtractor {
      * the report's year {@code reportYear} (a plan's). What {@link #extract(String, Integer, Integer, String, String,
      * java.util.Set)} does within a passage, for a reader of its sentences ("en" or "vi").
      */
-    public List<Integer> carriedYears(List<String> sentences, String language, Integer reportYear) {
+    public List<CarriedYear> carriedYears(List<String> sentences, String language, Integer reportYear) {
         String lang = "en".equals(language) ? "en" : "vi";
-        List<Integer> out = new ArrayList<>();
-        Integer carried = null;
-        for (String sentence : sentences) {
-            Tokens t = Tokens.of(sentence);
+        List<CarriedYear> out = new ArrayList<>();
+        CarriedYear carried = null;
+        for (int i = 0; i < sentences.size(); i++) {
+            Tokens t = Tokens.of(sentences.get(i));
             FigureYears.Named years = FigureYears.Named.in(t.folded());
             java.util.Set<Integer> owned = owned(t, numbers.find(t, lang));
             boolean takes = years.firstExcept(owned) == null && !present(t, lang);
             out.add(takes ? carried : null);
             Integer passed = years.passedOn(owned, reportYear);
             if (passed != null) {
-                carried = passed;
+                carried = new CarriedYear(passed, i);
             }
         }
         return out;
+    }
+
+    /** A year a sentence takes from an earlier one of its passage: the year, and the index of the sentence naming it. */
+    public record CarriedYear(int year, int from) {
     }
 
     /** The sentence says it is of the time of writing ("đến nay", "hiện nay", "to date"). */

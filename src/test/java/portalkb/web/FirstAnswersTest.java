@@ -167,6 +167,8 @@ class FirstAnswersTest {
         assertEquals(13.5, figure.get("value").asDouble(), a.toString());
         assertEquals(2023, figure.get("year").asInt(), lead);
         assertTrue(lead.contains("(2023)"), lead);
+        assertTrue(a.get("answer").asText().lines().anyMatch(l -> l.startsWith("\u201c") && l.contains("Năm 2023")),
+            "the sentence naming the year is quoted too: " + a.get("answer").asText());
         boolean ranked = false;
         for (JsonNode row : get("/api/rank?metric=doctors_per_10k").get("rows")) {
             JsonNode cell = row.get("cell");

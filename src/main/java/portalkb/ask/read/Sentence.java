@@ -19,11 +19,14 @@ import java.util.regex.Matcher;
  * (folded), its numbers as written, and the article facts it inherits (province, every province it reports on, year,
  * title).
  *
- * @param n the rank of its passage among those retrieved (1-based)
+ * @param n            the rank of its passage among those retrieved (1-based)
+ * @param year         the year it is of: the one an earlier sentence of its passage names when it names none
+ *                     ({@link FigureExtractor#carriedYears}), else its article's report year
+ * @param yearStatedBy the sentence naming that earlier year, or null
  */
 public record Sentence(int n, Retrieved source, String text, List<String> words, List<Integer> wordStarts, List<WrittenNumber> numbers,
                        boolean english, String province, List<String> provinces, Integer year, List<String> titleWords,
-                       List<String> previousWords) {
+                       List<String> previousWords, String yearStatedBy) {
 
     /** A number, or a pair such as "7/44" or "145/151", as it stands in a sentence. */
     public static final java.util.regex.Pattern EXPRESSION =
@@ -54,13 +57,15 @@ public record Sentence(int n, Retrieved source, String text, List<String> words,
             List<String> body = FigureExtractor.sentences(passage);
             // "Năm 2023, … 96,8%. Tỉnh có 13,5 bác sĩ/vạn dân.": a sentence naming no year is of the year named before it
             // in its passage, as the figure reader stores it
-            List<Integer> carried = YEARS.carriedYears(body, english ? "en" : "vi", year);
+            List<FigureExtractor.CarriedYear> carried = YEARS.carriedYears(body, english ? "en" : "vi", year);
             List<String> sentences = new ArrayList<>(body);
-            List<Integer> years = new ArrayList<>(carried.stream().map(y -> y != null ? y : year).toList());
+            List<Integer> years = new ArrayList<>(carried.stream().map(y -> y != null ? y.year() : year).toList());
+            List<String> statedBy = new ArrayList<>(carried.stream().map(y -> y != null ? body.get(y.from()) : null).toList());
             // The title states the article's headline figure ("Đà Nẵng phát hiện 206 người nhiễm HIV"): it is read once, as a sentence.
             if (title != null && !title.isBlank()) {
                 sentences.add(0, title);
                 years.add(0, yearStatedInBody(title, body, english, year));
+                statedBy.add(0, null);
             }
             for (int k = 0; k < sentences.size(); k++) {
                 String s = sentences.get(k);
@@ -69,7 +74,7 @@ public record Sentence(int n, Retrieved source, String text, List<String> words,
                 // The same words in two articles are two statements (each its own province and year); within one, one.
                 if (seen.add(origin.url() + " " + String.join(" ", words))) {
                     out.add(new Sentence(i + 1, c, s, words, starts, numbers(s, english), english, origin.province(),
-                        origin.provinces(), years.get(k), titleWords, previous));
+                        origin.provinces(), years.get(k), titleWords, previous, statedBy.get(k)));
                 }
                 previous = words;
             }
