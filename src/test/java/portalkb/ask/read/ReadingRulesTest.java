@@ -55,6 +55,15 @@ class ReadingRulesTest {
     }
 
     @Test
+    void aSentenceNamingNoYearIsOfTheYearNamedBeforeItInItsPassage() {
+        // as the figure reader stores it: "Tỉnh có 13,5 bác sĩ/vạn dân" after "Năm 2023, …" is of 2023, not of the article's 2021
+        List<Sentence> s = sentences(new String[]{"https://quangninh.example/bhyt.html", null, "Quảng Ninh",
+            "Năm 2019, tỷ lệ bao phủ bảo hiểm y tế tại Quảng Ninh đạt 96,8%. Tỉnh có 13,5 bác sĩ/vạn dân."});
+        assertEquals(List.of(2021, 2019), s.stream().map(Sentence::year).toList(), "the first names its own year; the article's is kept for it");
+        assertEquals(2019, new SentenceFigures().at(s.get(1), "13,5").orElseThrow().year());
+    }
+
+    @Test
     void aSentenceSharingOnlyCommonWordsDoesNotHoldTheMeasureAsked() {
         Question q = ANALYZER.analyze("Đà Nẵng có bao nhiêu ca sốt xuất huyết năm 2019?");
         SentenceScorer scorer = new SentenceScorer(q, WEIGHTS);
