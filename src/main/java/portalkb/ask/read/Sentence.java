@@ -59,7 +59,7 @@ public record Sentence(int n, Retrieved source, String text, List<String> words,
             // in its passage, as the figure reader stores it
             List<FigureExtractor.CarriedYear> carried = YEARS.carriedYears(body, english ? "en" : "vi", year);
             List<String> sentences = new ArrayList<>(body);
-            List<Integer> years = new ArrayList<>(carried.stream().map(y -> y != null ? y.year() : year).toList());
+            List<Integer> years = new ArrayList<>(carried.stream().map(y -> y != null ? Integer.valueOf(y.year()) : year).toList());
             List<String> statedBy = new ArrayList<>(carried.stream().map(y -> y != null ? body.get(y.from()) : null).toList());
             // The title states the article's headline figure ("Đà Nẵng phát hiện 206 người nhiễm HIV"): it is read once, as a sentence.
             if (title != null && !title.isBlank()) {

@@ -107,6 +107,16 @@ class ReadingRulesTest {
     }
 
     @Test
+    void anArticleOfUnknownDateIsReadWithoutAYear() {
+        Origin undated = new Origin("a-undated", "https://undated.example/tin.html", null, "test", "Báo Gia Lai", "Gia Lai", "Gia Lai",
+            null, null, List.of("Gia Lai"));
+        List<Sentence> s = Sentence.split(List.of(new Retrieved.PassageHit("https://undated.example/tin.html#0",
+            "Toàn tỉnh có 491 trẻ suy dinh dưỡng. Tỉnh có 12 bác sĩ/vạn dân.", undated)));
+        assertEquals(2, s.size(), "a page with no date (\"published: unknown\") is read, not an error");
+        assertEquals(null, s.get(1).year());
+    }
+
+    @Test
     void aListOfKindsIsOneNounAndAListsItemsShareItsHead() {
         Question poor = ANALYZER.analyze("Tỉnh Sơn La có bao nhiêu huyện, thị xã thuộc diện huyện nghèo năm 2021?");
         SentenceScorer scorer = new SentenceScorer(poor, WEIGHTS);
