@@ -386,11 +386,17 @@ final class FaultsBench {
     /** How the system noticed: the children's exit and what they reported, and for the hostile files their recorded state. */
     private static String detected(Fault fault, Process crawl, Process load, Path crawlLog, Path importLog, Elastic elastic) throws IOException {
         String crawlSaid = mentions(crawlLog, "not stored", "disk full", "due again", "run failed", "fetched again")
-            + Files.readAllLines(crawlLog).stream().filter(l -> l.startsWith("error:")).findFirst()
+            + Files.readAllLines(crawlLog).stream().filter(l -> l.contains("error:")).findFirst().map(l -> l.substring(l.indexOf("error:")))
                 .map(l -> " (" + (l.length() > 90 ? l.substring(0, 90) + "…" : l) + ")").orElse("");
-        String importSaid = Files.readAllLines(importLog).stream().filter(l -> l.contains("lines in") || l.startsWith("error:")).findFirst()
+        // The summary and the error that ended the import, both: an import can write every line, then fail at its end.
+        // The error may follow the progress bar on its line (carriage returns, no newline).
+        List<String> importLines = Files.readAllLines(importLog);
+        String summary = importLines.stream().filter(l -> l.contains("lines in")).findFirst()
             .map(l -> l.replaceAll("^.*?(\\d+ lines in)", "$1").replaceAll(" \\d+ indexed,.*?, (\\d+ failed)", " $1"))
-            .map(l -> l.length() > 90 ? l.substring(0, 90) + "…" : l).orElse("no summary");
+            .map(l -> l.length() > 90 ? l.substring(0, 90) + "…" : l).orElse(null);
+        String error = importLines.stream().filter(l -> l.contains("error:")).findFirst().map(l -> l.substring(l.indexOf("error:")))
+            .map(l -> l.length() > 160 ? l.substring(0, 160) + "…" : l).orElse(null);
+        String importSaid = summary == null && error == null ? "no summary" : summary == null ? error : error == null ? summary : summary + "; " + error;
         String hostile = fault == Fault.HOSTILE_DOCUMENTS ? "; files: " + hostileStates(elastic) : "";
         return "crawl exit " + crawl.exitValue() + crawlSaid + ", import exit " + load.exitValue() + " (" + importSaid + ")" + hostile;
     }

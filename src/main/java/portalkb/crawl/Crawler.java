@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import portalkb.config.AppConfig;
 import portalkb.extract.DocumentReader;
 import portalkb.index.ArticleWriter;
+import portalkb.store.BlockedWrites;
 import portalkb.store.BulkIndexer;
 import portalkb.index.OverwritePolicy;
 import portalkb.store.Elastic;

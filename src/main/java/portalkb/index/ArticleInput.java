@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import portalkb.core.ProvinceReading;
 import portalkb.extract.DocumentFigure;
 import portalkb.extract.ExtractedDocument;
 import portalkb.store.Article;
@@ -143,6 +144,53 @@ public record ArticleInput(String url, String title, String body, String publish
     public ArticleInput withRegion(List<String> region) {
         return new ArticleInput(url, title, body, published, author, lang, source, sourceName, province, district, template,
             fetchedAt, documents, type, fileName, pages, sheets, linkedFrom, parts, tableFigures, extra, region);
+    }
+
+    /**
+     * This input with what it leaves out taken from {@code stored}, the live version of its address (an imported line that
+     * says less than the article it replaces must not erase the rest). Fields go in groups that belong together: the
+     * source with its name; the place (province, district, region: a line giving any of them gives its place, else the
+     * province the stored version was given, as its reading recorded it, and its district); the file's type, name, pages,
+     * sheets and linking articles; each other field alone (published, author, lang, template, fetchedAt, documents). The
+     * text (title, body) is always the input's.
+     */
+    public ArticleInput keeping(Article stored) {
+        if (stored == null) {
+            return this;
+        }
+        ArticleInput kept = this;
+        if (source == null && sourceName == null) {
+            kept = kept.withSource(stored.source()).withSourceName(stored.sourceName());
+        }
+        if (blank(province) && blank(district) && (region == null || region.isEmpty())) {
+            kept = kept.withProvince(givenProvince(stored)).withDistrict(stored.district());
+        }
+        if (type == null && fileName == null && pages == null && sheets == null && linkedFrom == null) {
+            kept = kept.withType(stored.type()).withFileName(stored.fileName()).withPages(stored.pages()).withSheets(stored.sheets())
+                .withLinkedFrom(stored.linkedFrom());
+        }
+        kept = published == null ? kept.withPublished(stored.published()) : kept;
+        kept = author == null ? kept.withAuthor(stored.author()) : kept;
+        kept = lang == null ? kept.withLang(stored.lang()) : kept;
+        kept = template == null ? kept.withTemplate(stored.template()) : kept;
+        kept = fetchedAt == null ? kept.withFetchedAt(stored.fetchedAt()) : kept;
+        return documents == null ? kept.withDocuments(stored.documents()) : kept;
+    }
+
+    /**
+     * The province {@code stored} was given by its source or line: the reading's "source" sign; for an article stored before
+     * readings were kept, its province.
+     */
+    private static String givenProvince(Article stored) {
+        if (stored.provinceEvidence() == null) {
+            return stored.province();
+        }
+        return stored.provinceEvidence().stream().filter(sign -> "source".equals(sign.kind())).map(ProvinceReading.Sign::province)
+            .findFirst().orElse(null);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** A file: its parts and table figures are set. */

@@ -69,7 +69,10 @@ public final class ArticleWriter {
         this.layout = new ArticleWrites(elastic);
     }
 
-    /** Writes a batch (one mget for the whole batch to find unchanged and replaced articles); every article replaces its stored version. */
+    /**
+     * Writes a batch (one mget for the whole batch to find unchanged and replaced articles); every article replaces its stored
+     * version, keeping what it leaves out ({@link ArticleInput#keeping}).
+     */
     public List<Result> write(List<ArticleInput> articles) throws IOException {
         return write(articles, false, OverwritePolicy.ALWAYS);
     }
@@ -105,6 +108,21 @@ public final class ArticleWriter {
             return results;
         }
         Map<String, Article> existing = knownNew ? Map.of() : live.existingById(List.copyOf(prepared.keySet()));
+        for (Map.Entry<String, PreparedArticle> entry : prepared.entrySet()) {
+            // A changed line keeps what it leaves out of the stored version (its source, place, date …).
+            Article previous = existing.get(entry.getKey());
+            if (previous != null && !unchanged(entry.getValue(), previous)) {
+                ArticleInput input = articles.get(positions.get(entry.getKey()));
+                ArticleInput kept = input.keeping(previous);
+                if (!kept.equals(input)) {
+                    try {
+                        entry.setValue(preparer.prepare(kept));
+                    } catch (IllegalArgumentException e) {
+                        // what the stored version has does not read (a date of another form): the line as given
+                    }
+                }
+            }
+        }
         for (var it = prepared.values().iterator(); it.hasNext(); ) {
             PreparedArticle article = it.next();
             Article previous = existing.get(article.id());

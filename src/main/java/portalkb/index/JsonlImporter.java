@@ -18,7 +18,8 @@ import java.util.List;
  * {@code ./kb import FILE.jsonl}: one article per line ({@link ArticleInput}'s fields: url, title, body, published,
  * source, province…; other fields kept). Bad lines (and lines past {@code maxLineChars}, never held whole) are
  * reported with their number and skipped; the rest is imported. A line replaces a stored article only as the
- * overwrite policy allows (importer.overwrite), else the stored one is kept and the line reported.
+ * overwrite policy allows (importer.overwrite), else the stored one is kept and the line reported; what a changed line
+ * leaves out (source, province, date …) keeps the stored value ({@link ArticleInput#keeping}).
  */
 public final class JsonlImporter {
 

@@ -14,7 +14,10 @@ import java.util.Map;
 final class LiveArticles {
 
     private static final List<String> LIVE_FIELDS = List.of("url", "contentHash", "passageCount", "factCount", "title", "body",
-        "fetchedAt", "simhash", "template", "duplicateOf");
+        "fetchedAt", "simhash", "template", "duplicateOf",
+        // what a line that leaves them out keeps (ArticleInput.keeping)
+        "source", "sourceName", "province", "district", "provinceEvidence", "published", "author", "lang", "type", "fileName",
+        "pages", "sheets", "linkedFrom", "documents");
 
     private final Elastic elastic;
     private final Batcher<String, Article> liveVersions = new Batcher<>(64, this::existing);

@@ -80,10 +80,15 @@ public final class BulkLoad implements AutoCloseable {
             .document(new Marker("bulkload", owner, Instant.now().plusSeconds(MARKER_SECONDS))));
     }
 
-    private void set(boolean on) throws IOException {
+    /**
+     * Refreshing off or back on, on the indices last resolved behind the aliases. One that a reindex under way deleted since
+     * is skipped: the index that replaced it was created with its definition's interval.
+     */
+    void set(boolean on) throws IOException {
         for (Map.Entry<String, String> e : restore.entrySet()) {
             String value = on ? e.getValue() : "-1";
-            elastic.client().indices().putSettings(p -> p.index(e.getKey()).settings(s -> s.refreshInterval(r -> r.time(value))));
+            elastic.client().indices().putSettings(p -> p.index(e.getKey()).ignoreUnavailable(true).allowNoIndices(true)
+                .settings(s -> s.refreshInterval(r -> r.time(value))));
         }
     }
 
@@ -94,14 +99,16 @@ public final class BulkLoad implements AutoCloseable {
 
     /** Makes what was loaded so far searchable (for lookups of earlier articles), without ending the load. */
     public void refreshNow() throws IOException {
-        elastic.client().indices().refresh(r -> r.index(aliases));
+        elastic.client().indices().refresh(r -> r.index(aliases).ignoreUnavailable(true).allowNoIndices(true));
     }
 
     /** Ends this load: its marker goes; refreshing comes back unless another load is still under way. */
     @Override
     public void close() throws IOException {
         renewal.shutdownNow();
-        elastic.client().delete(d -> d.index(elastic.names().crawlState()).id("bulkload-" + owner).refresh(Refresh.True));
+        // A reindex copying the crawl-state index blocks writes to it until its alias moves to the copy: wait for that.
+        new BlockedWrites(MARKER_SECONDS).write(() ->
+            elastic.client().delete(d -> d.index(elastic.names().crawlState()).id("bulkload-" + owner).refresh(Refresh.True)));
         if (!anyUnderWay(elastic)) {
             // The indices behind the aliases now: a reindex during the load moved them to new indices (created with their
             // own interval) and deleted the ones it started on, which a restore by those names would fail on.

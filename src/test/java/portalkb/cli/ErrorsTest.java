@@ -2,8 +2,12 @@ package portalkb.cli;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ErrorResponse;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.junit.jupiter.api.Test;
 import portalkb.store.WriteBlocks;
+
+import java.net.SocketException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +25,17 @@ class ErrorsTest {
             "index [portalkb-crawl-runs-1] blocked by: [TOO_MANY_REQUESTS/12/disk usage exceeded flood-stage watermark, "
                 + "index has read-only-allow-delete block];")));
         assertEquals(WriteBlocks.DISK_FULL, line);
+    }
+
+    @Test
+    void aConnectionTheNodeClosedSaysElasticsearchWentAway() {
+        // Found by the fault campaign: an import while the node stopped ended with "error: Connection is closed".
+        for (Exception closed : new Exception[] {new ConnectionClosedException(), new NoHttpResponseException("127.0.0.1:9200 failed to respond"),
+            new SocketException("Connection reset")}) {
+            String line = Errors.describe(closed);
+            assertTrue(line.startsWith("Elasticsearch closed the connection") && line.contains("./kb es start"), line);
+            assertEquals(line, Errors.describe(new java.io.IOException("wrapped", closed)));
+        }
     }
 
     @Test

@@ -143,6 +143,50 @@ class JsonlImporterTest {
     }
 
     @Test
+    void aChangedLineWithoutSourceOrProvinceKeepsTheStoredOnesAndALineThatSaysThemReplacesThem(@TempDir Path dir) throws Exception {
+        // A neutral host and a text that names no province: the province can only come from what a line says.
+        String url = "https://tintuc.example/y-te/tiem-chung.html";
+        String id = UrlNormalizer.id(url);
+        Path full = dir.resolve("full.jsonl");
+        Files.writeString(full, "{\"url\":\"" + url + "\",\"title\":\"Tiêm chủng mở rộng\",\"body\":\"Tỷ lệ tiêm mũi 3 đạt 95,7%. "
+            + "Có 31 kỹ thuật mới.\",\"published\":\"2023-05-02\",\"source\":\"baolangson\",\"sourceName\":\"Báo Lạng Sơn\","
+            + "\"province\":\"Lạng Sơn\",\"author\":\"Minh Anh\",\"lang\":\"vi\"}\n", StandardCharsets.UTF_8);
+        importFile(full);
+        assertEquals("Lạng Sơn", elastic.client().get(g -> g.index(elastic.names().articles()).id(id), Map.class).source().get("province"));
+
+        // The edited text alone: what the line does not say is kept.
+        Path edited = dir.resolve("edited.jsonl");
+        Files.writeString(edited, "{\"url\":\"" + url + "\",\"title\":\"Tiêm chủng mở rộng\",\"body\":\"Tỷ lệ tiêm mũi 3 đạt 96,1%. "
+            + "Có 31 kỹ thuật mới.\"}\n", StandardCharsets.UTF_8);
+        JsonlImporter.Summary summary = importFile(edited);
+        assertEquals(1, summary.changed(), summary.describe());
+        Map<?, ?> kept = elastic.client().get(g -> g.index(elastic.names().articles()).id(id), Map.class).source();
+        assertTrue(String.valueOf(kept.get("body")).contains("96,1%"), "the line's text is written: " + kept.get("body"));
+        assertEquals("baolangson", kept.get("source"));
+        assertEquals("Báo Lạng Sơn", kept.get("sourceName"));
+        assertEquals("Lạng Sơn", kept.get("province"));
+        assertEquals("Minh Anh", kept.get("author"));
+        assertTrue(String.valueOf(kept.get("published")).startsWith("2023-05-02"), String.valueOf(kept.get("published")));
+        var facts = elastic.client().search(s -> s.index(elastic.names().facts()).query(q -> q.term(t -> t.field("articleId").value(id))), Map.class);
+        assertTrue(facts.hits().total().value() > 0);
+        for (var fact : facts.hits().hits()) {
+            assertEquals("baolangson", fact.source().get("source"), "a fact carries the kept source: " + fact.source());
+            assertEquals("Lạng Sơn", fact.source().get("province"), "a fact carries the kept province: " + fact.source());
+        }
+
+        // A line that says them replaces them.
+        Path moved = dir.resolve("moved.jsonl");
+        Files.writeString(moved, "{\"url\":\"" + url + "\",\"title\":\"Tiêm chủng mở rộng\",\"body\":\"Tỷ lệ tiêm mũi 3 đạt 96,4%. "
+            + "Có 31 kỹ thuật mới.\",\"source\":\"baocaobang\",\"province\":\"Cao Bằng\"}\n", StandardCharsets.UTF_8);
+        assertEquals(1, importFile(moved).changed());
+        Map<?, ?> replaced = elastic.client().get(g -> g.index(elastic.names().articles()).id(id), Map.class).source();
+        assertEquals("baocaobang", replaced.get("source"));
+        assertEquals("Cao Bằng", replaced.get("province"));
+        assertEquals(null, replaced.get("sourceName"), "a source's name goes with the source the line gives");
+        assertEquals("Minh Anh", replaced.get("author"), "what this line does not say is still kept");
+    }
+
+    @Test
     void linesWithFieldsOfOtherShapesAreImportedOrRejectedOneByOneNeverStopTheImport(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("shapes.jsonl");
         Files.writeString(file, String.join("\n",

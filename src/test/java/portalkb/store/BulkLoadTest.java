@@ -1,10 +1,12 @@
 package portalkb.store;
 
+import co.elastic.clients.elasticsearch.indices.IndicesBlockOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -76,6 +78,51 @@ class BulkLoadTest {
             load.close();
             assertEquals("5s", interval(elastic, articles));
             assertEquals(1, elastic.client().count(c -> c.index(articles)).count(), "searchable once the load ends");
+        }
+    }
+
+    @Test
+    void restoringRefreshOnAnIndexAReindexDeletedSinceItWasResolvedSkipsIt() throws Exception {
+        try (Elastic elastic = TestElastic.freshIndices(TestElastic.config(BulkLoadTest.class, Map.of("elasticsearch.indexPrefix", "t-bulkload-resolved")))) {
+            // The fault campaign's import exited 1 at its end, every line written: its end resolved the indices behind the
+            // aliases, then the reindex under way deleted one ("index_not_found" on put_settings of the -previous index).
+            var names = elastic.client().indices().get(g -> g.index(elastic.names().prefix() + "-*")).indices().keySet();
+            elastic.client().indices().delete(d -> d.index(List.copyOf(names)));
+            IndexInitializer initializer = new IndexInitializer(elastic);
+            for (String kind : IndexConfig.KINDS) {
+                IndexConfig index = IndexConfig.load(kind);
+                initializer.createBehindAlias(index, index.concreteName(elastic.names()) + "-previous");
+            }
+            initializer.initialise();
+            BulkLoad load = BulkLoad.start(elastic, BulkLoad.articleIndices(elastic.names()));
+            assertEquals(6, new Reindexer(elastic).reindexOutdated(line -> { }).size());
+            load.set(true); // the indices it resolved when it started: all deleted since
+            load.close();
+            assertEquals("5s", interval(elastic, elastic.names().articles()));
+        }
+    }
+
+    @Test
+    void aLoadEndingWhileAReindexCopiesItsIndicesWaitsForTheCopy() throws Exception {
+        try (Elastic elastic = TestElastic.freshIndices(TestElastic.config(BulkLoadTest.class, Map.of("elasticsearch.indexPrefix", "t-bulkload-copying")))) {
+            // What ./kb reindex does to each index while it copies it (the fault campaign's import exited 1 at its end,
+            // every line written): the old index is write-blocked until the alias moves to the copy.
+            BulkLoad load = BulkLoad.start(elastic, BulkLoad.articleIndices(elastic.names()));
+            List<String> indices = List.copyOf(elastic.client().indices().get(g -> g.index(elastic.names().prefix() + "-*")).indices().keySet());
+            elastic.client().indices().addBlock(b -> b.index(String.join(",", indices)).block(IndicesBlockOptions.Write));
+            CompletableFuture<Void> lift = CompletableFuture.runAsync(() -> {
+                try {
+                    Thread.sleep(1_500);
+                    elastic.client().indices().putSettings(p -> p.index(indices).settings(x -> x.blocks(b -> b.write(false))));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            load.close();
+            lift.get();
+            assertEquals("5s", interval(elastic, elastic.names().articles()));
+            assertEquals(0, elastic.client().count(c -> c.index(elastic.names().crawlState())
+                .query(q -> q.term(t -> t.field("kind").value("bulkload")))).count(), "the load's marker is gone");
         }
     }
 

@@ -1,28 +1,27 @@
-package portalkb.crawl;
+package portalkb.store;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import portalkb.store.WriteBlocks;
 
 import java.io.IOException;
 
 /**
- * A crawl's own bookkeeping writes (run records, releasing its lease) made while {@code ./kb reindex} copies
- * their index: the copy is write-blocked until the alias moves to the new index, so they wait for that
- * (crawler.writeBlockWaitSeconds) instead of failing the run.
+ * Bookkeeping writes (a crawl's run records and lease release, a bulk load's marker) made while {@code ./kb reindex}
+ * copies their index: the copy is write-blocked until the alias moves to the new index, so they wait for that
+ * (crawler.writeBlockWaitSeconds for a crawl) instead of failing the run.
  */
-final class BlockedWrites {
+public final class BlockedWrites {
 
-    interface Write {
+    public interface Write {
         void run() throws IOException;
     }
 
     private final long maxWaitMs;
 
-    BlockedWrites(long maxWaitSeconds) {
+    public BlockedWrites(long maxWaitSeconds) {
         this.maxWaitMs = maxWaitSeconds * 1000;
     }
 
-    void write(Write write) throws IOException {
+    public void write(Write write) throws IOException {
         long deadline = System.currentTimeMillis() + maxWaitMs;
         long pause = 250;
         while (true) {
