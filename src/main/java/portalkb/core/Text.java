@@ -31,7 +31,7 @@ public final class Text {
         return collapseSpaces(stripped.toString().toLowerCase(Locale.ROOT));
     }
 
-    /** A combining mark (\\p{M}): a tone or vowel mark written apart from its letter (NFD). */
+    /** A combining mark (\p{M}): a tone or vowel mark written apart from its letter (NFD). */
     public static boolean isMark(int codePoint) {
         int type = Character.getType(codePoint);
         return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
