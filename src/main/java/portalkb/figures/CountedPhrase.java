@@ -72,7 +72,9 @@ record CountedPhrase(double magnitude, String magnitudeWord, String unit, int un
             // an age naming a group stays in the phrase ("491 trẻ từ 0 đến 59 tháng tuổi bị suy dinh dưỡng …")
             int ageEnd = NumberMentions.ageEnd(t, end);
             if (ageEnd > end) {
-                end = ageEnd;
+                for (; end < ageEnd; end++) {
+                    counted += t.get(end).isWord() ? 1 : 0; // an age's words count toward the phrase's length like any others
+                }
                 continue;
             }
             // "17% tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng …"
