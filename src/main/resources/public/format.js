@@ -15,10 +15,15 @@ window.PORTALKB_FORMAT = function (ui) {
     return Number(value).toLocaleString(locale(), { maximumFractionDigits: digits === undefined ? 2 : digits });
   }
 
-  /** A unit as the reader's language names it: the glossary's English name in English mode, as written otherwise. */
+  /**
+   * A unit as the reader's language names it: the glossary's English name in English mode, as written otherwise; in
+   * English mode a Vietnamese unit the glossary does not name is the article's word, in quotation marks (as the chat writes it).
+   */
   function unit(u) {
     if (!u) return '';
-    return ui.lang() === 'vi' ? u : (units[u] || u);
+    if (ui.lang() === 'vi') return u;
+    if (units[u]) return units[u];
+    return /[^\x00-\x7F]/.test(u) ? '\u201c' + u + '\u201d' : u;
   }
 
   /** A value with its unit: "97.9%", "1.4 million visits", "32 hospital beds per 10,000 people". */

@@ -31,7 +31,8 @@ public final class Text {
         return collapseSpaces(stripped.toString().toLowerCase(Locale.ROOT));
     }
 
-    private static boolean isMark(int codePoint) {
+    /** A combining mark (\p{M}): a tone or vowel mark written apart from its letter (NFD). */
+    public static boolean isMark(int codePoint) {
         int type = Character.getType(codePoint);
         return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
     }

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The words that give a report's clauses their structure, per language (data: portalkb/figures/clause-words.yaml):
  * predicates, change, target and comparison words, words that make a number no figure, openers, indicator heads,
- * denominators, the ends of a counted phrase, unit nouns, units of a multiple, spending verbs and purposes, and magnitudes.
+ * denominators, the ends of a counted phrase, unit nouns, units of a multiple, spending verbs and purposes, words of the
+ * present, and magnitudes.
  */
 final class ClauseWords {
 
@@ -27,7 +28,7 @@ final class ClauseWords {
         OPENERS("openers"), INDICATOR_HEADS("indicatorHeads"), DENOMINATORS("denominators"), COUNTED_ENDS("countedEnds"),
         UNIT_NOUNS("unitNouns"), MULTIPLES("multiples"),
         SPENDING_VERBS("spendingVerbs"), PURPOSES("purposes"),
-        AMOUNT_QUALIFIERS("amountQualifiers");
+        AMOUNT_QUALIFIERS("amountQualifiers"), CONTINUATIONS("continuations"), PAST_MARKERS("pastMarkers"), PRESENT("present");
 
         final String key;
 
@@ -38,7 +39,7 @@ final class ClauseWords {
 
     /** Vietnamese classes whose words fold alike with others ("độ" and "do", "vẫn" and "vạn"): matched as written. */
     private static final java.util.Set<Kind> AS_WRITTEN = java.util.EnumSet.of(Kind.NOT_FIGURE_BEFORE, Kind.OPENERS, Kind.COUNTED_ENDS,
-        Kind.SPENDING_VERBS, Kind.PURPOSES);
+        Kind.SPENDING_VERBS, Kind.PURPOSES, Kind.PAST_MARKERS, Kind.PRESENT);
 
     private static final ClauseWords INSTANCE = load();
 

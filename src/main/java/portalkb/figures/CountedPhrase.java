@@ -69,10 +69,18 @@ record CountedPhrase(double magnitude, String magnitudeWord, String unit, int un
                 end += 2;
                 continue;
             }
-            // an age naming a group stays in the phrase ("17% tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng …")
+            // an age naming a group stays in the phrase ("491 trẻ từ 0 đến 59 tháng tuổi bị suy dinh dưỡng …")
+            int ageEnd = NumberMentions.ageEnd(t, end);
+            if (ageEnd > end) {
+                for (; end < ageEnd; end++) {
+                    counted += t.get(end).isWord() ? 1 : 0; // an age's words count toward the phrase's length like any others
+                }
+                continue;
+            }
+            // "17% tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng …"
             boolean age = tok.isNumber() && Regexes.matches(t.word(end + 1), "tuoi|thang");
             if (!tok.isWord() && !age && !(tok.isMark(",") && t.in(end + 1) && t.get(end + 1).isWord() && end < unitEnd)
-                || ends.startingAt(t, end) > 0) {
+                || ends.startingAt(t, end) > 0 && !joinsWhatIsCounted(t, end)) {
                 break;
             }
             counted += tok.isWord() ? 1 : 0;
@@ -93,6 +101,28 @@ record CountedPhrase(double magnitude, String magnitudeWord, String unit, int un
             afterUnit = (afterUnit + " " + shared).strip();
         }
         return new CountedPhrase(magnitude, magnitudeWord, unit, unitStart, unitEnd, Math.max(end, unitEnd), text, afterUnit);
+    }
+
+    /**
+     * "5 trường được công nhận và cấp Bằng trường tiểu học đạt chuẩn …": a "và" that joins two verbs of what is counted,
+     * not a second figure ("và 1 trường …", "và tỷ lệ …") nor a second subject.
+     */
+    private static boolean joinsWhatIsCounted(Tokens t, int i) {
+        if (!Regexes.matches(t.word(i), "va|hoac") || !t.in(i + 1) || !t.get(i + 1).isWord()) {
+            return false;
+        }
+        Phrases heads = ClauseWords.get().of(Kind.INDICATOR_HEADS, "vi");
+        Phrases units = ClauseWords.get().of(Kind.UNIT_NOUNS, "vi");
+        Phrases ends = ClauseWords.get().of(Kind.COUNTED_ENDS, "vi");
+        if (heads.startingAt(t, i + 1) > 0 || units.startingAt(t, i + 1) > 0 || ends.startingAt(t, i + 1) > 0) {
+            return false;
+        }
+        for (int k = i + 1; t.in(k) && k <= i + 3; k++) {
+            if (t.get(k).isNumber() || !t.get(k).isWord()) {
+                return false; // "và hơn 200 ca": another count
+            }
+        }
+        return t.get(i + 1).text().equals(t.get(i + 1).text().toLowerCase()); // a verb, not a name ("và Đắk Nông")
     }
 
     private static final String PHRASE_ENDS = "while|whereas|but|which|respectively|accounting|representing|compared|up|down|and|or"

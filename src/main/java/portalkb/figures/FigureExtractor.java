@@ -113,55 +113,92 @@ public final class FigureExtractor {
 
     /** The same, in a language already known ("vi" or "en"; null: detected). */
     public List<Figure> extract(String text, Integer defaultYear, Integer publishedYear, String province, String language) {
+        return extract(text, defaultYear, publishedYear, province, language, java.util.Set.of());
+    }
+
+    /**
+     * The same, for a text stored in passages starting at the sentences {@code passageStarts} (indices of {@link #sentences}):
+     * a sentence that names no year takes the one an earlier sentence of its passage names ({@link #carriedYears}), so its
+     * figures have the year a reader of the passage gives them.
+     */
+    public List<Figure> extract(String text, Integer defaultYear, Integer publishedYear, String province, String language,
+                                java.util.Set<Integer> passageStarts) {
         String lang = "en".equals(language == null ? Language.detect(text) : language) ? "en" : "vi";
         List<Figure> figures = new ArrayList<>();
         List<MeasureComposer.Earlier> previous = List.of();
         List<String> sentences = sentences(text);
         boolean targetList = false;
+        boolean previousAllTargets = false;
+        Phrases continuations = ClauseWords.get().of(ClauseWords.Kind.CONTINUATIONS, lang);
+        Integer carried = null;
         for (int i = 0; i < sentences.size(); i++) {
             String sentence = sentences.get(i);
+            if (passageStarts.contains(i)) {
+                carried = null;
+            }
             // "Mục tiêu đến năm 2020: <lines>": the lines of a plan's list are the plan's
             boolean inTargetList = targetList && LIST_LINE.matcher(sentence).lookingAt();
-            Reading r = read(sentence, i, defaultYear, publishedYear, province, lang, previous, inTargetList);
+            // "Đồng thời, có thêm ít nhất 10 sản phẩm …" after a plan's sentence goes on with the plan
+            boolean goesOnWithPlan = previousAllTargets && continuations.startingAt(Tokens.of(sentence), 0) > 0
+                && !states(sentence, lang);
+            Reading r = read(sentence, i, defaultYear, carried, publishedYear, province, lang, previous, inTargetList || goesOnWithPlan);
             figures.addAll(r.figures());
+            if (r.passedOn() != null) {
+                carried = r.passedOn();
+            }
             if (!r.earlier().isEmpty()) {
                 previous = r.earlier();
+                previousAllTargets = r.figures().stream().allMatch(f -> f.role() == Role.TARGET);
             }
             targetList = inTargetList || sentence.endsWith(":") && new RoleReader(lang).targetStart(Tokens.of(sentence)) >= 0;
         }
         return figures;
     }
 
-    /** One sentence alone, in the language its words are written in. */
-    public List<Figure> extractSentence(String sentence, int offset, Integer defaultYear) {
-        String lang = "en".equals(Language.detect(sentence)) ? "en" : "vi";
-        return read(sentence, offset, defaultYear, null, null, lang, List.of(), false).figures();
-    }
-
-    private record Reading(List<Figure> figures, List<MeasureComposer.Earlier> earlier) {
-    }
-
-    private Reading read(String sentence, int offset, Integer defaultYear, Integer publishedYear, String province, String lang,
-                         List<MeasureComposer.Earlier> previous, boolean inTargetList) {
+    /** The sentence says it reports what was done ("đã", "ghi nhận", "has reached"): a result, not a plan. */
+    private static boolean states(String sentence, String lang) {
         Tokens t = Tokens.of(sentence);
-        List<NumberMention> mentions = numbers.find(t, lang);
-        if (mentions.isEmpty()) {
-            return new Reading(List.of(), List.of());
+        return ClauseWords.get().of(ClauseWords.Kind.PAST_MARKERS, lang).anyIn(t, 0, t.size());
+    }
+
+    /**
+     * The year each sentence of a passage takes from the sentences before it: the last year an earlier sentence named for
+     * itself ("Năm 2023, tỷ lệ … đạt 96,8%. Tỉnh có 13,5 bác sĩ/vạn dân." → 13,5 is of 2023, not of the article's year);
+     * null for a sentence that names a year, says it is of the present ("đến nay", "hiện nay", "to date": of the time of
+     * writing), or when none before it names one: its figures take the report year. Not passed on: a year written right
+     * after a figure ("26,65% cuối năm 2020", that figure's), a period's end ("giai đoạn 2021 – 2023") and a year after
+     * the report's year {@code reportYear} (a plan's). What {@link #extract(String, Integer, Integer, String, String,
+     * java.util.Set)} does within a passage, for a reader of its sentences ("en" or "vi").
+     */
+    public List<CarriedYear> carriedYears(List<String> sentences, String language, Integer reportYear) {
+        String lang = "en".equals(language) ? "en" : "vi";
+        List<CarriedYear> out = new ArrayList<>();
+        CarriedYear carried = null;
+        for (int i = 0; i < sentences.size(); i++) {
+            Tokens t = Tokens.of(sentences.get(i));
+            FigureYears.Named years = FigureYears.Named.in(t.folded());
+            java.util.Set<Integer> owned = owned(t, numbers.find(t, lang));
+            boolean takes = years.firstExcept(owned) == null && !present(t, lang);
+            out.add(takes ? carried : null);
+            Integer passed = years.passedOn(owned, reportYear);
+            if (passed != null) {
+                carried = new CarriedYear(passed, i);
+            }
         }
-        List<Places.Place> named = places.find(t, province, lang);
-        RoleReader roles = new RoleReader(lang);
-        MeasureComposer composer = new MeasureComposer(lang);
-        int targetStart = inTargetList ? 0 : roles.targetStart(t);
-        FigureYears.Named years = FigureYears.Named.in(t.folded());
-        Integer sentenceYear = years.last();
-        List<Figure> out = new ArrayList<>();
-        List<MeasureComposer.Earlier> earlier = new ArrayList<>();
-        int floor = 0;
-        Role lastRole = null;
-        int lastClauseStart = -1;
-        int lastEnd = -1;
-        Respectively respectively = Respectively.of(t, mentions, lang);
-        // years written right after a figure are that figure's: found first, so no other figure takes them
+        return out;
+    }
+
+    /** A year a sentence takes from an earlier one of its passage: the year, and the index of the sentence naming it. */
+    public record CarriedYear(int year, int from) {
+    }
+
+    /** The sentence says it is of the time of writing ("đến nay", "hiện nay", "to date"). */
+    private static boolean present(Tokens t, String lang) {
+        return ClauseWords.get().of(ClauseWords.Kind.PRESENT, lang).anyIn(t, 0, t.size());
+    }
+
+    /** The ends of the year mentions written right after a figure ("3,1% năm 2023"): those years are the figures'. */
+    private static java.util.Set<Integer> owned(Tokens t, List<NumberMention> mentions) {
         java.util.Set<Integer> owned = new java.util.HashSet<>();
         for (NumberMention m : mentions) {
             int restStart = t.get(m.last()).end();
@@ -170,6 +207,44 @@ public final class FigureExtractor {
                 owned.add(restStart + after.end());
             }
         }
+        return owned;
+    }
+
+    /** One sentence alone, in the language its words are written in. */
+    public List<Figure> extractSentence(String sentence, int offset, Integer defaultYear) {
+        String lang = "en".equals(Language.detect(sentence)) ? "en" : "vi";
+        return read(sentence, offset, defaultYear, null, null, null, lang, List.of(), false).figures();
+    }
+
+    /** A sentence's figures, the measures they leave for the next sentence, and the year it passes on to it (or null). */
+    private record Reading(List<Figure> figures, List<MeasureComposer.Earlier> earlier, Integer passedOn) {
+    }
+
+    /** {@code carried}: the year an earlier sentence of the passage named ({@link #carriedYears}), or null. */
+    private Reading read(String sentence, int offset, Integer reportYear, Integer carried, Integer publishedYear, String province,
+                         String lang, List<MeasureComposer.Earlier> previous, boolean inTargetList) {
+        Tokens t = Tokens.of(sentence);
+        List<NumberMention> mentions = numbers.find(t, lang);
+        FigureYears.Named years = FigureYears.Named.in(t.folded());
+        // years written right after a figure are that figure's: found first, so no other figure takes them
+        java.util.Set<Integer> owned = owned(t, mentions);
+        Integer ownYear = years.firstExcept(owned);
+        Integer passedOn = years.passedOn(owned, reportYear);
+        if (mentions.isEmpty()) {
+            return new Reading(List.of(), List.of(), passedOn);
+        }
+        Integer defaultYear = carried != null && !present(t, lang) ? carried : reportYear;
+        List<Places.Place> named = places.find(t, province, lang);
+        RoleReader roles = new RoleReader(lang);
+        MeasureComposer composer = new MeasureComposer(lang);
+        int targetStart = inTargetList ? 0 : roles.targetStart(t);
+        List<Figure> out = new ArrayList<>();
+        List<MeasureComposer.Earlier> earlier = new ArrayList<>();
+        int floor = 0;
+        Role lastRole = null;
+        int lastClauseStart = -1;
+        int lastEnd = -1;
+        Respectively respectively = Respectively.of(t, mentions, lang);
         for (int k = 0; k < mentions.size(); k++) {
             NumberMention m = mentions.get(k);
             CountedPhrase counted = CountedPhrase.after(t, m, lang);
@@ -190,7 +265,7 @@ public final class FigureExtractor {
             Integer yearAfter = after == null ? null : after.year();
             int at = t.get(m.first()).start();
             Integer year = yearAfter != null ? yearAfter : years.before(at, owned);
-            year = year != null ? year : years.firstExcept(owned) != null ? years.firstExcept(owned) : defaultYear;
+            year = year != null ? year : ownYear != null ? ownYear : defaultYear;
             boolean parenthesised = m.first() >= 1 && t.get(m.first() - 1).isMark("(") && lastEnd >= m.first() - 2;
             Role role = roles.of(t, m, counted, targetStart, yearAfter != null ? yearAfter : years.before(at, owned), publishedYear,
                 parenthesised ? lastRole : null);
@@ -216,8 +291,8 @@ public final class FigureExtractor {
             double value = m.value() * counted.magnitude();
             String raw = t.text(m.first(), Math.max(m.last() + 1, counted.unitEnd()));
             out.add(new Figure(metric, value, unitFor(metric, counted), raw, year, sentence, offset, m.written(),
-                measure.isBlank() ? null : measure, role, place == null ? Level.PROVINCE : place.level(),
-                place == null ? null : place.name()));
+                measure.isBlank() ? null : measure, role, countsProvinces(counted, place) ? Level.NATIONAL : place == null ? Level.PROVINCE : place.level(),
+                place == null || countsProvinces(counted, place) ? null : place.name()));
             earlier.add(new MeasureComposer.Earlier(measure, counted.unit(), counted.isShare(), counted.text(),
                 composedBase(measure, subject.text()), role, part));
             lastRole = role;
@@ -225,7 +300,21 @@ public final class FigureExtractor {
             lastEnd = Math.max(m.last(), counted.end() - 1);
             floor = Math.max(floor, Math.max(m.last() + 1, counted.end()));
         }
-        return new Reading(out, earlier);
+        return new Reading(out, earlier, passedOn);
+    }
+
+    /**
+     * "một trong 8 tỉnh, thành phố có số ca mắc cao", "63 tỉnh, thành phố": a count of provinces is no province's own
+     * figure (a province holds none), so it is the country's (or a region's).
+     */
+    private static boolean countsProvinces(CountedPhrase counted, Places.Place place) {
+        if (counted.isShare() || place != null && place.level() != Level.PROVINCE) {
+            return false;
+        }
+        String first = Text.fold(counted.unit()).split("[^a-z]+", 2)[0];
+        java.util.List<String> kinds = new java.util.ArrayList<>(portalkb.core.PlaceWords.get().of(Level.PROVINCE).before());
+        kinds.addAll(portalkb.core.PlaceWords.get().of(Level.PROVINCE).after());
+        return kinds.contains(first) || kinds.contains(first.replaceAll("s$", ""));
     }
 
     /** "trong đó", "of which", "including" between the figure before and this one. */

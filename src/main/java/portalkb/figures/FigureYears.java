@@ -29,19 +29,40 @@ final class FigureYears {
     private FigureYears() {
     }
 
-    /** The years a folded sentence names, each with where its mention ends (found once per sentence, not once per number). */
-    record Named(int[] ends, int[] years) {
+    /**
+     * The years a folded sentence names, each with where its mention ends and whether it ends a period ("2021 – 2023")
+     * (found once per sentence, not once per number).
+     */
+    record Named(int[] ends, int[] years, boolean[] periods) {
 
         static Named in(String folded) {
             if (!holdsYear(folded)) { // every mention ends in a year: most sentences need no scan
-                return new Named(new int[0], new int[0]);
+                return new Named(new int[0], new int[0], new boolean[0]);
             }
             Matcher y = IN_TEXT.matcher(folded);
             List<int[]> found = new ArrayList<>();
             while (y.find()) {
-                found.add(new int[] {y.end(), Integer.parseInt(y.group(1))});
+                // a period's mention starts with its first year's digits; every other starts with a word or "/"
+                found.add(new int[] {y.end(), Integer.parseInt(y.group(1)), Character.isDigit(folded.charAt(y.start())) ? 1 : 0});
             }
-            return new Named(found.stream().mapToInt(f -> f[0]).toArray(), found.stream().mapToInt(f -> f[1]).toArray());
+            boolean[] periods = new boolean[found.size()];
+            for (int i = 0; i < periods.length; i++) {
+                periods[i] = found.get(i)[2] == 1;
+            }
+            return new Named(found.stream().mapToInt(f -> f[0]).toArray(), found.stream().mapToInt(f -> f[1]).toArray(), periods);
+        }
+
+        /**
+         * The year a sentence is of for the sentences after it: the first it names that no figure owns, that ends no
+         * period ("giai đoạn 2021 – 2023" is a plan's span) and is not after the report's year (a plan's year); or null.
+         */
+        Integer passedOn(java.util.Set<Integer> owned, Integer reportYear) {
+            for (int i = 0; i < ends.length; i++) {
+                if (!owned.contains(ends[i]) && !periods[i] && (reportYear == null || years[i] <= reportYear)) {
+                    return years[i];
+                }
+            }
+            return null;
         }
 
         /** "19dd" or "20dd" somewhere in the text. */

@@ -35,7 +35,7 @@ public final class Glossary {
         }
     }
 
-    private record File(Map<String, String> unitNames, List<List<String>> units, List<FileTerm> terms) {
+    private record File(Map<String, String> unitNames, Map<String, String> unitScales, List<List<String>> units, List<FileTerm> terms) {
     }
 
     private record FileTerm(String vi, List<String> en, String metric, List<String> unit) {
@@ -44,17 +44,117 @@ public final class Glossary {
 
     private final List<Entry> entries;
     private final List<List<String>> unitClasses;
+    /** unitNames as written in the file, folded key → English name; the scale words (folded) → English. */
+    private final Map<String, String> namedUnits;
+    private final Map<String, String> scales;
+    /** Every unit a figure can be stored with (the file's, the catalogue's, the figure reader's nouns) → its English name. */
     private final Map<String, String> unitNames;
 
-    private Glossary(List<Entry> entries, List<List<String>> unitClasses, Map<String, String> unitNames) {
+    private Glossary(List<Entry> entries, List<List<String>> unitClasses, Map<String, String> fileUnitNames, Map<String, String> scales) {
         this.entries = entries;
         this.unitClasses = unitClasses;
-        this.unitNames = unitNames;
+        Map<String, String> named = new java.util.LinkedHashMap<>();
+        fileUnitNames.forEach((k, v) -> named.putIfAbsent(fold(k), v));
+        this.namedUnits = Map.copyOf(named);
+        Map<String, String> scaleWords = new java.util.LinkedHashMap<>();
+        scales.forEach((k, v) -> scaleWords.put(fold(k), v));
+        this.scales = Map.copyOf(scaleWords);
+        Map<String, String> all = new java.util.TreeMap<>(fileUnitNames);
+        List<String> stored = new ArrayList<>(UnitNouns.KNOWN.values());
+        MetricCatalogue.get().metrics().stream().filter(m -> m.units() != null).forEach(m -> stored.addAll(m.units()));
+        for (String unit : stored) {
+            if (!all.containsKey(unit) && !"%".equals(unit)) {
+                englishUnit(unit).ifPresent(name -> all.put(unit, name));
+            }
+        }
+        this.unitNames = java.util.Collections.unmodifiableMap(all);
     }
 
-    /** A stored figure's unit as written (Vietnamese) → its English name, for showing figures to an English reader. */
+    /**
+     * A stored figure's unit as written (Vietnamese) → its English name, for showing figures to an English reader: the
+     * file's unitNames, and the name {@link #englishUnit} gives every unit the catalogue and the figure reader store.
+     */
     public Map<String, String> unitNames() {
         return unitNames;
+    }
+
+    /**
+     * A unit as a sentence writes it after a number, in English: "giường" → "beds", "triệu lượt" → "million visits" (a
+     * scale word, then the unit), "hộ nghèo" → "poor households" (a glossary term that counts a named unit noun, by its
+     * English form that holds that noun's name), "giường ở cơ" → "beds" (the longest run of leading words that names a
+     * unit: the words after it are the sentence's, not the unit's). Empty when none of it is named.
+     */
+    public java.util.Optional<String> englishUnit(String unit) {
+        String folded = fold(unit == null ? "" : unit);
+        if (folded.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        if (namedUnits.containsKey(folded)) {
+            return java.util.Optional.of(namedUnits.get(folded));
+        }
+        List<String> words = List.of(folded.split(" "));
+        String written = unit.strip();
+        String scale = scales.get(words.get(0));
+        if (scale != null) {
+            if (words.size() == 1) {
+                return java.util.Optional.of(scale);
+            }
+            return englishUnit(String.join(" ", words.subList(1, words.size()))).map(rest -> scale + " " + rest);
+        }
+        for (int n = words.size(); n >= 1; n--) {
+            String head = String.join(" ", words.subList(0, n));
+            if (namedUnits.containsKey(head)) {
+                return java.util.Optional.of(namedUnits.get(head));
+            }
+            java.util.Optional<String> counted = countedTerm(head, written);
+            if (counted.isPresent()) {
+                return counted;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * A glossary term that counts a named unit noun ("hộ nghèo", unit hộ → "households"): its English form holding that
+     * name ("poor households"), the noun the phrase starts with first ("người nhiễm HIV" → "people with HIV", not "HIV
+     * cases"); a word the phrase writes in capitals (an acronym) keeps them.
+     */
+    private java.util.Optional<String> countedTerm(String folded, String written) {
+        for (Entry e : entries) {
+            Term t = e.term();
+            if (!e.folded().equals(folded) || !t.vietnamese().contains(folded) || t.units().isEmpty()) {
+                continue;
+            }
+            List<String> units = new ArrayList<>(t.units());
+            units.sort(Comparator.comparing(u -> !(folded + " ").startsWith(u + " ")));
+            for (String u : units) {
+                String name = namedUnits.get(u);
+                if (name == null) {
+                    continue;
+                }
+                for (String en : t.english()) {
+                    if ((" " + en + " ").contains(" " + fold(name) + " ")) {
+                        return java.util.Optional.of(withCapitals(en, written));
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The words of {@code english} that {@code written} spells in capitals ("HIV"), in capitals. */
+    private static String withCapitals(String english, String written) {
+        java.util.Set<String> capitals = new java.util.HashSet<>();
+        for (String w : written.split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() > 1 && w.equals(w.toUpperCase(java.util.Locale.ROOT)) && w.chars().anyMatch(Character::isLetter)) {
+                capitals.add(fold(w));
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String w : english.split(" ")) {
+            out.append(out.length() == 0 ? "" : " ").append(capitals.contains(w) ? w.toUpperCase(java.util.Locale.ROOT) : w);
+        }
+        return out.toString();
     }
 
     /** Every unit that counts the same thing as {@code unit} (folded), itself included. */
@@ -105,7 +205,8 @@ public final class Glossary {
             merged.sort(Comparator.comparingInt((Entry e) -> -e.folded().length()));
             List<List<String>> units = file.units() == null ? List.of()
                 : file.units().stream().map(c -> c.stream().map(Glossary::fold).toList()).toList();
-            return new Glossary(List.copyOf(merged), units, file.unitNames() == null ? Map.of() : Map.copyOf(file.unitNames()));
+            return new Glossary(List.copyOf(merged), units, file.unitNames() == null ? Map.of() : Map.copyOf(file.unitNames()),
+                file.unitScales() == null ? Map.of() : file.unitScales());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the ask glossary", e);
         }

@@ -350,16 +350,8 @@ final class NumberMentions {
     /** Ages that name a group ("trẻ dưới 5 tuổi") and durations that set a period ("5 năm qua") are no figures. */
     private boolean stillFigure(Tokens t, NumberMention m, boolean english) {
         int after = m.last() + 1;
-        // "từ 5 đến dưới 12 tuổi", "from 5 to 11 years old": the lower end of an age range
-        int k = after;
-        if (Regexes.matches(t.word(k), "den|toi|to|and")) {
-            k++;
-            while (Regexes.matches(t.word(k), "duoi|tren|under|over")) {
-                k++;
-            }
-            if (t.in(k) && t.get(k).isNumber() && Regexes.matches(t.word(k + 1), "tuoi|years|year")) {
-                return false;
-            }
+        if (lowerEndOfAgeRange(t, m.last())) {
+            return false;
         }
         int n = words.of(Kind.NOT_FIGURE_AFTER, english ? "en" : "vi").startingAt(t, after);
         if (n == 0) {
@@ -385,6 +377,53 @@ final class NumberMentions {
                 || upTo.contains("average age") || upTo.contains("tuoi binh quan");
         }
         return false;
+    }
+
+    /** "từ 5 đến dưới 12 tuổi", "từ 0 đến 59 tháng tuổi", "from 5 to 11 years old": the number at {@code i} opens an age range. */
+    static boolean lowerEndOfAgeRange(Tokens t, int i) {
+        int k = i + 1;
+        if (!Regexes.matches(t.word(k), "den|toi|to|and")) {
+            return false;
+        }
+        k++;
+        while (Regexes.matches(t.word(k), "duoi|tren|under|over")) {
+            k++;
+        }
+        return t.in(k) && t.get(k).isNumber() && isAge(t, k + 1);
+    }
+
+    /** An age's unit at {@code i}: "tuổi", "tháng tuổi", "years (old)", "months old". */
+    static boolean isAge(Tokens t, int i) {
+        return ageUnitWords(t, i) > 0;
+    }
+
+    private static int ageUnitWords(Tokens t, int i) {
+        if (t.word(i).equals("thang") && t.word(i + 1).equals("tuoi") || Regexes.matches(t.word(i), "months?|years?") && t.word(i + 1).equals("old")) {
+            return 2;
+        }
+        return Regexes.matches(t.word(i), "tuoi|years|year") ? 1 : 0;
+    }
+
+    /**
+     * Where an age naming a group ends, when one starts at token {@code i} ("từ 0 đến 59 tháng tuổi", "5 tuổi", "0-59
+     * tháng tuổi", "aged 5 to 11 years"); -1 otherwise. The counted phrase runs through it: "491 trẻ từ 0 đến 59 tháng
+     * tuổi bị suy dinh dưỡng".
+     */
+    static int ageEnd(Tokens t, int i) {
+        int k = t.word(i).equals("tu") || t.word(i).equals("from") ? i + 1 : i;
+        if (!t.in(k) || !t.get(k).isNumber()) {
+            return -1;
+        }
+        if (lowerEndOfAgeRange(t, k)) {
+            k += 2;
+            while (Regexes.matches(t.word(k), "duoi|tren|under|over")) {
+                k++;
+            }
+        } else if (t.in(k + 2) && t.get(k + 1).isMark("-–") && t.get(k + 2).isNumber()) {
+            k += 2;
+        }
+        int unit = ageUnitWords(t, k + 1);
+        return unit > 0 ? k + 1 + unit : -1;
     }
 
     private boolean followedByUnit(Tokens t, int i, boolean english) {

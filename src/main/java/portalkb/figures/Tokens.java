@@ -80,11 +80,7 @@ final class Tokens {
     }
 
     private static boolean isLetterOrMark(int c) {
-        if (Character.isLetter(c)) {
-            return true;
-        }
-        int type = Character.getType(c);
-        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
+        return Character.isLetter(c) || portalkb.core.Text.isMark(c);
     }
 
     String sentence() {

@@ -15,7 +15,7 @@ import java.util.List;
 /** An article's passages and facts, as stored: positional ids, shared fields; a document's by {@link DocumentParts}. */
 final class ArticleParts {
 
-    private static final int PASSAGE_CHARS = 600;
+    static final int PASSAGE_CHARS = 600;
 
     private ArticleParts() {
     }

@@ -62,7 +62,8 @@ final class ArticlePreparer {
             located = DocumentParts.figures(parts, input.tableFigures(), figures, reportYear);
             found = located.stream().map(DocumentFigure::figure).toList();
         } else {
-            found = figures.extract(body, reportYear, year, place.province(), input.lang());
+            // a sentence naming no year takes the one named before it in its passage, as the reader of the passage does
+            found = figures.extract(body, reportYear, year, place.province(), input.lang(), Passages.starts(body, ArticleParts.PASSAGE_CHARS));
         }
         Set<Integer> years = new LinkedHashSet<>();
         Set<String> metrics = new LinkedHashSet<>();

@@ -25,12 +25,15 @@ final class DocumentParts {
     private DocumentParts() {
     }
 
-    /** The figures of a document's running text, part by part, then of its tables; a figure without a year takes {@code reportYear}. */
+    /**
+     * The figures of a document's running text, part by part, then of its tables; a figure without a year takes the one
+     * named before it in its passage, else {@code reportYear}.
+     */
     static List<DocumentFigure> figures(List<ExtractedDocument.Part> parts, List<DocumentFigure> tables, FigureExtractor extractor,
                                         Integer reportYear) {
         List<DocumentFigure> out = new ArrayList<>();
         for (ExtractedDocument.Part part : parts) {
-            for (Figure f : extractor.extract(part.prose(), reportYear)) {
+            for (Figure f : extractor.extract(part.prose(), reportYear, null, null, null, Passages.starts(part.prose(), PASSAGE_CHARS))) {
                 out.add(new DocumentFigure(f, part.page(), part.sheet(), null, null, null));
             }
         }

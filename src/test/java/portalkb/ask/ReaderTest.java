@@ -91,7 +91,7 @@ class ReaderTest {
     void whichProvinceMatchesTheNumberAtItsWrittenPrecision() {
         AskResponse r = ask.ask("Which province reached 97.9% insurance coverage?", null, null, null);
         assertEquals("Lạng Sơn", r.province(), r.answer());
-        assertTrue(lead(r).startsWith("Lạng Sơn") && lead(r).contains("97,9%"), r.answer());
+        assertTrue(lead(r).startsWith("Lạng Sơn") && lead(r).contains("97.9%"), "the figure as an English answer writes it: " + r.answer());
         assertEquals(LANG_SON, r.citations().get(0).url());
         assertTrue(r.citations().get(0).quote().contains("97,9%"), "the citation quotes the sentence with the figure");
         assertEquals("Lạng Sơn", ask.ask("Which province reached 97.90% insurance coverage?", null, null, null).province());
@@ -110,7 +110,7 @@ class ReaderTest {
     @Test
     void quantitiesInSentencesOfSeveralFigures() {
         AskResponse income = ask.ask("What was the average income of poor households in Bình Phước in 2022?", null, null, null);
-        assertTrue(lead(income).contains("1.6 triệu"), "the figure whose year follows it (an English answer writes 1.6): " + income.answer());
+        assertTrue(lead(income).contains("1.6 million VND per person per month"), "the figure whose year follows it (an English answer writes 1.6, its unit in English): " + income.answer());
         AskResponse part = ask.ask("Bình Phước có bao nhiêu huyện, thị xã vượt chỉ tiêu giảm nghèo năm 2022?", null, null, null);
         assertTrue(lead(part).contains(": 9 "), "the part of 'A trong tổng số B': " + part.answer());
         AskResponse own = ask.ask("What was Bình Phước's health insurance coverage in 2022?", null, null, null);
@@ -135,7 +135,7 @@ class ReaderTest {
         AskResponse district = ask.ask("Huyện Trấn Yên có bao nhiêu ca sốt xuất huyết năm 2020?", null, null, null);
         assertTrue(lead(district).contains("85 ca"), "the figure that goes with the named district: " + district.answer());
         AskResponse score = ask.ask("What score did Đại Thắng commune achieve in the 2017 national commune health criteria?", null, null, null);
-        assertTrue(lead(score).contains("92 điểm"), "a score, not the count of communes: " + score.answer());
+        assertTrue(lead(score).contains("92 points"), "a score, not the count of communes: " + score.answer());
         AskResponse english = ask.ask("Tổng số xã đạt chuẩn nông thôn mới của Nghệ An là bao nhiêu?", null, null, null);
         assertTrue(lead(english).contains("299"), "a Vietnamese question answered from an English article: " + english.answer());
     }
@@ -143,16 +143,16 @@ class ReaderTest {
     @Test
     void rankingsAndSuperlativesComeFromTheFactsIndexWithACitationPerFigure() {
         AskResponse highest = ask.ask("Which province has the highest health insurance coverage?", null, null, null);
-        assertTrue(lead(highest).startsWith("Quảng Bình — 97,92% (2021)"), highest.answer());
+        assertTrue(lead(highest).startsWith("Quảng Bình — 97.92% (2021)"), "an English answer writes numbers the English way: " + highest.answer());
         assertTrue(highest.answer().contains("figures for 3 of 63 provinces"), highest.answer());
-        assertTrue(highest.answer().contains("| 3 | Bình Phước | 88,4% | 2022 |"), "the province's own figure, not the country's 93,4%: " + highest.answer());
-        assertTrue(highest.answer().contains("| 2 | Lạng Sơn | 97,9% | 2019 |"), "the ranking is a table: " + highest.answer());
+        assertTrue(highest.answer().contains("| 3 | Bình Phước | 88.4% | 2022 |"), "the province's own figure, not the country's 93,4%: " + highest.answer());
+        assertTrue(highest.answer().contains("| 2 | Lạng Sơn | 97.9% | 2019 |"), "the ranking is a table: " + highest.answer());
         assertEquals(QUANG_BINH, highest.citations().get(0).url());
         AskResponse lowest = ask.ask("Tỉnh nào có tỷ lệ hộ nghèo thấp nhất năm 2023?", null, null, null);
         assertTrue(lead(lowest).startsWith("Sơn La — 11,2% (năm 2023)"), lowest.answer());
         assertTrue(lowest.citations().get(0).quote().contains("11,2%"), lowest.citations().toString());
         AskResponse trend = ask.ask("How did the poverty rate change in Điện Biên and Sơn La?", null, null, null);
-        assertTrue(trend.answer().contains("Điện Biên: 18,5% (2023)") && trend.answer().contains("Sơn La: 11,2% (2023)"), trend.answer());
+        assertTrue(trend.answer().contains("Điện Biên: 18.5% (2023)") && trend.answer().contains("Sơn La: 11.2% (2023)"), trend.answer());
     }
 
     @Test

@@ -116,6 +116,48 @@ class ClauseReadingTest {
     }
 
     @Test
+    void anAgeRangeNamesTheGroupCountedAndIsNoFigure() {
+        List<Figure> f = reader.extract("Hiện toàn tỉnh có 312 trẻ từ 0 đến 59 tháng tuổi bị suy dinh dưỡng thể gầy còm và 1.040 trẻ từ 0-59 "
+            + "tháng tuổi bị thấp còi.", 2023);
+        assertEquals(List.of("312", "1.040"), f.stream().map(Figure::written).toList(), "the ages 0 and 59 are no figures");
+        assertEquals("số trẻ từ 0 đến 59 tháng tuổi bị suy dinh dưỡng thể gầy còm", only(f, "312").measure(), "was 'số trẻ'");
+        assertTrue(only(f, "1.040").measure().endsWith("thấp còi"), only(f, "1.040").measure());
+    }
+
+    @Test
+    void aVaJoiningTwoVerbsOfWhatIsCountedKeepsThePhrase() {
+        List<Figure> f = reader.extract("Năm 2022, có 7 trường được công nhận và cấp Bằng trường tiểu học đạt chuẩn quốc gia và 2 trường "
+            + "được công nhận lại.", 2023);
+        assertEquals("số trường được công nhận và cấp Bằng trường tiểu học đạt chuẩn quốc gia", only(f, "7").measure(),
+            "was 'số trường được công nhận'");
+        Figure cases = reader.extract("Toàn tỉnh ghi nhận 1.250 ca sốt xuất huyết và tỷ lệ tử vong là 0,1%.", 2023).get(0);
+        assertEquals("số ca sốt xuất huyết", cases.measure(), "'và' before another measure ends the phrase");
+        Figure names = reader.extract("Năm 2023, có 40 xã đạt chuẩn nông thôn mới và Điện Biên đứng cuối khu vực.", 2023).get(0);
+        assertEquals("số xã đạt chuẩn nông thôn mới", names.measure(), "'và' before another subject ends it");
+    }
+
+    @Test
+    void aSentenceGoingOnWithAPlanKeepsItsRole() {
+        String plan = "Tỉnh phấn đấu đến năm 2025 có 60 xã đạt chuẩn nông thôn mới; tỷ lệ hộ nghèo giảm còn 12%. ";
+        List<Figure> f = reader.extract(plan + "Đồng thời, có thêm ít nhất 15 sản phẩm đạt chuẩn OCOP 3 sao.", 2023, 2023);
+        assertEquals(Role.TARGET, only(f, "15").role(), "'Đồng thời' goes on with the plan");
+        List<Figure> done = reader.extract(plan + "Đồng thời, toàn tỉnh đã có 15 sản phẩm đạt chuẩn OCOP 3 sao.", 2023, 2023);
+        assertEquals(Role.RESULT, only(done, "15").role(), "'đã' reports what was done");
+        List<Figure> after = reader.extract("Năm 2023, toàn tỉnh có 48 xã đạt chuẩn nông thôn mới. Đồng thời, có 15 sản phẩm đạt chuẩn OCOP.",
+            2023, 2023);
+        assertEquals(Role.RESULT, only(after, "15").role(), "after results it is a result");
+    }
+
+    @Test
+    void aCountOfProvincesIsNoProvincesOwnFigure() {
+        Figure among = reader.extract("Năm 2022, Bình Phước là một trong 12 tỉnh, thành phố có tỷ lệ hộ nghèo giảm nhanh nhất cả nước.", 2022, 2022,
+            "Bình Phước").get(0);
+        assertEquals(portalkb.core.PlaceWords.Level.NATIONAL, among.level(), "a province holds no provinces");
+        Figure communes = reader.extract("Năm 2022, Bình Phước có 12 xã đạt chuẩn nông thôn mới.", 2022, 2022, "Bình Phước").get(0);
+        assertEquals(portalkb.core.PlaceWords.Level.PROVINCE, communes.level());
+    }
+
+    @Test
     void moneySpentMeasuresItsPurpose() {
         Figure vi = reader.extract("Năm 2023, huyện đã bố trí hơn 46 tỷ đồng từ ngân sách địa phương để thực hiện chương trình nước sạch "
             + "nông thôn.", 2023).get(0);

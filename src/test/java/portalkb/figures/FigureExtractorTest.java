@@ -49,6 +49,42 @@ class FigureExtractorTest {
     }
 
     @Test
+    void aSentenceNamingNoYearIsOfTheYearNamedBeforeItInItsPassage() {
+        // a year-end report published in January: the second sentence's figure is of 2021, not of the publication year
+        String text = "Năm 2021, tỷ lệ người dân tham gia bảo hiểm y tế trên địa bàn tỉnh đạt 98,2%. Ngành y tế có 8,9 bác sĩ/vạn dân.";
+        List<Figure> figures = extractor.extract(text, 2022, 2022, "Hà Giang", "vi");
+        assertEquals(List.of(2021, 2021), figures.stream().map(Figure::year).toList());
+        assertEquals(List.of(2021, 2022), extractor.extract(text, 2022, 2022, "Hà Giang", "vi", java.util.Set.of(1)).stream().map(Figure::year).toList(),
+            "a passage starts with the second sentence: nothing is carried into it");
+        // a year written right after a figure is that figure's, not passed on
+        List<Figure> owned = extractor.extract("Tỷ lệ hộ nghèo giảm từ 26,65% cuối năm 2020 xuống còn 24,93%. Toàn tỉnh có 3.594 hộ nghèo.", 2021, 2022,
+            "Cao Bằng", "vi");
+        assertEquals(2021, owned.get(owned.size() - 1).year(), owned.toString());
+        assertEquals(java.util.Arrays.asList(null, 2021, 2021, null, 2019), years(extractor.carriedYears(List.of("Năm 2021, tỷ lệ đạt 98,2%.",
+            "Ngành y tế có 8,9 bác sĩ/vạn dân.", "Có 120 giường bệnh.", "Năm 2019, có 3 ca.", "Có 5 trạm."), "vi", 2022)));
+    }
+
+    private static List<Integer> years(List<FigureExtractor.CarriedYear> carried) {
+        return carried.stream().map(c -> c == null ? null : c.year()).toList();
+    }
+
+    @Test
+    void aPeriodAPlansYearAndThePresentCarryNoYear() {
+        // a resolution's period, then "đến nay" (the time of writing): 14/15 is of the report's year, not of 2023
+        List<Figure> period = extractor.extract("Đoàn kiểm tra làm việc về Nghị quyết số 62-NQ/TU giai đoạn 2021 – 2023. "
+            + "Toàn ngành có 14/15 cơ sở khám chữa bệnh từ xa.", 2022, 2022, "Yên Bái", "vi");
+        assertEquals(2022, period.get(period.size() - 1).year(), period.toString());
+        List<Figure> plan = extractor.extract("Năm 2019, tỷ lệ đạt 97,9%. Phấn đấu năm 2025 đạt 99%. Toàn tỉnh có 10,8 bác sĩ/vạn dân.", 2019,
+            2020, "Lạng Sơn", "vi");
+        assertEquals(2019, plan.get(plan.size() - 1).year(), "a year after the report's is a plan's, not passed on: " + plan);
+        List<Figure> now = extractor.extract("Năm 2021, tỷ lệ bao phủ bảo hiểm y tế đạt 98,2%. Đến nay, toàn tỉnh có 130 trạm y tế.", 2022, 2022,
+            "Hà Giang", "vi");
+        assertEquals(2022, now.get(now.size() - 1).year(), "a sentence of the present is of the report's year: " + now);
+        assertEquals(java.util.Arrays.asList(null, null, 2021), years(extractor.carriedYears(List.of("Năm 2021, tỷ lệ đạt 98,2%.",
+            "Hiện nay, toàn tỉnh có 130 trạm y tế.", "Ngành y tế có 8,9 bác sĩ/vạn dân."), "vi", 2022)));
+    }
+
+    @Test
     void aShareAfterACountCueIsNoCount() {
         Figure f = extractor.extract("Số lượt điều trị nội trú tăng lên 12% so với cùng kỳ.", 2023).get(0);
         assertTrue(MetricCatalogue.get().byId(f.metric()).map(m -> m.quantity() != MetricCatalogue.Kind.COUNT).orElse(true),

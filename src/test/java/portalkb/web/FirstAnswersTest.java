@@ -112,6 +112,74 @@ class FirstAnswersTest {
         assertTrue(checked >= 4, "the examples' figures were found in Rankings: " + checked);
     }
 
+    /** A decimal comma ("97,9") or a Vietnamese thousands group cut short: no English writing of a number. */
+    private static final java.util.regex.Pattern VIETNAMESE_DECIMAL = java.util.regex.Pattern.compile("\\d,(?:\\d{1,2}|\\d{4,})(?!\\d)");
+
+    @Test
+    void anEnglishAnswerWritesItsNumbersTheEnglishWay() throws Exception {
+        // a which-place lead, a ranking's lead and table, a trend: what the answer itself writes (quoted sentences keep the article's)
+        for (String q : new String[] {"Which province reached 97.9% insurance coverage?", "Which province has the highest health insurance coverage?",
+            "How did health insurance coverage change in Bắc Kạn?"}) {
+            String text = ask(q).get("answer").asText();
+            for (String line : text.lines().filter(l -> !l.startsWith("\u201c")).toList()) {
+                assertFalse(VIETNAMESE_DECIMAL.matcher(line).find(), q + ": a Vietnamese number in an English answer's own words: " + line + "\n" + text);
+            }
+        }
+    }
+
+    @Test
+    void anEnglishLeadNamesItsUnitInEnglish() throws Exception {
+        // the figure after the province, up to its year: no Vietnamese word left unmarked (a unit nothing names is quoted)
+        for (String q : new String[] {"How many doctors per 10,000 people does Quảng Ninh have?", "How many dengue cases were there in Yên Bái in 2020?",
+            "How many people returning from epidemic areas were quarantined in Yên Bái in 2020?"}) {
+            String lead = ask(q).get("answer").asText().lines().findFirst().orElse("");
+            String figure = lead.substring(lead.lastIndexOf(": ") + 2, Math.max(lead.lastIndexOf(": ") + 2, lead.lastIndexOf(" (")));
+            assertTrue(figure.matches("[\\d.,]+(%| [A-Za-z ,0-9]+| \u201c.+\u201d)?"), q + ": the unit in English: " + lead);
+        }
+    }
+
+    @Test
+    void aWhichPlaceAnswerCitesAndQuotesTheSentenceStatingTheFigure() throws Exception {
+        // the province may be found by another sentence of its article; what the lead cites and the answer quotes states the figure
+        Map<String, String> examples = Map.of("Tỉnh nào có tỷ lệ tiêm mũi 3 đạt 95,7%?", "95,7%", "Which province reached 97.9% insurance coverage?", "97,9%");
+        for (Map.Entry<String, String> e : examples.entrySet()) {
+            JsonNode a = ask(e.getKey());
+            String text = a.get("answer").asText();
+            java.util.regex.Matcher cited = java.util.regex.Pattern.compile("\\[(\\d+)]").matcher(text.lines().findFirst().orElse(""));
+            assertTrue(cited.find(), text);
+            for (JsonNode c : a.get("citations")) {
+                if (c.get("n").asInt() == Integer.parseInt(cited.group(1))) {
+                    assertTrue(c.get("quote").asText().contains(e.getValue()), e.getKey() + ": the lead cites " + c.get("quote") + "\n" + text);
+                }
+            }
+            text.lines().filter(l -> l.startsWith("\u201c")).forEach(l -> assertTrue(l.contains(e.getValue()),
+                e.getKey() + ": a quoted sentence without the figure: " + l + "\n" + text));
+        }
+    }
+
+    @Test
+    void aFigureWithoutAYearOfItsOwnIsOfTheYearItsParagraphNames() throws Exception {
+        // "Năm 2023, tỷ lệ bao phủ … đạt 96,8%. Tỉnh có 13,5 bác sĩ/vạn dân." published in January 2024: 13,5 is of 2023,
+        // in the chat and in Rankings
+        JsonNode a = ask("How many doctors per 10,000 people does Quảng Ninh have?");
+        JsonNode figure = a.get("figures").get(0);
+        String lead = a.get("answer").asText().lines().findFirst().orElse("");
+        assertEquals(13.5, figure.get("value").asDouble(), a.toString());
+        assertEquals(2023, figure.get("year").asInt(), lead);
+        assertTrue(lead.contains("(2023)"), lead);
+        assertTrue(a.get("answer").asText().lines().anyMatch(l -> l.startsWith("\u201c") && l.contains("Năm 2023")),
+            "the sentence naming the year is quoted too: " + a.get("answer").asText());
+        boolean ranked = false;
+        for (JsonNode row : get("/api/rank?metric=doctors_per_10k").get("rows")) {
+            JsonNode cell = row.get("cell");
+            if (cell.get("province").asText().equals("Quảng Ninh")) {
+                assertEquals(2023, cell.get("year").asInt(), cell.toString());
+                ranked = true;
+            }
+        }
+        assertTrue(ranked);
+    }
+
     @Test
     void aDistrictsRowIsNoProvinceTie() throws Exception {
         String text = ask("Tỉnh nào có tỷ lệ tiêm mũi 3 đạt 95,7%?").get("answer").asText();

@@ -2,7 +2,6 @@ package portalkb.ask.answer;
 
 import portalkb.ask.question.Question;
 import portalkb.ask.retrieve.Origin;
-import portalkb.ask.retrieve.QuestionQueryTransformer;
 import portalkb.ask.retrieve.Retrieved;
 import portalkb.search.Analysis;
 import portalkb.search.FactAnalytics;
@@ -65,12 +64,12 @@ public final class AnalyticsAnswerer implements Answerer {
         for (Analysis.RankRow row : r.rows().subList(0, Math.min(TABLE_ROWS, r.rows().size()))) {
             Analysis.FigureCell cell = row.cell();
             Retrieved source = cite(cell, metricId, cited);
-            String value = value(cell) + (cell.conflicting() ? " ⚠" : "");
+            String value = value(cell, q) + (cell.conflicting() ? " ⚠" : "");
             rows.add(Answer.Line.plain("| " + row.rank() + (row.tied() ? "=" : "") + " | " + cell.province() + " | " + value + " | "
                 + cell.year() + " | " + Answer.CITE_HERE + " |", source).quoting(source.text()));
             answer.figure(new Answer.StatedFigure(cell.figure().value(), cell.figure().unit(), metricId, cell.year(), source));
             if (row.rank() == 1) {
-                leaders.add(cell.province() + " — " + value(cell) + say.get("year", "year", Integer.toString(cell.year())));
+                leaders.add(cell.province() + " — " + value(cell, q) + say.get("year", "year", Integer.toString(cell.year())));
                 leaderSources.add(source);
             }
         }
@@ -111,13 +110,13 @@ public final class AnalyticsAnswerer implements Answerer {
                 Retrieved source = cite(cell, metricId, cited);
                 sources.add(source);
                 answer.figure(new Answer.StatedFigure(cell.figure().value(), cell.figure().unit(), metricId, cell.year(), source));
-                points.add(value(cell) + " (" + cell.year() + ") " + Answer.citeAt(sources.size() - 1));
+                points.add(value(cell, q) + " (" + cell.year() + ") " + Answer.citeAt(sources.size() - 1));
             }
             line.append(String.join(" → ", points));
             if (series.overall() != null) {
                 Analysis.Change c = series.overall();
-                line.append(say.get("trendChange", "points", signed(c.difference())))
-                    .append(c.percent() == null ? "" : " (" + signed(c.percent()) + "%)");
+                line.append(say.get("trendChange", "points", LeadNumber.signed(c.difference(), q.lang())))
+                    .append(c.percent() == null ? "" : " (" + LeadNumber.signed(c.percent(), q.lang()) + "%)");
             }
             lines.add(Answer.Line.plain(line.toString(), sources.toArray(Retrieved[]::new)));
         }
@@ -140,16 +139,8 @@ public final class AnalyticsAnswerer implements Answerer {
             metricId, f.unit()));
     }
 
-    private static String value(Analysis.FigureCell cell) {
-        Analysis.Report f = cell.figure();
-        if (f.raw() != null && !f.raw().isBlank()) {
-            return f.raw();
-        }
-        return QuestionQueryTransformer.vietnameseNumber(f.value()) + (f.unit() == null ? "" : "%".equals(f.unit()) ? "%" : " " + f.unit());
-    }
-
-    private static String signed(double v) {
-        String s = QuestionQueryTransformer.vietnameseNumber(Math.abs(v));
-        return (v < 0 ? "−" : "+") + s;
+    /** A cell's figure as the answer's language writes it ("97,9%"; in English "97.9%"). */
+    private static String value(Analysis.FigureCell cell, Question q) {
+        return LeadNumber.of(cell.figure(), q.lang());
     }
 }

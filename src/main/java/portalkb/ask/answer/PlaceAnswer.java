@@ -51,11 +51,16 @@ final class PlaceAnswer {
                     }
                 }
             }
-            // the year is the one of the sentence stating the figures, when the best sentence states none of them
-            Sentence stating = askedExpressions(scorer, sentence).isEmpty() && quotedSentences.size() > 1 ? quotedSentences.get(1) : sentence;
+            // When the best sentence states none of the figures (it found the province: "… toàn ngành tiếp nhận 31 kỹ thuật mới"),
+            // the sentence of its article stating them gives the year, is what the lead cites and is quoted in its place.
+            boolean statesNone = askedExpressions(scorer, sentence).isEmpty() && quotedSentences.size() > 1;
+            Sentence stating = statesNone ? quotedSentences.get(1) : sentence;
+            if (statesNone) {
+                quotedSentences.remove(sentence);
+            }
             Answer.Builder answer = new Answer.Builder()
-                .line(Answer.Line.lead(place + (figures.isEmpty() ? "" : " — " + String.join(", ", figures)) + SentenceReader.year(q, stating, say),
-                    sentence.source()));
+                .line(Answer.Line.lead(place + (figures.isEmpty() ? "" : " — " + shown(figures, sentence, q)) + SentenceReader.year(q, stating, say),
+                    stating.source()));
             // Other provinces whose sentences say the same as well are part of the answer (a tie is stated, not broken by chance).
             SentenceFigures figureReader = new SentenceFigures(); // one reader for the ties and the figures stated
             List<String> ties = new ArrayList<>(List.of(SentenceReader.place(q, sentence, say)));
@@ -71,7 +76,7 @@ final class PlaceAnswer {
                 // them for a district of it, is no tie
                 if (!tied.isEmpty() && statesForItsProvince(figureReader, other.sentence(), tied)) {
                     ties.add(otherPlace);
-                    answer.line(Answer.Line.lead(SentenceReader.lead(q, other.sentence(), say) + " — " + String.join(", ", tied)
+                    answer.line(Answer.Line.lead(SentenceReader.lead(q, other.sentence(), say) + " — " + shown(tied, other.sentence(), q)
                         + SentenceReader.year(q, other.sentence(), say), other.sentence().source()));
                     quotedSentences.add(other.sentence());
                 }
@@ -91,6 +96,11 @@ final class PlaceAnswer {
     private static String lower(String name, Question q, Sentence s, AnswerPhrases say) {
         String province = SentenceReader.place(q, s, say);
         return name + " (" + ReportedProvince.reported(province, s) + ")" + ReportedProvince.sinceMerger(province, s, say);
+    }
+
+    /** The quoted figures as the answer's language writes them: "97,9%" of a Vietnamese sentence is "97.9%" in English. */
+    private static String shown(List<String> figures, Sentence s, Question q) {
+        return String.join(", ", figures.stream().map(f -> LeadNumber.of(f.replaceAll("%$", ""), f, !s.english(), q.lang())).toList());
     }
 
     /** Numbers and pairs ("7/44") of the sentence that hold a number the question quotes, as written. */

@@ -114,8 +114,13 @@ public final class SentenceReader implements Answerer {
                     Integer.toString(q.years().get(0))))).line(Answer.Line.plain(say.get("yearHeld", "year", Integer.toString(figure.year()))))
                     .build();
             }
-            return new Answer.Builder().line(Answer.Line.lead(lead(q, s, say) + ": " + LeadNumber.of(c, q.lang()) + year(q, s, say), s.source()))
-                .line(Answer.Line.quote(s.text(), s.source())).figure(figure).build();
+            String year = year(q, s, say);
+            Answer.Builder answer = new Answer.Builder().line(Answer.Line.lead(lead(q, s, say) + ": " + LeadNumber.of(c, q.lang()) + year, s.source()));
+            if (s.yearStatedBy() != null && s.year() != null && year.contains(Integer.toString(s.year()))) {
+                // "Tỉnh có 13,5 bác sĩ/vạn dân." is of 2023 because the sentence before it says so: that one is quoted too
+                answer.line(Answer.Line.quote(s.yearStatedBy(), s.source()));
+            }
+            return answer.line(Answer.Line.quote(s.text(), s.source())).figure(figure).build();
         });
     }
 

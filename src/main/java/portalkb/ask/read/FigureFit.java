@@ -45,7 +45,9 @@ final class FigureFit {
     private List<Figure> readPassage(Retrieved r) {
         Origin o = r.origin();
         Integer published = o.published() != null && o.published().matches("\\d{4}.*") ? Integer.valueOf(o.published().substring(0, 4)) : null;
-        return extractor.extract(r.text(), o.year(), published, o.province(), null);
+        // the year the index gives a figure whose sentence names none: the report's ("… năm 2019" in the title), as Sentence reads it
+        Integer reportYear = o.title() == null ? o.year() : portalkb.index.ArticleWriter.reportYear(o.title(), o.year());
+        return extractor.extract(r.text(), reportYear, published, o.province(), null);
     }
 
     /** The figure read at this number as written ("97,9", "272/706"), or null. */

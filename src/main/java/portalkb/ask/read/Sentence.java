@@ -19,11 +19,14 @@ import java.util.regex.Matcher;
  * (folded), its numbers as written, and the article facts it inherits (province, every province it reports on, year,
  * title).
  *
- * @param n the rank of its passage among those retrieved (1-based)
+ * @param n            the rank of its passage among those retrieved (1-based)
+ * @param year         the year it is of: the one an earlier sentence of its passage names when it names none
+ *                     ({@link FigureExtractor#carriedYears}), else its article's report year
+ * @param yearStatedBy the sentence naming that earlier year, or null
  */
 public record Sentence(int n, Retrieved source, String text, List<String> words, List<Integer> wordStarts, List<WrittenNumber> numbers,
                        boolean english, String province, List<String> provinces, Integer year, List<String> titleWords,
-                       List<String> previousWords) {
+                       List<String> previousWords, String yearStatedBy) {
 
     /** A number, or a pair such as "7/44" or "145/151", as it stands in a sentence. */
     public static final java.util.regex.Pattern EXPRESSION =
@@ -32,6 +35,8 @@ public record Sentence(int n, Retrieved source, String text, List<String> words,
     /** A number as the sentence writes it, at [start, end) of the text, with every value it can stand for. */
     public record WrittenNumber(String written, int start, int end, List<Double> readings) {
     }
+
+    private static final FigureExtractor YEARS = new FigureExtractor();
 
     /** Every distinct sentence of the contents, in passage order. */
     public static List<Sentence> split(List<Retrieved> retrieved) {
@@ -49,19 +54,27 @@ public record Sentence(int n, Retrieved source, String text, List<String> words,
             Integer year = title == null ? origin.year() : ArticleWriter.reportYear(title, origin.year());
             boolean english = "en".equals(Language.detect(passage));
             List<String> previous = List.of();
-            List<String> sentences = new ArrayList<>(FigureExtractor.sentences(passage));
+            List<String> body = FigureExtractor.sentences(passage);
+            // "Năm 2023, … 96,8%. Tỉnh có 13,5 bác sĩ/vạn dân.": a sentence naming no year is of the year named before it
+            // in its passage, as the figure reader stores it
+            List<FigureExtractor.CarriedYear> carried = YEARS.carriedYears(body, english ? "en" : "vi", year);
+            List<String> sentences = new ArrayList<>(body);
+            List<Integer> years = new ArrayList<>(carried.stream().map(y -> y != null ? Integer.valueOf(y.year()) : year).toList());
+            List<String> statedBy = new ArrayList<>(carried.stream().map(y -> y != null ? body.get(y.from()) : null).toList());
             // The title states the article's headline figure ("Đà Nẵng phát hiện 206 người nhiễm HIV"): it is read once, as a sentence.
             if (title != null && !title.isBlank()) {
                 sentences.add(0, title);
+                years.add(0, yearStatedInBody(title, body, english, year));
+                statedBy.add(0, null);
             }
-            Integer titleYear = title == null || title.isBlank() ? year : yearStatedInBody(title, sentences.subList(1, sentences.size()), english, year);
-            for (String s : sentences) {
+            for (int k = 0; k < sentences.size(); k++) {
+                String s = sentences.get(k);
                 List<Integer> starts = new ArrayList<>();
                 List<String> words = Words.of(s, starts);
                 // The same words in two articles are two statements (each its own province and year); within one, one.
                 if (seen.add(origin.url() + " " + String.join(" ", words))) {
                     out.add(new Sentence(i + 1, c, s, words, starts, numbers(s, english), english, origin.province(),
-                        origin.provinces(), s == title ? titleYear : year, titleWords, previous));
+                        origin.provinces(), years.get(k), titleWords, previous, statedBy.get(k)));
                 }
                 previous = words;
             }

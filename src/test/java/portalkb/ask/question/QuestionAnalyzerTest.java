@@ -41,6 +41,11 @@ class QuestionAnalyzerTest {
         assertEquals(Question.AnswerType.WHICH_PLACE, age.type(), "'dưới 5 tuổi' is an age, not a bound");
         assertEquals(null, age.threshold());
         assertEquals(Question.AnswerType.WHICH_PLACE, analyzer.analyze("Which province had 23% stunting among children under 5?").type());
+        assertEquals(Question.AnswerType.WHICH_PLACE, analyzer.analyze("Which centrally-run city recorded 1,250 dengue cases in 2019?").type(),
+            "a hyphenated word before the place noun");
+        assertEquals(Question.AnswerType.RANK, analyzer.analyze("Which province recorded the highest rate of stunting among under-5 children "
+            + "in 2022?").type(), "an age is no quoted figure");
+        assertEquals(Question.AnswerType.RANK, analyzer.analyze("Năm 2021, tỉnh nào có tỷ lệ tiêm chủng đầy đủ cho trẻ dưới 1 tuổi thấp nhất?").type());
         assertEquals(Question.AnswerType.RANK, analyzer.analyze("Which provinces are the top 5 in health insurance coverage?").type(),
             "'top 5' ranks");
         assertEquals(Question.AnswerType.LIST, analyzer.analyze("Những tỉnh nào có tỷ lệ bao phủ bảo hiểm y tế trên 95%?").type(),

@@ -55,6 +55,15 @@ class ReadingRulesTest {
     }
 
     @Test
+    void aSentenceNamingNoYearIsOfTheYearNamedBeforeItInItsPassage() {
+        // as the figure reader stores it: "Tỉnh có 13,5 bác sĩ/vạn dân" after "Năm 2023, …" is of 2023, not of the article's 2021
+        List<Sentence> s = sentences(new String[]{"https://quangninh.example/bhyt.html", null, "Quảng Ninh",
+            "Năm 2019, tỷ lệ bao phủ bảo hiểm y tế tại Quảng Ninh đạt 96,8%. Tỉnh có 13,5 bác sĩ/vạn dân."});
+        assertEquals(List.of(2021, 2019), s.stream().map(Sentence::year).toList(), "the first names its own year; the article's is kept for it");
+        assertEquals(2019, new SentenceFigures().at(s.get(1), "13,5").orElseThrow().year());
+    }
+
+    @Test
     void aSentenceSharingOnlyCommonWordsDoesNotHoldTheMeasureAsked() {
         Question q = ANALYZER.analyze("Đà Nẵng có bao nhiêu ca sốt xuất huyết năm 2019?");
         SentenceScorer scorer = new SentenceScorer(q, WEIGHTS);
@@ -95,6 +104,16 @@ class ReadingRulesTest {
         assertEquals(1.0, change.features().get("change"));
         assertTrue(cases.features().get("unitFit") > change.features().get("unitFit"), "a count of cases fits a count asked better than a share");
         assertTrue(candidates.stream().noneMatch(c -> c.written().equals("2020")), "a year is no candidate");
+    }
+
+    @Test
+    void anArticleOfUnknownDateIsReadWithoutAYear() {
+        Origin undated = new Origin("a-undated", "https://undated.example/tin.html", null, "test", "Báo Gia Lai", "Gia Lai", "Gia Lai",
+            null, null, List.of("Gia Lai"));
+        List<Sentence> s = Sentence.split(List.of(new Retrieved.PassageHit("https://undated.example/tin.html#0",
+            "Toàn tỉnh có 491 trẻ suy dinh dưỡng. Tỉnh có 12 bác sĩ/vạn dân.", undated)));
+        assertEquals(2, s.size(), "a page with no date (\"published: unknown\") is read, not an error");
+        assertEquals(null, s.get(1).year());
     }
 
     @Test
