@@ -28,7 +28,9 @@ final class ClauseWords {
         OPENERS("openers"), INDICATOR_HEADS("indicatorHeads"), DENOMINATORS("denominators"), COUNTED_ENDS("countedEnds"),
         UNIT_NOUNS("unitNouns"), MULTIPLES("multiples"),
         SPENDING_VERBS("spendingVerbs"), PURPOSES("purposes"),
-        AMOUNT_QUALIFIERS("amountQualifiers"), CONTINUATIONS("continuations"), PAST_MARKERS("pastMarkers"), PRESENT("present");
+        AMOUNT_QUALIFIERS("amountQualifiers"), CONTINUATIONS("continuations"), PAST_MARKERS("pastMarkers"), PRESENT("present"),
+        AGE_UNITS("ageUnits"), AGE_RANGE_OPENERS("ageRangeOpeners"), AGE_RANGE_JOINS("ageRangeJoins"), AGE_BOUNDS("ageBounds"),
+        JOINS("joins");
 
         final String key;
 
@@ -58,6 +60,11 @@ final class ClauseWords {
     /** The phrases of one class in a language ("vi" or "en"). */
     Phrases of(Kind kind, String lang) {
         return byLanguage.get("en".equals(lang) ? "en" : "vi").get(kind);
+    }
+
+    /** The words of a class starting at token {@code i} in either language's list (0 when none). */
+    int startingAtEither(Kind kind, Tokens t, int i) {
+        return Math.max(of(kind, "vi").startingAt(t, i), of(kind, "en").startingAt(t, i));
     }
 
     /** The factor a magnitude word stands for ("nghìn" → 1000), or null. */

@@ -108,7 +108,7 @@ record CountedPhrase(double magnitude, String magnitudeWord, String unit, int un
      * not a second figure ("và 1 trường …", "và tỷ lệ …") nor a second subject.
      */
     private static boolean joinsWhatIsCounted(Tokens t, int i) {
-        if (!Regexes.matches(t.word(i), "va|hoac") || !t.in(i + 1) || !t.get(i + 1).isWord()) {
+        if (ClauseWords.get().of(Kind.JOINS, "vi").startingAt(t, i) == 0 || !t.in(i + 1) || !t.get(i + 1).isWord()) {
             return false;
         }
         Phrases heads = ClauseWords.get().of(Kind.INDICATOR_HEADS, "vi");
@@ -149,7 +149,7 @@ record CountedPhrase(double magnitude, String magnitudeWord, String unit, int un
      * written after the last of them, which says what they count. "" when the phrase does not end at such a join.
      */
     private static String sharedPredicate(Tokens t, int end) {
-        if (!Regexes.matches(t.word(end), "and|or")) {
+        if (ClauseWords.get().of(Kind.JOINS, "en").startingAt(t, end) == 0) {
             return "";
         }
         boolean anotherCount = false;

@@ -381,27 +381,21 @@ final class NumberMentions {
 
     /** "từ 5 đến dưới 12 tuổi", "từ 0 đến 59 tháng tuổi", "from 5 to 11 years old": the number at {@code i} opens an age range. */
     static boolean lowerEndOfAgeRange(Tokens t, int i) {
+        ClauseWords w = ClauseWords.get();
         int k = i + 1;
-        if (!Regexes.matches(t.word(k), "den|toi|to|and")) {
+        if (w.startingAtEither(Kind.AGE_RANGE_JOINS, t, k) == 0) {
             return false;
         }
         k++;
-        while (Regexes.matches(t.word(k), "duoi|tren|under|over")) {
+        while (w.startingAtEither(Kind.AGE_BOUNDS, t, k) > 0) {
             k++;
         }
         return t.in(k) && t.get(k).isNumber() && isAge(t, k + 1);
     }
 
-    /** An age's unit at {@code i}: "tuổi", "tháng tuổi", "years (old)", "months old". */
+    /** An age's unit at {@code i}: "tuổi", "tháng tuổi", "years (old)", "months old" (clause-words.yaml ageUnits). */
     static boolean isAge(Tokens t, int i) {
-        return ageUnitWords(t, i) > 0;
-    }
-
-    private static int ageUnitWords(Tokens t, int i) {
-        if (t.word(i).equals("thang") && t.word(i + 1).equals("tuoi") || Regexes.matches(t.word(i), "months?|years?") && t.word(i + 1).equals("old")) {
-            return 2;
-        }
-        return Regexes.matches(t.word(i), "tuoi|years|year") ? 1 : 0;
+        return ClauseWords.get().startingAtEither(Kind.AGE_UNITS, t, i) > 0;
     }
 
     /**
@@ -410,19 +404,20 @@ final class NumberMentions {
      * tuổi bị suy dinh dưỡng".
      */
     static int ageEnd(Tokens t, int i) {
-        int k = t.word(i).equals("tu") || t.word(i).equals("from") ? i + 1 : i;
+        ClauseWords w = ClauseWords.get();
+        int k = i + w.startingAtEither(Kind.AGE_RANGE_OPENERS, t, i);
         if (!t.in(k) || !t.get(k).isNumber()) {
             return -1;
         }
         if (lowerEndOfAgeRange(t, k)) {
             k += 2;
-            while (Regexes.matches(t.word(k), "duoi|tren|under|over")) {
+            while (w.startingAtEither(Kind.AGE_BOUNDS, t, k) > 0) {
                 k++;
             }
         } else if (t.in(k + 2) && t.get(k + 1).isMark("-–") && t.get(k + 2).isNumber()) {
             k += 2;
         }
-        int unit = ageUnitWords(t, k + 1);
+        int unit = w.startingAtEither(Kind.AGE_UNITS, t, k + 1);
         return unit > 0 ? k + 1 + unit : -1;
     }
 

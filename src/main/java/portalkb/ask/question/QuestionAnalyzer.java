@@ -88,7 +88,7 @@ public final class QuestionAnalyzer {
             metrics.set(0, MetricCatalogue.get().countedAs(metrics.get(0), measure.share()));
         }
         // "the top 5" ranks; "only one of its 116 communes" quotes the place's own figure
-        boolean quotesFigure = !numbers(AGE.matcher(TOP_N.matcher(restFolded).replaceAll(" ")).replaceAll(" "), english).isEmpty();
+        boolean quotesFigure = !numbers(words.ages().matcher(TOP_N.matcher(restFolded).replaceAll(" ")).replaceAll(" "), english).isEmpty();
         Question.AnswerType type = type(restFolded, provinces, places, level, metrics, threshold, measure, !numbers.isEmpty(), quotesFigure);
         if (type == Question.AnswerType.LIST && threshold != null) {
             double t = threshold;
@@ -173,11 +173,6 @@ public final class QuestionAnalyzer {
     }
 
     private static final java.util.regex.Pattern TOP_N = java.util.regex.Pattern.compile("\\btop \\d+\\b");
-    /** An age naming a group ("under-5 children", "trẻ dưới 1 tuổi", "aged 0 to 59 months"): no figure quoted. */
-    private static final java.util.regex.Pattern AGE = java.util.regex.Pattern.compile(
-        "\\b(?:under|below|over|aged|duoi|tren|tu)[ -]?\\d+(?:\\s*(?:-|den|to)\\s*(?:duoi |under )?\\d+)?"
-            + "(?:\\s*(?:tuoi|thang tuoi|years? old|years?|months? old|months?)|-year-old)?\\b"
-            + "|\\b\\d+(?:\\s*(?:-|den|to)\\s*\\d+)?\\s*(?:tuoi|thang tuoi|years? old|months? old)\\b|\\b\\d+-year-old\\b");
 
     /** Numbers the question quotes, without years, dates, periods and "per 10,000". */
     private static List<Question.AskedNumber> numbers(String folded, boolean english) {

@@ -15,12 +15,12 @@ import java.util.regex.Pattern;
 public record QuestionWords(Map<Question.PlaceLevel, List<Pattern>> whichPlace, List<Pattern> quantity, List<Pattern> when, List<Pattern> open,
                      Pattern exclude, List<Pattern> rank, List<Pattern> ascending, List<Pattern> trend, List<Pattern> percent,
                      List<Pattern> list, List<Pattern> compare, Pattern above,
-                     Pattern below, Pattern lastYear, Pattern stopPhrases, Set<String> viStopwords, Set<String> enStopwords,
+                     Pattern below, Pattern ages, Pattern lastYear, Pattern stopPhrases, Set<String> viStopwords, Set<String> enStopwords,
                      Set<String> notMeasure, Map<Question.Asks, Pattern> asks, Pattern placeBefore, Set<String> notPlaces) {
 
     private record File(Map<String, List<String>> whichPlace, List<String> quantity, List<String> when, List<String> open, String exclude,
                         List<String> rank, List<String> ascending, List<String> trend, List<String> percent, List<String> list, List<String> compare, String above, String below,
-                        String lastYear, List<String> stopPhrases, Map<String, List<String>> stopwords, List<String> notMeasure,
+                        String ages, String lastYear, List<String> stopPhrases, Map<String, List<String>> stopwords, List<String> notMeasure,
                         Map<String, String> asks, List<String> placeBefore, List<String> notPlaces) {
     }
 
@@ -39,7 +39,7 @@ public record QuestionWords(Map<Question.PlaceLevel, List<Pattern>> whichPlace, 
                 Question.PlaceLevel.COMMUNE, compile(f.whichPlace().get("commune")));
             return new QuestionWords(which, compile(f.quantity()), compile(f.when()), compile(f.open()), Pattern.compile(f.exclude()),
                 compile(f.rank()), compile(f.ascending()), compile(f.trend()), compile(f.percent()), compile(f.list()),
-                compile(f.compare()), Pattern.compile(f.above()), Pattern.compile(f.below()), Pattern.compile(f.lastYear()),
+                compile(f.compare()), Pattern.compile(f.above()), Pattern.compile(f.below()), Pattern.compile(f.ages()), Pattern.compile(f.lastYear()),
                 Pattern.compile("\\b(" + String.join("|", f.stopPhrases()) + ")\\b"),
                 Set.copyOf(f.stopwords().get("vi")), Set.copyOf(f.stopwords().get("en")), Set.copyOf(f.notMeasure()), asks(f.asks()),
                 placeBefore(f.placeBefore()), Set.copyOf(f.notPlaces()));
