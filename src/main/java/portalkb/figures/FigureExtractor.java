@@ -312,9 +312,16 @@ public final class FigureExtractor {
             return false;
         }
         String first = Text.fold(counted.unit()).split("[^a-z]+", 2)[0];
-        java.util.List<String> kinds = new java.util.ArrayList<>(portalkb.core.PlaceWords.get().of(Level.PROVINCE).before());
+        return PROVINCE_KINDS.contains(first) || PROVINCE_KINDS.contains(first.replaceAll("s$", ""));
+    }
+
+    /** "tỉnh", "province": the words naming a province's kind (place-words.yaml), read once, not once per figure. */
+    private static final java.util.Set<String> PROVINCE_KINDS = provinceKinds();
+
+    private static java.util.Set<String> provinceKinds() {
+        java.util.Set<String> kinds = new java.util.HashSet<>(portalkb.core.PlaceWords.get().of(Level.PROVINCE).before());
         kinds.addAll(portalkb.core.PlaceWords.get().of(Level.PROVINCE).after());
-        return kinds.contains(first) || kinds.contains(first.replaceAll("s$", ""));
+        return java.util.Set.copyOf(kinds);
     }
 
     /** "trong đó", "of which", "including" between the figure before and this one. */
